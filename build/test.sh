@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# Boost.TempFile: build and run the whole test suite; the last line printed is
+#
+#   N passed, M failed
+#
+# usage: build/test.sh [--toolset=gcc|clang|all] [--sanitize=none|address|thread] [--quick]
+#                      [--jobs=N] [b2 arguments and targets...]
+#
+#   --toolset=all      (default) the suite with g++ under C++17, then with clang++ under C++20
+#                      (umbrella_cxx17 / umbrella_cxx20 always use their own standard)
+#   --toolset=gcc|clang  only that compiler
+#   --sanitize=address ASan + UBSan (norecover), built under bin/<config>-asan
+#   --sanitize=thread  TSan (norecover), only the Boost.Test programs (test//run_tests)
+#   --quick            g++ only, no CMake consumer checks
+#   anything else      passed to b2: properties (variant=release, cxxstd=20 replaces the
+#                      configuration's standard), options (-d+2, --verbose-test) or targets
+#                      (test_naming means test//test_naming); given targets replace `test`.
+#   $BOOST_TEMPFILE_B2_ARGS  more b2 arguments, split on white space, before the ones above.
+#
+# How the count works: a Boost.Test program (test/test_*.cpp, run with --report_level=short)
+# counts its test cases, read from its captured .output file; one that fails to build, or
+# crashes without a report, counts as (at least) 1 failed. Every other b2 test target
+# (umbrella, per-header, compile_fail control/misuse) counts as 1: passed when b2 left its
+# .test marker. The CMake consumer checks (add_subdirectory, find_package) count 1 each;
+# they are skipped with --quick, --sanitize=address|thread or explicit targets.
+# b2's full logs: bin/logs/<config>.log; CMake logs: bin/logs/cmake-*.log.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$root"
+
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
+
+toolset=all
+sanitize=none
+quick=0
+jobs=$(nproc 2>/dev/null || echo 2)
+b2_opts=()      # options and properties for b2
+b2_targets=()   # targets; default: test
+user_cxxstd=""  # cxxstd=... given on the command line
+
+args=()
+if [ -n "${BOOST_TEMPFILE_B2_ARGS:-}" ]; then
+    read -r -a args <<<"$BOOST_TEMPFILE_B2_ARGS"
+fi
+args+=("$@")
+
+for a in ${args[@]+"${args[@]}"}; do
+    case "$a" in
+        -h|--help) usage; exit 0 ;;
+        --toolset=*) toolset=${a#--toolset=} ;;
+        toolset=*) toolset=${a#toolset=} ;;
+        --sanitize=*) sanitize=${a#--sanitize=} ;;
+        --quick) quick=1 ;;
+        --jobs=*) jobs=${a#--jobs=} ;;
+        -j*) jobs=${a#-j} ;;
+        cxxstd=*) user_cxxstd=${a#cxxstd=}; b2_opts+=("$a") ;;
+        -*|*=*) b2_opts+=("$a") ;;
+        */*) b2_targets+=("$a") ;;
+        *) if [ -d "$a" ]; then b2_targets+=("$a"); else b2_targets+=("test//$a"); fi ;;
+    esac
+done
+
+case "$toolset" in gcc|clang|all) ;; *) echo "test.sh: --toolset must be gcc, clang or all" >&2; exit 2 ;; esac
+case "$sanitize" in none|address|thread) ;; *) echo "test.sh: --sanitize must be none, address or thread" >&2; exit 2 ;; esac
+[ "$quick" = 1 ] && toolset=gcc
+
+# Configurations: "<label> <b2 toolset> <cxxstd>".
+configs=()
+case "$toolset" in
+    gcc) configs=("gcc-cxx17 gcc 17") ;;
+    clang) configs=("clang-cxx20 clang 20") ;;
+    all) configs=("gcc-cxx17 gcc 17" "clang-cxx20 clang 20") ;;
+esac
+
+san_props=()
+san_suffix=""
+case "$sanitize" in
+    address) san_props=(address-sanitizer=norecover undefined-sanitizer=norecover); san_suffix=-asan ;;
+    thread) san_props=(thread-sanitizer=norecover); san_suffix=-tsan ;;
+esac
+
+run_cmake=1
+if [ "$quick" = 1 ] || [ "$sanitize" != none ] || [ ${#b2_targets[@]} -gt 0 ]; then run_cmake=0; fi
+
+# ---------------------------------------------------------------- dependencies
+# shellcheck source=build/deps.sh
+source "$root/build/deps.sh"
+set -euo pipefail   # (again: deps.sh sets it too) every command that may fail is guarded
+extra_pkgs=()
+if [ "$toolset" != gcc ]; then
+    extra_pkgs+=(clang)
+    [ "$sanitize" != none ] && extra_pkgs+=(libclang-rt-dev)
+fi
+[ "$run_cmake" = 1 ] && extra_pkgs+=(cmake)
+tempfile_deps_install ${extra_pkgs[@]+"${extra_pkgs[@]}"} || exit 1
+b2=$(tempfile_b2) || exit 1
+
+mkdir -p bin/logs
+total_pass=0
+total_fail=0
+b2_status=0
+failures=()     # one line per failing test, repeated at the end
+
+record_fail() { failures+=("$1"); }
+
+# Boost.Test --report_level=short: "  N test case(s) out of M passed|passed with warnings|failed|
+# timed-out|aborted|skipped". Aborted ones are already among the failed ones.
+parse_boost_test() { # file -> "passed failed"
+    awk '
+        /^Test module ".*" (has passed|has failed|was aborted|was skipped)/ { report = 1; next }
+        report && /^ +[0-9]+ test cases? out of [0-9]+ / {
+            n = $1; sub(/^ +[0-9]+ test cases? out of [0-9]+ /, "")
+            if ($0 == "passed" || $0 == "passed with warnings") p += n
+            else if ($0 == "failed" || $0 == "timed-out") f += n
+        }
+        END { printf "%d %d\n", p, f }' "$1"
+}
+
+# Print, for every "...failed <action> <target>..." in a b2 log, what went wrong: the test
+# program's output for run targets, else the compiler/linker diagnostics (without b2's
+# echo of the command line), at most 60 lines each.
+condense_log() { # log bdir
+    awk -v bdir="$2/" '
+        function flush_block(target,   i, n, out, begin, line, name, shown) {
+            name = target
+            if (match(name, /[^\/]+\.test\//)) name = substr(name, RSTART, RLENGTH - 6)
+            printf "---- failed: %s  (%s)\n", name, action
+            n = 0; begin = 0
+            for (i = 1; i <= nbuf; i++) if (buf[i] ~ /^====== BEGIN OUTPUT ======$/) begin = i
+            if (begin) {
+                for (i = begin + 1; i <= nbuf && buf[i] !~ /^====== END OUTPUT ======$/; i++) out[++n] = buf[i]
+            } else {
+                for (i = 2; i <= nbuf; i++) {
+                    if (buf[i] ~ /^\.\.\.failed /) break
+                    if (buf[i] ~ /^ +"/ && (i == 2 || buf[i - 1] == "")) { if (n && out[n] == "") n--; break }
+                    out[++n] = buf[i]
+                }
+            }
+            if (n == 0) {
+                if (name ~ /_misuse$/) print "    (it compiled, but this compile-fail test expects a compile error)"
+                else print "    (no output)"
+            }
+            shown = (n > 60) ? 60 : n
+            for (i = 1; i <= shown; i++) print "    " out[i]
+            if (n > shown) printf "    ... %d more lines in the log\n", n - shown
+        }
+        index($2, bdir) == 1 && NF == 2 && $1 !~ /^\.\.\./ { nbuf = 0; cur = $2; action = $1 }
+        { buf[++nbuf] = $0 }
+        /^\.\.\.failed / && !/^\.\.\.failed updating/ {
+            t = $3; sub(/\.\.\.$/, "", t); action = $2
+            if (t == cur) flush_block(t); else { nbuf = 1; buf[1] = ""; flush_block(t) }
+            nbuf = 0; cur = ""
+        }' "$1"
+}
+
+# ---------------------------------------------------------------- b2, per configuration
+run_config() { # label toolset cxxstd
+    local label=$1$san_suffix tset=$2 std=$3
+    [ -z "$user_cxxstd" ] || label=$tset-cxx${user_cxxstd//,/-}$san_suffix
+    local bdir="bin/$label" log="bin/logs/$label.log"
+    local stamp="bin/logs/$label.stamp"
+    local props=("toolset=$tset")
+    [ -n "$user_cxxstd" ] || props+=("cxxstd=$std")
+    props+=(${san_props[@]+"${san_props[@]}"})
+    local targets=(${b2_targets[@]+"${b2_targets[@]}"})
+    local scope=all
+    if [ ${#targets[@]} -eq 0 ]; then
+        if [ "$sanitize" = thread ]; then targets=(test//run_tests); scope=run; else targets=(test); fi
+    else
+        scope=none
+    fi
+
+    echo "== $label: $b2 -j$jobs --build-dir=$bdir ${props[*]} ${b2_opts[*]-} ${targets[*]}"
+    mkdir -p "$bdir"
+    # A test counts as passed only if b2 confirms it in this run: drop the old markers
+    # (cheap: b2 re-creates a marker without rebuilding or re-running an up-to-date test).
+    find "$bdir" -type f -name '*.test' -delete 2>/dev/null || true
+    touch "$stamp"
+
+    # --dump-tests makes b2 also list every declared test ("boost-test(RUN) "<dir>/test_x" ...").
+    local start=$SECONDS rc=0
+    "$b2" -j"$jobs" --build-dir="$bdir" "${props[@]}" ${b2_opts[@]+"${b2_opts[@]}"} --dump-tests \
+        "${targets[@]}" >"$log" 2>&1 || rc=$?
+    local took=$((SECONDS - start))
+
+    # The tests declared by test/Jamfile, as "<TYPE> <name>".
+    local declared
+    declared=$(sed -n 's|^boost-test(\([A-Z_]*\)) "\(.*\)/\([^/"]*\)" .*: "test/.*|\1 \3|p' "$log")
+
+    # Names of tests b2 reported as failed or skipped in this run.
+    local failed_names
+    failed_names=$(grep -E '^\.\.\.(failed|skipped) ' "$log" | grep -v '^\.\.\.failed updating' |
+        grep -oE '[^/<> ]+\.test/' | sed 's|\.test/$||' | sort -u || true)
+
+    local pass=0 fail=0 type name marker out p f nfail_here=0
+    while read -r type name; do
+        [ -n "$name" ] || continue
+        marker=$(find "$bdir" -type f -name "$name.test" -path "*/$name.test/*" 2>/dev/null | head -n 1 || true)
+        if [ -z "$marker" ] && ! grep -qxF "$name" <<<"$failed_names"; then
+            # Not confirmed and not reported failed: counts only if the run covered it.
+            case "$scope" in
+                all) ;;
+                run) [ "$type" = RUN ] || continue ;;
+                none) continue ;;
+            esac
+        fi
+        if [ "$type" = RUN ]; then
+            if [ -n "$marker" ]; then
+                out=$(find "$bdir" -type f -name "$name.output" -path "*/$name.test/*" 2>/dev/null | head -n 1 || true)
+            else
+                out=$(find "$bdir" -type f -name "$name.output" -path "*/$name.test/*" -newer "$stamp" 2>/dev/null | head -n 1 || true)
+            fi
+            p=0 f=0
+            [ -n "$out" ] && read -r p f < <(parse_boost_test "$out")
+            if [ -n "$marker" ]; then
+                [ $((p + f)) -eq 0 ] && p=1
+            else
+                if [ "$f" -eq 0 ]; then
+                    f=1
+                    if [ -z "$out" ]; then
+                        record_fail "FAILED [$label] $name: did not build or run (see $log)"
+                    else
+                        record_fail "FAILED [$label] $name: exited with an error and no failed test case (crash?), see $out"
+                    fi
+                else
+                    record_fail "FAILED [$label] $name: $f test case(s) failed, see $out"
+                fi
+            fi
+            pass=$((pass + p)); fail=$((fail + f))
+        elif [ -n "$marker" ]; then
+            pass=$((pass + 1))
+        else
+            fail=$((fail + 1))
+            case "$type" in
+                COMPILE_FAIL) record_fail "FAILED [$label] $name: compiled, but must not (compile-fail)" ;;
+                *) record_fail "FAILED [$label] $name: did not compile (${type,,})" ;;
+            esac
+        fi
+    done <<<"$declared"
+    nfail_here=$fail
+
+    if [ "$rc" -ne 0 ]; then
+        b2_status=1
+        if [ "$nfail_here" -eq 0 ]; then
+            fail=$((fail + 1))
+            record_fail "FAILED [$label] b2 exited with status $rc, no test to blame: see $log"
+            grep -v "^boost-test(" "$log" | tail -n 20 | sed "s/^/    /"
+        fi
+    fi
+    if [ "$rc" -ne 0 ] || [ "$fail" -ne 0 ]; then
+        condense_log "$log" "$bdir"
+    fi
+    echo "== $label: $pass passed, $fail failed (${took}s; log: $log)"
+    total_pass=$((total_pass + pass)); total_fail=$((total_fail + fail))
+}
+
+for c in "${configs[@]}"; do
+    # shellcheck disable=SC2086
+    run_config $c
+done
+
+# ---------------------------------------------------------------- CMake consumers
+cmake_check() { # name, then the commands (as one string each) to run in order
+    local name=$1; shift
+    local log="bin/logs/cmake-$name.log" cmd
+    : >"$log"
+    for cmd in "$@"; do
+        echo "\$ $cmd" >>"$log"
+        if ! bash -c "$cmd" >>"$log" 2>&1; then
+            echo "---- failed: cmake $name: $cmd"
+            tail -n 30 "$log" | sed 's/^/    /'
+            record_fail "FAILED [cmake] $name (see $log)"
+            total_fail=$((total_fail + 1))
+            echo "== cmake $name: failed"
+            return 0
+        fi
+    done
+    total_pass=$((total_pass + 1))
+    echo "== cmake $name: passed"
+}
+
+if [ "$run_cmake" = 1 ]; then
+    cb="$root/bin/cmake"
+    cmake_check add_subdirectory \
+        "rm -rf '$cb/add_subdirectory'" \
+        "cmake -S test/cmake/add_subdirectory -B '$cb/add_subdirectory' -DCMAKE_BUILD_TYPE=Debug" \
+        "cmake --build '$cb/add_subdirectory' -j $jobs" \
+        "'$cb/add_subdirectory/consumer'"
+    cmake_check find_package \
+        "rm -rf '$cb/library' '$cb/prefix' '$cb/find_package'" \
+        "cmake -S . -B '$cb/library'" \
+        "cmake --install '$cb/library' --prefix '$cb/prefix'" \
+        "test -f '$cb/prefix/include/boost/tempfile.hpp'" \
+        "cmake -S test/cmake/find_package -B '$cb/find_package' -DCMAKE_BUILD_TYPE=Debug -DCMAKE_PREFIX_PATH='$cb/prefix'" \
+        "cmake --build '$cb/find_package' -j $jobs" \
+        "'$cb/find_package/consumer'"
+fi
+
+# ---------------------------------------------------------------- summary
+if [ ${#failures[@]} -gt 0 ]; then
+    echo
+    printf '%s\n' "${failures[@]}"
+fi
+echo
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ] && [ "$b2_status" -eq 0 ]
