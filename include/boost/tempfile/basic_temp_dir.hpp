@@ -1,0 +1,178 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef BOOST_TEMPFILE_BASIC_TEMP_DIR_HPP
+#define BOOST_TEMPFILE_BASIC_TEMP_DIR_HPP
+
+// basic_temp_dir<CharT, Policies...>: a temporary directory object (Python's
+// TemporaryDirectory), removed with everything in it at destruction or by cleanup().
+
+#include <boost/tempfile/config.hpp>
+
+#if defined(BOOST_HAS_PRAGMA_ONCE)
+#pragma once
+#endif
+
+#include <boost/tempfile/cleanup.hpp>
+#include <boost/tempfile/creation.hpp>
+#include <boost/tempfile/detail/encoding.hpp>
+#include <boost/tempfile/detail/error.hpp>
+#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/detail/remove_tree.hpp>
+#include <boost/tempfile/detail/select.hpp>
+#include <boost/tempfile/detail/unique.hpp>
+#include <boost/tempfile/location.hpp>
+#include <boost/tempfile/naming.hpp>
+#include <boost/tempfile/options.hpp>
+#include <boost/tempfile/tempfile_fwd.hpp>
+
+#include <boost/filesystem/path.hpp>
+#include <boost/system/error_code.hpp>
+
+#include <string>
+#include <utility>
+
+namespace boost {
+namespace tempfile {
+
+template <class CharT, class... Policies>
+using basic_temp_dir = typename detail::make_temp_dir<CharT, Policies...>::type;
+
+template <class CharT, class Naming, class Location, class Creation, class Cleanup>
+class basic_temp_dir_impl
+{
+public:
+    using char_type = CharT;
+    using string_type = std::basic_string<CharT>;
+    using naming_type = Naming;
+    using location_type = Location;
+    using creation_type = Creation;
+    using cleanup_type = Cleanup;
+    using options_type = typename Creation::template options_type<CharT>;
+
+    basic_temp_dir_impl() : basic_temp_dir_impl(options_type()) {}
+    explicit basic_temp_dir_impl(const options_type& o) { create(o, nullptr); }
+    basic_temp_dir_impl(const options_type& o, system::error_code& ec) { create(o, &ec); }
+
+    basic_temp_dir_impl(const basic_temp_dir_impl&) = delete;
+    basic_temp_dir_impl& operator=(const basic_temp_dir_impl&) = delete;
+
+    basic_temp_dir_impl(basic_temp_dir_impl&& other) noexcept
+        : dirfd_(std::exchange(other.dirfd_, -1)), path_(std::move(other.path_)), owner_(other.owner_),
+          ignore_errors_(other.ignore_errors_), cleanup_(other.cleanup_)
+    {
+    }
+
+    basic_temp_dir_impl& operator=(basic_temp_dir_impl&& other) noexcept
+    {
+        if (this != &other) {
+            destroy();
+            dirfd_ = std::exchange(other.dirfd_, -1);
+            path_ = std::move(other.path_);
+            owner_ = other.owner_;
+            ignore_errors_ = other.ignore_errors_;
+            cleanup_ = other.cleanup_;
+        }
+        return *this;
+    }
+
+    ~basic_temp_dir_impl() { destroy(); }
+
+    // The absolute name, in CharT.
+    string_type name() const
+    {
+        string_type r;
+        detail::from_native(path_.native(), r);
+        return r;
+    }
+    const filesystem::path& path() const noexcept { return path_; }
+
+    // Removes the directory and everything in it, even with keep. Idempotent.
+    void cleanup() { do_cleanup(nullptr); }
+    void cleanup(system::error_code& ec) noexcept { do_cleanup(&ec); }
+
+    // The directory still exists as far as this object knows (not yet cleaned up).
+    bool exists() const noexcept { return dirfd_ >= 0; }
+    int native_handle() const noexcept { return dirfd_; }
+
+private:
+    void create(const options_type& o, system::error_code* ec)
+    {
+        static constexpr const char* what = "boost::tempfile::basic_temp_dir";
+        detail::name_parts parts;
+        if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
+            return;
+        Naming naming;
+        std::string path;
+        constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
+        if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what) < 0)
+            return;
+        string_type check;
+        int fd = detail::sys::open(path.c_str(), O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
+        if (fd < 0 || !detail::from_native(path, check)) {
+            if (fd >= 0)
+                detail::sys::close(fd);
+            detail::sys::rmdir(path.c_str());
+            detail::report(ec, fd < 0 ? detail::make_error(fd) : detail::make_error(system::errc::illegal_byte_sequence),
+                           what, filesystem::path(path));
+            return;
+        }
+        dirfd_ = fd;
+        path_ = filesystem::path(std::move(path));
+        owner_ = detail::sys::current_pid();
+        if constexpr (detail::has_ignore_cleanup_errors<options_type>::value)
+            ignore_errors_ = o.ignore_cleanup_errors;
+        cleanup_.on_create(o);
+    }
+
+    int remove_all() noexcept
+    {
+        int r = detail::remove_contents(dirfd_, ignore_errors_);
+        detail::sys::close(std::exchange(dirfd_, -1));
+        if (r == 0 || ignore_errors_) {
+            int u = detail::sys::rmdir(path_.c_str());
+            if (r == 0 && u != -ENOENT)
+                r = u;
+        }
+        return r;
+    }
+
+    void do_cleanup(system::error_code* ec)
+    {
+        if (dirfd_ < 0) {
+            detail::clear(ec);
+            return;
+        }
+        int r = remove_all();
+        if (r < 0 && !ignore_errors_)
+            detail::report(ec, r, "boost::tempfile::basic_temp_dir::cleanup", path_);
+        else
+            detail::clear(ec);
+    }
+
+    void destroy() noexcept
+    {
+        if (dirfd_ < 0)
+            return;
+        if (cleanup_.remove_at_destroy() &&
+            (!detail::owner_only<Cleanup>::value || owner_ == detail::sys::current_pid()))
+            remove_all();
+        else
+            detail::sys::close(std::exchange(dirfd_, -1));
+    }
+
+    int dirfd_ = -1;           // the directory, opened at creation
+    filesystem::path path_;
+    ::pid_t owner_ = 0;
+    bool ignore_errors_ = false;
+    Cleanup cleanup_{};
+};
+
+using temporary_directory = basic_temp_dir<char>;
+using wtemporary_directory = basic_temp_dir<wchar_t>;
+
+} // namespace tempfile
+} // namespace boost
+
+#endif // BOOST_TEMPFILE_BASIC_TEMP_DIR_HPP

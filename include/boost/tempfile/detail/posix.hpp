@@ -1,0 +1,313 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef BOOST_TEMPFILE_DETAIL_POSIX_HPP
+#define BOOST_TEMPFILE_DETAIL_POSIX_HPP
+
+// The system-call layer: every OS call the library makes is wrapped here, once.
+// Conventions: a wrapper returns its result (>= 0) or -errno; EINTR is retried
+// everywhere except close(); errno is never left for the caller to read.
+
+#include <boost/tempfile/config.hpp>
+
+#if defined(BOOST_HAS_PRAGMA_ONCE)
+#pragma once
+#endif
+
+#include <atomic>
+#include <cerrno>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#if defined(__linux__)
+#include <sys/random.h>
+#include <sys/syscall.h>
+#endif
+
+namespace boost {
+namespace tempfile {
+namespace detail {
+namespace sys {
+
+#if defined(O_TMPFILE)
+inline constexpr int o_tmpfile = O_TMPFILE;
+#else
+inline constexpr int o_tmpfile = 0;
+#endif
+
+#if defined(O_NOFOLLOW)
+inline constexpr int o_nofollow = O_NOFOLLOW;
+#else
+inline constexpr int o_nofollow = 0;
+#endif
+
+// Flags of every named file the library creates (Python's _bin_openflags plus O_CLOEXEC).
+inline constexpr int exclusive_flags = O_RDWR | O_CREAT | O_EXCL | o_nofollow | O_CLOEXEC;
+
+template <class F>
+inline auto retry(F f) noexcept -> decltype(f())
+{
+    for (;;) {
+        auto r = f();
+        if (r >= 0)
+            return r;
+        if (errno != EINTR)
+            return -static_cast<decltype(r)>(errno);
+    }
+}
+
+inline int open(const char* path, int flags, ::mode_t mode = 0) noexcept
+{
+    return retry([&] { return ::open(path, flags, mode); });
+}
+
+inline int openat(int dirfd, const char* path, int flags, ::mode_t mode = 0) noexcept
+{
+    return retry([&] { return ::openat(dirfd, path, flags, mode); });
+}
+
+// close() is not retried: on Linux the descriptor is gone even when EINTR is reported.
+inline int close(int fd) noexcept
+{
+    return ::close(fd) == 0 ? 0 : -errno;
+}
+
+inline int mkdir(const char* path, ::mode_t mode) noexcept
+{
+    return retry([&] { return ::mkdir(path, mode); });
+}
+
+inline int mkdirat(int dirfd, const char* path, ::mode_t mode) noexcept
+{
+    return retry([&] { return ::mkdirat(dirfd, path, mode); });
+}
+
+inline int unlink(const char* path) noexcept
+{
+    return retry([&] { return ::unlink(path); });
+}
+
+inline int rmdir(const char* path) noexcept
+{
+    return retry([&] { return ::rmdir(path); });
+}
+
+inline int unlinkat(int dirfd, const char* path, int flags) noexcept
+{
+    return retry([&] { return ::unlinkat(dirfd, path, flags); });
+}
+
+inline int lstat(const char* path, struct ::stat& st) noexcept
+{
+    return retry([&] { return ::lstat(path, &st); });
+}
+
+inline int fstat(int fd, struct ::stat& st) noexcept
+{
+    return retry([&] { return ::fstat(fd, &st); });
+}
+
+inline int fstatat(int dirfd, const char* path, struct ::stat& st, int flags) noexcept
+{
+    return retry([&] { return ::fstatat(dirfd, path, &st, flags); });
+}
+
+inline int fchmod(int fd, ::mode_t mode) noexcept
+{
+    return retry([&] { return ::fchmod(fd, mode); });
+}
+
+inline int fsync(int fd) noexcept
+{
+    return retry([&] { return ::fsync(fd); });
+}
+
+inline int ftruncate(int fd, std::uint64_t size) noexcept
+{
+    return retry([&] { return ::ftruncate(fd, static_cast<::off_t>(size)); });
+}
+
+inline std::int64_t lseek(int fd, std::int64_t off, int whence) noexcept
+{
+    ::off_t r = ::lseek(fd, static_cast<::off_t>(off), whence);
+    return r >= 0 ? static_cast<std::int64_t>(r) : -static_cast<std::int64_t>(errno);
+}
+
+// One read(); 0 at end of file.
+inline std::ptrdiff_t read(int fd, void* buf, std::size_t n) noexcept
+{
+    return retry([&] { return ::read(fd, buf, n); });
+}
+
+// Writes all n bytes (short writes continued, EINTR retried); 0 or -errno.
+inline int write_all(int fd, const void* buf, std::size_t n) noexcept
+{
+    const char* p = static_cast<const char*>(buf);
+    while (n > 0) {
+        ::ssize_t r = ::write(fd, p, n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return -errno;
+        }
+        if (r == 0)
+            return -EIO;
+        p += r;
+        n -= static_cast<std::size_t>(r);
+    }
+    return 0;
+}
+
+// Like write_all, at an offset, without moving the file position.
+inline int pwrite_all(int fd, const void* buf, std::size_t n, std::int64_t off) noexcept
+{
+    const char* p = static_cast<const char*>(buf);
+    while (n > 0) {
+        ::ssize_t r = ::pwrite(fd, p, n, static_cast<::off_t>(off));
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return -errno;
+        }
+        if (r == 0)
+            return -EIO;
+        p += r;
+        off += r;
+        n -= static_cast<std::size_t>(r);
+    }
+    return 0;
+}
+
+inline int rename(const char* from, const char* to) noexcept
+{
+    return retry([&] { return ::rename(from, to); });
+}
+
+// rename that never replaces: renameat2(RENAME_NOREPLACE) where the kernel has it,
+// else -ENOSYS / -EINVAL so that the caller can fall back to link + unlink.
+inline int rename_noreplace(const char* from, const char* to) noexcept
+{
+#if defined(__linux__) && defined(SYS_renameat2)
+    return retry([&] {
+        return static_cast<int>(::syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 1u /* RENAME_NOREPLACE */));
+    });
+#else
+    (void)from;
+    (void)to;
+    return -ENOSYS;
+#endif
+}
+
+inline int link(const char* from, const char* to) noexcept
+{
+    return retry([&] { return ::link(from, to); });
+}
+
+inline int linkat(int olddirfd, const char* oldpath, int newdirfd, const char* newpath, int flags) noexcept
+{
+    return retry([&] { return ::linkat(olddirfd, oldpath, newdirfd, newpath, flags); });
+}
+
+inline int flock(int fd, int op) noexcept
+{
+    return retry([&] { return ::flock(fd, op); });
+}
+
+// Fills buf with bytes from the kernel's CSPRNG; 0 or -errno.
+inline int random_bytes(void* buf, std::size_t n) noexcept
+{
+    unsigned char* p = static_cast<unsigned char*>(buf);
+#if defined(__linux__)
+    while (n > 0) {
+        ::ssize_t r = ::getrandom(p, n, 0);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            break; // ENOSYS on very old kernels: fall through to /dev/urandom
+        }
+        p += r;
+        n -= static_cast<std::size_t>(r);
+    }
+    if (n == 0)
+        return 0;
+#endif
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fd;
+    while (n > 0) {
+        std::ptrdiff_t r = read(fd, p, n);
+        if (r <= 0) {
+            close(fd);
+            return r < 0 ? static_cast<int>(r) : -EIO;
+        }
+        p += r;
+        n -= static_cast<std::size_t>(r);
+    }
+    close(fd);
+    return 0;
+}
+
+// getenv that returns nullptr in set-user-ID / set-group-ID programs.
+inline const char* secure_getenv(const char* name) noexcept
+{
+#if defined(__GLIBC__)
+    return ::secure_getenv(name);
+#else
+    if (::getuid() != ::geteuid() || ::getgid() != ::getegid())
+        return nullptr;
+    return std::getenv(name);
+#endif
+}
+
+// The id of this process, without a system call on the hot path: read once, then
+// refreshed in a forked child by a pthread_atfork handler. A fork generation counter is
+// bumped at the same time so that per-thread state (random engines) knows to re-seed.
+struct process_state
+{
+    std::atomic<::pid_t> pid;
+    std::atomic<unsigned> generation;
+};
+
+inline void on_fork_child() noexcept;
+
+inline process_state& process() noexcept
+{
+    static process_state state{{::getpid()}, {0u}};
+    static const bool registered = (::pthread_atfork(nullptr, nullptr, &on_fork_child) == 0);
+    (void)registered;
+    return state;
+}
+
+inline void on_fork_child() noexcept
+{
+    process_state& s = process();
+    s.pid.store(::getpid(), std::memory_order_relaxed);
+    s.generation.fetch_add(1, std::memory_order_relaxed);
+}
+
+inline ::pid_t current_pid() noexcept
+{
+    return process().pid.load(std::memory_order_relaxed);
+}
+
+inline unsigned fork_generation() noexcept
+{
+    return process().generation.load(std::memory_order_relaxed);
+}
+
+} // namespace sys
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+
+#endif // BOOST_TEMPFILE_DETAIL_POSIX_HPP

@@ -1,0 +1,134 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef BOOST_TEMPFILE_FUNCTIONS_HPP
+#define BOOST_TEMPFILE_FUNCTIONS_HPP
+
+// Python's module-level functions: mkstemp, mkdtemp, mktemp (and, from location.hpp,
+// gettempprefix, gettempdir, set_tempdir, reset_tempdir). Each is a template on the character
+// type with char as the default, so that tf::mkstemp({.dir = d}) picks char and
+// tf::mkstemp(tf::woptions{...}) or tf::mkstemp<wchar_t>() give wide names.
+
+#include <boost/tempfile/config.hpp>
+
+#if defined(BOOST_HAS_PRAGMA_ONCE)
+#pragma once
+#endif
+
+#include <boost/tempfile/creation.hpp>
+#include <boost/tempfile/detail/unique.hpp>
+#include <boost/tempfile/location.hpp>
+#include <boost/tempfile/naming.hpp>
+#include <boost/tempfile/options.hpp>
+
+#include <boost/system/error_code.hpp>
+
+#include <string>
+#include <utility>
+
+namespace boost {
+namespace tempfile {
+namespace detail {
+
+// Creates with Creation in the directory of `o`; returns try_create's result (a descriptor,
+// or 0) and the absolute name, or -1 with the error reported. `undo` removes what was
+// created if the name cannot be given back in CharT.
+template <class Creation, class CharT, class Undo>
+inline int make_unique_entry(const basic_options<CharT>& o, std::basic_string<CharT>& name, Undo undo,
+                             system::error_code* ec, const char* what)
+{
+    name_parts parts;
+    if (!resolve_name_parts<system_temp_dir, CharT>(o, parts, ec, what))
+        return -1;
+    random_name<> naming;
+    std::string path;
+    int r = create_unique<CharT>(naming, parts, Creation::max_attempts, &Creation::try_create, path, ec, what);
+    if (r < 0)
+        return -1;
+    if (!from_native(path, name)) { // a directory that is not UTF-8, for a wide name
+        undo(r, path);
+        report(ec, system::errc::illegal_byte_sequence, what, filesystem::path(path));
+        return -1;
+    }
+    return r;
+}
+
+} // namespace detail
+
+// Python's mkstemp(): creates prefix + 8 random symbols + suffix exclusively in dir, mode 0600,
+// O_CLOEXEC; returns the open descriptor (the caller closes it and removes the file) and the
+// absolute name.
+template <class CharT = char>
+inline std::pair<int, std::basic_string<CharT>> mkstemp(const basic_options<CharT>& o, system::error_code& ec)
+{
+    std::pair<int, std::basic_string<CharT>> r{-1, {}};
+    r.first = detail::make_unique_entry<exclusive_file<>>(
+        o, r.second,
+        [](int fd, const std::string& p) {
+            detail::sys::close(fd);
+            detail::sys::unlink(p.c_str());
+        },
+        &ec, "boost::tempfile::mkstemp");
+    return r;
+}
+
+template <class CharT = char>
+inline std::pair<int, std::basic_string<CharT>> mkstemp(const basic_options<CharT>& o = {})
+{
+    std::pair<int, std::basic_string<CharT>> r{-1, {}};
+    r.first = detail::make_unique_entry<exclusive_file<>>(
+        o, r.second,
+        [](int fd, const std::string& p) {
+            detail::sys::close(fd);
+            detail::sys::unlink(p.c_str());
+        },
+        nullptr, "boost::tempfile::mkstemp");
+    return r;
+}
+
+// Python's mkdtemp(): creates a directory, mode 0700; returns its absolute name.
+template <class CharT = char>
+inline std::basic_string<CharT> mkdtemp(const basic_options<CharT>& o, system::error_code& ec)
+{
+    std::basic_string<CharT> name;
+    detail::make_unique_entry<exclusive_dir<>>(
+        o, name, [](int, const std::string& p) { detail::sys::rmdir(p.c_str()); }, &ec, "boost::tempfile::mkdtemp");
+    return name;
+}
+
+template <class CharT = char>
+inline std::basic_string<CharT> mkdtemp(const basic_options<CharT>& o = {})
+{
+    std::basic_string<CharT> name;
+    detail::make_unique_entry<exclusive_dir<>>(
+        o, name, [](int, const std::string& p) { detail::sys::rmdir(p.c_str()); }, nullptr,
+        "boost::tempfile::mkdtemp");
+    return name;
+}
+
+// Python's mktemp(): a name that did not exist when it was looked at. Another process can
+// take it before you use it: use mkstemp or named_temporary_file instead.
+template <class CharT = char>
+[[deprecated("boost::tempfile::mktemp is racy: use mkstemp or named_temporary_file")]] inline std::basic_string<CharT>
+mktemp(const basic_options<CharT>& o, system::error_code& ec)
+{
+    std::basic_string<CharT> name;
+    detail::make_unique_entry<name_only<>>(o, name, [](int, const std::string&) {}, &ec, "boost::tempfile::mktemp");
+    return name;
+}
+
+template <class CharT = char>
+[[deprecated("boost::tempfile::mktemp is racy: use mkstemp or named_temporary_file")]] inline std::basic_string<CharT>
+mktemp(const basic_options<CharT>& o = {})
+{
+    std::basic_string<CharT> name;
+    detail::make_unique_entry<name_only<>>(o, name, [](int, const std::string&) {}, nullptr,
+                                           "boost::tempfile::mktemp");
+    return name;
+}
+
+} // namespace tempfile
+} // namespace boost
+
+#endif // BOOST_TEMPFILE_FUNCTIONS_HPP

@@ -1,0 +1,159 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef BOOST_TEMPFILE_NAMING_HPP
+#define BOOST_TEMPFILE_NAMING_HPP
+
+// Naming policies: what stands between the prefix and the suffix of a name.
+//
+// A type N is a naming policy if is_naming_policy<N> holds and, for an object n of type N,
+// `n.template next_name<CharT>()` returns a std::basic_string<CharT> (called once per attempt).
+// N may declare `static constexpr unsigned max_attempts`, which then bounds the attempts.
+
+#include <boost/tempfile/config.hpp>
+
+#if defined(BOOST_HAS_PRAGMA_ONCE)
+#pragma once
+#endif
+
+#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/policy.hpp>
+
+#include <boost/random/mersenne_twister.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace boost {
+namespace tempfile {
+
+// Python's alphabet: 37 symbols, lower-case ASCII letters, digits and underscore.
+inline constexpr std::string_view name_alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_";
+
+namespace detail {
+
+// A seed sequence that fills an engine's whole state from the kernel's CSPRNG.
+struct entropy_seed_seq
+{
+    using result_type = std::uint32_t;
+    template <class It>
+    void generate(It first, It last)
+    {
+        std::uint32_t buf[128];
+        while (first != last) {
+            std::size_t n = 0;
+            for (It it = first; it != last && n < 128; ++it)
+                ++n;
+            if (sys::random_bytes(buf, n * sizeof buf[0]) != 0)
+                std::abort(); // no entropy at all: refuse to make guessable names
+            for (std::size_t i = 0; i < n; ++i, ++first)
+                *first = buf[i];
+        }
+    }
+};
+
+template <class Engine>
+struct thread_engine_state
+{
+    Engine engine;
+    unsigned generation = 0;
+    bool seeded = false;
+};
+
+// The calling thread's engine: seeded from OS entropy on first use, re-seeded in a forked
+// child (the fork generation changes), never shared between threads (no lock).
+template <class Engine>
+inline Engine& thread_engine()
+{
+    static thread_local thread_engine_state<Engine> s;
+    unsigned g = sys::fork_generation();
+    if (BOOST_UNLIKELY(!s.seeded || s.generation != g)) {
+        entropy_seed_seq seq;
+        s.engine.seed(seq);
+        s.generation = g;
+        s.seeded = true;
+    }
+    return s.engine;
+}
+
+// Appends `count` symbols of `alphabet` to `out`, drawing one 64-bit number per 8 symbols
+// (37^8 < 2^42, so the modulo bias is below 2^-22 per symbol).
+template <class Engine, class CharT>
+inline void append_random(std::basic_string<CharT>& out, std::size_t count, std::string_view alphabet)
+{
+    Engine& e = thread_engine<Engine>();
+    const std::uint64_t n = alphabet.size();
+    while (count > 0) {
+        std::uint64_t x = static_cast<std::uint64_t>(e());
+        std::size_t k = count < 8 ? count : 8;
+        for (std::size_t i = 0; i < k; ++i) {
+            out += static_cast<CharT>(alphabet[static_cast<std::size_t>(x % n)]);
+            x /= n;
+        }
+        count -= k;
+    }
+}
+
+} // namespace detail
+
+// A 64-bit number from the calling thread's fork-aware engine, for user naming policies.
+template <class Engine = random::mt19937_64>
+inline std::uint64_t thread_random()
+{
+    return static_cast<std::uint64_t>(detail::thread_engine<Engine>()());
+}
+
+// The default: Length symbols from name_alphabet (Python: 8), from a per-thread Boost.Random
+// engine seeded from getrandom() and re-seeded in a forked child.
+template <unsigned Length = 8, class Engine = random::mt19937_64>
+struct random_name : naming_policy
+{
+    static_assert(Length >= 1 && Length <= 255, "boost::tempfile: random_name<Length> needs 1 <= Length <= 255");
+    static constexpr unsigned length = Length;
+
+    template <class CharT>
+    std::basic_string<CharT> next_name() const
+    {
+        std::basic_string<CharT> s;
+        s.reserve(Length);
+        detail::append_random<Engine>(s, Length, name_alphabet);
+        return s;
+    }
+};
+
+// A fixed shape: Model is a type with `static constexpr const char* value`, a pattern in
+// which every '%' becomes a lower-case hex digit (as Boost.Filesystem's unique_path and LLVM)
+// and every 'X' a letter or digit [A-Za-z0-9] (as mkstemp); other characters are kept.
+//
+//     struct build_model { static constexpr const char* value = "build-%%%%-%%%%"; };
+//     tf::basic_temp_file<char, tf::pattern_name<build_model>> f;
+template <class Model, class Engine = random::mt19937_64>
+struct pattern_name : naming_policy
+{
+    template <class CharT>
+    std::basic_string<CharT> next_name() const
+    {
+        static constexpr std::string_view hex = "0123456789abcdef";
+        static constexpr std::string_view alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        std::string_view model = Model::value;
+        std::basic_string<CharT> s;
+        s.reserve(model.size());
+        for (char c : model) {
+            if (c == '%')
+                detail::append_random<Engine>(s, 1, hex);
+            else if (c == 'X')
+                detail::append_random<Engine>(s, 1, alnum);
+            else
+                s += static_cast<CharT>(static_cast<unsigned char>(c));
+        }
+        return s;
+    }
+};
+
+} // namespace tempfile
+} // namespace boost
+
+#endif // BOOST_TEMPFILE_NAMING_HPP
