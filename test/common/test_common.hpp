@@ -1,0 +1,194 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// Shared helpers of the test suite: a scratch directory, descriptor counting, narrow/wide
+// literals, environment guards and running a check as an unprivileged user in a child.
+
+#ifndef BOOST_TEMPFILE_TEST_COMMON_HPP
+#define BOOST_TEMPFILE_TEST_COMMON_HPP
+
+#include <boost/filesystem/directory.hpp>
+#include <boost/filesystem/operations.hpp>
+#include <boost/filesystem/path.hpp>
+#include <boost/mpl/list.hpp>
+
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace test {
+
+namespace fs = boost::filesystem;
+
+using char_types = boost::mpl::list<char, wchar_t>;
+
+// "abc" as a std::basic_string<CharT> (ASCII only).
+template <class CharT>
+std::basic_string<CharT> lit(const char* s)
+{
+    std::string n(s);
+    return std::basic_string<CharT>(n.begin(), n.end());
+}
+
+// The narrow (on-disk) form of a CharT string: identity for char, UTF-8 for wchar_t.
+inline std::string narrow(const std::string& s) { return s; }
+inline std::string narrow(const std::wstring& w)
+{
+    std::string out;
+    for (wchar_t wc : w) {
+        char32_t c = static_cast<char32_t>(wc);
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+// A fresh directory under /tmp for one test, removed (with everything in it) at the end.
+struct scratch
+{
+    fs::path dir;
+    scratch()
+    {
+        std::string t = "/tmp/tempfile-test-XXXXXX";
+        if (!::mkdtemp(&t[0]))
+            std::abort();
+        dir = t;
+        ::chmod(t.c_str(), 0755); // reachable by the unprivileged children of some tests
+    }
+    ~scratch()
+    {
+        boost::system::error_code ec;
+        // Restore permissions the test may have removed, then remove.
+        std::string cmd = "chmod -R u+rwx '" + dir.string() + "' 2>/dev/null; rm -rf '" + dir.string() + "'";
+        if (std::system(cmd.c_str()) != 0)
+            fs::remove_all(dir, ec);
+    }
+    std::vector<std::string> entries() const
+    {
+        std::vector<std::string> r;
+        for (fs::directory_iterator it(dir), end; it != end; ++it)
+            r.push_back(it->path().filename().string());
+        return r;
+    }
+};
+
+// Number of open descriptors of this process.
+inline int open_fds()
+{
+    int n = 0;
+    DIR* d = ::opendir("/proc/self/fd");
+    if (!d)
+        return -1;
+    while (struct dirent* e = ::readdir(d))
+        if (e->d_name[0] != '.')
+            ++n;
+    ::closedir(d);
+    return n - 1; // the directory stream's own descriptor
+}
+
+// Sets (or unsets, with nullptr) an environment variable for the guard's lifetime.
+struct env_guard
+{
+    std::string name;
+    bool had;
+    std::string old;
+    env_guard(const char* n, const char* v) : name(n)
+    {
+        const char* o = std::getenv(n);
+        had = o != nullptr;
+        if (had)
+            old = o;
+        if (v)
+            ::setenv(n, v, 1);
+        else
+            ::unsetenv(n);
+    }
+    ~env_guard()
+    {
+        if (had)
+            ::setenv(name.c_str(), old.c_str(), 1);
+        else
+            ::unsetenv(name.c_str());
+    }
+};
+
+struct umask_guard
+{
+    ::mode_t old;
+    explicit umask_guard(::mode_t m) : old(::umask(m)) {}
+    ~umask_guard() { ::umask(old); }
+};
+
+// Runs `f` in a forked child; returns f's result (the child's exit status), or -1 if it
+// died. With `as_nobody`, the child first drops to the unprivileged user `nobody`, so that
+// permission checks apply even though the suite runs as root.
+inline int in_child(const std::function<int()>& f, bool as_nobody = false)
+{
+    ::pid_t pid = ::fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        if (as_nobody) {
+            struct passwd* pw = ::getpwnam("nobody");
+            if (!pw || ::setgroups(0, nullptr) != 0 || ::setgid(pw->pw_gid) != 0 || ::setuid(pw->pw_uid) != 0)
+                ::_exit(97);
+            if (::getuid() == 0)
+                ::_exit(98);
+        }
+        int r = 99;
+        try {
+            r = f();
+        } catch (...) {
+            r = 96;
+        }
+        ::_exit(r);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+inline bool exists(const std::string& p)
+{
+    struct stat st;
+    return ::lstat(p.c_str(), &st) == 0;
+}
+
+inline ::mode_t mode_of(const std::string& p)
+{
+    struct stat st;
+    if (::lstat(p.c_str(), &st) != 0)
+        return static_cast<::mode_t>(-1);
+    return st.st_mode & 07777;
+}
+
+} // namespace test
+
+#endif

@@ -1,0 +1,10 @@
+// A type that is no policy: rejected ("boost::tempfile: every argument after CharT must be ... policy").
+#include <boost/tempfile/basic_temp_file.hpp>
+namespace tf = boost::tempfile;
+struct not_a_policy {};
+#if defined(BOOST_TEMPFILE_TEST_MISUSE)
+using t = tf::basic_temp_file<char, tf::keep, not_a_policy>;
+#else
+using t = tf::basic_temp_file<char, tf::keep>;
+#endif
+int main() { return sizeof(t) == 0; }

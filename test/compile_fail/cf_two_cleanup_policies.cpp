@@ -1,0 +1,9 @@
+// Two cleanup policies: rejected ("boost::tempfile: more than one cleanup policy given").
+#include <boost/tempfile/basic_temp_dir.hpp>
+namespace tf = boost::tempfile;
+#if defined(BOOST_TEMPFILE_TEST_MISUSE)
+using t = tf::basic_temp_dir<wchar_t, tf::keep, tf::delete_on_destroy>;
+#else
+using t = tf::basic_temp_dir<wchar_t, tf::delete_on_destroy>;
+#endif
+int main() { return sizeof(t) == 0; }

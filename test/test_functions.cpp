@@ -1,0 +1,256 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// Python's module functions: mkstemp, mkdtemp, mktemp, gettempprefix.
+
+#define BOOST_TEST_MODULE functions
+#include <boost/test/unit_test.hpp>
+
+#include <boost/tempfile/functions.hpp>
+
+#include "common/test_common.hpp"
+
+#include <cstring>
+#include <set>
+
+namespace tf = boost::tempfile;
+using test::lit;
+using test::narrow;
+
+namespace {
+
+// prefix + exactly 8 symbols of Python's alphabet + suffix, in dir.
+template <class CharT>
+bool has_shape(const std::basic_string<CharT>& name, const std::string& dir, const std::string& prefix,
+               const std::string& suffix)
+{
+    std::string n = narrow(name);
+    std::string head = dir + "/" + prefix;
+    if (n.size() != head.size() + 8 + suffix.size() || n.compare(0, head.size(), head) != 0 ||
+        n.compare(n.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return false;
+    for (std::size_t i = head.size(); i < head.size() + 8; ++i)
+        if (!std::strchr("abcdefghijklmnopqrstuvwxyz0123456789_", n[i]) || n[i] == 0)
+            return false;
+    return true;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(gettempprefix_is_tmp, CharT, test::char_types)
+{
+    BOOST_TEST((tf::gettempprefix<CharT>() == lit<CharT>("tmp")));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(mkstemp_creates_exclusive_0600_cloexec_file, CharT, test::char_types)
+{
+    test::scratch s;
+    test::umask_guard um(0);
+    tf::basic_options<CharT> o;
+    o.dir = s.dir;
+    o.prefix = lit<CharT>("pre");
+    o.suffix = lit<CharT>(".txt");
+    auto [fd, name] = tf::mkstemp(o);
+    BOOST_TEST(fd >= 0);
+    BOOST_TEST(has_shape(name, s.dir.string(), "pre", ".txt"));
+    BOOST_TEST(test::mode_of(narrow(name)) == 0600u);
+    BOOST_TEST((::fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0);
+    BOOST_TEST((::fcntl(fd, F_GETFL) & O_ACCMODE) == O_RDWR);
+    BOOST_TEST(::write(fd, "abc", 3) == 3);
+    ::close(fd);
+    BOOST_TEST(s.entries().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(mkstemp_default_prefix_and_directory, CharT, test::char_types)
+{
+    auto [fd, name] = tf::mkstemp<CharT>();
+    std::string n = narrow(name);
+    BOOST_TEST(has_shape(name, tf::gettempdir(), "tmp", ""));
+    ::close(fd);
+    ::unlink(n.c_str());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(hundred_names_are_distinct, CharT, test::char_types)
+{
+    test::scratch s;
+    std::set<std::basic_string<CharT>> names;
+    tf::basic_options<CharT> o;
+    o.dir = s.dir;
+    for (int i = 0; i < 100; ++i) {
+        auto r = tf::mkstemp(o);
+        ::close(r.first);
+        names.insert(r.second);
+    }
+    BOOST_TEST(names.size() == 100u);
+    BOOST_TEST(s.entries().size() == 100u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(mkdtemp_creates_0700_directory, CharT, test::char_types)
+{
+    test::scratch s;
+    test::umask_guard um(0);
+    tf::basic_options<CharT> o;
+    o.dir = s.dir;
+    o.suffix = lit<CharT>("-d");
+    std::basic_string<CharT> name = tf::mkdtemp(o);
+    BOOST_TEST(has_shape(name, s.dir.string(), "tmp", "-d"));
+    struct stat st;
+    BOOST_TEST(::lstat(narrow(name).c_str(), &st) == 0);
+    BOOST_TEST(S_ISDIR(st.st_mode));
+    BOOST_TEST((st.st_mode & 07777) == 0700u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(relative_dir_gives_absolute_names, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string old = boost::filesystem::current_path().string();
+    boost::filesystem::create_directory(s.dir / "sub");
+    BOOST_REQUIRE(::chdir(s.dir.c_str()) == 0);
+    tf::basic_options<CharT> o;
+    o.dir = boost::filesystem::path("sub");
+    auto r = tf::mkstemp(o);
+    std::basic_string<CharT> d = tf::mkdtemp(o);
+    BOOST_REQUIRE(::chdir(old.c_str()) == 0);
+    ::close(r.first);
+    BOOST_TEST(has_shape(r.second, (s.dir / "sub").string(), "tmp", ""));
+    BOOST_TEST(has_shape(d, (s.dir / "sub").string(), "tmp", ""));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(invalid_prefix_or_suffix_is_refused_and_nothing_created, CharT, test::char_types)
+{
+    test::scratch s;
+    const std::basic_string<CharT> bad[] = {lit<CharT>("a/b"), lit<CharT>("/"), std::basic_string<CharT>(1, CharT(0)),
+                                            lit<CharT>("x") + CharT(0) + lit<CharT>("y")};
+    for (const auto& b : bad) {
+        for (int which = 0; which < 2; ++which) {
+            tf::basic_options<CharT> o;
+            o.dir = s.dir;
+            (which ? o.suffix : *(o.prefix = std::basic_string<CharT>())) = b;
+            boost::system::error_code ec;
+            auto r = tf::mkstemp(o, ec);
+            BOOST_TEST(ec == boost::system::errc::invalid_argument);
+            BOOST_TEST(r.first == -1);
+            ec.clear();
+            tf::mkdtemp(o, ec);
+            BOOST_TEST(ec == boost::system::errc::invalid_argument);
+            BOOST_CHECK_THROW(tf::mkstemp(o), boost::filesystem::filesystem_error);
+        }
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(name_over_the_limit_is_refused_at_once, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_options<CharT> o;
+    o.dir = s.dir;
+    o.prefix = std::basic_string<CharT>(250, CharT('p'));
+    boost::system::error_code ec;
+    auto r = tf::mkstemp(o, ec);
+    BOOST_TEST(r.first == -1);
+    BOOST_TEST((ec == boost::system::errc::filename_too_long || ec == boost::system::errc::invalid_argument));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(missing_or_file_directory_is_reported_with_the_path, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_options<CharT> o;
+    o.dir = s.dir / "missing";
+    boost::system::error_code ec;
+    tf::mkstemp(o, ec);
+    BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+    try {
+        tf::mkdtemp(o);
+        BOOST_ERROR("no exception");
+    } catch (const boost::filesystem::filesystem_error& e) {
+        BOOST_TEST(e.code() == boost::system::errc::no_such_file_or_directory);
+        BOOST_TEST(e.path1().string().find((s.dir / "missing").string()) == 0u);
+    }
+    int fd = ::open((s.dir / "file").c_str(), O_CREAT | O_WRONLY, 0600);
+    ::close(fd);
+    o.dir = s.dir / "file";
+    tf::mkstemp(o, ec);
+    BOOST_TEST(ec == boost::system::errc::not_a_directory);
+    BOOST_TEST(s.entries().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(wide_names_are_utf8_on_disk_and_round_trip)
+{
+    test::scratch s;
+    tf::woptions o;
+    o.dir = s.dir;
+    o.prefix = L"данные-";
+    o.suffix = L"-\u00e9\U0001F600";
+    auto [fd, name] = tf::mkstemp(o);
+    ::close(fd);
+    auto e = s.entries();
+    BOOST_REQUIRE(e.size() == 1u);
+    BOOST_TEST(e[0].compare(0, std::strlen("данные-"), "данные-") == 0);
+    BOOST_TEST(e[0].substr(e[0].size() - std::strlen("-\xc3\xa9\xf0\x9f\x98\x80")) == "-\xc3\xa9\xf0\x9f\x98\x80");
+    BOOST_TEST((name.substr(0, s.dir.string().size() + 1 + 7) ==
+                std::wstring(s.dir.string().begin(), s.dir.string().end()) + L"/данные-"));
+    BOOST_TEST(narrow(name) == (s.dir / e[0]).string());
+}
+
+BOOST_AUTO_TEST_CASE(invalid_wide_code_point_is_refused)
+{
+    test::scratch s;
+    tf::woptions o;
+    o.dir = s.dir;
+    o.prefix = std::wstring(1, static_cast<wchar_t>(0xD800)); // a lone surrogate
+    boost::system::error_code ec;
+    tf::mkstemp(o, ec);
+    BOOST_TEST(ec == boost::system::errc::invalid_argument);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(mktemp_gives_an_absent_name_and_creates_nothing, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_options<CharT> o;
+    o.dir = s.dir;
+    o.suffix = lit<CharT>(".sock");
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+    std::basic_string<CharT> n = tf::mktemp(o);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+    BOOST_TEST(has_shape(n, s.dir.string(), "tmp", ".sock"));
+    BOOST_TEST(!test::exists(narrow(n)));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(functions_leak_no_descriptor)
+{
+    test::scratch s;
+    int before = test::open_fds();
+    for (int i = 0; i < 10; ++i) {
+        tf::options o;
+        o.dir = s.dir;
+        auto r = tf::mkstemp(o);
+        ::close(r.first);
+        tf::mkdtemp(o);
+        boost::system::error_code ec;
+        o.dir = s.dir / "missing";
+        tf::mkstemp(o, ec);
+        tf::mkdtemp(o, ec);
+    }
+    BOOST_TEST(test::open_fds() == before);
+}
+
+BOOST_AUTO_TEST_CASE(utf8_path_is_independent_of_the_locale)
+{
+    test::scratch s;
+    boost::filesystem::path d = tf::utf8_path(s.dir.wstring() + L"/données");
+    BOOST_TEST(d.native() == s.dir.string() + "/donn\xc3\xa9" "es");
+    BOOST_REQUIRE(::mkdir(d.c_str(), 0700) == 0);
+    tf::woptions o;
+    o.dir = d;
+    std::wstring name = tf::mkdtemp(o);
+    BOOST_TEST((name.substr(0, s.dir.wstring().size() + 9) == s.dir.wstring() + L"/données/"));
+}
