@@ -60,7 +60,7 @@ public:
 
     basic_temp_dir_impl(basic_temp_dir_impl&& other) noexcept
         : dirfd_(std::exchange(other.dirfd_, -1)), path_(std::move(other.path_)), owner_(other.owner_),
-          ignore_errors_(other.ignore_errors_), cleanup_(other.cleanup_)
+          ignore_errors_(other.ignore_errors_), cleanup_(std::move(other.cleanup_))
     {
     }
 
@@ -72,7 +72,7 @@ public:
             path_ = std::move(other.path_);
             owner_ = other.owner_;
             ignore_errors_ = other.ignore_errors_;
-            cleanup_ = other.cleanup_;
+            cleanup_ = std::move(other.cleanup_);
         }
         return *this;
     }
@@ -124,10 +124,12 @@ private:
         if constexpr (detail::has_ignore_cleanup_errors<options_type>::value)
             ignore_errors_ = o.ignore_cleanup_errors;
         cleanup_.on_create(o);
+        detail::notify_name(cleanup_, path_, true);
     }
 
     int remove_all() noexcept
     {
+        detail::notify_release(cleanup_);
         int r = detail::remove_contents(dirfd_, ignore_errors_);
         detail::sys::close(std::exchange(dirfd_, -1));
         if (r == 0 || ignore_errors_) {
@@ -158,8 +160,10 @@ private:
         if (cleanup_.remove_at_destroy() &&
             (!detail::owner_only<Cleanup>::value || owner_ == detail::sys::current_pid()))
             remove_all();
-        else
+        else {
+            detail::notify_release(cleanup_);
             detail::sys::close(std::exchange(dirfd_, -1));
+        }
     }
 
     int dirfd_ = -1;           // the directory, opened at creation

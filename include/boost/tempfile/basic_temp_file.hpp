@@ -86,7 +86,7 @@ public:
 
     basic_temp_file_impl(basic_temp_file_impl&& other) noexcept
         : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)), owner_(other.owner_),
-          name_present_(std::exchange(other.name_present_, false)), cleanup_(other.cleanup_)
+          name_present_(std::exchange(other.name_present_, false)), cleanup_(std::move(other.cleanup_))
     {
     }
 
@@ -98,7 +98,7 @@ public:
             path_ = std::move(other.path_);
             owner_ = other.owner_;
             name_present_ = std::exchange(other.name_present_, false);
-            cleanup_ = other.cleanup_;
+            cleanup_ = std::move(other.cleanup_);
         }
         return *this;
     }
@@ -209,6 +209,8 @@ private:
         fd_ = fd;
         owner_ = detail::sys::current_pid();
         cleanup_.on_create(o);
+        if (name_present_)
+            detail::notify_name(cleanup_, path_, false);
     }
 
     bool may_remove() const noexcept
@@ -222,6 +224,7 @@ private:
         if (!name_present_)
             return 0;
         name_present_ = false;
+        detail::notify_release(cleanup_);
         int r = detail::sys::unlink(path_.c_str());
         return r == -ENOENT ? 0 : r;
     }
@@ -232,6 +235,8 @@ private:
             detail::sys::close(std::exchange(fd_, -1));
         if (name_present_ && cleanup_.remove_at_destroy() && may_remove())
             remove_name();
+        if (std::exchange(name_present_, false))
+            detail::notify_release(cleanup_); // left in place (keep, or not the owner)
     }
 
     int checked_fd(system::error_code* ec, const char* what) const

@@ -14,6 +14,10 @@
 //   d.on_create(o)           // once, after the object was created
 //   d.remove_at_close()      // bool: remove the file when close() is called (files)
 //   d.remove_at_destroy()    // bool: remove at destruction, if still there
+// and optionally
+//   d.on_name(p, is_directory)  // the object now owns the name p (absolute)
+//   d.on_release()              // the object no longer owns that name (removed, persisted,
+//                               // or left behind at destruction)
 // Removal happens only in the process that created the object (a forked child never
 // removes its parent's files), unless D declares `static constexpr bool owner_only = false`.
 
@@ -24,6 +28,8 @@
 #endif
 
 #include <boost/tempfile/policy.hpp>
+
+#include <boost/filesystem/path.hpp>
 
 #include <exception>
 #include <type_traits>
@@ -130,6 +136,29 @@ private:
 };
 
 namespace detail {
+template <class D, class = void> struct has_on_name : std::false_type {};
+template <class D>
+struct has_on_name<D, std::void_t<decltype(std::declval<D&>().on_name(std::declval<const filesystem::path&>(), true))>>
+    : std::true_type
+{
+};
+template <class D, class = void> struct has_on_release : std::false_type {};
+template <class D> struct has_on_release<D, std::void_t<decltype(std::declval<D&>().on_release())>> : std::true_type {};
+
+// Calls the optional hooks when the policy has them.
+template <class D>
+inline void notify_name(D& d, const filesystem::path& p, bool is_directory) noexcept
+{
+    if constexpr (has_on_name<D>::value)
+        d.on_name(p, is_directory);
+}
+template <class D>
+inline void notify_release(D& d) noexcept
+{
+    if constexpr (has_on_release<D>::value)
+        d.on_release();
+}
+
 template <class D, class = void> struct owner_only : std::true_type {};
 template <class D> struct owner_only<D, std::void_t<decltype(D::owner_only)>> : std::bool_constant<D::owner_only> {};
 } // namespace detail
