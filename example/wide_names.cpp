@@ -1,0 +1,45 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// Wide names: std::wstring in, std::wstring out, UTF-8 on disk whatever the locale.
+
+#include <boost/tempfile.hpp>
+
+#include <boost/filesystem/directory.hpp>
+#include <boost/filesystem/operations.hpp>
+
+#include <clocale>
+#include <iostream>
+
+namespace tf = boost::tempfile;
+
+int main()
+{
+    std::setlocale(LC_ALL, "C"); // the conversions do not depend on the locale
+
+    tf::wtemporary_directory dir({.prefix = L"données-"});
+    tf::wfile_options o;
+    o.dir = dir.path();
+    o.prefix = L"отчёт-";
+    o.suffix = L"-✓.txt";
+    tf::wnamed_temporary_file f(o);
+    std::wstring name = f.name();
+
+    // The bytes on disk are UTF-8: list the directory as bytes.
+    for (const auto& e : boost::filesystem::directory_iterator(dir.path())) {
+        const std::string bytes = e.path().filename().native();
+        std::cout << "on disk: " << bytes << " (" << bytes.size() << " bytes)\n";
+    }
+    std::cout << "name() has " << name.size() << " wide characters; round trip "
+              << (tf::utf8_path(name) == f.path() ? "identical" : "DIFFERENT") << "\n";
+
+    // A wide directory given by the user: build the path with utf8_path, not from the locale.
+    boost::filesystem::path sub = tf::utf8_path(dir.name() + L"/ß");
+    boost::filesystem::create_directory(sub);
+    tf::woptions mo;
+    mo.dir = sub;
+    std::wstring made = tf::mkdtemp(mo);
+    std::cout << "mkdtemp in a wide directory: " << made.size() << " wide characters\n";
+    return tf::utf8_path(name) == f.path() ? 0 : 1;
+}
