@@ -5,7 +5,8 @@
 // The benchmark behind ./build/bench.sh (doc/performance.md). NOT a test: nothing here is
 // asserted against a time. One process measures one implementation on one directory:
 //
-//   bench run <impl> <fs-label> <dir>     prints "R <fs> <impl> <op> <value> <allocs/op>" lines
+//   bench run <impl> <fs-label> <dir> [op] prints "R <fs> <impl> <op> <value> <allocs/op>" lines
+//   bench count <impl> <dir> <op> <n>     runs exactly n operations (for strace, callgrind)
 //   bench report <results-file>           prints the table (median, spread, ratio to floor)
 //
 // impl: lib (this library, public API), floor (raw system calls on a held dirfd),
@@ -543,7 +544,7 @@ static double measure(op_fn& f, context& c, std::int64_t budget_ns, bool slow, d
     return double(t) / double(runs);
 }
 
-static int run(const std::string& impl, const std::string& fs, const std::string& dir)
+static int run(const std::string& impl, const std::string& fs, const std::string& dir, const std::string& only)
 {
     context c;
     c.dir = dir;
@@ -557,6 +558,8 @@ static int run(const std::string& impl, const std::string& fs, const std::string
     const std::int64_t budget = 30'000'000; // 30 ms per operation
     double create_ns = 10000;
     for (auto& [op, f] : ops) {
+        if (!only.empty() && op != only)
+            continue;
         double allocs = 0;
         double ns = measure(f, c, op == "rmtree" ? 2 * budget : budget, op == "rmtree", &allocs);
         if (op == "create")
@@ -564,7 +567,7 @@ static int run(const std::string& impl, const std::string& fs, const std::string
         std::printf("R %s %s %s %.2f %.2f\n", fs.c_str(), impl.c_str(), op.c_str(), ns, allocs);
         std::fflush(stdout);
     }
-    if (impl == "floor" || impl == "lib" || impl == "glibc") {
+    if ((impl == "floor" || impl == "lib" || impl == "glibc") && (only.empty() || only == "threads2")) {
         void (*create)(context&) = floor_create;
         if (impl == "lib")
             create = [](context& c) {
@@ -716,8 +719,19 @@ static int report(const std::string& file, bool lib_spooled)
 
 int main(int argc, char** argv)
 {
-    if (argc == 5 && std::string(argv[1]) == "run")
-        return run(argv[2], argv[3], argv[4]);
+    if (argc == 6 && std::string(argv[1]) == "count") { // for valgrind/strace: exactly N operations
+        context c;
+        c.dir = argv[3];
+        c.dirfd = ::open(c.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        auto ops = ops_of(argv[2], c);
+        auto it = ops.find(argv[4]);
+        if (c.dirfd < 0 || it == ops.end())
+            return 2;
+        it->second(c, std::strtoull(argv[5], nullptr, 10));
+        return 0;
+    }
+    if ((argc == 5 || argc == 6) && std::string(argv[1]) == "run")
+        return run(argv[2], argv[3], argv[4], argc == 6 ? argv[5] : "");
     if (argc >= 3 && std::string(argv[1]) == "report") {
 #if defined(BOOST_TEMPFILE_BENCH_SPOOLED)
         return report(argv[2], true);
@@ -733,6 +747,6 @@ int main(int argc, char** argv)
 #endif
         return 0;
     }
-    std::fprintf(stderr, "usage: bench run <impl> <fs-label> <dir> | bench report <file>\n");
+    std::fprintf(stderr, "usage: bench run <impl> <fs-label> <dir> [op] | bench report <file>\n");
     return 2;
 }
