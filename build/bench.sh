@@ -2,7 +2,8 @@
 # Boost.TempFile: the performance benchmark (doc/performance.md). Builds test/perf/bench.cpp
 # with g++ -O2 -DNDEBUG, runs every implementation in its own process, in alternating order,
 # --repeats times on tmpfs (/dev/shm) and on /tmp, and prints one Markdown table per file
-# system: median ns/op, the spread, and the ratio to the raw system-call floor.
+# system: median ns/op, the spread, and the ratio to the raw system-call floor; then
+# test/perf/tempdir_variants.cpp (what an empty temporary_directory costs, call by call).
 #
 # usage: build/bench.sh [--repeats=N] [--only=tmpfs|tmp]
 #
@@ -57,6 +58,7 @@ else
 fi
 echo "bench.sh: building $out/bench ($cxx -O2 -DNDEBUG; spooled_temporary_file: $spooled)"
 "$cxx" "${flags[@]}" test/perf/bench.cpp -o "$out/bench" -lboost_filesystem
+"$cxx" -std=c++20 -O2 -DNDEBUG -Wall -Wextra test/perf/tempdir_variants.cpp -o "$out/tempdir_variants"
 
 python=""
 if command -v python3 >/dev/null 2>&1; then python=$(command -v python3); fi
@@ -123,3 +125,7 @@ done
 [ -n "$python" ] && echo "- CPython: $("$python" --version 2>&1)"
 echo "- Rust tempfile: not measured (no crate registry on this machine)"
 "$out/bench" report "$results"
+echo
+echo "### Where an empty temporary_directory's time goes (${fs_labels[0]}, raw calls only)"
+echo
+"$out/tempdir_variants" "${fs_dirs[0]}"
