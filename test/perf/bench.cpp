@@ -61,11 +61,26 @@ void* operator new(std::size_t n)
         return p;
     throw std::bad_alloc();
 }
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void* operator new[](std::size_t n)
+{
+    return operator new(n);
+}
+void operator delete(void* p) noexcept
+{
+    std::free(p);
+}
+void operator delete[](void* p) noexcept
+{
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept
+{
+    std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept
+{
+    std::free(p);
+}
 
 // ---------------------------------------------------------------- helpers
 
@@ -89,8 +104,8 @@ static std::int64_t now_ns()
 }
 
 // The floor's name: one splitmix64 draw per name, 8 symbols of Python's alphabet.
-static thread_local std::uint64_t g_sm =
-    0x243f6a8885a308d3ull ^ std::uint64_t(::getpid()) << 32 ^ std::uint64_t(now_ns()) ^ reinterpret_cast<std::uintptr_t>(&g_sm);
+static thread_local std::uint64_t g_sm = 0x243f6a8885a308d3ull ^ std::uint64_t(::getpid()) << 32 ^
+                                         std::uint64_t(now_ns()) ^ reinterpret_cast<std::uintptr_t>(&g_sm);
 static inline std::uint64_t splitmix64()
 {
     std::uint64_t z = (g_sm += 0x9e3779b97f4a7c15ull);
@@ -113,8 +128,8 @@ static char g_buf4k[4096];
 
 struct context
 {
-    std::string dir;  // absolute, no trailing '/'
-    int dirfd = -1;   // held open
+    std::string dir; // absolute, no trailing '/'
+    int dirfd = -1;  // held open
 };
 
 // One operation of one implementation: runs n operations and returns the nanoseconds they
@@ -292,7 +307,8 @@ static std::atomic<const std::string*> g_cached_ptr{&g_cached_tempdir};
 // n is chosen for about 20 ms of one thread's work.
 static double speedup(context& c, void (*create)(context&), double ns_per_create, bool separate)
 {
-    const std::size_t n = std::clamp<std::size_t>(static_cast<std::size_t>(20e6 / std::max(ns_per_create, 1.0)), 100, 5000);
+    const std::size_t n =
+        std::clamp<std::size_t>(static_cast<std::size_t>(20e6 / std::max(ns_per_create, 1.0)), 100, 5000);
     context tc[2] = {c, c};
     if (separate) {
         for (int t = 0; t < 2; ++t) {
@@ -551,8 +567,9 @@ static double measure(op_fn& f, context& c, std::int64_t budget_ns, bool slow, d
             break;
         n *= 4;
     }
-    std::size_t runs = std::max<std::size_t>(
-        slow ? 4 : 16, static_cast<std::size_t>(double(budget_ns) * double(n) / double(std::max<std::int64_t>(t, 1))));
+    std::size_t runs =
+        std::max<std::size_t>(slow ? 4 : 16, static_cast<std::size_t>(double(budget_ns) * double(n) /
+                                                                      double(std::max<std::int64_t>(t, 1))));
     if (slow)
         runs = std::min<std::size_t>(runs, 12); // the untimed setup may cost more than the removal
     std::uint64_t a0 = g_allocs.load();
@@ -561,7 +578,8 @@ static double measure(op_fn& f, context& c, std::int64_t budget_ns, bool slow, d
     return double(t) / double(runs);
 }
 
-static int run(const std::string& impl, const std::string& fs, const std::string& dir, const std::string& only)
+static int run(const std::string& impl, const std::string& fs, const std::string& dir,
+               const std::string& only)
 {
     context c;
     c.dir = dir;
@@ -584,7 +602,8 @@ static int run(const std::string& impl, const std::string& fs, const std::string
         std::printf("R %s %s %s %.2f %.2f\n", fs.c_str(), impl.c_str(), op.c_str(), ns, allocs);
         std::fflush(stdout);
     }
-    if ((impl == "floor" || impl == "lib" || impl == "glibc") && (only.empty() || only.rfind("threads2", 0) == 0)) {
+    if ((impl == "floor" || impl == "lib" || impl == "glibc") &&
+        (only.empty() || only.rfind("threads2", 0) == 0)) {
         void (*create)(context&) = floor_create;
         if (impl == "lib")
             create = [](context& c) {
@@ -606,8 +625,10 @@ static int run(const std::string& impl, const std::string& fs, const std::string
                 ::close(fd);
                 ::unlink(p);
             };
-        std::printf("R %s %s threads2 %.3f 0\n", fs.c_str(), impl.c_str(), speedup(c, create, create_ns, false));
-        std::printf("R %s %s threads2_sep %.3f 0\n", fs.c_str(), impl.c_str(), speedup(c, create, create_ns, true));
+        std::printf("R %s %s threads2 %.3f 0\n", fs.c_str(), impl.c_str(),
+                    speedup(c, create, create_ns, false));
+        std::printf("R %s %s threads2_sep %.3f 0\n", fs.c_str(), impl.c_str(),
+                    speedup(c, create, create_ns, true));
     }
     ::close(c.dirfd);
     return 0;
@@ -636,8 +657,8 @@ static const row_def rows[] = {
     {"threads2_sep", "2 threads vs 1, each in its own dir (speedup)"},
 };
 static const char* const impls[] = {"floor", "lib", "floor-path", "glibc", "bfs", "stdfs", "rust", "cpython"};
-static const char* const impl_titles[] = {"floor",  "this library", "floor by path", "glibc",
-                                          "Boost.FS", "std::fs",   "Rust tempfile", "CPython"};
+static const char* const impl_titles[] = {"floor",    "this library", "floor by path", "glibc",
+                                          "Boost.FS", "std::fs",      "Rust tempfile", "CPython"};
 
 static std::string fmt_time(double ns)
 {
@@ -693,7 +714,8 @@ static int report(const std::string& file, bool lib_spooled)
     for (auto& [k, v] : vals)
         repeats = std::max(repeats, v.size());
     for (const std::string& fs : fss) {
-        std::printf("\n### %s: median of %zu runs; cell = median, ratio to the floor's median, ±half the interquartile range\n\n",
+        std::printf("\n### %s: median of %zu runs; cell = median, ratio to the floor's median, ±half the "
+                    "interquartile range\n\n",
                     fs.c_str(), repeats);
         std::printf("| operation |");
         for (const char* t : impl_titles)
@@ -736,8 +758,9 @@ static int report(const std::string& file, bool lib_spooled)
     // The same on every file system: printed once, from the first.
     if (!fss.empty()) {
         const std::string& fs = fss.front();
-        std::printf("\nHeap allocations per operation (operator new; one timed run), this library vs the floor:\n\n"
-                    "| operation | floor | this library |\n|---|---|---|\n");
+        std::printf(
+            "\nHeap allocations per operation (operator new; one timed run), this library vs the floor:\n\n"
+            "| operation | floor | this library |\n|---|---|---|\n");
         for (const row_def& r : rows) {
             std::string op = r.op;
             if (op.rfind("threads2", 0) == 0 || op == "rmtree") // rmtree's count includes its setup

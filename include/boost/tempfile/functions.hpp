@@ -48,7 +48,7 @@ inline int make_unique_entry(const basic_options<CharT>& o, std::basic_string<Ch
     if (r < 0)
         return -1;
     if constexpr (std::is_same_v<CharT, char>) {
-        name = std::move(path); // bytes as they are: no copy
+        name = std::move(path);            // bytes as they are: no copy
     } else if (!from_native(path, name)) { // a directory that is not UTF-8, for a wide name
         undo(r, path);
         report(ec, system::errc::illegal_byte_sequence, what, filesystem::path(path));
