@@ -25,6 +25,7 @@
 #include <boost/system/error_code.hpp>
 
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace boost {
@@ -46,7 +47,9 @@ inline int make_unique_entry(const basic_options<CharT>& o, std::basic_string<Ch
     int r = create_unique<CharT>(naming, parts, Creation::max_attempts, &Creation::try_create, path, ec, what);
     if (r < 0)
         return -1;
-    if (!from_native(path, name)) { // a directory that is not UTF-8, for a wide name
+    if constexpr (std::is_same_v<CharT, char>) {
+        name = std::move(path);            // bytes as they are: no copy
+    } else if (!from_native(path, name)) { // a directory that is not UTF-8, for a wide name
         undo(r, path);
         report(ec, system::errc::illegal_byte_sequence, what, filesystem::path(path));
         return -1;

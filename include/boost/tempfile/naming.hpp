@@ -86,11 +86,14 @@ inline void append_random(std::basic_string<CharT>& out, std::size_t count, std:
 {
     Engine& e = thread_engine<Engine>();
     const std::uint64_t n = alphabet.size();
+    const std::size_t at = out.size();
+    out.resize(at + count); // one growth, then filled in place (no per-symbol append)
+    CharT* p = &out[at];
     while (count > 0) {
         std::uint64_t x = static_cast<std::uint64_t>(e());
         std::size_t k = count < 8 ? count : 8;
         for (std::size_t i = 0; i < k; ++i) {
-            out += static_cast<CharT>(alphabet[static_cast<std::size_t>(x % n)]);
+            *p++ = static_cast<CharT>(alphabet[static_cast<std::size_t>(x % n)]);
             x /= n;
         }
         count -= k;
@@ -118,7 +121,6 @@ struct random_name : naming_policy
     std::basic_string<CharT> next_name() const
     {
         std::basic_string<CharT> s;
-        s.reserve(Length);
         detail::append_random<Engine>(s, Length, name_alphabet);
         return s;
     }

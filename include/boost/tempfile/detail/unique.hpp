@@ -56,7 +56,10 @@ inline constexpr unsigned max_attempts_v =
 // A prefix, suffix or generated part may not hold a separator or a NUL.
 inline bool valid_name_part(std::string_view s) noexcept
 {
-    return s.find('/') == std::string_view::npos && s.find('\0') == std::string_view::npos;
+    for (char c : s) // one pass (parts are short: two memchr calls cost more)
+        if (c == '/' || c == '\0')
+            return false;
+    return true;
 }
 
 // The parts of every candidate name, native (UTF-8 for wide input), resolved once.
