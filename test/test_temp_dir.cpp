@@ -673,3 +673,42 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_is_share_locked, CharT, test::char_types
     tf::basic_temp_dir<CharT, unlocked> u(in<CharT>(s.dir));
     BOOST_TEST(exclusive_lock_possible(u.path().string()));
 }
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, CharT, test::char_types)
+{
+    // As above, but the name now leads to a real directory from outside: O_NOFOLLOW does not
+    // refuse it, the identity check (device and inode recorded at first open) does.
+    test::scratch s;
+    g_outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
+    make_tree(g_outside, 1, 1, 1);
+    static int swaps;
+    swaps = 0;
+    hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
+        if (ev == tf::detail::tree_event::reopen && swaps++ == 0) {
+            ::renameat(dirfd, name, dirfd, "swapped-away");
+            ::renameat(AT_FDCWD, g_outside.c_str(), dirfd, name);
+        }
+    });
+    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    std::string p = t.path().string(), d = p;
+    for (std::size_t i = 0; i < tf::detail::tree_max_open + 8; ++i) {
+        d += "/d";
+        BOOST_REQUIRE(::mkdir(d.c_str(), 0700) == 0);
+    }
+    fs::path where;
+    try {
+        t.cleanup();
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::file_exists);
+        where = e.path1();
+    }
+    BOOST_TEST(swaps == 1);
+    BOOST_TEST(test::exists(where.string() + "/dir0/test0.txt")); // untouched
+    BOOST_TEST(test::exists(where.string() + "/test0.txt"));
+    BOOST_REQUIRE(::rename(where.c_str(), g_outside.c_str()) == 0); // give it back
+    t.cleanup();
+    BOOST_TEST(!test::exists(p));
+    BOOST_TEST(test::exists(g_outside + "/dir0/test0.txt"));
+}
