@@ -98,13 +98,14 @@ public:
     }
     const filesystem::path& path() const noexcept { return path_; }
 
-    // Removes the directory and everything in it, even with keep. Idempotent.
+    // Removes the directory and everything in it, even with keep; idempotent. On a reported
+    // error the object keeps the directory, so that cleanup() may be called again.
     void cleanup() { do_cleanup(nullptr); }
     void cleanup(system::error_code& ec) noexcept { do_cleanup(&ec); }
 
-    // The directory still exists as far as this object knows (not yet cleaned up).
+    // The object still owns the directory (no system call: not a check of the file system).
     bool exists() const noexcept { return dirfd_ >= 0; }
-    int native_handle() const noexcept { return dirfd_; }
+    int native_handle() const noexcept { return dirfd_; } // O_RDONLY|O_DIRECTORY, or -1
 
 private:
     void create(const options_type& o, system::error_code* ec)
