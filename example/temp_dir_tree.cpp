@@ -43,7 +43,7 @@ int main()
 
     bool gone = !fs::exists(fs::symlink_status(root));
     bool kept = fs::exists(outside.path() / "precious.txt");
-    std::cout << "tree removed: " << (gone ? "yes" : "no") << ", symlink target kept: " << (kept ? "yes" : "no")
-              << '\n';
+    std::cout << "tree removed: " << (gone ? "yes" : "no")
+              << ", symlink target kept: " << (kept ? "yes" : "no") << '\n';
     return gone && kept ? 0 : 1;
 }

@@ -431,8 +431,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_impostor_under_the_name_is_left_alone, CharT, t
     boost::system::error_code ec;
     t.cleanup(ec);
     BOOST_TEST(ec == errc::file_exists);
-    BOOST_TEST(test::exists(p + "/impostor.txt")); // not ours: untouched
-    BOOST_TEST(test::exists(moved + "/dir0/test0.txt")); // ours, but no longer under our name
+    BOOST_TEST(test::exists(p + "/impostor.txt"));        // not ours: untouched
+    BOOST_TEST(test::exists(moved + "/dir0/test0.txt"));  // ours, but no longer under our name
     BOOST_CHECK_THROW(t.cleanup(), fs::filesystem_error); // still owned: the error repeats
 
     auto o = in<CharT>(s.dir);

@@ -40,9 +40,12 @@ namespace tempfile {
 namespace detail {
 // A shared flock on the directory while the object owns it (systemd-tmpfiles skips locked
 // directories), unless the cleanup policy declares `static constexpr bool lock_directory = false`.
-template <class D, class = void> struct lock_directory : std::true_type {};
+template <class D, class = void>
+struct lock_directory : std::true_type
+{};
 template <class D>
-struct lock_directory<D, std::void_t<decltype(D::lock_directory)>> : std::bool_constant<D::lock_directory> {};
+struct lock_directory<D, std::void_t<decltype(D::lock_directory)>> : std::bool_constant<D::lock_directory>
+{};
 } // namespace detail
 
 template <class CharT, class... Policies>
@@ -68,10 +71,9 @@ public:
     basic_temp_dir_impl& operator=(const basic_temp_dir_impl&) = delete;
 
     basic_temp_dir_impl(basic_temp_dir_impl&& other) noexcept
-        : dirfd_(std::exchange(other.dirfd_, -1)), id_(other.id_), path_(std::move(other.path_)), owner_(other.owner_),
-          ignore_errors_(other.ignore_errors_), cleanup_(std::move(other.cleanup_))
-    {
-    }
+        : dirfd_(std::exchange(other.dirfd_, -1)), id_(other.id_), path_(std::move(other.path_)),
+          owner_(other.owner_), ignore_errors_(other.ignore_errors_), cleanup_(std::move(other.cleanup_))
+    {}
 
     basic_temp_dir_impl& operator=(basic_temp_dir_impl&& other) noexcept
     {
@@ -120,7 +122,8 @@ private:
         if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what) < 0)
             return;
         string_type check;
-        int fd = detail::sys::open(path.c_str(), O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
+        int fd =
+            detail::sys::open(path.c_str(), O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
         struct ::stat st;
         int err = fd < 0 ? fd : detail::sys::fstat(fd, st);
         if (err == 0 && (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()))
@@ -130,7 +133,9 @@ private:
                 detail::sys::close(fd);
             if (err != -EEXIST)
                 detail::sys::rmdir(path.c_str()); // empty: just made
-            detail::report(ec, err < 0 ? detail::make_error(err) : detail::make_error(system::errc::illegal_byte_sequence),
+            detail::report(ec,
+                           err < 0 ? detail::make_error(err)
+                                   : detail::make_error(system::errc::illegal_byte_sequence),
                            what, filesystem::path(path));
             return;
         }
@@ -188,10 +193,10 @@ private:
         }
     }
 
-    int dirfd_ = -1;         // the directory, opened at creation (O_NOFOLLOW) and kept
-    detail::file_id id_;     // its device and inode: the name must still lead to them
+    int dirfd_ = -1;     // the directory, opened at creation (O_NOFOLLOW) and kept
+    detail::file_id id_; // its device and inode: the name must still lead to them
     filesystem::path path_;
-    ::pid_t owner_ = 0;      // the creating process: the only one that removes at destruction
+    ::pid_t owner_ = 0; // the creating process: the only one that removes at destruction
     bool ignore_errors_ = false;
     Cleanup cleanup_{};
 };

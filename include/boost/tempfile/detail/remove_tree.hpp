@@ -78,7 +78,9 @@ inline constexpr std::size_t tree_max_open = 32;
 class tree_walk
 {
 public:
-    tree_walk(int root, ::dev_t dev, bool keep_going) noexcept : root_(root), dev_(dev), keep_going_(keep_going) {}
+    tree_walk(int root, ::dev_t dev, bool keep_going) noexcept
+        : root_(root), dev_(dev), keep_going_(keep_going)
+    {}
     tree_walk(const tree_walk&) = delete;
     tree_walk& operator=(const tree_walk&) = delete;
     ~tree_walk() { release(0); }
@@ -233,7 +235,8 @@ private:
             r = sys::unlinkat(stack_[p].fd, name, 0);
         if ((r == -EISDIR || r == -EPERM) && flips < 2) { // it is (now) a directory
             struct ::stat st;
-            if (r == -EISDIR || (sys::fstatat(stack_[p].fd, name, st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))) {
+            if (r == -EISDIR ||
+                (sys::fstatat(stack_[p].fd, name, st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))) {
                 descend(p, flips + 1);
                 return;
             }
