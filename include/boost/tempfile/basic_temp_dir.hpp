@@ -31,10 +31,22 @@
 #include <boost/system/error_code.hpp>
 
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace boost {
 namespace tempfile {
+
+namespace detail {
+// A shared flock on the directory while the object owns it (systemd-tmpfiles skips locked
+// directories), unless the cleanup policy declares `static constexpr bool lock_directory = false`.
+template <class D, class = void>
+struct lock_directory : std::true_type
+{};
+template <class D>
+struct lock_directory<D, std::void_t<decltype(D::lock_directory)>> : std::bool_constant<D::lock_directory>
+{};
+} // namespace detail
 
 template <class CharT, class... Policies>
 using basic_temp_dir = typename detail::make_temp_dir<CharT, Policies...>::type;
@@ -59,16 +71,16 @@ public:
     basic_temp_dir_impl& operator=(const basic_temp_dir_impl&) = delete;
 
     basic_temp_dir_impl(basic_temp_dir_impl&& other) noexcept
-        : dirfd_(std::exchange(other.dirfd_, -1)), path_(std::move(other.path_)), owner_(other.owner_),
-          ignore_errors_(other.ignore_errors_), cleanup_(std::move(other.cleanup_))
-    {
-    }
+        : dirfd_(std::exchange(other.dirfd_, -1)), id_(other.id_), path_(std::move(other.path_)),
+          owner_(other.owner_), ignore_errors_(other.ignore_errors_), cleanup_(std::move(other.cleanup_))
+    {}
 
     basic_temp_dir_impl& operator=(basic_temp_dir_impl&& other) noexcept
     {
         if (this != &other) {
             destroy();
             dirfd_ = std::exchange(other.dirfd_, -1);
+            id_ = other.id_;
             path_ = std::move(other.path_);
             owner_ = other.owner_;
             ignore_errors_ = other.ignore_errors_;
@@ -88,13 +100,14 @@ public:
     }
     const filesystem::path& path() const noexcept { return path_; }
 
-    // Removes the directory and everything in it, even with keep. Idempotent.
+    // Removes the directory and everything in it, even with keep; idempotent. On a reported
+    // error the object keeps the directory, so that cleanup() may be called again.
     void cleanup() { do_cleanup(nullptr); }
     void cleanup(system::error_code& ec) noexcept { do_cleanup(&ec); }
 
-    // The directory still exists as far as this object knows (not yet cleaned up).
+    // The object still owns the directory (no system call: not a check of the file system).
     bool exists() const noexcept { return dirfd_ >= 0; }
-    int native_handle() const noexcept { return dirfd_; }
+    int native_handle() const noexcept { return dirfd_; } // O_RDONLY|O_DIRECTORY, or -1
 
 private:
     void create(const options_type& o, system::error_code* ec)
@@ -109,16 +122,28 @@ private:
         if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what) < 0)
             return;
         string_type check;
-        int fd = detail::sys::open(path.c_str(), O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
-        if (fd < 0 || !detail::from_native(path, check)) {
+        int fd =
+            detail::sys::open(path.c_str(), O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
+        struct ::stat st;
+        int err = fd < 0 ? fd : detail::sys::fstat(fd, st);
+        if (err == 0 && (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()))
+            err = -EEXIST; // the name was taken over between mkdir and open: not ours
+        if (err < 0 || !detail::from_native(path, check)) {
             if (fd >= 0)
                 detail::sys::close(fd);
-            detail::sys::rmdir(path.c_str());
-            detail::report(ec, fd < 0 ? detail::make_error(fd) : detail::make_error(system::errc::illegal_byte_sequence),
+            if (err != -EEXIST)
+                detail::sys::rmdir(path.c_str()); // empty: just made
+            detail::report(ec,
+                           err < 0 ? detail::make_error(err)
+                                   : detail::make_error(system::errc::illegal_byte_sequence),
                            what, filesystem::path(path));
             return;
         }
+        if constexpr (detail::lock_directory<Cleanup>::value)
+            detail::sys::flock(fd, LOCK_SH | LOCK_NB); // tells systemd-tmpfiles the directory is in use
         dirfd_ = fd;
+        id_.dev = st.st_dev;
+        id_.ino = st.st_ino;
         path_ = filesystem::path(std::move(path));
         owner_ = detail::sys::current_pid();
         if constexpr (detail::has_ignore_cleanup_errors<options_type>::value)
@@ -127,15 +152,14 @@ private:
         detail::notify_name(cleanup_, path_, true);
     }
 
-    int remove_all() noexcept
+    // Removes the tree; the object lets go of it unless removal failed and errors count
+    // (then cleanup() may be called again). 0 or the first error; `where` as remove_tree.
+    int remove_all(std::string& where, bool final) noexcept
     {
-        detail::notify_release(cleanup_);
-        int r = detail::remove_contents(dirfd_, ignore_errors_);
-        detail::sys::close(std::exchange(dirfd_, -1));
-        if (r == 0 || ignore_errors_) {
-            int u = detail::sys::rmdir(path_.c_str());
-            if (r == 0 && u != -ENOENT)
-                r = u;
+        int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where);
+        if (r == 0 || ignore_errors_ || final) {
+            detail::notify_release(cleanup_);
+            detail::sys::close(std::exchange(dirfd_, -1));
         }
         return r;
     }
@@ -146,9 +170,11 @@ private:
             detail::clear(ec);
             return;
         }
-        int r = remove_all();
+        std::string where;
+        int r = remove_all(where, false);
         if (r < 0 && !ignore_errors_)
-            detail::report(ec, r, "boost::tempfile::basic_temp_dir::cleanup", path_);
+            detail::report(ec, r, "boost::tempfile::basic_temp_dir::cleanup",
+                           where.empty() ? path_ : path_ / where);
         else
             detail::clear(ec);
     }
@@ -158,17 +184,19 @@ private:
         if (dirfd_ < 0)
             return;
         if (cleanup_.remove_at_destroy() &&
-            (!detail::owner_only<Cleanup>::value || owner_ == detail::sys::current_pid()))
-            remove_all();
-        else {
+            (!detail::owner_only<Cleanup>::value || owner_ == detail::sys::current_pid())) {
+            std::string where;
+            remove_all(where, true);
+        } else {
             detail::notify_release(cleanup_);
             detail::sys::close(std::exchange(dirfd_, -1));
         }
     }
 
-    int dirfd_ = -1;           // the directory, opened at creation
+    int dirfd_ = -1;     // the directory, opened at creation (O_NOFOLLOW) and kept
+    detail::file_id id_; // its device and inode: the name must still lead to them
     filesystem::path path_;
-    ::pid_t owner_ = 0;
+    ::pid_t owner_ = 0; // the creating process: the only one that removes at destruction
     bool ignore_errors_ = false;
     Cleanup cleanup_{};
 };

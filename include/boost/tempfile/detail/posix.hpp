@@ -51,6 +51,13 @@ inline constexpr int o_nofollow = O_NOFOLLOW;
 inline constexpr int o_nofollow = 0;
 #endif
 
+// A descriptor that pins an inode without permission to read it (Linux); 0 elsewhere.
+#if defined(O_PATH)
+inline constexpr int o_path = O_PATH;
+#else
+inline constexpr int o_path = 0;
+#endif
+
 // Flags of every named file the library creates (Python's _bin_openflags plus O_CLOEXEC).
 inline constexpr int exclusive_flags = O_RDWR | O_CREAT | O_EXCL | o_nofollow | O_CLOEXEC;
 
@@ -221,6 +228,95 @@ inline int linkat(int olddirfd, const char* oldpath, int newdirfd, const char* n
 inline int flock(int fd, int op) noexcept
 {
     return retry([&] { return ::flock(fd, op); });
+}
+
+// chmod of the inode a descriptor pins, which may be an O_PATH descriptor (that fchmod
+// refuses with EBADF): fchmod, else fchmodat2(fd, "", AT_EMPTY_PATH) (Linux 6.6), else the
+// /proc/self/fd magic link, which names that inode and no other. 0 or -errno.
+inline int fchmod_pinned(int fd, ::mode_t mode) noexcept
+{
+    int r = fchmod(fd, mode);
+    if (r != -EBADF)
+        return r;
+#if defined(__linux__)
+#if defined(SYS_fchmodat2)
+    r = retry([&] { return static_cast<int>(::syscall(SYS_fchmodat2, fd, "", mode, AT_EMPTY_PATH)); });
+    if (r != -ENOSYS && r != -EINVAL && r != -EBADF)
+        return r;
+#endif
+    char link[32] = "/proc/self/fd/";
+    char digits[12];
+    int n = 0;
+    for (unsigned v = static_cast<unsigned>(fd); n == 0 || v != 0; v /= 10)
+        digits[n++] = static_cast<char>('0' + v % 10);
+    char* p = link + 14;
+    while (n > 0)
+        *p++ = digits[--n];
+    *p = 0;
+    return retry([&] { return ::chmod(link, mode); });
+#else
+    return r;
+#endif
+}
+
+// Reads the entries of the directory open as `fd` from its current offset to the end,
+// calling f(name, d_type) for each but "." and ".." (d_type may be DT_UNKNOWN). `buf` (at
+// least 1 KiB, 8-byte aligned) is scratch space. 0 or -errno. Linux reads with getdents64
+// straight into buf; elsewhere a duplicate descriptor goes through fdopendir/readdir.
+template <class F>
+inline int read_directory(int fd, void* buf, std::size_t size, F&& f)
+{
+#if defined(__linux__) && defined(SYS_getdents64)
+    struct dirent64_record
+    {
+        std::uint64_t ino;
+        std::int64_t off;
+        unsigned short reclen;
+        unsigned char type;
+        char name[1];
+    };
+    char* const base = static_cast<char*>(buf);
+    for (;;) {
+        long n = retry([&] { return ::syscall(SYS_getdents64, fd, base, size); });
+        if (n <= 0)
+            return static_cast<int>(n);
+        for (long off = 0; off < n;) {
+            const auto* d = reinterpret_cast<const dirent64_record*>(base + off);
+            off += d->reclen;
+            const char* nm = d->name;
+            if (nm[0] == '.' && (nm[1] == 0 || (nm[1] == '.' && nm[2] == 0)))
+                continue;
+            f(nm, d->type);
+        }
+    }
+#else
+    (void)buf;
+    (void)size;
+    int dup = retry([&] { return ::fcntl(fd, F_DUPFD_CLOEXEC, 0); });
+    if (dup < 0)
+        return dup;
+    DIR* d = ::fdopendir(dup);
+    if (!d) {
+        int e = -errno;
+        close(dup);
+        return e;
+    }
+    int r = 0;
+    for (;;) {
+        errno = 0;
+        struct dirent* e = ::readdir(d);
+        if (!e) {
+            r = -errno;
+            break;
+        }
+        const char* nm = e->d_name;
+        if (nm[0] == '.' && (nm[1] == 0 || (nm[1] == '.' && nm[2] == 0)))
+            continue;
+        f(nm, static_cast<unsigned char>(e->d_type));
+    }
+    ::closedir(d);
+    return r;
+#endif
 }
 
 // Fills buf with bytes from the kernel's CSPRNG; 0 or -errno.

@@ -5,8 +5,11 @@
 #ifndef BOOST_TEMPFILE_DETAIL_REMOVE_TREE_HPP
 #define BOOST_TEMPFILE_DETAIL_REMOVE_TREE_HPP
 
-// Removal of a directory's contents relative to descriptors only: openat(O_NOFOLLOW |
-// O_DIRECTORY) + fdopendir + unlinkat; a symlink is removed, never followed.
+// The removal of a temporary directory and everything in it, relative to descriptors only
+// (openat(O_NOFOLLOW | O_DIRECTORY), getdents, unlinkat, fstat). A symlink is removed,
+// never followed; nothing is resolved by path twice; modes are repaired only with fchmod on
+// descriptors of directories inside the tree; the walk is iterative and keeps at most
+// tree_max_open descriptors open. doc/security_cleanup.md tells the whole story.
 
 #include <boost/tempfile/config.hpp>
 
@@ -16,59 +19,419 @@
 
 #include <boost/tempfile/detail/posix.hpp>
 
+#include <cstdint>
 #include <cstring>
+#include <string>
+#include <vector>
+
+// Test-only hook points (compiled to nothing unless BOOST_TEMPFILE_TEST_HOOKS is defined).
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+namespace boost {
+namespace tempfile {
+namespace detail {
+enum class tree_event
+{
+    descend,   // about to open the subdirectory `name` of `dirfd`
+    reopen,    // about to re-open `name` of `dirfd` (after its descriptor was let go)
+    remove_top // about to check and remove the top directory `name` of its parent `dirfd`
+};
+using tree_hook = void (*)(tree_event, int dirfd, const char* name);
+inline tree_hook& remove_tree_hook() noexcept
+{
+    static tree_hook h = nullptr;
+    return h;
+}
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+#define BOOST_TEMPFILE_DETAIL_TREE_HOOK(event, fd, name)                                                     \
+    do {                                                                                                     \
+        if (::boost::tempfile::detail::tree_hook h_ = ::boost::tempfile::detail::remove_tree_hook())         \
+            h_(::boost::tempfile::detail::tree_event::event, fd, name);                                      \
+    } while (0)
+#else
+#define BOOST_TEMPFILE_DETAIL_TREE_HOOK(event, fd, name) ((void)0)
+#endif
 
 namespace boost {
 namespace tempfile {
 namespace detail {
 
-// Removes everything below the directory open as `dirfd` (which stays open). Returns 0, or
-// the first error (-errno); with `keep_going` it removes all it can before returning.
-inline int remove_contents(int dirfd, bool keep_going) noexcept
+// The identity of a directory: what fstat said when it was created or opened.
+struct file_id
 {
-    int fd = sys::openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return fd;
-    DIR* d = ::fdopendir(fd);
-    if (!d) {
-        int e = -errno;
-        sys::close(fd);
-        return e;
-    }
-    int first = 0;
-    while (struct dirent* e = ::readdir(d)) {
-        const char* n = e->d_name;
-        if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
-            continue;
-        int r = 0;
-        if (e->d_type == DT_DIR || e->d_type == DT_UNKNOWN) {
-            int sub = sys::openat(dirfd, n, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
-            if (sub >= 0) {
-                r = remove_contents(sub, keep_going);
-                sys::close(sub);
-                if (r == 0 || keep_going) {
-                    int u = sys::unlinkat(dirfd, n, AT_REMOVEDIR);
-                    if (r == 0)
-                        r = u;
-                }
-            } else if (sub == -ENOTDIR || sub == -ELOOP) {
-                r = sys::unlinkat(dirfd, n, 0); // not a directory (or a symlink): unlink it
+    ::dev_t dev = 0;
+    ::ino_t ino = 0;
+};
+
+inline bool same_file(const struct ::stat& st, const file_id& id) noexcept
+{
+    return st.st_dev == id.dev && st.st_ino == id.ino;
+}
+
+// Descriptors the walk keeps open at once, besides the root's (deeper trees re-open
+// directories from the nearest open ancestor, verifying each step).
+inline constexpr std::size_t tree_max_open = 32;
+
+// The walk below one directory. Errors are -errno; the first is kept with the path of the
+// entry (relative to the root) where it happened.
+class tree_walk
+{
+public:
+    tree_walk(int root, ::dev_t dev, bool keep_going) noexcept
+        : root_(root), dev_(dev), keep_going_(keep_going)
+    {}
+    tree_walk(const tree_walk&) = delete;
+    tree_walk& operator=(const tree_walk&) = delete;
+    ~tree_walk() { release(0); }
+
+    // Removes everything below the root (which stays). 0 or the first error.
+    int run(std::string& where)
+    {
+        buf_.resize(4096); // 32 KiB, 8-byte aligned, for getdents
+        stack_.clear();
+        stack_.push_back(frame{});
+        stack_[0].fd = root_;
+        struct ::stat st;
+        int r = sys::fstat(root_, st);
+        if (r == 0 && (st.st_mode & 0700) != 0700)
+            sys::fchmod(root_, 0700); // the tree's own top: listing and unlinking need u+rwx
+        if (sys::lseek(root_, 0, SEEK_SET) < 0 || (r = list(0)) < 0)
+            fail(r < 0 ? r : -EBADF, 0, nullptr);
+        while (!(first_ != 0 && !keep_going_)) {
+            std::size_t top = stack_.size() - 1;
+            frame& f = stack_[top];
+            if (f.next < f.entries.size()) {
+                unsigned char type = static_cast<unsigned char>(f.entries[f.next]);
+                name_.assign(f.entries.c_str() + f.next + 1);
+                f.next += name_.size() + 2;
+                entry(top, type, 0);
+            } else if (top == 0) {
+                break;
             } else {
-                r = sub;
+                finish(top);
             }
-        } else {
-            r = sys::unlinkat(dirfd, n, 0);
         }
-        if (r == -ENOENT)
-            r = 0;
-        if (r < 0 && first == 0)
-            first = r;
-        if (r < 0 && !keep_going)
-            break;
+        release(0);
+        where = std::move(where_);
+        return first_;
     }
-    ::rewinddir(d);
-    ::closedir(d);
-    return first;
+
+private:
+    struct frame
+    {
+        int fd = -1;          // -1 while let go (re-opened on the way back up)
+        file_id id;           // what fstat said when it was first opened
+        std::string name;     // in the parent; empty for the root
+        std::string entries;  // as listed: d_type byte, name, NUL; repeated
+        std::size_t next = 0; // offset of the next entry to remove
+        unsigned passes = 0;  // listings after the first (new entries appeared)
+        bool failed = false;  // something below it stays
+    };
+
+    // Records an error at `name` in frame i (or at frame i itself); true to go on.
+    bool fail(int err, std::size_t i, const char* name)
+    {
+        stack_[i].failed = true;
+        if (first_ == 0) {
+            first_ = err;
+            for (std::size_t k = 1; k <= i; ++k) {
+                if (!where_.empty())
+                    where_ += '/';
+                where_ += stack_[k].name;
+            }
+            if (name) {
+                if (!where_.empty())
+                    where_ += '/';
+                where_ += name;
+            }
+        }
+        return keep_going_;
+    }
+
+    int list(std::size_t i)
+    {
+        frame& f = stack_[i];
+        f.entries.clear();
+        f.next = 0;
+        return sys::read_directory(f.fd, buf_.data(), buf_.size() * sizeof(std::uint64_t),
+                                   [&f](const char* n, unsigned char type) {
+                                       f.entries += static_cast<char>(type);
+                                       f.entries += n;
+                                       f.entries += '\0';
+                                   });
+    }
+
+    // Closes the descriptors of frames [from, end) but the root's.
+    void release(std::size_t from) noexcept
+    {
+        for (std::size_t k = from < 1 ? 1 : from; k < stack_.size(); ++k)
+            if (stack_[k].fd >= 0) {
+                sys::close(stack_[k].fd);
+                stack_[k].fd = -1;
+                --open_;
+            }
+    }
+
+    // Lets go of the shallowest open descriptor but the root's and frames a and b.
+    bool evict(std::size_t a, std::size_t b) noexcept
+    {
+        for (std::size_t k = 1; k < stack_.size(); ++k)
+            if (stack_[k].fd >= 0 && k != a && k != b) {
+                sys::close(stack_[k].fd);
+                stack_[k].fd = -1;
+                --open_;
+                return true;
+            }
+        return false;
+    }
+
+    // openat within the budget; on EMFILE/ENFILE, lets go of a descriptor and tries again.
+    int open_in(std::size_t parent, const char* name, int flags, std::size_t keep) noexcept
+    {
+        if (open_ >= tree_max_open)
+            evict(parent, keep);
+        for (;;) {
+            int fd = sys::openat(stack_[parent].fd, name, flags);
+            if ((fd == -EMFILE || fd == -ENFILE) && evict(parent, keep))
+                continue;
+            return fd;
+        }
+    }
+
+    // Gives directory i u+rwx if it lacks it; true if its mode changed.
+    bool repair(std::size_t i) noexcept
+    {
+        struct ::stat st;
+        return sys::fstat(stack_[i].fd, st) == 0 && (st.st_mode & 0700) != 0700 &&
+               sys::fchmod(stack_[i].fd, 0700) == 0;
+    }
+
+    // One entry of the top frame p.
+    void entry(std::size_t p, unsigned char type, int flips)
+    {
+        const char* name = name_.c_str();
+        if (type == DT_DIR) {
+            descend(p, flips);
+            return;
+        }
+        if (type == DT_UNKNOWN) {
+            struct ::stat st;
+            int r = sys::fstatat(stack_[p].fd, name, st, AT_SYMLINK_NOFOLLOW);
+            if (r == -ENOENT)
+                return;
+            if (r < 0) {
+                fail(r, p, name);
+                return;
+            }
+            if (S_ISDIR(st.st_mode)) {
+                descend(p, flips);
+                return;
+            }
+        }
+        // Not a directory: unlinkat removes the entry itself (a symlink, not its target).
+        int r = sys::unlinkat(stack_[p].fd, name, 0);
+        if ((r == -EACCES || r == -EPERM) && repair(p))
+            r = sys::unlinkat(stack_[p].fd, name, 0);
+        if ((r == -EISDIR || r == -EPERM) && flips < 2) { // it is (now) a directory
+            struct ::stat st;
+            if (r == -EISDIR ||
+                (sys::fstatat(stack_[p].fd, name, st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))) {
+                descend(p, flips + 1);
+                return;
+            }
+        }
+        if (r < 0 && r != -ENOENT)
+            fail(r, p, name);
+    }
+
+    // A directory that lacks read permission: pin it with O_PATH | O_NOFOLLOW, check it is
+    // a directory of this file system, give it u+rwx through the pinned descriptor, then
+    // open it and check that the same inode was opened.
+    int open_repaired(std::size_t p, int err)
+    {
+        const char* name = name_.c_str();
+        if (sys::o_path == 0)
+            return err;
+        int pin = open_in(p, name, sys::o_path | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, p);
+        if (pin < 0)
+            return pin == -ENOTDIR || pin == -ELOOP || pin == -ENOENT ? pin : err;
+        struct ::stat st, st2;
+        int r = sys::fstat(pin, st);
+        if (r == 0 && (!S_ISDIR(st.st_mode) || st.st_dev != dev_))
+            r = -EXDEV;
+        if (r == 0)
+            r = sys::fchmod_pinned(pin, 0700);
+        int fd = r < 0 ? err : open_in(p, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, p);
+        if (fd >= 0 && (sys::fstat(fd, st2) < 0 || st2.st_dev != st.st_dev || st2.st_ino != st.st_ino)) {
+            sys::close(fd);
+            fd = -EEXIST; // replaced between the two opens: left alone
+        }
+        sys::close(pin);
+        return fd;
+    }
+
+    // Opens the subdirectory name_ of frame p and pushes it.
+    void descend(std::size_t p, int flips)
+    {
+        const char* name = name_.c_str();
+        BOOST_TEMPFILE_DETAIL_TREE_HOOK(descend, stack_[p].fd, name);
+        int fd = open_in(p, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, p);
+        if (fd == -EACCES || fd == -EPERM)
+            fd = open_repaired(p, fd);
+        if (fd == -ENOENT)
+            return;
+        if ((fd == -ENOTDIR || fd == -ELOOP) && flips < 2) { // not a directory (any more)
+            entry(p, DT_REG, flips + 1);
+            return;
+        }
+        if (fd < 0) {
+            fail(fd, p, name);
+            return;
+        }
+        struct ::stat st;
+        int r = sys::fstat(fd, st);
+        if (r == 0 && st.st_dev != dev_)
+            r = -EXDEV; // a mount point: another file system is not crossed
+        if (r < 0) {
+            sys::close(fd);
+            fail(r, p, name);
+            return;
+        }
+        if ((st.st_mode & 0700) != 0700)
+            sys::fchmod(fd, 0700); // the directory itself, by its descriptor
+        stack_.push_back(frame{});
+        frame& f = stack_.back();
+        f.fd = fd;
+        ++open_;
+        f.id.dev = st.st_dev;
+        f.id.ino = st.st_ino;
+        f.name = name_;
+        r = list(stack_.size() - 1);
+        if (r < 0)
+            fail(r, stack_.size() - 1, nullptr);
+    }
+
+    // Re-opens frames down to i from the nearest open ancestor, verifying each identity.
+    // 0, or the index of the frame that could not be re-opened (frames from it are dropped).
+    std::size_t reopen(std::size_t i, std::size_t keep)
+    {
+        std::size_t j = i;
+        while (stack_[j].fd < 0)
+            --j;
+        for (std::size_t k = j + 1; k <= i; ++k) {
+            const char* name = stack_[k].name.c_str();
+            BOOST_TEMPFILE_DETAIL_TREE_HOOK(reopen, stack_[k - 1].fd, name);
+            int fd = open_in(k - 1, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, keep);
+            struct ::stat st;
+            if (fd >= 0 && (sys::fstat(fd, st) < 0 || !same_file(st, stack_[k].id))) {
+                sys::close(fd);
+                fd = -EEXIST;
+            }
+            if (fd < 0) {
+                if (fd == -ENOENT || fd == -ENOTDIR || fd == -ELOOP)
+                    fd = -EEXIST; // its name no longer leads to it
+                fail(fd, k - 1, name);
+                release(k);
+                stack_.resize(k);
+                return k;
+            }
+            stack_[k].fd = fd;
+            ++open_;
+        }
+        return 0;
+    }
+
+    // Every entry of frame t was handled: remove it from its parent and pop it.
+    void finish(std::size_t t)
+    {
+        std::size_t p = t - 1;
+        if (stack_[p].fd < 0 && reopen(p, t) != 0)
+            return;
+        const char* name = stack_[t].name.c_str();
+        int r = sys::unlinkat(stack_[p].fd, name, AT_REMOVEDIR);
+        if ((r == -EACCES || r == -EPERM) && repair(p))
+            r = sys::unlinkat(stack_[p].fd, name, AT_REMOVEDIR);
+        if (r == -ENOTEMPTY && !stack_[t].failed && stack_[t].passes < 2) {
+            ++stack_[t].passes; // entries appeared meanwhile: list again
+            int l = static_cast<int>(sys::lseek(stack_[t].fd, 0, SEEK_SET));
+            if (l >= 0 && (l = list(t)) >= 0)
+                return;
+            r = l;
+        }
+        bool failed = stack_[t].failed;
+        if (r < 0 && r != -ENOENT && !failed)
+            fail(r, p, name);
+        if (failed)
+            stack_[p].failed = true;
+        release(t);
+        stack_.pop_back();
+    }
+
+    std::vector<frame> stack_;
+    std::vector<std::uint64_t> buf_;
+    std::string name_;  // the entry being handled
+    std::string where_; // where the first error happened
+    int root_;
+    ::dev_t dev_;
+    bool keep_going_;
+    std::size_t open_ = 0; // descriptors open besides the root's
+    int first_ = 0;
+};
+
+// Removes the directory open as `dirfd`, created with identity `id` under the absolute
+// name `path`, and everything in it. Touches nothing unless `path` still names that
+// directory (checked before the walk and again just before the last unlinkat); a name that
+// is gone counts as removed; a name that leads to something else gives -EEXIST. With
+// `keep_going` it removes all it can. 0 or the first error (-errno), with `where` the path
+// of the entry concerned relative to `path` (empty for the directory itself).
+inline int remove_tree(int dirfd, const file_id& id, const std::string& path, bool keep_going,
+                       std::string& where) noexcept
+{
+    where.clear();
+    int pfd = -1;
+    try {
+        std::size_t slash = path.rfind('/');
+        if (slash == std::string::npos)
+            return -EINVAL;
+        std::string parent = slash == 0 ? std::string("/") : path.substr(0, slash);
+        std::string base = path.substr(slash + 1);
+        pfd = sys::open(parent.c_str(), (sys::o_path ? sys::o_path : O_RDONLY) | O_DIRECTORY | O_CLOEXEC);
+        if (pfd < 0)
+            return pfd == -ENOENT ? 0 : pfd;
+        int result = 0;
+        for (unsigned pass = 0;; ++pass) {
+            struct ::stat st;
+            int r = sys::fstatat(pfd, base.c_str(), st, AT_SYMLINK_NOFOLLOW);
+            if (r < 0 || !same_file(st, id)) {
+                result = r == -ENOENT ? 0 : (r < 0 ? r : -EEXIST);
+                break;
+            }
+            tree_walk w(dirfd, id.dev, keep_going);
+            r = w.run(where);
+            if (r < 0) {
+                result = r;
+                break;
+            }
+            BOOST_TEMPFILE_DETAIL_TREE_HOOK(remove_top, pfd, base.c_str());
+            r = sys::fstatat(pfd, base.c_str(), st, AT_SYMLINK_NOFOLLOW);
+            if (r < 0 || !same_file(st, id)) {
+                result = r == -ENOENT ? 0 : (r < 0 ? r : -EEXIST);
+                break;
+            }
+            r = sys::unlinkat(pfd, base.c_str(), AT_REMOVEDIR);
+            if (r == -ENOTEMPTY && pass < 2)
+                continue; // entries appeared after the walk: walk again
+            result = r == -ENOENT ? 0 : r;
+            break;
+        }
+        sys::close(pfd);
+        return result;
+    } catch (...) { // memory for names ran out
+        if (pfd >= 0)
+            sys::close(pfd);
+        return -ENOMEM;
+    }
 }
 
 } // namespace detail

@@ -1,0 +1,714 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// temporary_directory: CPython's portable TemporaryDirectory tests, and the removal walk's
+// guarantees (no symlink followed, nothing outside the tree changed, identity of the top
+// checked, permissions repaired inside the tree only, deep trees, races, fork, flock).
+
+#define BOOST_TEST_MODULE test_temp_dir
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::remove_tree_hook()
+#include <boost/test/unit_test.hpp>
+
+#include <boost/tempfile/basic_temp_dir.hpp>
+
+#include "common/test_common.hpp"
+
+#include <string>
+#include <vector>
+
+#include <sys/file.h>
+#include <sys/resource.h>
+
+namespace tf = boost::tempfile;
+namespace fs = boost::filesystem;
+using test::lit;
+namespace errc = boost::system::errc;
+
+namespace {
+
+template <class CharT>
+tf::basic_dir_options<CharT> in(const fs::path& d)
+{
+    tf::basic_dir_options<CharT> o;
+    o.dir = d;
+    o.prefix = lit<CharT>("td-");
+    return o;
+}
+
+void write_file(const std::string& p, const char* text = "data")
+{
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw std::runtime_error("create " + p);
+    if (::write(fd, text, std::strlen(text)) < 0) {
+        ::close(fd);
+        throw std::runtime_error("write " + p);
+    }
+    ::close(fd);
+}
+
+// CPython's do_create(recurse, dirs, files): `dirs` subdirectories and `files` files per
+// level, `recurse` levels deep.
+void make_tree(const std::string& root, int recurse, int dirs, int files)
+{
+    for (int i = 0; i < files; ++i)
+        write_file(root + "/test" + std::to_string(i) + ".txt");
+    if (recurse == 0)
+        return;
+    for (int i = 0; i < dirs; ++i) {
+        std::string d = root + "/dir" + std::to_string(i);
+        if (::mkdir(d.c_str(), 0700) != 0)
+            throw std::runtime_error("mkdir " + d);
+        make_tree(d, recurse - 1, dirs, files);
+    }
+}
+
+// chmod every file and directory below root, bottom-up, and root itself (CPython's os.walk
+// with topdown=False). Symlinks are skipped.
+void chmod_tree(const std::string& root, ::mode_t mode)
+{
+    std::vector<std::string> names;
+    if (DIR* d = ::opendir(root.c_str())) {
+        while (struct dirent* e = ::readdir(d))
+            if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
+                names.push_back(e->d_name);
+        ::closedir(d);
+    }
+    for (const auto& n : names) {
+        std::string p = root + "/" + n;
+        struct stat st;
+        if (::lstat(p.c_str(), &st) != 0 || S_ISLNK(st.st_mode))
+            continue;
+        if (S_ISDIR(st.st_mode))
+            chmod_tree(p, mode);
+        else
+            ::chmod(p.c_str(), mode);
+    }
+    ::chmod(root.c_str(), mode);
+}
+
+// A world-writable directory in the scratch area where the unprivileged child works.
+std::string shared_dir(const test::scratch& s)
+{
+    std::string w = (s.dir / "w").string();
+    ::mkdir(w.c_str(), 0777);
+    ::chmod(w.c_str(), 0777);
+    return w;
+}
+
+struct hook_guard
+{
+    explicit hook_guard(tf::detail::tree_hook h) { tf::detail::remove_tree_hook() = h; }
+    ~hook_guard() { tf::detail::remove_tree_hook() = nullptr; }
+};
+
+std::string g_outside; // target of the race hooks
+
+} // namespace
+
+// --- CPython: test_explicit_cleanup, test_multiple_close, test_del_on_collection --------------
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(explicit_cleanup, CharT, test::char_types)
+{
+    test::scratch s;
+    int fds = test::open_fds();
+    {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        BOOST_TEST(test::mode_of(t.path().string()) == 0700u);
+        BOOST_TEST(t.exists());
+        BOOST_TEST(t.path().parent_path() == s.dir);
+        BOOST_TEST(test::narrow(t.name()) == t.path().string());
+        make_tree(t.path().string(), 3, 2, 2);
+        t.cleanup();
+        BOOST_TEST(!test::exists(t.path().string()));
+        BOOST_TEST(!t.exists());
+        BOOST_TEST(t.native_handle() == -1);
+    }
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == fds);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(destruction_removes_the_tree, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string p;
+    {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        p = t.path().string();
+        make_tree(p, 2, 3, 3);
+    }
+    BOOST_TEST(!test::exists(p));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(wide_names_round_trip)
+{
+    test::scratch s;
+    tf::wdir_options o;
+    o.dir = s.dir;
+    o.prefix = L"данные-";
+    o.suffix = L"-ü";
+    tf::wtemporary_directory t(o);
+    BOOST_TEST((t.name().substr(0, s.dir.string().size() + 8) == s.dir.wstring() + L"/данные-"));
+    BOOST_TEST(test::exists(test::narrow(t.name())));
+    make_tree(t.path().string(), 1, 1, 1);
+    t.cleanup();
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(multiple_cleanup, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    t.cleanup();
+    t.cleanup();
+    boost::system::error_code ec = make_error_code(errc::io_error);
+    t.cleanup(ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(s.entries().empty());
+} // the destructor after cleanup does nothing (and throws nothing)
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_with_an_open_file_inside, CharT, test::char_types)
+{
+    test::scratch s;
+    for (bool ignore : {false, true}) {
+        auto o = in<CharT>(s.dir);
+        o.ignore_cleanup_errors = ignore;
+        tf::basic_temp_dir<CharT> t(o);
+        std::string f = (t.path() / "open.txt").string();
+        int fd = ::open(f.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        BOOST_REQUIRE(fd >= 0);
+        make_tree(t.path().string(), 1, 1, 1);
+        boost::system::error_code ec;
+        t.cleanup(ec);
+        BOOST_TEST(!ec); // POSIX: an open file does not stop removal
+        BOOST_TEST(!test::exists(t.path().string()));
+        BOOST_TEST(::write(fd, "x", 1) == 1); // and the descriptor still works
+        ::close(fd);
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
+// --- keep, tf::keep, moves --------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_leaves_the_directory, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string p;
+    {
+        auto o = in<CharT>(s.dir);
+        o.keep = true;
+        tf::basic_temp_dir<CharT> t(o);
+        p = t.path().string();
+        make_tree(p, 1, 1, 1);
+    }
+    BOOST_TEST(test::exists(p + "/dir0/test0.txt"));
+    {
+        auto o = in<CharT>(s.dir);
+        o.keep = true;
+        tf::basic_temp_dir<CharT> t(o);
+        make_tree(t.path().string(), 1, 1, 1);
+        t.cleanup(); // an explicit cleanup removes even with keep
+        BOOST_TEST(!test::exists(t.path().string()));
+    }
+    {
+        tf::basic_temp_dir<CharT, tf::keep> t(in<CharT>(s.dir));
+        p = t.path().string();
+    }
+    BOOST_TEST(test::exists(p));
+    BOOST_TEST(s.entries().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(moves_transfer_ownership, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_dir<CharT> a(in<CharT>(s.dir));
+    std::string p = a.path().string();
+    {
+        tf::basic_temp_dir<CharT> b(std::move(a));
+        BOOST_TEST(!a.exists());
+        BOOST_TEST(b.exists());
+        tf::basic_temp_dir<CharT> c(in<CharT>(s.dir));
+        std::string q = c.path().string();
+        c = std::move(b); // c's own directory goes now
+        BOOST_TEST(!test::exists(q));
+        BOOST_TEST(test::exists(p));
+    }
+    BOOST_TEST(!test::exists(p));
+    BOOST_TEST(s.entries().empty());
+}
+
+// --- CPython: test_mkdtemp_failure ------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(missing_parent_is_no_such_file, CharT, test::char_types)
+{
+    test::scratch s;
+    int fds = test::open_fds();
+    auto o = in<CharT>(s.dir / "missing" / "deeper");
+    boost::system::error_code ec;
+    tf::basic_temp_dir<CharT> t(o, ec);
+    BOOST_TEST(ec == errc::no_such_file_or_directory);
+    BOOST_TEST(!t.exists());
+    try {
+        tf::basic_temp_dir<CharT> u(o);
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::no_such_file_or_directory);
+    }
+    t.cleanup(); // nothing to do, and no other error
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == fds);
+}
+
+// --- symlinks: CPython test_cleanup_with_symlink_to_a_directory, test_cleanup_with_symlink_modes
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(symlink_to_a_directory_is_not_followed, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(outside.c_str(), 0755) == 0);
+    make_tree(outside, 1, 1, 2);
+    {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        std::string p = t.path().string();
+        make_tree(p, 1, 1, 1);
+        BOOST_REQUIRE(::symlink(outside.c_str(), (p + "/link").c_str()) == 0);
+        BOOST_REQUIRE(::symlink(outside.c_str(), (p + "/dir0/link").c_str()) == 0);
+        BOOST_REQUIRE(::symlink((outside + "/test0.txt").c_str(), (p + "/flink").c_str()) == 0);
+        t.cleanup();
+        BOOST_TEST(!test::exists(p));
+    }
+    BOOST_TEST(test::exists(outside + "/test0.txt"));
+    BOOST_TEST(test::exists(outside + "/test1.txt"));
+    BOOST_TEST(test::exists(outside + "/dir0/test1.txt"));
+    BOOST_TEST(test::mode_of(outside) == 0755u);
+    BOOST_TEST(s.entries().size() == 1u);
+}
+
+// As an unprivileged user (root bypasses the permission checks that make repair necessary).
+BOOST_AUTO_TEST_CASE_TEMPLATE(symlink_targets_keep_their_modes, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string w = shared_dir(s);
+    int r = test::in_child(
+        [&] {
+            std::string file = w + "/file", dir = w + "/dir";
+            write_file(file);
+            if (::mkdir(dir.c_str(), 0700) != 0)
+                return 2;
+            for (::mode_t mode = 0; mode <= 0700; mode += 0100) {
+                ::chmod(file.c_str(), mode);
+                ::chmod(dir.c_str(), mode);
+                for (const char* target : {file.c_str(), dir.c_str(), "nonexisting"}) {
+                    tf::basic_temp_dir<CharT> t(in<CharT>(w));
+                    std::string p = t.path().string();
+                    if (::symlink(target, (p + "/symlink").c_str()) != 0)
+                        return 3;
+                    ::chmod((p + "/symlink").c_str(), mode); // through the link, as CPython does
+                    ::chmod(p.c_str(), mode);
+                    boost::system::error_code ec;
+                    t.cleanup(ec);
+                    if (ec || test::exists(p))
+                        return 4;
+                    if (test::mode_of(file) != mode || test::mode_of(dir) != mode)
+                        return 5;
+                }
+            }
+            return 0;
+        },
+        true);
+    BOOST_TEST(r == 0);
+}
+
+// --- CPython: test_modes ----------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(every_mode_tree_is_removed, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string w = shared_dir(s);
+    int r = test::in_child(
+        [&] {
+            for (::mode_t mode = 0; mode <= 0700; mode += 0100) {
+                for (bool ignore : {false, true}) {
+                    auto o = in<CharT>(w);
+                    o.ignore_cleanup_errors = ignore;
+                    tf::basic_temp_dir<CharT> t(o);
+                    std::string p = t.path().string();
+                    make_tree(p, 3, 2, 2);
+                    chmod_tree(p, mode);
+                    boost::system::error_code ec;
+                    t.cleanup(ec);
+                    if (ec)
+                        return 10 + static_cast<int>(mode >> 6);
+                    if (test::exists(p))
+                        return 20 + static_cast<int>(mode >> 6);
+                }
+                { // and at destruction
+                    std::string p;
+                    {
+                        tf::basic_temp_dir<CharT> t(in<CharT>(w));
+                        p = t.path().string();
+                        make_tree(p, 2, 2, 2);
+                        chmod_tree(p, mode);
+                    }
+                    if (test::exists(p))
+                        return 30 + static_cast<int>(mode >> 6);
+                }
+            }
+            if (test::mode_of(w) != 0777u)
+                return 40; // the parent was not touched
+            return 0;
+        },
+        true);
+    BOOST_TEST(r == 0);
+    BOOST_TEST(test::mode_of(s.dir.string() + "/w") == 0777u);
+}
+
+// --- CPython 2026: test_parent_mode_preserved -------------------------------------------------
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(parent_mode_is_preserved, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string w = shared_dir(s);
+    int r = test::in_child(
+        [&] {
+            std::string parent = w + "/parent";
+            if (::mkdir(parent.c_str(), 0700) != 0)
+                return 2;
+            for (bool ignore : {false, true}) {
+                auto o = in<CharT>(parent);
+                o.ignore_cleanup_errors = ignore;
+                tf::basic_temp_dir<CharT> t(o);
+                std::string p = t.path().string();
+                make_tree(p, 1, 1, 1);
+                chmod_tree(p, 0);
+                ::chmod(parent.c_str(), 0500); // the top cannot be unlinked from its parent
+                boost::system::error_code ec;
+                t.cleanup(ec);
+                if (test::mode_of(parent) != 0500u)
+                    return 3;
+                if (ignore ? bool(ec) : ec != errc::permission_denied)
+                    return 4;
+                if (!ignore) {
+                    try { // the throwing form names the directory
+                        t.cleanup();
+                        return 5;
+                    } catch (const fs::filesystem_error& e) {
+                        if (e.code() != errc::permission_denied || e.path1() != t.path())
+                            return 6;
+                    }
+                }
+                ::chmod(parent.c_str(), 0700);
+                if (!test::exists(p) || ::rmdir(p.c_str()) != 0) // only the empty top remained
+                    return 7;
+                if (test::mode_of(parent) != 0700u)
+                    return 8;
+            }
+            // A tree of mode 0 in a parent of mode 0700: the parent keeps its mode.
+            {
+                tf::basic_temp_dir<CharT> t(in<CharT>(parent));
+                make_tree(t.path().string(), 2, 1, 1);
+                chmod_tree(t.path().string(), 0);
+            }
+            return test::mode_of(parent) == 0700u ? 0 : 9;
+        },
+        true);
+    BOOST_TEST(r == 0);
+}
+
+// --- identity of the top directory ------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(an_impostor_under_the_name_is_left_alone, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    std::string p = t.path().string(), moved = (s.dir / "moved").string();
+    make_tree(p, 1, 1, 1);
+    BOOST_REQUIRE(::rename(p.c_str(), moved.c_str()) == 0);
+    BOOST_REQUIRE(::mkdir(p.c_str(), 0700) == 0);
+    write_file(p + "/impostor.txt");
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    BOOST_TEST(ec == errc::file_exists);
+    BOOST_TEST(test::exists(p + "/impostor.txt"));        // not ours: untouched
+    BOOST_TEST(test::exists(moved + "/dir0/test0.txt"));  // ours, but no longer under our name
+    BOOST_CHECK_THROW(t.cleanup(), fs::filesystem_error); // still owned: the error repeats
+
+    auto o = in<CharT>(s.dir);
+    o.ignore_cleanup_errors = true;
+    tf::basic_temp_dir<CharT> u(o);
+    std::string q = u.path().string();
+    BOOST_REQUIRE(::rename(q.c_str(), (q + ".moved").c_str()) == 0);
+    BOOST_REQUIRE(::mkdir(q.c_str(), 0700) == 0);
+    u.cleanup(ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(test::exists(q));
+    BOOST_TEST(!u.exists());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_name_that_is_gone_counts_as_removed, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    std::string p = t.path().string(), kept = (s.dir / "kept").string();
+    write_file(p + "/result.txt");
+    BOOST_REQUIRE(::rename(p.c_str(), kept.c_str()) == 0); // the user moved it away to keep it
+    t.cleanup();
+    BOOST_TEST(!t.exists());
+    BOOST_TEST(test::exists(kept + "/result.txt"));
+}
+
+// --- races: a subdirectory swapped for a symlink to an outside tree during the walk -----------
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_descending_is_harmless, CharT, test::char_types)
+{
+    test::scratch s;
+    g_outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
+    make_tree(g_outside, 2, 2, 2);
+    chmod_tree(g_outside, 0500);
+    hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
+        if (ev == tf::detail::tree_event::descend && std::strcmp(name, "dir0") == 0) {
+            ::renameat(dirfd, "dir0", dirfd, "dir0.moved"); // listed already: seen by a re-listing
+            ::symlinkat(g_outside.c_str(), dirfd, "dir0");
+        }
+    });
+    std::string p;
+    {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        p = t.path().string();
+        make_tree(p, 3, 2, 2);
+        t.cleanup();
+    }
+    BOOST_TEST(!test::exists(p)); // including dir0.moved and the symlinks
+    BOOST_TEST(test::exists(g_outside + "/dir1/dir0/test1.txt"));
+    BOOST_TEST(test::mode_of(g_outside) == 0500u);
+    BOOST_TEST(test::mode_of(g_outside + "/dir1") == 0500u);
+    BOOST_TEST(test::mode_of(g_outside + "/dir1/test0.txt") == 0500u);
+    ::chmod(g_outside.c_str(), 0700);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::char_types)
+{
+    // Deeper than tree_max_open: the walk lets go of shallow descriptors and re-opens them
+    // on the way back, checking each one's identity.
+    test::scratch s;
+    g_outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
+    make_tree(g_outside, 1, 1, 1);
+    static int swaps;
+    swaps = 0;
+    hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
+        if (ev == tf::detail::tree_event::reopen && swaps++ == 0) {
+            ::renameat(dirfd, name, dirfd, "swapped-away");
+            ::symlinkat(g_outside.c_str(), dirfd, name);
+        }
+    });
+    for (bool ignore : {false, true}) {
+        swaps = 0;
+        auto o = in<CharT>(s.dir);
+        o.ignore_cleanup_errors = ignore;
+        tf::basic_temp_dir<CharT> t(o);
+        std::string p = t.path().string(), d = p;
+        for (std::size_t i = 0; i < tf::detail::tree_max_open + 8; ++i) {
+            d += "/d";
+            BOOST_REQUIRE(::mkdir(d.c_str(), 0700) == 0);
+            write_file(d + "/f");
+        }
+        if (!ignore) {
+            try {
+                t.cleanup();
+                BOOST_ERROR("no exception");
+            } catch (const fs::filesystem_error& e) {
+                BOOST_TEST(e.code() == errc::file_exists);
+                // path1 names the entry: the symlink that took our directory's place
+                struct stat st;
+                BOOST_TEST((::lstat(e.path1().c_str(), &st) == 0 && S_ISLNK(st.st_mode)));
+                BOOST_TEST(e.path1().string().compare(0, p.size() + 2, p + "/d") == 0);
+            }
+            BOOST_TEST(t.exists()); // still owned after a failure: cleanup() may be called again
+        }
+        boost::system::error_code ec;
+        t.cleanup(ec); // with ignore: the first attempt, silent; without: the retry, which succeeds
+        BOOST_TEST(!ec);
+        BOOST_TEST(swaps == 1);
+        BOOST_TEST(!t.exists());
+        if (!ignore)
+            BOOST_TEST(!test::exists(p));
+        BOOST_TEST(test::exists(g_outside + "/dir0/test0.txt"));
+        BOOST_TEST(test::exists(g_outside + "/test0.txt"));
+        BOOST_TEST(test::mode_of(g_outside) == 0700u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(swap_of_the_top_before_removal_is_refused, CharT, test::char_types)
+{
+    test::scratch s;
+    hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
+        if (ev == tf::detail::tree_event::remove_top) {
+            std::string moved = std::string(name) + ".moved";
+            ::renameat(dirfd, name, dirfd, moved.c_str());
+            ::mkdirat(dirfd, name, 0700); // an empty impostor: rmdir would succeed on it
+        }
+    });
+    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    std::string p = t.path().string();
+    make_tree(p, 1, 1, 1);
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    BOOST_TEST(ec == errc::file_exists);
+    BOOST_TEST(test::exists(p)); // the impostor stays
+    BOOST_TEST(test::exists(p + ".moved"));
+    BOOST_TEST(!test::exists(p + ".moved/dir0")); // our contents were removed through our descriptor
+}
+
+// --- deep trees: bounded descriptors, no recursion --------------------------------------------
+
+namespace {
+std::string make_chain(const std::string& top, int depth)
+{
+    int fd = ::open(top.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    for (int i = 0; i < depth && fd >= 0; ++i) {
+        if (i % 100 == 0) {
+            int f = ::openat(fd, "file", O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+            ::close(f);
+        }
+        if (::mkdirat(fd, "d", 0700) != 0)
+            break;
+        int sub = ::openat(fd, "d", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        ::close(fd);
+        fd = sub;
+    }
+    ::close(fd);
+    return top;
+}
+int g_max_fds;
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_keeps_descriptors_bounded, CharT, test::char_types)
+{
+    test::scratch s;
+    int before = test::open_fds();
+    g_max_fds = 0;
+    hook_guard h([](tf::detail::tree_event, int, const char*) {
+        int n = test::open_fds();
+        if (n > g_max_fds)
+            g_max_fds = n;
+    });
+    {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        make_chain(t.path().string(), 300);
+        t.cleanup();
+        BOOST_TEST(!test::exists(t.path().string()));
+    }
+    BOOST_TEST(g_max_fds > before);
+    BOOST_TEST(g_max_fds <= before + 1 + static_cast<int>(tf::detail::tree_max_open) + 2);
+    BOOST_TEST(test::open_fds() == before);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_under_a_low_descriptor_limit, CharT, test::char_types)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        std::string p = t.path().string();
+        make_chain(p, 2000);
+        struct rlimit rl;
+        rl.rlim_cur = rl.rlim_max = static_cast<rlim_t>(test::open_fds() + 6);
+        if (::setrlimit(RLIMIT_NOFILE, &rl) != 0)
+            return 2;
+        boost::system::error_code ec;
+        t.cleanup(ec);
+        if (ec)
+            return 3;
+        return test::exists(p) ? 4 : 0;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+// --- fork guard, flock ------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_forked_child_does_not_remove, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    std::string p = t.path().string();
+    make_tree(p, 1, 1, 1);
+    int r = test::in_child([&] {
+        tf::basic_temp_dir<CharT> mine(std::move(t)); // the child's copy, destroyed here
+        return 0;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(test::exists(p + "/dir0/test0.txt"));
+    t.cleanup();
+    BOOST_TEST(!test::exists(p));
+}
+
+namespace {
+struct unlocked : tf::by_options
+{
+    static constexpr bool lock_directory = false;
+};
+bool exclusive_lock_possible(const std::string& p)
+{
+    int fd = ::open(p.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    bool ok = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    ::close(fd);
+    return ok;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(directory_is_share_locked, CharT, test::char_types)
+{
+    test::scratch s;
+    {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        BOOST_TEST(!exclusive_lock_possible(t.path().string())); // what systemd-tmpfiles tries
+        int fd = ::open(t.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        BOOST_TEST(::flock(fd, LOCK_SH | LOCK_NB) == 0); // other readers are welcome
+        ::close(fd);
+    }
+    tf::basic_temp_dir<CharT, unlocked> u(in<CharT>(s.dir));
+    BOOST_TEST(exclusive_lock_possible(u.path().string()));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, CharT, test::char_types)
+{
+    // As above, but the name now leads to a real directory from outside: O_NOFOLLOW does not
+    // refuse it, the identity check (device and inode recorded at first open) does.
+    test::scratch s;
+    g_outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
+    make_tree(g_outside, 1, 1, 1);
+    static int swaps;
+    swaps = 0;
+    hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
+        if (ev == tf::detail::tree_event::reopen && swaps++ == 0) {
+            ::renameat(dirfd, name, dirfd, "swapped-away");
+            ::renameat(AT_FDCWD, g_outside.c_str(), dirfd, name);
+        }
+    });
+    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    std::string p = t.path().string(), d = p;
+    for (std::size_t i = 0; i < tf::detail::tree_max_open + 8; ++i) {
+        d += "/d";
+        BOOST_REQUIRE(::mkdir(d.c_str(), 0700) == 0);
+    }
+    fs::path where;
+    try {
+        t.cleanup();
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::file_exists);
+        where = e.path1();
+    }
+    BOOST_TEST(swaps == 1);
+    BOOST_TEST(test::exists(where.string() + "/dir0/test0.txt")); // untouched
+    BOOST_TEST(test::exists(where.string() + "/test0.txt"));
+    BOOST_REQUIRE(::rename(where.c_str(), g_outside.c_str()) == 0); // give it back
+    t.cleanup();
+    BOOST_TEST(!test::exists(p));
+    BOOST_TEST(test::exists(g_outside + "/dir0/test0.txt"));
+}
