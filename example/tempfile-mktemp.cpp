@@ -57,7 +57,7 @@ int self_demo()
     ok = show({"-d", "--tmpdir=" + dir, "build.XXXXXXXX"}) == 0 && ok;
     ok = show({"-p", dir, "--suffix=.json", "data-XXX"}) == 0 && ok;
     ok = show({"-u", dir + "/never-created.XXXXXX"}) == 0 && ok;
-    ok = show({"-p", dir, "foo.XX"}) == 1 && ok;                // too few X's
+    ok = show({"-p", dir, "foo.XX"}) == 1 && ok;                    // too few X's
     ok = show({"-q", "-p", dir + "/missing", "fooXXX"}) == 1 && ok; // silent failure
     std::cout << "made in " << dir << ":";
     for (boost::filesystem::directory_iterator it(work.path()), end; it != end; ++it)

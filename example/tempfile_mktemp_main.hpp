@@ -54,7 +54,8 @@ struct x_run_name : tf::naming_policy
     template <class CharT>
     std::basic_string<CharT> next_name() const
     {
-        static constexpr std::string_view alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        static constexpr std::string_view alnum =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         // Ten symbols per 64-bit draw; draws above the largest multiple of 62^10 are rejected,
         // so that every symbol is uniform (as glibc does).
         constexpr std::uint64_t block = 839299365868340224ull; // 62^10
@@ -95,15 +96,33 @@ inline std::string quote(std::string_view s)
     std::string r = "'";
     for (unsigned char c : s) {
         switch (c) {
-        case '\'': r += "\\'"; break;
-        case '\\': r += "\\\\"; break;
-        case '\a': r += "\\a"; break;
-        case '\b': r += "\\b"; break;
-        case '\f': r += "\\f"; break;
-        case '\n': r += "\\n"; break;
-        case '\r': r += "\\r"; break;
-        case '\t': r += "\\t"; break;
-        case '\v': r += "\\v"; break;
+        case '\'':
+            r += "\\'";
+            break;
+        case '\\':
+            r += "\\\\";
+            break;
+        case '\a':
+            r += "\\a";
+            break;
+        case '\b':
+            r += "\\b";
+            break;
+        case '\f':
+            r += "\\f";
+            break;
+        case '\n':
+            r += "\\n";
+            break;
+        case '\r':
+            r += "\\r";
+            break;
+        case '\t':
+            r += "\\t";
+            break;
+        case '\v':
+            r += "\\v";
+            break;
         default:
             if (c >= 0x20 && c < 0x7f) {
                 r += static_cast<char>(c);
@@ -204,7 +223,12 @@ inline void print_version(std::ostream& out)
 // long options may be abbreviated. Returns -1 to go on, or the exit status.
 inline int parse(int argc, char** argv, invocation& inv, std::ostream& out, std::ostream& err)
 {
-    enum class has_arg { no, required, optional };
+    enum class has_arg
+    {
+        no,
+        required,
+        optional
+    };
     struct long_option
     {
         const char* name;
@@ -212,7 +236,7 @@ inline int parse(int argc, char** argv, invocation& inv, std::ostream& out, std:
         char key; // the short option it stands for; 's' suffix, 'h' help, 'v' version
     };
     static constexpr long_option longs[] = {
-        {"directory", has_arg::no, 'd'}, {"quiet", has_arg::no, 'q'},    {"dry-run", has_arg::no, 'u'},
+        {"directory", has_arg::no, 'd'},    {"quiet", has_arg::no, 'q'},        {"dry-run", has_arg::no, 'u'},
         {"suffix", has_arg::required, 's'}, {"tmpdir", has_arg::optional, 'p'}, {"help", has_arg::no, 'h'},
         {"version", has_arg::no, 'v'},
     };
@@ -223,9 +247,15 @@ inline int parse(int argc, char** argv, invocation& inv, std::ostream& out, std:
     // Applies one option; -1 to go on, or the exit status (--help, --version).
     auto apply = [&](char key, const char* arg) -> int {
         switch (key) {
-        case 'd': inv.directory = true; break;
-        case 'q': inv.quiet = true; break;
-        case 'u': inv.dry_run = true; break;
+        case 'd':
+            inv.directory = true;
+            break;
+        case 'q':
+            inv.quiet = true;
+            break;
+        case 'u':
+            inv.dry_run = true;
+            break;
         case 't':
             inv.use_dest_dir = true;
             inv.deprecated_t = true;
@@ -234,10 +264,16 @@ inline int parse(int argc, char** argv, invocation& inv, std::ostream& out, std:
             inv.use_dest_dir = true;
             inv.dest_dir_arg = arg ? std::optional<std::string>(arg) : std::nullopt;
             break;
-        case 's': inv.suffix = arg; break;
-        case 'h': print_help(out); return 0;
+        case 's':
+            inv.suffix = arg;
+            break;
+        case 'h':
+            print_help(out);
+            return 0;
         case 'v':
-        case 'V': print_version(out); return 0;
+        case 'V':
+            print_version(out);
+            return 0;
         }
         return -1;
     };
@@ -285,7 +321,8 @@ inline int parse(int argc, char** argv, invocation& inv, std::ostream& out, std:
             const char* arg = nullptr;
             if (eq != std::string_view::npos) {
                 if (found->arg == has_arg::no)
-                    return usage_error("option '--" + std::string(found->name) + "' doesn't allow an argument");
+                    return usage_error("option '--" + std::string(found->name) +
+                                       "' doesn't allow an argument");
                 arg = argv[i] + 2 + eq + 1;
             } else if (found->arg == has_arg::required) {
                 if (i + 1 >= argc)
@@ -442,8 +479,8 @@ inline int tempfile_mktemp_main(int argc, char** argv, std::ostream& out, std::o
     std::string name = templ;
     if (boost::system::error_code ec = create(inv, name, suffix_len, x_count)) {
         if (!inv.quiet)
-            fail(std::string("failed to create ") + (inv.directory ? "directory" : "file") + " via template " +
-                 quote(templ) + ": " + ec.message());
+            fail(std::string("failed to create ") + (inv.directory ? "directory" : "file") +
+                 " via template " + quote(templ) + ": " + ec.message());
         return 1;
     }
     out << name << '\n';

@@ -138,7 +138,10 @@ bool has_shape(std::string name, const std::string& pattern, std::size_t suffix_
     return end - begin >= 3;
 }
 
-std::string line_of(const std::string& out) { return out.empty() ? out : out.substr(0, out.size() - 1); }
+std::string line_of(const std::string& out)
+{
+    return out.empty() ? out : out.substr(0, out.size() - 1);
+}
 
 // Changes the working directory for the guard's lifetime.
 struct cwd_guard
@@ -344,31 +347,33 @@ BOOST_AUTO_TEST_CASE(bad_templates_fail_as_gnu_does)
     test::scratch s;
     const std::string d = s.dir.string();
     test::fs::path file = s.dir / "plain";
-    { std::ofstream(file.string()) << "x"; }
+    {
+        std::ofstream(file.string()) << "x";
+    }
     cwd_guard cwd(s.dir);
     test::env_guard tmpdir("TMPDIR", nullptr);
     const std::vector<std::vector<std::string>> cases = {
-        {"foo.XX"},                            // too few X's
-        {"-q", "foo.XX"},                      // -q does not silence template errors
-        {""},                                  // an empty template
-        {"fooXXbar"},                          // the last run counts
-        {"-t", "a/bXXX"},                      // -t: no '/'
+        {"foo.XX"},       // too few X's
+        {"-q", "foo.XX"}, // -q does not silence template errors
+        {""},             // an empty template
+        {"fooXXbar"},     // the last run counts
+        {"-t", "a/bXXX"}, // -t: no '/'
         {"-q", "-t", "a/bXXX"},
         {"-t", d + "/XXX"},
-        {"-p", d, d + "/XXX"},                 // --tmpdir: not absolute
+        {"-p", d, d + "/XXX"}, // --tmpdir: not absolute
         {"--tmpdir", "/XXX"},
-        {"--suffix=a/b", "fooXXX"},            // the suffix has no '/'
-        {"XXX/"},                              // nor the implied one
-        {"--suffix=.x", "foo"},                // --suffix: the template ends in X
+        {"--suffix=a/b", "fooXXX"}, // the suffix has no '/'
+        {"XXX/"},                   // nor the implied one
+        {"--suffix=.x", "foo"},     // --suffix: the template ends in X
         {"--suffix=", ""},
-        {"-p", d + "/missing", "fooXXX"},      // failures to create
+        {"-p", d + "/missing", "fooXXX"}, // failures to create
         {"-d", "-p", d + "/missing", "fooXXX"},
         {"-q", "-p", d + "/missing", "fooXXX"}, // -q silences them
         {"-d", "-q", "-p", d + "/missing", "fooXXX"},
-        {"-p", file.string(), "fooXXX"},       // not a directory
-        {"-p", d, std::string(300, 'X')},      // a name too long
+        {"-p", file.string(), "fooXXX"},                               // not a directory
+        {"-p", d, std::string(300, 'X')},                              // a name too long
         {"-p", "/nonexistent", "a'b\\c\nd\te\001f\x7f\xc3\xa9 ?$XXX"}, // quoting
-        {"a", "b"},                            // usage errors
+        {"a", "b"},                                                    // usage errors
         {"-x"},
         {"-dx"},
         {"--foo"},
