@@ -32,6 +32,7 @@
 #include <boost/tempfile/policy.hpp>
 
 #include <atomic>
+#include <type_traits>
 
 namespace boost {
 namespace tempfile {
@@ -55,6 +56,9 @@ struct exclusive_file : creation_policy
 };
 
 namespace detail {
+template <class C, class = void> struct is_name_only : std::false_type {};
+template <class C> struct is_name_only<C, std::void_t<decltype(C::name_only_)>> : std::bool_constant<C::name_only_> {};
+
 // Cleared for the rest of the process when the kernel turns out to lack O_TMPFILE (EISDIR:
 // kernels before 3.11 read the flag as O_DIRECTORY).
 inline std::atomic<bool>& tmpfile_supported() noexcept
@@ -121,11 +125,12 @@ struct exclusive_dir : creation_policy
 };
 
 // Nothing is created: the first name that does not exist now (lstat). Racy by nature; what
-// the deprecated mktemp uses.
+// the deprecated mktemp uses. Not for the objects (there is nothing for them to own).
 template <unsigned MaxAttempts = detail::default_max_attempts>
 struct name_only : creation_policy
 {
     static constexpr unsigned max_attempts = MaxAttempts;
+    static constexpr bool name_only_ = true;
     static constexpr bool makes_directory = false;
     static constexpr bool named = true;
     template <class CharT>

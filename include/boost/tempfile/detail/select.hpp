@@ -65,6 +65,8 @@ struct make_temp_file
     using s = select_policies<default_file_creation, CharT, P...>;
     static_assert(!s::creation::makes_directory,
                   "boost::tempfile: this creation policy makes directories; use it with basic_temp_dir");
+    static_assert(!is_name_only<typename s::creation>::value,
+                  "boost::tempfile: name_only creates nothing for an object to own; use mktemp");
     static_assert(s::cleanup::for_files, "boost::tempfile: this cleanup policy is for directories only");
     using type = basic_temp_file_impl<CharT, typename s::naming, typename s::location, typename s::creation,
                                       typename s::cleanup>;
