@@ -342,7 +342,11 @@ BOOST_AUTO_TEST_CASE(spooled_facades)
 {
     static_assert(std::is_same_v<tf::spooled_temporary_file, tf::basic_temp_file<char, tf::spooled_file<>>>);
     static_assert(std::is_same_v<tf::wspooled_temporary_file, tf::basic_temp_file<wchar_t, tf::spooled_file<>>>);
-    tf::spooled_temporary_file f({.suffix = ".x", .prefix = "sp-", .dir = std::nullopt, .max_size = 4});
+    tf::spooled_options o;
+    o.suffix = ".x";
+    o.prefix = "sp-";
+    o.max_size = 4;
+    tf::spooled_temporary_file f(o);
     f.write("abcd");
     BOOST_TEST(!f.rolled_over());
     tf::wspooled_temporary_file w;
