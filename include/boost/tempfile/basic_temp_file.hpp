@@ -10,7 +10,12 @@
 //
 //     tf::basic_temp_file<char>                          // = named_temporary_file
 //     tf::basic_temp_file<char, tf::anonymous_file<>>    // = temporary_file
+//     tf::basic_temp_file<char, tf::spooled_file<>>      // = spooled_temporary_file
 //     tf::basic_temp_file<wchar_t, tf::keep, my_names>   // a user naming policy, never deleted
+//
+// Members that make no sense for a creation policy are not there (a compile error, not a
+// no-op): name(), path(), persist*() need a named file; link() an anonymous one;
+// rollover(), rolled_over() a spooled one. Reference: doc/reference/temp_file.md.
 
 #include <boost/tempfile/config.hpp>
 
@@ -22,20 +27,26 @@
 #include <boost/tempfile/creation.hpp>
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
+#include <boost/tempfile/detail/file_streambuf.hpp>
 #include <boost/tempfile/detail/posix.hpp>
 #include <boost/tempfile/detail/select.hpp>
+#include <boost/tempfile/detail/spool_buffer.hpp>
 #include <boost/tempfile/detail/unique.hpp>
 #include <boost/tempfile/location.hpp>
 #include <boost/tempfile/naming.hpp>
 #include <boost/tempfile/options.hpp>
 #include <boost/tempfile/tempfile_fwd.hpp>
 
+#include <boost/filesystem/exception.hpp>
+#include <boost/filesystem/operations.hpp>
 #include <boost/filesystem/path.hpp>
 #include <boost/system/error_code.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <ios>
+#include <iostream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -47,6 +58,14 @@ namespace tempfile {
 template <class CharT, class... Policies>
 using basic_temp_file = typename detail::make_temp_file<CharT, Policies...>::type;
 
+// How persist(), persist_noclobber() and link() publish: `durable` fsyncs the file before
+// the rename or link and the directory after it, so the new name survives a crash.
+enum class durability
+{
+    none,
+    durable
+};
+
 namespace detail {
 
 template <class C, class = void> struct has_open_unnamed : std::false_type {};
@@ -55,16 +74,58 @@ struct has_open_unnamed<C, std::void_t<decltype(C::open_unnamed(static_cast<cons
 {
 };
 
+template <class C, class = void> struct is_spooled : std::false_type {};
+template <class C> struct is_spooled<C, std::void_t<decltype(C::spooled)>> : std::bool_constant<C::spooled> {};
+
 inline int whence_of(std::ios_base::seekdir way) noexcept
 {
     return way == std::ios_base::beg ? SEEK_SET : way == std::ios_base::cur ? SEEK_CUR : SEEK_END;
 }
+
+// The error as -errno, for the device calls under stream().
+inline int negated(const system::error_code& e) noexcept
+{
+    return e.value() > 0 ? -e.value() : -EIO;
+}
+
+struct no_spool
+{
+};
+
+// The state of a spooled file before (and across) its rollover.
+struct spool_state
+{
+    spool_buffer mem;
+    name_parts parts;            // where the anonymous file goes at rollover
+    std::uint64_t max_size = 0;  // 0: writes never roll over
+    bool in_memory = false;      // open, data in mem
+    bool rolled = false;         // the data moved to a file
+
+    spool_state() = default;
+    spool_state(spool_state&& o) noexcept
+        : mem(std::move(o.mem)), parts(std::move(o.parts)), max_size(o.max_size),
+          in_memory(std::exchange(o.in_memory, false)), rolled(o.rolled)
+    {
+    }
+    spool_state& operator=(spool_state&& o) noexcept
+    {
+        mem = std::move(o.mem);
+        parts = std::move(o.parts);
+        max_size = o.max_size;
+        in_memory = std::exchange(o.in_memory, false);
+        rolled = o.rolled;
+        return *this;
+    }
+};
 
 } // namespace detail
 
 template <class CharT, class Naming, class Location, class Creation, class Cleanup>
 class basic_temp_file_impl
 {
+    static constexpr bool spooled = detail::is_spooled<Creation>::value;
+    static constexpr bool named = Creation::named;
+
 public:
     using char_type = CharT;
     using string_type = std::basic_string<CharT>;
@@ -75,7 +136,8 @@ public:
     using options_type = typename Creation::template options_type<CharT>;
     using native_handle_type = int;
 
-    // Creates the file; throws filesystem_error naming the path on failure.
+    // Creates the file (a spooled file: nothing yet, the data starts in memory); throws
+    // filesystem_error naming the path on failure.
     basic_temp_file_impl() : basic_temp_file_impl(options_type()) {}
     explicit basic_temp_file_impl(const options_type& o) { create(o, nullptr); }
     // Creates the file; on failure sets ec and the object is closed (is_open() is false).
@@ -86,8 +148,12 @@ public:
 
     basic_temp_file_impl(basic_temp_file_impl&& other) noexcept
         : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)), owner_(other.owner_),
-          name_present_(std::exchange(other.name_present_, false)), cleanup_(std::move(other.cleanup_))
+          name_present_(std::exchange(other.name_present_, false)), persisted_(other.persisted_),
+          linkable_(other.linkable_), cleanup_(std::move(other.cleanup_)), stream_(std::move(other.stream_)),
+          spool_(std::move(other.spool_))
     {
+        if (stream_)
+            stream_->buf.rebind(this);
     }
 
     basic_temp_file_impl& operator=(basic_temp_file_impl&& other) noexcept
@@ -98,15 +164,22 @@ public:
             path_ = std::move(other.path_);
             owner_ = other.owner_;
             name_present_ = std::exchange(other.name_present_, false);
+            persisted_ = other.persisted_;
+            linkable_ = other.linkable_;
             cleanup_ = std::move(other.cleanup_);
+            stream_ = std::move(other.stream_);
+            spool_ = std::move(other.spool_);
+            if (stream_)
+                stream_->buf.rebind(this);
         }
         return *this;
     }
 
-    // Closes the file and removes it as the cleanup policy says; never throws.
+    // Flushes stream(), closes the file and removes it as the cleanup policy says; never throws.
     ~basic_temp_file_impl() { release_resources(); }
 
-    // ---- I/O: every call has a throwing form and an error_code form.
+    // ---- I/O: every call has a throwing form and an error_code form. Each first hands back
+    // what stream() holds (pending output written, read-ahead given back).
 
     // Writes all n bytes at the current position (or throws); returns n.
     std::size_t write(const void* data, std::size_t n) { return do_write(data, n, nullptr); }
@@ -116,6 +189,27 @@ public:
     }
     std::size_t write(std::string_view s) { return do_write(s.data(), s.size(), nullptr); }
     std::size_t write(std::string_view s, system::error_code& ec) noexcept { return do_write(s.data(), s.size(), &ec); }
+
+    // Writes each element (anything convertible to std::string_view) in turn, as write() does;
+    // a spooled file may roll over in the middle, the rest then goes to the file.
+    template <class Range>
+    void writelines(const Range& lines)
+    {
+        for (const auto& l : lines) {
+            std::string_view s(l);
+            do_write(s.data(), s.size(), nullptr);
+        }
+    }
+    template <class Range>
+    void writelines(const Range& lines, system::error_code& ec)
+    {
+        ec.clear();
+        for (const auto& l : lines) {
+            std::string_view s(l);
+            if (do_write(s.data(), s.size(), &ec), ec)
+                return;
+        }
+    }
 
     // Reads up to n bytes; 0 at the end of the file.
     std::size_t read(void* data, std::size_t n) { return do_read(data, n, nullptr); }
@@ -134,30 +228,63 @@ public:
     std::int64_t tell() { return do_seek(0, std::ios_base::cur, nullptr); }
     std::int64_t tell(system::error_code& ec) noexcept { return do_seek(0, std::ios_base::cur, &ec); }
 
-    // Nothing is buffered below stream(); flush() pushes the stream's buffer, if any.
+    // Writes what stream() holds; nothing is buffered below it.
     void flush() { do_flush(nullptr); }
     void flush(system::error_code& ec) noexcept { do_flush(&ec); }
 
-    // Sets the size (extending with a hole, or cutting); the position does not move.
+    // Sets the size (extending with zeros, or cutting); the position does not move. A spooled
+    // file rolls over first when size > max_size.
     void truncate(std::uint64_t size) { do_truncate(size, nullptr); }
     void truncate(std::uint64_t size, system::error_code& ec) noexcept { do_truncate(size, &ec); }
 
-    // Closes the descriptor, then removes the file if the cleanup policy says so at close.
-    // Idempotent. A file the user already removed is not an error.
+    // Flushes stream(), closes the descriptor, then removes the file if the cleanup policy says
+    // so at close. Idempotent. A file the user already removed is not an error.
     void close() { do_close(nullptr); }
     void close(system::error_code& ec) noexcept { do_close(&ec); }
 
-    bool is_open() const noexcept { return fd_ >= 0; }
-    native_handle_type native_handle() const noexcept { return fd_; }
+    bool is_open() const noexcept
+    {
+        if constexpr (spooled)
+            return fd_ >= 0 || spool_.in_memory;
+        else
+            return fd_ >= 0;
+    }
+
+    // The descriptor (-1 once closed). Call flush() first if stream() has pending output.
+    template <class C = Creation, std::enable_if_t<!detail::is_spooled<C>::value, int> = 0>
+    native_handle_type native_handle() const noexcept
+    {
+        return fd_;
+    }
+    // Spooled files: rolls over first (Python's fileno()).
+    template <class C = Creation, std::enable_if_t<detail::is_spooled<C>::value, int> = 0>
+    native_handle_type native_handle()
+    {
+        return do_rollover(nullptr) ? fd_ : -1;
+    }
+    template <class C = Creation, std::enable_if_t<detail::is_spooled<C>::value, int> = 0>
+    native_handle_type native_handle(system::error_code& ec) noexcept
+    {
+        return do_rollover(&ec) ? fd_ : -1;
+    }
+
+    // A buffered stream on the same file (allocated on the first call, then kept; it follows
+    // the object when moved). Unformatted calls and the stream see each other's data.
+    std::iostream& stream()
+    {
+        if (!stream_)
+            stream_.reset(new detail::file_stream<basic_temp_file_impl>(this));
+        return stream_->stream;
+    }
 
     // ---- Named files only.
 
-    // The absolute name, in CharT (wide names are UTF-8 on disk).
+    // The absolute name, in CharT (wide names are UTF-8 on disk). After persist(): the target.
     template <class C = Creation, std::enable_if_t<C::named, int> = 0>
     string_type name() const
     {
         string_type r;
-        detail::from_native(path_.native(), r); // checked at creation
+        detail::from_native(path_.native(), r); // checked at creation and at persist
         return r;
     }
 
@@ -167,33 +294,115 @@ public:
         return path_;
     }
 
+    // Renames the file to target, atomically replacing what is there; afterwards nothing
+    // deletes it and path() is target (made absolute). The descriptor stays open. On failure
+    // the object keeps the file, as it was.
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist(const filesystem::path& target, durability d = durability::none)
+    {
+        do_persist(target, d, false, nullptr);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist(const filesystem::path& target, system::error_code& ec)
+    {
+        do_persist(target, durability::none, false, &ec);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist(const filesystem::path& target, durability d, system::error_code& ec)
+    {
+        do_persist(target, d, false, &ec);
+    }
+
+    // As persist(), but an existing target is errc::file_exists and both files stay intact
+    // (renameat2 RENAME_NOREPLACE; link + unlink where that is not supported).
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist_noclobber(const filesystem::path& target, durability d = durability::none)
+    {
+        do_persist(target, d, true, nullptr);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist_noclobber(const filesystem::path& target, system::error_code& ec)
+    {
+        do_persist(target, durability::none, true, &ec);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist_noclobber(const filesystem::path& target, durability d, system::error_code& ec)
+    {
+        do_persist(target, d, true, &ec);
+    }
+
+    // ---- Anonymous files only (not spooled).
+
+    // Gives the open anonymous file the name target (linkat), never replacing: an existing
+    // target is errc::file_exists. The object keeps the descriptor and nothing deletes the new
+    // name. A file made by the create + unlink fallback (no O_TMPFILE) cannot be linked:
+    // errc::operation_not_supported.
+    template <class C = Creation, std::enable_if_t<!C::named && !detail::is_spooled<C>::value, int> = 0>
+    void link(const filesystem::path& target, durability d = durability::none)
+    {
+        do_link(target, d, nullptr);
+    }
+    template <class C = Creation, std::enable_if_t<!C::named && !detail::is_spooled<C>::value, int> = 0>
+    void link(const filesystem::path& target, system::error_code& ec)
+    {
+        do_link(target, durability::none, &ec);
+    }
+    template <class C = Creation, std::enable_if_t<!C::named && !detail::is_spooled<C>::value, int> = 0>
+    void link(const filesystem::path& target, durability d, system::error_code& ec)
+    {
+        do_link(target, d, &ec);
+    }
+
+    // ---- Spooled files only.
+
+    // Moves the data to an anonymous file now, keeping the position; does nothing if that has
+    // happened. On failure the data stays in memory, intact.
+    template <class C = Creation, std::enable_if_t<detail::is_spooled<C>::value, int> = 0>
+    void rollover()
+    {
+        do_rollover(nullptr);
+    }
+    template <class C = Creation, std::enable_if_t<detail::is_spooled<C>::value, int> = 0>
+    void rollover(system::error_code& ec) noexcept
+    {
+        do_rollover(&ec);
+    }
+
+    // Whether the data has moved to a file.
+    template <class C = Creation, std::enable_if_t<detail::is_spooled<C>::value, int> = 0>
+    bool rolled_over() const noexcept
+    {
+        return spool_.rolled;
+    }
+
 private:
+    template <class> friend class detail::file_streambuf;
+
     void create(const options_type& o, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_file";
-        detail::name_parts parts;
-        if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
-            return;
-        Naming naming;
-        std::string path;
-        constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
-        int fd = -1;
-        if constexpr (detail::has_open_unnamed<Creation>::value) {
-            fd = Creation::open_unnamed(parts.dir.c_str());
-            if (fd < 0) {
-                // No O_TMPFILE here: a named file, unlinked at once.
-                fd = detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what);
-                if (fd < 0)
-                    return;
-                int r = detail::sys::unlink(path.c_str());
-                if (r < 0) {
-                    detail::sys::close(fd);
-                    detail::report(ec, r, what, filesystem::path(path));
-                    return;
-                }
-            }
+        if constexpr (spooled) {
+            // Nothing is created yet; the options are checked now, used at rollover.
+            if (!detail::resolve_name_parts<Location, CharT>(o, spool_.parts, ec, what))
+                return;
+            spool_.max_size = o.max_size;
+            spool_.in_memory = true;
+            detail::clear(ec);
+        } else if constexpr (!named) {
+            detail::name_parts parts;
+            if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
+                return;
+            fd_ = open_anonymous(parts, ec, what);
+            if (fd_ < 0)
+                return;
         } else {
-            fd = detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what);
+            detail::name_parts parts;
+            if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
+                return;
+            Naming naming;
+            std::string path;
+            constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
+            int fd = detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what);
             if (fd < 0)
                 return;
             string_type check;
@@ -205,12 +414,38 @@ private:
             }
             path_ = filesystem::path(std::move(path));
             name_present_ = true;
+            fd_ = fd;
         }
-        fd_ = fd;
         owner_ = detail::sys::current_pid();
         cleanup_.on_create(o);
         if (name_present_)
             detail::notify_name(cleanup_, path_, false);
+    }
+
+    // An anonymous file in parts.dir: O_TMPFILE (linkable_ set), else a named file unlinked at
+    // once. The descriptor, or -1 with the error reported and nothing left behind.
+    int open_anonymous(const detail::name_parts& parts, system::error_code* ec, const char* what)
+    {
+        int fd = Creation::open_unnamed(parts.dir.c_str());
+        if (fd >= 0) {
+            linkable_ = true;
+            detail::clear(ec);
+            return fd;
+        }
+        Naming naming;
+        std::string path;
+        constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
+        fd = detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what);
+        if (fd < 0)
+            return -1;
+        int r = detail::sys::unlink(path.c_str());
+        if (r < 0) {
+            detail::sys::close(fd);
+            detail::report(ec, r, what, filesystem::path(path));
+            return -1;
+        }
+        linkable_ = false;
+        return fd;
     }
 
     bool may_remove() const noexcept
@@ -231,6 +466,15 @@ private:
 
     void release_resources() noexcept
     {
+        if (stream_) {
+            if (is_open())
+                stream_->buf.release(); // best effort: a destructor reports nothing
+            stream_.reset();
+        }
+        if constexpr (spooled) {
+            spool_.mem.clear();
+            spool_.in_memory = false;
+        }
         if (fd_ >= 0)
             detail::sys::close(std::exchange(fd_, -1));
         if (name_present_ && cleanup_.remove_at_destroy() && may_remove())
@@ -239,80 +483,187 @@ private:
             detail::notify_release(cleanup_); // left in place (keep, or not the owner)
     }
 
-    int checked_fd(system::error_code* ec, const char* what) const
+    // Hands the file back from stream() to the unformatted calls; false with the error reported.
+    bool sync_stream(system::error_code* ec, const char* what)
     {
-        if (fd_ < 0)
-            detail::report(ec, system::errc::bad_file_descriptor, what, path_);
-        return fd_;
+        if (!stream_ || !is_open())
+            return true;
+        int r = stream_->buf.release();
+        if (r < 0) {
+            detail::report(ec, r, what, path_);
+            return false;
+        }
+        return true;
     }
 
-    std::size_t do_write(const void* data, std::size_t n, system::error_code* ec)
+    bool check_open(system::error_code* ec, const char* what) const
     {
-        int fd = checked_fd(ec, "boost::tempfile::basic_temp_file::write");
-        if (fd < 0)
-            return 0;
-        int r = detail::sys::write_all(fd, data, n);
+        if (is_open())
+            return true;
+        detail::report(ec, system::errc::bad_file_descriptor, what, path_);
+        return false;
+    }
+
+    // ---- The device: the same operations without the stream hand-back. Used by the public
+    // calls and, through dev_*, by stream()'s buffer.
+
+    bool raw_write(const void* data, std::size_t n, system::error_code* ec)
+    {
+        static constexpr const char* what = "boost::tempfile::basic_temp_file::write";
+        if (!check_open(ec, what))
+            return false;
+        if constexpr (spooled) {
+            if (spool_.in_memory) {
+                int r = spool_.mem.write(data, n);
+                if (r < 0) {
+                    detail::report(ec, r, what);
+                    return false;
+                }
+                // Python's _check: roll over once the position is past max_size.
+                if (spool_.max_size != 0 && static_cast<std::uint64_t>(spool_.mem.position()) > spool_.max_size)
+                    return do_rollover(ec);
+                detail::clear(ec);
+                return true;
+            }
+        }
+        int r = detail::sys::write_all(fd_, data, n);
         if (r < 0) {
-            detail::report(ec, r, "boost::tempfile::basic_temp_file::write", path_);
-            return 0;
+            detail::report(ec, r, what, path_);
+            return false;
         }
         detail::clear(ec);
-        return n;
+        return true;
     }
 
-    std::size_t do_read(void* data, std::size_t n, system::error_code* ec)
+    std::size_t raw_read(void* data, std::size_t n, system::error_code* ec)
     {
-        int fd = checked_fd(ec, "boost::tempfile::basic_temp_file::read");
-        if (fd < 0)
+        static constexpr const char* what = "boost::tempfile::basic_temp_file::read";
+        if (!check_open(ec, what))
             return 0;
-        std::ptrdiff_t r = detail::sys::read(fd, data, n);
+        if constexpr (spooled) {
+            if (spool_.in_memory) {
+                detail::clear(ec);
+                return spool_.mem.read(data, n);
+            }
+        }
+        std::ptrdiff_t r = detail::sys::read(fd_, data, n);
         if (r < 0) {
-            detail::report(ec, static_cast<int>(r), "boost::tempfile::basic_temp_file::read", path_);
+            detail::report(ec, static_cast<int>(r), what, path_);
             return 0;
         }
         detail::clear(ec);
         return static_cast<std::size_t>(r);
     }
 
-    std::int64_t do_seek(std::int64_t off, std::ios_base::seekdir way, system::error_code* ec)
+    std::int64_t raw_seek(std::int64_t off, int whence, system::error_code* ec)
     {
-        int fd = checked_fd(ec, "boost::tempfile::basic_temp_file::seek");
-        if (fd < 0)
+        static constexpr const char* what = "boost::tempfile::basic_temp_file::seek";
+        if (!check_open(ec, what))
             return -1;
-        std::int64_t r = detail::sys::lseek(fd, off, detail::whence_of(way));
+        std::int64_t r;
+        if constexpr (spooled)
+            r = spool_.in_memory ? spool_.mem.seek(off, whence) : detail::sys::lseek(fd_, off, whence);
+        else
+            r = detail::sys::lseek(fd_, off, whence);
         if (r < 0) {
-            detail::report(ec, static_cast<int>(r), "boost::tempfile::basic_temp_file::seek", path_);
+            detail::report(ec, static_cast<int>(r), what, path_);
             return -1;
         }
         detail::clear(ec);
         return r;
     }
 
+    int dev_write(const char* p, std::size_t n) noexcept
+    {
+        system::error_code e;
+        return raw_write(p, n, &e) ? 0 : detail::negated(e);
+    }
+    std::ptrdiff_t dev_read(char* p, std::size_t n) noexcept
+    {
+        system::error_code e;
+        std::size_t r = raw_read(p, n, &e);
+        return e ? detail::negated(e) : static_cast<std::ptrdiff_t>(r);
+    }
+    std::int64_t dev_seek(std::int64_t off, int whence) noexcept
+    {
+        system::error_code e;
+        std::int64_t r = raw_seek(off, whence, &e);
+        return e ? detail::negated(e) : r;
+    }
+
+    // ---- The public calls.
+
+    std::size_t do_write(const void* data, std::size_t n, system::error_code* ec)
+    {
+        if (!sync_stream(ec, "boost::tempfile::basic_temp_file::write"))
+            return 0;
+        return raw_write(data, n, ec) ? n : 0;
+    }
+
+    std::size_t do_read(void* data, std::size_t n, system::error_code* ec)
+    {
+        if (!sync_stream(ec, "boost::tempfile::basic_temp_file::read"))
+            return 0;
+        return raw_read(data, n, ec);
+    }
+
+    std::int64_t do_seek(std::int64_t off, std::ios_base::seekdir way, system::error_code* ec)
+    {
+        if (!sync_stream(ec, "boost::tempfile::basic_temp_file::seek"))
+            return -1;
+        return raw_seek(off, detail::whence_of(way), ec);
+    }
+
     void do_flush(system::error_code* ec)
     {
-        if (checked_fd(ec, "boost::tempfile::basic_temp_file::flush") >= 0)
+        static constexpr const char* what = "boost::tempfile::basic_temp_file::flush";
+        if (check_open(ec, what) && sync_stream(ec, what))
             detail::clear(ec);
     }
 
     void do_truncate(std::uint64_t size, system::error_code* ec)
     {
-        int fd = checked_fd(ec, "boost::tempfile::basic_temp_file::truncate");
-        if (fd < 0)
+        static constexpr const char* what = "boost::tempfile::basic_temp_file::truncate";
+        if (!check_open(ec, what) || !sync_stream(ec, what))
             return;
-        int r = detail::sys::ftruncate(fd, size);
+        if constexpr (spooled) {
+            if (spool_.in_memory) {
+                if (size > spool_.max_size) { // Python: rolls over first, then the file is extended
+                    if (!do_rollover(ec))
+                        return;
+                } else {
+                    int r = spool_.mem.truncate(size);
+                    if (r < 0)
+                        detail::report(ec, r, what);
+                    else
+                        detail::clear(ec);
+                    return;
+                }
+            }
+        }
+        int r = detail::sys::ftruncate(fd_, size);
         if (r < 0)
-            detail::report(ec, r, "boost::tempfile::basic_temp_file::truncate", path_);
+            detail::report(ec, r, what, path_);
         else
             detail::clear(ec);
     }
 
     void do_close(system::error_code* ec)
     {
-        if (fd_ < 0) {
+        if (!is_open()) {
             detail::clear(ec);
             return;
         }
-        int r = detail::sys::close(std::exchange(fd_, -1));
+        int r = stream_ ? stream_->buf.release() : 0;
+        if constexpr (spooled) {
+            spool_.mem.clear();
+            spool_.in_memory = false;
+        }
+        if (fd_ >= 0) {
+            int c = detail::sys::close(std::exchange(fd_, -1));
+            if (r == 0)
+                r = c;
+        }
         if (name_present_ && cleanup_.remove_at_close() && may_remove()) {
             int u = remove_name();
             if (r == 0)
@@ -324,11 +675,183 @@ private:
             detail::clear(ec);
     }
 
+    // Spooled: moves the data to an anonymous file, position kept. On failure the descriptor
+    // is closed and the data stays in memory.
+    bool do_rollover(system::error_code* ec)
+    {
+        static constexpr const char* what = "boost::tempfile::spooled_temporary_file::rollover";
+        if constexpr (spooled) {
+            if (!spool_.in_memory) {
+                if (!check_open(ec, what))
+                    return false;
+                detail::clear(ec);
+                return true;
+            }
+            int fd = open_anonymous(spool_.parts, ec, what);
+            if (fd < 0)
+                return false;
+            const std::size_t size = spool_.mem.size();
+            const std::int64_t pos = spool_.mem.position();
+            int r = size ? detail::sys::pwrite_all(fd, spool_.mem.data(), size, 0) : 0;
+            if (r == 0 && pos != 0) {
+                std::int64_t s = detail::sys::lseek(fd, pos, SEEK_SET);
+                if (s < 0)
+                    r = static_cast<int>(s);
+            }
+            if (r < 0) {
+                detail::sys::close(fd);
+                detail::report(ec, r, what, filesystem::path(spool_.parts.dir));
+                return false;
+            }
+            fd_ = fd;
+            spool_.mem.clear();
+            spool_.in_memory = false;
+            spool_.rolled = true;
+            detail::clear(ec);
+            return true;
+        } else {
+            (void)ec;
+            return false;
+        }
+    }
+
+    static void report2(system::error_code* ec, int err, const char* what, const filesystem::path& p1,
+                        const filesystem::path& p2)
+    {
+        if (ec)
+            *ec = detail::make_error(err);
+        else
+            BOOST_TEMPFILE_THROW(filesystem::filesystem_error(what, p1, p2, detail::make_error(err)));
+    }
+
+    // fsync of the file: through the descriptor, or (closed, still named) by name.
+    int sync_file() noexcept
+    {
+        if (fd_ >= 0)
+            return detail::sys::fsync(fd_);
+        int fd = detail::sys::open(path_.c_str(), O_RDONLY | O_CLOEXEC | detail::sys::o_nofollow);
+        if (fd < 0)
+            return fd;
+        int r = detail::sys::fsync(fd);
+        detail::sys::close(fd);
+        return r;
+    }
+
+    static int sync_parent(const filesystem::path& p) noexcept
+    {
+        filesystem::path dir = p.parent_path();
+        return detail::sys::fsync_path(dir.empty() ? "." : dir.c_str());
+    }
+
+    void do_persist(const filesystem::path& target, durability d, bool noclobber, system::error_code* ec)
+    {
+        const char* what =
+            noclobber ? "boost::tempfile::basic_temp_file::persist_noclobber" : "boost::tempfile::basic_temp_file::persist";
+        if (!name_present_ && !persisted_) { // removed at close()
+            report2(ec, ENOENT, what, path_, target);
+            return;
+        }
+        filesystem::path to = target;
+        if (!to.is_absolute()) {
+            system::error_code e;
+            filesystem::path cwd = filesystem::current_path(e);
+            if (e) {
+                report2(ec, e.value(), what, path_, target);
+                return;
+            }
+            to = cwd / target;
+        }
+        string_type check;
+        if (to.empty() || !detail::from_native(to.native(), check)) { // name() must give it back
+            report2(ec, to.empty() ? ENOENT : EILSEQ, what, path_, target);
+            return;
+        }
+        if (!sync_stream(ec, what))
+            return;
+        if (d == durability::durable) {
+            if (int r = sync_file(); r < 0) {
+                report2(ec, r, what, path_, target);
+                return;
+            }
+        }
+        int r;
+        if (!noclobber) {
+            r = detail::sys::rename(path_.c_str(), to.c_str());
+        } else {
+            r = detail::sys::rename_noreplace(path_.c_str(), to.c_str());
+            if (r == -ENOSYS || r == -EINVAL) { // no RENAME_NOREPLACE here: link never replaces
+                r = detail::sys::link(path_.c_str(), to.c_str());
+                if (r == 0) {
+                    int u = detail::sys::unlink(path_.c_str());
+                    if (u < 0) { // undo: the object keeps its file under its old name
+                        detail::sys::unlink(to.c_str());
+                        r = u;
+                    }
+                }
+            }
+        }
+        if (r < 0) {
+            report2(ec, r, what, path_, target);
+            return;
+        }
+        const bool owned = std::exchange(name_present_, false);
+        persisted_ = true;
+        path_ = std::move(to);
+        if (owned)
+            detail::notify_release(cleanup_);
+        if (d == durability::durable) {
+            if (int s = sync_parent(path_); s < 0) { // published, not yet durable
+                report2(ec, s, what, path_, target);
+                return;
+            }
+        }
+        detail::clear(ec);
+    }
+
+    void do_link(const filesystem::path& target, durability d, system::error_code* ec)
+    {
+        static constexpr const char* what = "boost::tempfile::temporary_file::link";
+        if (fd_ < 0) {
+            detail::report(ec, system::errc::bad_file_descriptor, what, target);
+            return;
+        }
+        if (!linkable_) {
+            detail::report(ec, system::errc::operation_not_supported,
+                           "boost::tempfile::temporary_file::link: the file was made without O_TMPFILE "
+                           "(create + unlink fallback) and cannot be given a name",
+                           target);
+            return;
+        }
+        if (!sync_stream(ec, what))
+            return;
+        if (d == durability::durable) {
+            if (int r = detail::sys::fsync(fd_); r < 0) {
+                detail::report(ec, r, what, target);
+                return;
+            }
+        }
+        if (int r = detail::sys::link_descriptor(fd_, target.c_str()); r < 0) {
+            detail::report(ec, r, what, target);
+            return;
+        }
+        if (d == durability::durable) {
+            if (int s = sync_parent(target); s < 0) {
+                detail::report(ec, s, what, target);
+                return;
+            }
+        }
+        detail::clear(ec);
+    }
+
     int fd_ = -1;
     filesystem::path path_;     // the name (named files), empty otherwise
     ::pid_t owner_ = 0;         // the process that created the file: only it removes it
     bool name_present_ = false; // the name is ours to remove
+    bool persisted_ = false;    // persist() moved it to path_; nobody removes it
+    bool linkable_ = false;     // an O_TMPFILE file: link() can name it
     Cleanup cleanup_{};
+    std::unique_ptr<detail::file_stream<basic_temp_file_impl>> stream_; // made by stream()
+    std::conditional_t<spooled, detail::spool_state, detail::no_spool> spool_{};
 };
 
 // Python's three file classes.
@@ -336,6 +859,8 @@ using named_temporary_file = basic_temp_file<char>;
 using wnamed_temporary_file = basic_temp_file<wchar_t>;
 using temporary_file = basic_temp_file<char, anonymous_file<>>;
 using wtemporary_file = basic_temp_file<wchar_t, anonymous_file<>>;
+using spooled_temporary_file = basic_temp_file<char, spooled_file<>>;
+using wspooled_temporary_file = basic_temp_file<wchar_t, spooled_file<>>;
 
 } // namespace tempfile
 } // namespace boost

@@ -225,6 +225,38 @@ inline int linkat(int olddirfd, const char* oldpath, int newdirfd, const char* n
     return retry([&] { return ::linkat(olddirfd, oldpath, newdirfd, newpath, flags); });
 }
 
+// Gives the file open as `fd` (an O_TMPFILE file) the name `to`, never replacing: linkat with
+// AT_EMPTY_PATH (needs CAP_DAC_READ_SEARCH), else through /proc/self/fd/N. 0 or -errno.
+inline int link_descriptor(int fd, const char* to) noexcept
+{
+#if defined(__linux__) && defined(AT_EMPTY_PATH)
+    int r = linkat(fd, "", AT_FDCWD, to, AT_EMPTY_PATH);
+    if (r != -ENOENT && r != -EPERM && r != -EINVAL)
+        return r;
+#endif
+    char proc[32] = "/proc/self/fd/";
+    char digits[12];
+    int n = 0;
+    for (unsigned v = static_cast<unsigned>(fd); n == 0 || v != 0; v /= 10)
+        digits[n++] = static_cast<char>('0' + v % 10);
+    char* p = proc + 14;
+    while (n > 0)
+        *p++ = digits[--n];
+    *p = '\0';
+    return linkat(AT_FDCWD, proc, AT_FDCWD, to, AT_SYMLINK_FOLLOW);
+}
+
+// fsync of what `path` names (a directory, to make a new entry in it durable). 0 or -errno.
+inline int fsync_path(const char* path) noexcept
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+    if (fd < 0)
+        return fd;
+    int r = fsync(fd);
+    close(fd);
+    return r;
+}
+
 inline int flock(int fd, int op) noexcept
 {
     return retry([&] { return ::flock(fd, op); });

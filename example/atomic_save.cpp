@@ -1,0 +1,38 @@
+// Atomic "save document": write the new version into a temporary file next to the target,
+// then persist() it into place. A reader sees the old document or the new one, never half of
+// one; if anything fails before persist(), the temporary is removed and the old one stays.
+#include <boost/tempfile.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <string>
+
+namespace tf = boost::tempfile;
+namespace fs = boost::filesystem;
+
+void save(const fs::path& target, const std::string& text)
+{
+    tf::file_options o;
+    o.dir = target.parent_path();          // same file system: rename is atomic
+    o.prefix = "." + target.filename().string() + ".";
+    tf::named_temporary_file f(o);
+    f.stream() << text;
+    f.persist(target, tf::durability::durable); // fsync file, rename, fsync directory
+}
+
+int main()
+{
+    fs::path dir = tf::mkdtemp();
+    fs::path doc = dir / "document.txt";
+    save(doc, "version 1\n");
+    save(doc, "version 2\n");
+    std::ifstream in(doc.string());
+    std::string line;
+    std::getline(in, line);
+    int n = 0;
+    for (fs::directory_iterator it(dir), end; it != end; ++it)
+        ++n;
+    std::cout << "saved " << doc << " twice; it holds \"" << line << "\"; entries in the directory: " << n << "\n";
+    fs::remove_all(dir);
+    return n == 1 && line == "version 2" ? 0 : 1;
+}

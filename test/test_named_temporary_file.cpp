@@ -1,0 +1,412 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// named_temporary_file: the I/O surface, stream() kept consistent with the unformatted calls,
+// every row of Python 3.12's delete / delete_on_close table, the cleanup policies, multiple
+// close, a file removed by the user, the fork guard, no descriptor leaked.
+
+#define BOOST_TEST_MODULE named_temporary_file
+#include <boost/test/unit_test.hpp>
+
+#include <boost/tempfile.hpp>
+
+#include "common/test_common.hpp"
+
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tf = boost::tempfile;
+using test::lit;
+using test::narrow;
+
+namespace {
+
+template <class File>
+std::string contents(File& f)
+{
+    f.seek(0);
+    std::string r;
+    char buf[256];
+    while (std::size_t n = f.read(buf, sizeof buf))
+        r.append(buf, n);
+    return r;
+}
+
+std::string file_contents(const std::string& p)
+{
+    std::string r;
+    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return "<missing>";
+    char buf[256];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+        r.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return r;
+}
+
+template <class CharT>
+tf::basic_file_options<CharT> in(const test::scratch& s, bool keep = false, bool delete_on_close = true)
+{
+    tf::basic_file_options<CharT> o;
+    o.dir = s.dir;
+    o.keep = keep;
+    o.delete_on_close = delete_on_close;
+    return o;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(name_is_absolute_with_prefix_and_suffix, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_file_options<CharT> o;
+    o.dir = s.dir;
+    o.prefix = lit<CharT>("pre-");
+    o.suffix = lit<CharT>(".log");
+    tf::basic_temp_file<CharT> f(o);
+    std::string n = narrow(f.name());
+    BOOST_TEST(n.rfind(s.dir.string() + "/pre-", 0) == 0u);
+    BOOST_TEST(n.size() == s.dir.string().size() + 5 + 8 + 4);
+    BOOST_TEST(n.substr(n.size() - 4) == ".log");
+    BOOST_TEST(f.path().string() == n);
+    BOOST_TEST(test::exists(n));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(io_surface, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    BOOST_TEST(f.write("hello world") == 11u);
+    BOOST_TEST(f.tell() == 11);
+    BOOST_TEST(f.seek(-5, std::ios_base::end) == 6);
+    char buf[16] = {};
+    BOOST_TEST(f.read(buf, sizeof buf) == 5u);
+    BOOST_TEST(std::string(buf) == "world");
+    BOOST_TEST(f.read(buf, sizeof buf) == 0u); // end of file
+    f.truncate(5);
+    BOOST_TEST(f.tell() == 11); // truncate does not move the position
+    BOOST_TEST(contents(f) == "hello");
+    f.truncate(8); // extends with zeros
+    BOOST_TEST(contents(f) == std::string("hello\0\0\0", 8));
+    BOOST_TEST(f.seek(12) == 12); // past the end, then write: a hole
+    f.write("!");
+    BOOST_TEST(contents(f) == std::string("hello\0\0\0\0\0\0\0!", 13));
+    f.flush();
+    BOOST_TEST(file_contents(narrow(f.name())) == std::string("hello\0\0\0\0\0\0\0!", 13));
+    std::vector<std::string> lines{"a\n", "bc\n", "def\n"};
+    f.truncate(0);
+    f.seek(0);
+    f.writelines(lines);
+    BOOST_TEST(contents(f) == "a\nbc\ndef\n");
+    BOOST_TEST(f.native_handle() >= 0);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(error_code_forms_on_a_closed_file, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    f.close();
+    BOOST_TEST(!f.is_open());
+    BOOST_TEST(f.native_handle() == -1);
+    boost::system::error_code ec;
+    char c;
+    BOOST_TEST(f.write("x", ec) == 0u);
+    BOOST_TEST(ec == boost::system::errc::bad_file_descriptor);
+    ec.clear();
+    BOOST_TEST(f.read(&c, 1, ec) == 0u);
+    BOOST_TEST(ec == boost::system::errc::bad_file_descriptor);
+    ec.clear();
+    BOOST_TEST(f.seek(0, std::ios_base::beg, ec) == -1);
+    BOOST_TEST(ec == boost::system::errc::bad_file_descriptor);
+    ec.clear();
+    BOOST_TEST(f.tell(ec) == -1);
+    BOOST_TEST(!!ec);
+    ec.clear();
+    f.truncate(0, ec);
+    BOOST_TEST(!!ec);
+    ec.clear();
+    f.flush(ec);
+    BOOST_TEST(!!ec);
+    BOOST_CHECK_THROW(f.write("x"), boost::filesystem::filesystem_error);
+    BOOST_CHECK_THROW(f.read(&c, 1), boost::filesystem::filesystem_error);
+    f.close(ec); // idempotent
+    BOOST_TEST(!ec);
+}
+
+// ---- Python 3.12's table, row by row.
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(delete_true_delete_on_close_true, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string n;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s)); // the defaults
+        n = narrow(f.name());
+        f.close();
+        BOOST_TEST(!test::exists(n)); // close() unlinks
+        f.close();                    // multiple close
+        f.close();
+    }
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        n = narrow(f.name());
+        BOOST_TEST(test::exists(n));
+    } // never closed: the destructor unlinks
+    BOOST_TEST(!test::exists(n));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(delete_true_delete_on_close_false, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string n;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s, false, false));
+        n = narrow(f.name());
+        f.write("kept");
+        f.close();
+        BOOST_TEST(test::exists(n)); // closes only: reopen by name works
+        BOOST_TEST(file_contents(n) == "kept");
+        f.close();
+        BOOST_TEST(test::exists(n));
+    }
+    BOOST_TEST(!test::exists(n)); // removed at destruction
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s, false, false));
+        n = narrow(f.name());
+    } // never closed
+    BOOST_TEST(!test::exists(n));
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s, false, false));
+        n = narrow(f.name());
+        f.close();
+        BOOST_TEST(::unlink(n.c_str()) == 0); // removed by the user: not an error
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(delete_false, CharT, test::char_types)
+{
+    test::scratch s;
+    for (bool doc : {true, false}) { // delete_on_close is ignored
+        std::string a, b;
+        {
+            tf::basic_temp_file<CharT> f(in<CharT>(s, true, doc));
+            a = narrow(f.name());
+            f.close();
+            BOOST_TEST(test::exists(a));
+        }
+        {
+            tf::basic_temp_file<CharT> g(in<CharT>(s, true, doc));
+            b = narrow(g.name());
+        } // never closed
+        BOOST_TEST(test::exists(a));
+        BOOST_TEST(test::exists(b));
+        ::unlink(a.c_str());
+        ::unlink(b.c_str());
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(removed_by_the_user_is_not_an_error, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    BOOST_TEST(::unlink(narrow(f.name()).c_str()) == 0);
+    boost::system::error_code ec;
+    f.close(ec);
+    BOOST_TEST(!ec);
+    BOOST_CHECK_NO_THROW(f.close());
+}
+
+// ---- The cleanup policies, whatever the options say.
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_policies, CharT, test::char_types)
+{
+    test::scratch s;
+    auto o = in<CharT>(s); // keep = false, delete_on_close = true: the policies override them
+    {
+        tf::basic_temp_file<CharT, tf::keep> f(o);
+        std::string n = narrow(f.name());
+        f.close();
+        BOOST_TEST(test::exists(n));
+        ::unlink(n.c_str());
+    }
+    {
+        std::string n;
+        {
+            tf::basic_temp_file<CharT, tf::keep> f(o);
+            n = narrow(f.name());
+        }
+        BOOST_TEST(test::exists(n));
+        ::unlink(n.c_str());
+    }
+    {
+        tf::basic_temp_file<CharT, tf::delete_on_close> f(o);
+        std::string n = narrow(f.name());
+        f.close();
+        BOOST_TEST(!test::exists(n));
+    }
+    {
+        std::string n;
+        {
+            tf::basic_temp_file<CharT, tf::delete_on_destroy> f(o);
+            n = narrow(f.name());
+            f.close();
+            BOOST_TEST(test::exists(n));
+        }
+        BOOST_TEST(!test::exists(n));
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
+// ---- The fork guard.
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(forked_child_never_deletes_the_parents_file, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> g(in<CharT>(s));
+    std::string fn = narrow(f.name()), gn = narrow(g.name());
+    int r = test::in_child([&] {
+        f.close(); // delete_on_close, but not ours
+        {
+            tf::basic_temp_file<CharT> moved(std::move(g));
+        } // destructor, not ours either
+        return test::exists(fn) && test::exists(gn) ? 0 : 1;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(test::exists(fn));
+    BOOST_TEST(test::exists(gn));
+    f.close(); // the parent still removes its own files
+    BOOST_TEST(!test::exists(fn));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(child_removes_its_own_files, CharT, test::char_types)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        std::string n;
+        {
+            tf::basic_temp_file<CharT> f(in<CharT>(s));
+            n = narrow(f.name());
+        }
+        return test::exists(n) ? 1 : 0;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+// ---- stream(): the same file, consistent with the unformatted calls.
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(stream_and_unformatted_calls_agree, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    std::iostream& io = f.stream();
+    BOOST_TEST(&io == &f.stream()); // made once
+    io << "answer " << 42 << '\n';  // buffered...
+    f.write("raw\n");               // ...written out first, then this
+    BOOST_TEST(contents(f) == "answer 42\nraw\n");
+
+    f.seek(0);
+    std::string word;
+    int value = 0;
+    io >> word >> value; // the stream reads what write() wrote
+    BOOST_TEST(word == "answer");
+    BOOST_TEST(value == 42);
+    // The stream read ahead; the unformatted calls continue where the stream stopped.
+    BOOST_TEST(f.tell() == 9);
+    char c[2] = {};
+    BOOST_TEST(f.read(c, 1) == 1u);
+    BOOST_TEST(c[0] == '\n');
+    f.write("RAW");
+    std::string line;
+    std::getline(io, line); // after the unformatted write
+    BOOST_TEST(line == "");
+    BOOST_TEST(contents(f) == "answer 42\nRAW\n");
+
+    io.seekp(0, std::ios_base::end);
+    io << "tail";
+    io.flush();
+    BOOST_TEST(file_contents(narrow(f.name())) == "answer 42\nRAW\ntail");
+    io.seekg(7);
+    BOOST_TEST(static_cast<long long>(io.tellg()) == 7);
+    io >> value;
+    BOOST_TEST(value == 42);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(large_stream_writes, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    std::string big(10000, 'z');
+    f.stream() << "a" << big << "b";
+    BOOST_TEST(f.tell() == 10002);
+    std::string all = contents(f);
+    BOOST_TEST(all == "a" + big + "b");
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(stream_follows_a_move_and_is_flushed_at_close, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string n;
+    tf::basic_temp_file<CharT> a(in<CharT>(s, false, false));
+    n = narrow(a.name());
+    a.stream() << "one ";
+    tf::basic_temp_file<CharT> b(std::move(a));
+    BOOST_TEST(!a.is_open());
+    b.stream() << "two ";
+    tf::basic_temp_file<CharT> c(in<CharT>(s));
+    c = std::move(b);
+    c.stream() << "three";
+    c.close(); // flushes the stream, keeps the file (delete_on_close = false)
+    BOOST_TEST(file_contents(n) == "one two three");
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(stream_is_flushed_at_destruction, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string n;
+    {
+        tf::basic_temp_file<CharT, tf::keep> f(in<CharT>(s));
+        n = narrow(f.name());
+        f.stream() << "pending";
+    }
+    BOOST_TEST(file_contents(n) == "pending");
+    ::unlink(n.c_str());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(no_descriptor_leaked, CharT, test::char_types)
+{
+    test::scratch s;
+    int before = test::open_fds();
+    for (int i = 0; i < 10; ++i) {
+        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        f.stream() << i;
+        tf::basic_temp_file<CharT> g(std::move(f));
+        tf::basic_temp_file<CharT> h(in<CharT>(s, false, false));
+        h = std::move(g);
+        h.close();
+    }
+    BOOST_TEST(test::open_fds() == before);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(failed_creation_reports_and_leaves_nothing, CharT, test::char_types)
+{
+    test::scratch s;
+    int before = test::open_fds();
+    tf::basic_file_options<CharT> o;
+    o.dir = s.dir / "missing";
+    boost::system::error_code ec;
+    tf::basic_temp_file<CharT> f(o, ec);
+    BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+    BOOST_TEST(!f.is_open());
+    BOOST_CHECK_THROW(tf::basic_temp_file<CharT>{o}, boost::filesystem::filesystem_error);
+    BOOST_TEST(test::open_fds() == before);
+}

@@ -1,0 +1,248 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// persist() and persist_noclobber(): atomic rename into place, after which nothing deletes
+// the file; an existing target (noclobber) or any failure leaves the object owning its file;
+// the durable variants; relative targets; wide names.
+
+#define BOOST_TEST_MODULE persist
+#include <boost/test/unit_test.hpp>
+
+#include <boost/tempfile.hpp>
+
+#include "common/test_common.hpp"
+
+#include <cstring>
+#include <string>
+
+namespace tf = boost::tempfile;
+namespace fs = boost::filesystem;
+using test::lit;
+using test::narrow;
+
+namespace {
+
+template <class CharT>
+tf::basic_file_options<CharT> in(const test::scratch& s, bool delete_on_close = true)
+{
+    tf::basic_file_options<CharT> o;
+    o.dir = s.dir;
+    o.delete_on_close = delete_on_close;
+    return o;
+}
+
+std::string file_contents(const std::string& p)
+{
+    std::string r;
+    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return "<missing>";
+    char buf[256];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+        r.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return r;
+}
+
+void put(const fs::path& p, const char* text)
+{
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    BOOST_REQUIRE(fd >= 0);
+    BOOST_REQUIRE(::write(fd, text, std::strlen(text)) == static_cast<ssize_t>(std::strlen(text)));
+    ::close(fd);
+}
+
+struct cwd_guard
+{
+    std::string old = fs::current_path().string();
+    explicit cwd_guard(const fs::path& p) { BOOST_REQUIRE(::chdir(p.c_str()) == 0); }
+    ~cwd_guard() { (void)::chdir(old.c_str()); }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_renames_into_place_and_nothing_deletes_it, CharT, test::char_types)
+{
+    test::scratch s;
+    fs::path target = s.dir / "document.txt";
+    std::string temp;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        temp = narrow(f.name());
+        f.stream() << "saved"; // pending stream output goes first
+        f.persist(target);
+        BOOST_TEST(!test::exists(temp));
+        BOOST_TEST(f.path() == target);
+        BOOST_TEST(narrow(f.name()) == target.string());
+        BOOST_TEST(file_contents(target.string()) == "saved");
+        BOOST_TEST(f.is_open()); // the descriptor stays open
+        f.write("!");
+        f.close();
+        BOOST_TEST(test::exists(target.string())); // close() does not delete it
+    }
+    BOOST_TEST(file_contents(target.string()) == "saved!"); // nor the destructor
+    BOOST_TEST(s.entries().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_an_existing_target, CharT, test::char_types)
+{
+    test::scratch s;
+    fs::path target = s.dir / "doc";
+    put(target, "old contents");
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    f.write("new");
+    boost::system::error_code ec;
+    f.persist(target, ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(file_contents(target.string()) == "new");
+    BOOST_TEST(s.entries().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_refuses_an_existing_target, CharT, test::char_types)
+{
+    test::scratch s;
+    fs::path target = s.dir / "doc";
+    put(target, "old");
+    std::string temp;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        temp = narrow(f.name());
+        f.write("new");
+        boost::system::error_code ec;
+        f.persist_noclobber(target, ec);
+        BOOST_TEST(ec == boost::system::errc::file_exists);
+        BOOST_CHECK_THROW(f.persist_noclobber(target), boost::filesystem::filesystem_error);
+        BOOST_TEST(file_contents(target.string()) == "old"); // both intact
+        BOOST_TEST(file_contents(temp) == "new");
+        BOOST_TEST(narrow(f.name()) == temp); // the object still owns its file
+        f.persist_noclobber(s.dir / "free");
+        BOOST_TEST(file_contents((s.dir / "free").string()) == "new");
+        BOOST_TEST(!test::exists(temp));
+    }
+    BOOST_TEST(test::exists((s.dir / "free").string()));
+    BOOST_TEST(s.entries().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(failed_persist_keeps_ownership, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string temp;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        temp = narrow(f.name());
+        boost::system::error_code ec;
+        f.persist(s.dir / "missing" / "doc", ec);
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+        try {
+            f.persist(s.dir / "missing" / "doc");
+            BOOST_TEST(false);
+        } catch (const boost::filesystem::filesystem_error& e) {
+            BOOST_TEST(e.path1().string() == temp);
+            BOOST_TEST(e.path2() == s.dir / "missing" / "doc");
+        }
+        f.persist(s.dir, ec); // a directory: EISDIR
+        BOOST_TEST(!!ec);
+        BOOST_TEST(narrow(f.name()) == temp);
+        BOOST_TEST(test::exists(temp));
+    }
+    BOOST_TEST(!test::exists(temp)); // still deleted as a temporary
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_after_close, CharT, test::char_types)
+{
+    test::scratch s;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s)); // delete_on_close: gone at close()
+        f.close();
+        boost::system::error_code ec;
+        f.persist(s.dir / "doc", ec);
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+    }
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s, false)); // kept after close()
+        f.write("closed");
+        f.close();
+        f.persist(s.dir / "doc", tf::durability::durable); // fsync by name
+        BOOST_TEST(file_contents((s.dir / "doc").string()) == "closed");
+    }
+    BOOST_TEST(test::exists((s.dir / "doc").string()));
+    BOOST_TEST(s.entries().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(durable_variants, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    f.write("durable");
+    boost::system::error_code ec;
+    f.persist(s.dir / "a", tf::durability::durable, ec);
+    BOOST_TEST(!ec);
+    f.persist_noclobber(s.dir / "b", tf::durability::durable, ec); // persisted files may move again
+    BOOST_TEST(!ec);
+    BOOST_TEST(!test::exists((s.dir / "a").string()));
+    BOOST_TEST(file_contents((s.dir / "b").string()) == "durable");
+    f.persist_noclobber(s.dir / "b", tf::durability::durable, ec);
+    BOOST_TEST(ec == boost::system::errc::file_exists);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(relative_target_becomes_absolute, CharT, test::char_types)
+{
+    test::scratch s;
+    cwd_guard cwd(s.dir);
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    f.persist("rel.txt");
+    BOOST_TEST(f.path().is_absolute());
+    BOOST_TEST(narrow(f.name()) == (fs::current_path() / "rel.txt").string());
+    BOOST_TEST(test::exists((s.dir / "rel.txt").string()));
+}
+
+BOOST_AUTO_TEST_CASE(wide_target)
+{
+    test::scratch s;
+    fs::path target = tf::utf8_path(s.dir.wstring() + L"/données.txt");
+    tf::wfile_options o;
+    o.dir = s.dir;
+    tf::wnamed_temporary_file f(o);
+    f.persist(target);
+    BOOST_TEST(narrow(f.name()) == s.dir.string() + "/donn\xc3\xa9" "es.txt");
+    BOOST_TEST(test::exists(s.dir.string() + "/donn\xc3\xa9" "es.txt"));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_in_a_forked_child_keeps_the_parent_from_deleting, CharT, test::char_types)
+{
+    // The rename is the user's explicit act: whoever does it, the name it gets is not a
+    // temporary any more. The parent's destructor then finds its own name gone: not an error.
+    test::scratch s;
+    std::string temp;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        temp = narrow(f.name());
+        int r = test::in_child([&] {
+            f.persist(s.dir / "by-child");
+            return 0;
+        });
+        BOOST_TEST(r == 0);
+        BOOST_TEST(!test::exists(temp));
+    }
+    BOOST_TEST(test::exists((s.dir / "by-child").string()));
+}
+
+BOOST_AUTO_TEST_CASE(no_descriptor_leaked)
+{
+    test::scratch s;
+    int before = test::open_fds();
+    tf::file_options o;
+    o.dir = s.dir;
+    for (int i = 0; i < 5; ++i) {
+        tf::named_temporary_file f(o);
+        boost::system::error_code ec;
+        f.persist(s.dir / "missing" / "x", tf::durability::durable, ec);
+        f.persist(s.dir / ("p" + std::to_string(i)), tf::durability::durable);
+        f.close();
+        f.persist_noclobber(s.dir / ("q" + std::to_string(i)), tf::durability::durable);
+    }
+    BOOST_TEST(test::open_fds() == before);
+    BOOST_TEST(s.entries().size() == 5u);
+}

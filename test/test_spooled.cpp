@@ -1,0 +1,355 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// spooled_temporary_file: Python's rollover rules to the byte (CPython's test_write_sequential,
+// test_rewrite_small, test_sparse, test_writelines_rollover, test_truncate_with_size_parameter),
+// rollover() and native_handle() forcing it, the position kept, stream() before and after,
+// and a failed rollover (EFBIG, EACCES) leaving the data in memory, intact, no fd leaked.
+
+#define BOOST_TEST_MODULE spooled
+#include <boost/test/unit_test.hpp>
+
+#include <boost/tempfile.hpp>
+
+#include "common/test_common.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <sys/resource.h>
+
+namespace tf = boost::tempfile;
+using test::lit;
+
+namespace {
+
+template <class CharT>
+tf::basic_spooled_options<CharT> spool(const test::scratch& s, std::size_t max_size)
+{
+    tf::basic_spooled_options<CharT> o;
+    o.dir = s.dir;
+    o.max_size = max_size;
+    return o;
+}
+
+template <class File>
+std::string contents(File& f)
+{
+    std::int64_t pos = f.tell();
+    f.seek(0);
+    std::string r;
+    char buf[256];
+    while (std::size_t n = f.read(buf, sizeof buf))
+        r.append(buf, n);
+    f.seek(pos);
+    return r;
+}
+
+// A range whose elements note whether the file had rolled over when each was taken.
+template <class File>
+struct watching_range
+{
+    File* f;
+    std::vector<std::string> items;
+    std::vector<bool>* seen;
+    struct iterator
+    {
+        const watching_range* r;
+        std::size_t i;
+        std::string_view operator*() const
+        {
+            r->seen->push_back(r->f->rolled_over());
+            return r->items[i];
+        }
+        iterator& operator++()
+        {
+            ++i;
+            return *this;
+        }
+        bool operator!=(const iterator& o) const { return i != o.i; }
+    };
+    iterator begin() const { return {this, 0}; }
+    iterator end() const { return {this, items.size()}; }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(stays_in_memory_until_the_position_passes_max_size, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 30));
+    BOOST_TEST(f.is_open());
+    BOOST_TEST(!f.rolled_over());
+    f.write(std::string(20, 'x'));
+    BOOST_TEST(!f.rolled_over());
+    f.write(std::string(10, 'x')); // exactly max_size
+    BOOST_TEST(!f.rolled_over());
+    f.write("x"); // one past
+    BOOST_TEST(f.rolled_over());
+    BOOST_TEST(s.entries().empty()); // anonymous
+    BOOST_TEST(f.tell() == 31);
+    BOOST_TEST(contents(f) == std::string(31, 'x'));
+    struct stat st;
+    BOOST_TEST(::fstat(f.native_handle(), &st) == 0);
+    BOOST_TEST(st.st_size == 31);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(rewrites_at_zero_never_roll, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 30));
+    for (int i = 0; i < 100; ++i) {
+        f.seek(0);
+        f.write(std::string(30, static_cast<char>('a' + i % 26)));
+    }
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(contents(f) == std::string(30, 'a' + 99 % 26));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(sparse_write_rolls_over, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 30));
+    BOOST_TEST(f.seek(100) == 100);
+    BOOST_TEST(!f.rolled_over()); // seeking alone does not
+    f.write("x");
+    BOOST_TEST(f.rolled_over());
+    BOOST_TEST(f.tell() == 101);
+    BOOST_TEST(contents(f) == std::string(100, '\0') + "x");
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(max_size_zero_never_rolls_on_write, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 0));
+    std::string chunk(4096, 'q');
+    for (int i = 0; i < 256; ++i) // 1 MiB, in memory (grown geometrically)
+        f.write(chunk);
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(f.tell() == 256 * 4096);
+    f.seek(4096 * 100 + 5);
+    char c = 0;
+    BOOST_TEST(f.read(&c, 1) == 1u);
+    BOOST_TEST(c == 'q');
+    f.truncate(0); // not above max_size: in memory
+    BOOST_TEST(!f.rolled_over());
+    f.write("qq");
+    f.truncate(1); // any size above max_size = 0 rolls (Python's truncate(size > max_size))
+    BOOST_TEST(f.rolled_over());
+    BOOST_TEST(contents(f) == std::string(1, '\0'));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(writelines_rolls_over_mid_sequence, CharT, test::char_types)
+{
+    test::scratch s;
+    using file = tf::basic_temp_file<CharT, tf::spooled_file<>>;
+    file f(spool<CharT>(s, 35));
+    std::vector<bool> seen;
+    watching_range<file> r{&f, {std::string(20, 'a'), std::string(20, 'b'), std::string(20, 'c')}, &seen};
+    f.writelines(r);
+    BOOST_TEST(seen.size() == 3u);
+    BOOST_TEST(!seen[0]);
+    BOOST_TEST(!seen[1]);
+    BOOST_TEST(seen[2]); // the second line rolled over; the rest went to the file
+    BOOST_TEST(f.rolled_over());
+    BOOST_TEST(contents(f) == std::string(20, 'a') + std::string(20, 'b') + std::string(20, 'c'));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(truncate_past_max_size_rolls_over_and_extends, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 10));
+    f.write("abcdefgh");
+    f.truncate(10); // not past max_size: in memory (extended with zeros)
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(contents(f) == std::string("abcdefgh\0\0", 10));
+    f.truncate(20);
+    BOOST_TEST(f.rolled_over());
+    struct stat st;
+    BOOST_TEST(::fstat(f.native_handle(), &st) == 0);
+    BOOST_TEST(st.st_size == 20);
+    BOOST_TEST(f.tell() == 8); // the position did not move
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_and_native_handle_force_it_keeping_the_position, CharT, test::char_types)
+{
+    test::scratch s;
+    {
+        tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 1000));
+        f.write("hello world");
+        f.seek(6);
+        f.rollover();
+        BOOST_TEST(f.rolled_over());
+        BOOST_TEST(f.tell() == 6);
+        BOOST_TEST(::lseek(f.native_handle(), 0, SEEK_CUR) == 6);
+        char buf[8] = {};
+        BOOST_TEST(f.read(buf, 5) == 5u);
+        BOOST_TEST(std::string(buf) == "world");
+        f.rollover(); // nothing more to do
+        BOOST_TEST(contents(f) == "hello world");
+    }
+    {
+        tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 1000));
+        f.write("abc");
+        boost::system::error_code ec;
+        int fd = f.native_handle(ec);
+        BOOST_TEST(!ec);
+        BOOST_TEST(fd >= 0);
+        BOOST_TEST(f.rolled_over());
+        BOOST_TEST(::lseek(fd, 0, SEEK_CUR) == 3);
+        char buf[4] = {};
+        BOOST_TEST(::pread(fd, buf, 3, 0) == 3);
+        BOOST_TEST(std::string(buf) == "abc");
+    }
+    {
+        tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 1000));
+        f.seek(5); // position past the (empty) data survives too
+        f.rollover();
+        BOOST_TEST(f.tell() == 5);
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(stream_before_and_across_rollover, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 64));
+    std::iostream& io = f.stream();
+    io << "n=" << 7 << ';';
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(contents(f) == "n=7;");
+    io << std::string(100, '.');
+    io.flush(); // the buffered bytes reach the device: past max_size
+    BOOST_TEST(f.rolled_over());
+    io.seekg(2);
+    int v = 0;
+    io >> v;
+    BOOST_TEST(v == 7);
+    BOOST_TEST(f.tell() == 3);
+    BOOST_TEST(contents(f) == "n=7;" + std::string(100, '.'));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(close_and_move, CharT, test::char_types)
+{
+    test::scratch s;
+    using file = tf::basic_temp_file<CharT, tf::spooled_file<>>;
+    file a(spool<CharT>(s, 100));
+    a.write("data");
+    a.stream() << "+more";
+    file b(std::move(a));
+    BOOST_TEST(!a.is_open());
+    BOOST_TEST(b.is_open());
+    BOOST_TEST(contents(b) == "data+more");
+    b.close();
+    b.close();
+    BOOST_TEST(!b.is_open());
+    boost::system::error_code ec;
+    b.write("x", ec);
+    BOOST_TEST(ec == boost::system::errc::bad_file_descriptor);
+    b.rollover(ec);
+    BOOST_TEST(ec == boost::system::errc::bad_file_descriptor);
+    BOOST_TEST(!b.rolled_over());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(nothing_is_created_before_rollover, CharT, test::char_types)
+{
+    test::scratch s;
+    int before = test::open_fds();
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 10));
+    f.write("0123456789");
+    BOOST_TEST(test::open_fds() == before);
+    f.write("!");
+    BOOST_TEST(test::open_fds() == before + 1);
+    f.close();
+    BOOST_TEST(test::open_fds() == before);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(bad_options_are_refused_at_construction, CharT, test::char_types)
+{
+    test::scratch s;
+    auto o = spool<CharT>(s, 10);
+    o.prefix = lit<CharT>("a/b");
+    boost::system::error_code ec;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(o, ec);
+    BOOST_TEST(ec == boost::system::errc::invalid_argument);
+    BOOST_TEST(!f.is_open());
+}
+
+// ---- A failed rollover: reported, the data stays in memory, intact and readable.
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_efbig_keeps_the_data, CharT, test::char_types)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        ::signal(SIGXFSZ, SIG_IGN); // else the write kills the child
+        struct rlimit lim = {4, 4};
+        if (::setrlimit(RLIMIT_FSIZE, &lim) != 0)
+            return 10;
+        int before = test::open_fds();
+        tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 5));
+        boost::system::error_code ec;
+        f.write("0123456789", ec);
+        if (ec != boost::system::errc::file_too_large)
+            return 11;
+        if (f.rolled_over() || !f.is_open())
+            return 12;
+        if (test::open_fds() != before)
+            return 13;
+        if (f.tell() != 10 || contents(f) != "0123456789")
+            return 14;
+        try {
+            f.rollover();
+            return 15;
+        } catch (const boost::filesystem::filesystem_error& e) {
+            if (e.code() != boost::system::errc::file_too_large)
+                return 16;
+        }
+        if (f.rolled_over() || contents(f) != "0123456789" || test::open_fds() != before)
+            return 17;
+        f.native_handle(ec);
+        if (!ec)
+            return 18;
+        f.truncate(3); // still usable in memory
+        return contents(f) == "012" ? 0 : 19;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_eacces_keeps_the_data, CharT, test::char_types)
+{
+    test::scratch s; // owned by root, 0755: not writable by nobody
+    int r = test::in_child(
+        [&] {
+            int before = test::open_fds();
+            tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 3));
+            boost::system::error_code ec;
+            f.write("abcdef", ec);
+            if (ec != boost::system::errc::permission_denied)
+                return 11;
+            if (f.rolled_over() || test::open_fds() != before)
+                return 12;
+            return contents(f) == "abcdef" ? 0 : 13;
+        },
+        true);
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(spooled_facades)
+{
+    static_assert(std::is_same_v<tf::spooled_temporary_file, tf::basic_temp_file<char, tf::spooled_file<>>>);
+    static_assert(std::is_same_v<tf::wspooled_temporary_file, tf::basic_temp_file<wchar_t, tf::spooled_file<>>>);
+    tf::spooled_options o;
+    o.suffix = ".x";
+    o.prefix = "sp-";
+    o.max_size = 4;
+    tf::spooled_temporary_file f(o);
+    f.write("abcd");
+    BOOST_TEST(!f.rolled_over());
+    tf::wspooled_temporary_file w;
+    w.write("never rolls");
+    BOOST_TEST(!w.rolled_over());
+}

@@ -1,0 +1,225 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// temporary_file: no directory entry while open (the directory can even be removed), the I/O
+// surface and stream(), link() (O_TMPFILE only, never replacing, durable), the create + unlink
+// fallback, no descriptor leaked.
+
+#define BOOST_TEST_MODULE temporary_file
+#include <boost/test/unit_test.hpp>
+
+#include <boost/tempfile.hpp>
+
+#include "common/test_common.hpp"
+
+#include <string>
+
+namespace tf = boost::tempfile;
+namespace fs = boost::filesystem;
+using test::lit;
+
+namespace {
+
+template <class CharT>
+tf::basic_anonymous_options<CharT> in(const test::scratch& s)
+{
+    tf::basic_anonymous_options<CharT> o;
+    o.dir = s.dir;
+    return o;
+}
+
+template <class File>
+std::string contents(File& f)
+{
+    f.seek(0);
+    std::string r;
+    char buf[256];
+    while (std::size_t n = f.read(buf, sizeof buf))
+        r.append(buf, n);
+    return r;
+}
+
+std::string file_contents(const std::string& p)
+{
+    std::string r;
+    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return "<missing>";
+    char buf[256];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+        r.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return r;
+}
+
+// Forces the create + unlink fallback for the guard's lifetime.
+struct no_o_tmpfile
+{
+    bool saved = tf::detail::tmpfile_supported().exchange(false);
+    ~no_o_tmpfile() { tf::detail::tmpfile_supported().store(saved); }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(no_directory_entry_even_when_the_directory_is_removed, CharT, test::char_types)
+{
+    test::scratch s;
+    fs::path sub = s.dir / "sub";
+    BOOST_TEST(::mkdir(sub.c_str(), 0700) == 0);
+    tf::basic_anonymous_options<CharT> o;
+    o.dir = sub;
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(o);
+    BOOST_TEST(f.is_open());
+    BOOST_TEST(::rmdir(sub.c_str()) == 0); // empty: nothing in it
+    f.write("still here");
+    BOOST_TEST(contents(f) == "still here");
+    f.close();
+    BOOST_TEST(!f.is_open());
+    f.close();
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(io_and_stream, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    f.stream() << 3.5 << ' ' << "pi";
+    f.write(" raw");
+    BOOST_TEST(contents(f) == "3.5 pi raw");
+    f.seek(0);
+    double d = 0;
+    std::string w;
+    f.stream() >> d >> w;
+    BOOST_TEST(d == 3.5);
+    BOOST_TEST(w == "pi");
+    BOOST_TEST(f.tell() == 6);
+    f.truncate(3);
+    BOOST_TEST(contents(f) == "3.5");
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(facades)
+{
+    static_assert(std::is_same_v<tf::temporary_file, tf::basic_temp_file<char, tf::anonymous_file<>>>);
+    static_assert(std::is_same_v<tf::wtemporary_file, tf::basic_temp_file<wchar_t, tf::anonymous_file<>>>);
+    tf::temporary_file f;
+    tf::wtemporary_file w;
+    BOOST_TEST(f.is_open());
+    BOOST_TEST(w.is_open());
+}
+
+// ---- link()
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(link_gives_the_complete_file_a_name, CharT, test::char_types)
+{
+    test::scratch s;
+    fs::path target = s.dir / "result.txt";
+    {
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+        f.write("complete");
+        BOOST_TEST(s.entries().empty());
+        f.link(target);
+        BOOST_TEST(file_contents(target.string()) == "complete");
+        f.write(" and more"); // the descriptor stays open, on the same file
+        BOOST_TEST(file_contents(target.string()) == "complete and more");
+        struct stat st;
+        BOOST_TEST(::fstat(f.native_handle(), &st) == 0);
+        BOOST_TEST(st.st_nlink == 1u);
+        BOOST_TEST((st.st_mode & 0777) == 0600u);
+    }
+    BOOST_TEST(file_contents(target.string()) == "complete and more"); // nothing deletes it
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(link_never_replaces, CharT, test::char_types)
+{
+    test::scratch s;
+    fs::path target = s.dir / "taken";
+    {
+        int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+        BOOST_TEST(::write(fd, "old", 3) == 3);
+        ::close(fd);
+    }
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    f.write("new");
+    boost::system::error_code ec;
+    f.link(target, ec);
+    BOOST_TEST(ec == boost::system::errc::file_exists);
+    BOOST_CHECK_THROW(f.link(target), boost::filesystem::filesystem_error);
+    BOOST_TEST(file_contents(target.string()) == "old");
+    BOOST_TEST(contents(f) == "new"); // the object still has its file
+    f.link(s.dir / "other", ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(file_contents((s.dir / "other").string()) == "new");
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(durable_link, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    f.stream() << "synced"; // pending stream output is written before the link
+    boost::system::error_code ec;
+    f.link(s.dir / "durable", tf::durability::durable, ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(file_contents((s.dir / "durable").string()) == "synced");
+    f.link(s.dir / "durable2", tf::durability::durable);
+    BOOST_TEST(test::exists((s.dir / "durable2").string()));
+    f.link(s.dir / "missing" / "x", tf::durability::durable, ec);
+    BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(link_after_close_is_an_error, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    f.close();
+    boost::system::error_code ec;
+    f.link(s.dir / "x", ec);
+    BOOST_TEST(ec == boost::system::errc::bad_file_descriptor);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(fallback_file_cannot_be_linked, CharT, test::char_types)
+{
+    test::scratch s;
+    no_o_tmpfile guard;
+    int before = test::open_fds();
+    {
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+        BOOST_TEST(s.entries().empty()); // created and unlinked at once
+        f.write("data");
+        boost::system::error_code ec;
+        f.link(s.dir / "x", ec);
+        BOOST_TEST(ec == boost::system::errc::operation_not_supported);
+        try {
+            f.link(s.dir / "x");
+            BOOST_TEST(false);
+        } catch (const boost::filesystem::filesystem_error& e) {
+            BOOST_TEST(std::string(e.what()).find("O_TMPFILE") != std::string::npos);
+        }
+        BOOST_TEST(contents(f) == "data");
+    }
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == before);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(no_descriptor_leaked, CharT, test::char_types)
+{
+    test::scratch s;
+    int before = test::open_fds();
+    for (int i = 0; i < 10; ++i) {
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+        f.stream() << i;
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> g(std::move(f));
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> h(in<CharT>(s));
+        h = std::move(g);
+        boost::system::error_code ec;
+        h.link(s.dir / "missing" / "x", ec);
+    }
+    {
+        no_o_tmpfile guard;
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+        f.close();
+    }
+    BOOST_TEST(test::open_fds() == before);
+    BOOST_TEST(s.entries().empty());
+}
