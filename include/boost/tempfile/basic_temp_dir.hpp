@@ -121,14 +121,13 @@ private:
         constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
         if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what) < 0)
             return;
-        string_type check;
         int fd =
             detail::sys::open(path.c_str(), O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
         struct ::stat st;
         int err = fd < 0 ? fd : detail::sys::fstat(fd, st);
         if (err == 0 && (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()))
             err = -EEXIST; // the name was taken over between mkdir and open: not ours
-        if (err < 0 || !detail::from_native(path, check)) {
+        if (err < 0 || !detail::representable<CharT>(path)) {
             if (fd >= 0)
                 detail::sys::close(fd);
             if (err != -EEXIST)

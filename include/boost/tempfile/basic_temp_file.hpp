@@ -405,8 +405,7 @@ private:
             int fd = detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what);
             if (fd < 0)
                 return;
-            string_type check;
-            if (!detail::from_native(path, check)) { // a directory that is not UTF-8, for a wide name
+            if (!detail::representable<CharT>(path)) { // a directory that is not UTF-8, for a wide name
                 detail::sys::close(fd);
                 detail::sys::unlink(path.c_str());
                 detail::report(ec, system::errc::illegal_byte_sequence, what, filesystem::path(path));
@@ -761,8 +760,7 @@ private:
             }
             to = cwd / target;
         }
-        string_type check;
-        if (to.empty() || !detail::from_native(to.native(), check)) { // name() must give it back
+        if (to.empty() || !detail::representable<CharT>(to.native())) { // name() must give it back
             report2(ec, to.empty() ? ENOENT : EILSEQ, what, path_, target);
             return;
         }

@@ -126,6 +126,20 @@ inline bool from_native(std::string_view s, std::wstring& out)
     return true;
 }
 
+// Whether native bytes can be given back as CharT (always for char; valid UTF-8 for wchar_t),
+// without allocating for char.
+template <class CharT>
+inline bool representable(std::string_view s)
+{
+    if constexpr (std::is_same_v<CharT, char>) {
+        (void)s;
+        return true;
+    } else {
+        std::basic_string<CharT> tmp;
+        return from_native(s, tmp);
+    }
+}
+
 // ASCII literal widened to CharT ("tmp" -> L"tmp").
 template <class CharT>
 inline std::basic_string<CharT> widen_ascii(std::string_view s)
