@@ -65,7 +65,13 @@ struct life
     long born, died;
 };
 
-enum kind { k_mkstemp, k_named, k_anonymous, k_directory };
+enum kind
+{
+    k_mkstemp,
+    k_named,
+    k_anonymous,
+    k_directory
+};
 
 // One worker: `n` objects of kind k in dir, up to live_per_worker alive at once. Appends the
 // lifetimes to out; returns the number of failed checks.
@@ -153,8 +159,9 @@ int work(kind k, const std::string& dir, int n, std::atomic<long>& clock, std::v
 // No name was held by two objects at overlapping times.
 int overlaps(std::vector<life>& all)
 {
-    std::sort(all.begin(), all.end(),
-              [](const life& a, const life& b) { return a.name < b.name || (a.name == b.name && a.born < b.born); });
+    std::sort(all.begin(), all.end(), [](const life& a, const life& b) {
+        return a.name < b.name || (a.name == b.name && a.born < b.born);
+    });
     int n = 0;
     for (std::size_t i = 1; i < all.size(); ++i)
         if (all[i].name == all[i - 1].name && all[i].born < all[i - 1].died)
@@ -205,7 +212,8 @@ BOOST_AUTO_TEST_CASE(processes_in_one_directory)
     const int n = count();
     test::scratch s, results;
     // The clock shared by the processes.
-    void* shared = ::mmap(nullptr, sizeof(std::atomic<long>), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    void* shared =
+        ::mmap(nullptr, sizeof(std::atomic<long>), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     BOOST_REQUIRE(shared != MAP_FAILED);
     std::atomic<long>* clock = new (shared) std::atomic<long>(0);
     const int fds = test::open_fds();
