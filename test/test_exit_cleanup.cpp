@@ -19,6 +19,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <thread>
 #include <type_traits>
 #include <vector>

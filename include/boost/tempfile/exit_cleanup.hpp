@@ -66,7 +66,7 @@ struct chunk
 };
 
 // The signals handled, and the dispositions found when the handlers were installed.
-inline constexpr int signals[] = {SIGINT, SIGTERM, SIGHUP};
+inline constexpr int handled_signals[] = {SIGINT, SIGTERM, SIGHUP}; // (not "signals": a Qt macro)
 inline constexpr int signal_count = 3;
 
 struct registry
@@ -182,7 +182,7 @@ inline void on_signal(int sig) noexcept
     sweep();
     registry& r = state();
     for (int i = 0; i < signal_count; ++i) {
-        if (signals[i] == sig && r.installed[i]) {
+        if (handled_signals[i] == sig && r.installed[i]) {
             sys::sigaction(sig, &r.previous[i], nullptr); // chain: the previous disposition
             sys::raise(sig);                              // delivered when this handler returns
         }
@@ -204,7 +204,7 @@ inline void install() noexcept
             registry& r = state();
             for (int i = 0; i < signal_count; ++i) {
                 struct ::sigaction old;
-                if (sys::sigaction(signals[i], nullptr, &old) != 0)
+                if (sys::sigaction(handled_signals[i], nullptr, &old) != 0)
                     continue;
                 if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN)
                     continue; // ignored on purpose (nohup): leave it so
@@ -212,10 +212,10 @@ inline void install() noexcept
                 std::memset(&act, 0, sizeof act);
                 act.sa_handler = &on_signal;
                 sigemptyset(&act.sa_mask);
-                for (int s : signals)
+                for (int s : handled_signals)
                     sigaddset(&act.sa_mask, s); // one handler at a time
                 act.sa_flags = SA_RESTART;
-                r.installed[i] = sys::sigaction(signals[i], &act, &r.previous[i]) == 0;
+                r.installed[i] = sys::sigaction(handled_signals[i], &act, &r.previous[i]) == 0;
             }
             std::atexit(&at_exit);
         });
