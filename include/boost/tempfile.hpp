@@ -20,6 +20,7 @@
 #include <boost/tempfile/location.hpp>
 #include <boost/tempfile/creation.hpp>
 #include <boost/tempfile/cleanup.hpp>
+#include <boost/tempfile/exit_cleanup.hpp>
 #include <boost/tempfile/tempfile_fwd.hpp>
 #include <boost/tempfile/functions.hpp>
 #include <boost/tempfile/basic_temp_file.hpp>

@@ -24,6 +24,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -431,6 +432,40 @@ inline ::pid_t current_pid() noexcept
 inline unsigned fork_generation() noexcept
 {
     return process().generation.load(std::memory_order_relaxed);
+}
+
+// ---- Async-signal-safe calls (exit_cleanup.hpp's signal handler uses only these and the
+// unlink/unlinkat/openat/close/lstat/fstat wrappers above).
+
+// The id of this process, asked of the kernel (not the cached one).
+inline ::pid_t getpid_uncached() noexcept
+{
+    return ::getpid();
+}
+
+// One getdents64(): directory entries (struct linux_dirent64) into buf; 0 at the end.
+// -ENOSYS where the system has no such call.
+inline long getdents64(int fd, void* buf, std::size_t n) noexcept
+{
+#if defined(__linux__) && defined(SYS_getdents64)
+    return retry([&] { return ::syscall(SYS_getdents64, fd, buf, n); });
+#else
+    (void)fd;
+    (void)buf;
+    (void)n;
+    return -ENOSYS;
+#endif
+}
+
+inline int sigaction(int sig, const struct ::sigaction* act, struct ::sigaction* old) noexcept
+{
+    return ::sigaction(sig, act, old) == 0 ? 0 : -errno;
+}
+
+// Sends sig to the calling thread.
+inline int raise(int sig) noexcept
+{
+    return ::raise(sig) == 0 ? 0 : -errno;
 }
 
 } // namespace sys

@@ -1,0 +1,350 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef BOOST_TEMPFILE_EXIT_CLEANUP_HPP
+#define BOOST_TEMPFILE_EXIT_CLEANUP_HPP
+
+// remove_at_exit<Base>: a cleanup policy that behaves as Base and, in addition, removes the
+// object's name when the process ends before the object does: on normal exit (exit(),
+// returning from main) and on SIGINT, SIGTERM, SIGHUP.
+//
+//     tf::basic_temp_file<char, tf::remove_at_exit<>> f;   // named file, as named_temporary_file
+//     tf::basic_temp_dir<char, tf::remove_at_exit<>> d;    // directory, as temporary_directory
+//
+// Only objects whose Base would remove them are registered (not `keep`, not `.keep = true`);
+// only the process that created an object removes it (a forked child never does). The signal
+// handlers are installed at the first registration; a signal that was ignored (nohup) stays
+// ignored. After the removal, the previous disposition is restored and the signal raised
+// again, so that the process dies of it (or the previous handler runs). doc/hardening.md has
+// the details: what the handler does, and what it cannot do.
+
+#include <boost/tempfile/config.hpp>
+
+#if defined(BOOST_HAS_PRAGMA_ONCE)
+#pragma once
+#endif
+
+#include <boost/tempfile/cleanup.hpp>
+#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/policy.hpp>
+
+#include <boost/filesystem/path.hpp>
+
+#include <atomic>
+#include <cerrno>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <new>
+#include <utility>
+
+namespace boost {
+namespace tempfile {
+namespace detail {
+namespace exit_cleanup {
+
+// One registered name, prepared in advance: nothing is allocated or formatted in a handler.
+struct entry
+{
+    ::pid_t pid;    // the creating process: only it removes
+    bool directory; // rmdir-class removal of the tree, else unlink
+    ::dev_t dev;    // identity at registration: a name replaced since then is left alone
+    ::ino_t ino;
+    char* path; // absolute, NUL-terminated, allocated with the entry
+};
+
+// Slots in fixed-size chunks, linked and never freed; a slot is claimed with a CAS, so
+// registration takes no lock and a handler can walk the table at any moment.
+inline constexpr std::size_t chunk_slots = 256;
+struct chunk
+{
+    std::atomic<entry*> slots[chunk_slots];
+    std::atomic<chunk*> next;
+};
+
+// The signals handled, and the dispositions found when the handlers were installed.
+inline constexpr int handled_signals[] = {SIGINT, SIGTERM, SIGHUP}; // (not "signals": a Qt macro)
+inline constexpr int signal_count = 3;
+
+struct registry
+{
+    chunk first{};
+    std::atomic<int> sweeping{0}; // handlers (or atexit) walking the table now
+    struct ::sigaction previous[signal_count]
+    {};
+    bool installed[signal_count]{};
+};
+
+inline registry& state() noexcept
+{
+    static registry r; // constant-initialised: no guard is ever taken in a handler
+    return r;
+}
+
+// ---- Removal: async-signal-safe (getdents64, openat, unlinkat, fstat, close, lseek only).
+
+struct linux_dirent64
+{
+    std::uint64_t d_ino;
+    std::int64_t d_off;
+    unsigned short d_reclen;
+    unsigned char d_type;
+    char d_name[1];
+};
+
+// Depth bound of the handler's tree walk: a deeper tree is removed to this depth only.
+inline constexpr int max_depth = 16;
+
+// Removes what is below the directory open as fd, relative to descriptors, never following a
+// symlink. Best effort; several passes because removing while reading may skip entries.
+inline void remove_below(int fd, int depth) noexcept
+{
+    alignas(8) char buf[1024];
+    for (int pass = 0; pass < 64; ++pass) {
+        if (sys::lseek(fd, 0, SEEK_SET) < 0)
+            return;
+        bool removed = false, any = false;
+        long n;
+        while ((n = sys::getdents64(fd, buf, sizeof buf)) > 0) {
+            for (long off = 0; off < n;) {
+                const linux_dirent64* d = reinterpret_cast<const linux_dirent64*>(buf + off);
+                off += d->d_reclen;
+                const char* name = d->d_name;
+                if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
+                    continue;
+                any = true;
+                int r;
+                if (d->d_type == DT_DIR || d->d_type == DT_UNKNOWN) {
+                    r = -ENOTDIR;
+                    if (depth > 0) {
+                        int sub = sys::openat(fd, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
+                        if (sub >= 0) {
+                            remove_below(sub, depth - 1);
+                            sys::close(sub);
+                            r = sys::unlinkat(fd, name, AT_REMOVEDIR);
+                        } else {
+                            r = sub;
+                        }
+                    }
+                    if (r == -ENOTDIR || r == -ELOOP)
+                        r = sys::unlinkat(fd, name, 0);
+                } else {
+                    r = sys::unlinkat(fd, name, 0);
+                }
+                removed = removed || r == 0;
+            }
+        }
+        if (n < 0 || !any || !removed)
+            return;
+    }
+}
+
+inline void remove_entry(const entry& e) noexcept
+{
+    struct ::stat st;
+    if (e.directory) {
+        int fd = sys::open(e.path, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
+        if (fd < 0)
+            return;
+        bool same = sys::fstat(fd, st) == 0 && st.st_dev == e.dev && st.st_ino == e.ino;
+        if (same)
+            remove_below(fd, max_depth);
+        sys::close(fd);
+        if (same)
+            sys::rmdir(e.path);
+    } else if (sys::lstat(e.path, st) == 0 && st.st_dev == e.dev && st.st_ino == e.ino) {
+        sys::unlink(e.path);
+    }
+}
+
+// Removes every name this process registered. Called by the handlers and at exit.
+inline void sweep() noexcept
+{
+    registry& r = state();
+    r.sweeping.fetch_add(1);
+    const ::pid_t self = sys::getpid_uncached();
+    for (chunk* c = &r.first; c; c = c->next.load()) {
+        for (std::atomic<entry*>& s : c->slots) {
+            const entry* e = s.load();
+            if (e && e->pid == self)
+                remove_entry(*e);
+        }
+    }
+    r.sweeping.fetch_sub(1);
+}
+
+inline void on_signal(int sig) noexcept
+{
+    const int saved = errno;
+    sweep();
+    registry& r = state();
+    for (int i = 0; i < signal_count; ++i) {
+        if (handled_signals[i] == sig && r.installed[i]) {
+            sys::sigaction(sig, &r.previous[i], nullptr); // chain: the previous disposition
+            sys::raise(sig);                              // delivered when this handler returns
+        }
+    }
+    errno = saved;
+}
+
+inline void at_exit() noexcept
+{
+    sweep();
+}
+
+// Installs the handlers and the atexit function, once per process.
+inline void install() noexcept
+{
+    static std::once_flag once;
+    try {
+        std::call_once(once, [] {
+            registry& r = state();
+            for (int i = 0; i < signal_count; ++i) {
+                struct ::sigaction old;
+                if (sys::sigaction(handled_signals[i], nullptr, &old) != 0)
+                    continue;
+                if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN)
+                    continue; // ignored on purpose (nohup): leave it so
+                struct ::sigaction act;
+                std::memset(&act, 0, sizeof act);
+                act.sa_handler = &on_signal;
+                sigemptyset(&act.sa_mask);
+                for (int s : handled_signals)
+                    sigaddset(&act.sa_mask, s); // one handler at a time
+                act.sa_flags = SA_RESTART;
+                r.installed[i] = sys::sigaction(handled_signals[i], &act, &r.previous[i]) == 0;
+            }
+            std::atexit(&at_exit);
+        });
+    } catch (...) {
+        // call_once failed to run: nothing installed, the objects still clean up normally
+    }
+}
+
+// A registration: the slot claimed and the entry in it.
+struct handle
+{
+    std::atomic<entry*>* slot = nullptr;
+    entry* e = nullptr;
+};
+
+// Prepares and publishes an entry for `p`; an empty handle if memory or lstat fails (the
+// object then lacks only the exit-time removal).
+inline handle add(const filesystem::path& p, bool directory) noexcept
+{
+    const std::string& native = p.native();
+    struct ::stat st;
+    if (sys::lstat(native.c_str(), st) != 0)
+        return {};
+    entry* e = static_cast<entry*>(std::malloc(sizeof(entry) + native.size() + 1));
+    if (!e)
+        return {};
+    e->pid = sys::getpid_uncached();
+    e->directory = directory;
+    e->dev = st.st_dev;
+    e->ino = st.st_ino;
+    e->path = reinterpret_cast<char*>(e + 1);
+    std::memcpy(e->path, native.c_str(), native.size() + 1);
+    install();
+    registry& r = state();
+    for (chunk* c = &r.first;;) {
+        for (std::atomic<entry*>& s : c->slots) {
+            entry* expected = nullptr;
+            if (!s.load(std::memory_order_relaxed) && s.compare_exchange_strong(expected, e))
+                return {&s, e};
+        }
+        chunk* next = c->next.load();
+        if (!next) {
+            chunk* fresh = new (std::nothrow) chunk();
+            if (!fresh) {
+                std::free(e);
+                return {};
+            }
+            if (c->next.compare_exchange_strong(next, fresh))
+                next = fresh;
+            else
+                delete fresh; // another thread linked one first: `next` holds it
+        }
+        c = next;
+    }
+}
+
+// Withdraws a registration. The entry is freed unless a handler may be reading it (the
+// process is then ending anyway, and the entry is left to it).
+inline void remove(handle& h) noexcept
+{
+    if (!h.slot)
+        return;
+    entry* e = h.slot->exchange(nullptr);
+    if (e && state().sweeping.load() == 0)
+        std::free(e);
+    h = handle();
+}
+
+} // namespace exit_cleanup
+} // namespace detail
+
+// A cleanup policy: as Base, and removed at exit or on SIGINT / SIGTERM / SIGHUP if still
+// there. Uses the optional hooks on_name / on_release (cleanup.hpp).
+template <class Base = by_options>
+struct remove_at_exit : cleanup_policy
+{
+    static_assert(is_cleanup_policy<Base>::value,
+                  "boost::tempfile: remove_at_exit<Base> needs a cleanup policy as Base");
+    static constexpr bool for_files = Base::for_files;
+    static constexpr bool for_directories = Base::for_directories;
+    static constexpr bool owner_only = detail::owner_only<Base>::value;
+    using base_type = Base;
+
+    remove_at_exit() = default;
+    remove_at_exit(remove_at_exit&& other) noexcept
+        : base_(std::move(other.base_)), handle_(std::exchange(other.handle_, detail::exit_cleanup::handle()))
+    {}
+    remove_at_exit& operator=(remove_at_exit&& other) noexcept
+    {
+        if (this != &other) {
+            detail::exit_cleanup::remove(handle_);
+            base_ = std::move(other.base_);
+            handle_ = std::exchange(other.handle_, detail::exit_cleanup::handle());
+        }
+        return *this;
+    }
+    ~remove_at_exit() { detail::exit_cleanup::remove(handle_); }
+
+    template <class Options>
+    void on_create(const Options& o) noexcept
+    {
+        base_.on_create(o);
+    }
+    bool remove_at_close() const noexcept { return base_.remove_at_close(); }
+    bool remove_at_destroy() const noexcept { return base_.remove_at_destroy(); }
+
+    // The object owns p now: registered if Base would ever remove it.
+    void on_name(const filesystem::path& p, bool is_directory) noexcept
+    {
+        detail::exit_cleanup::remove(handle_);
+        if (base_.remove_at_destroy() || base_.remove_at_close())
+            handle_ = detail::exit_cleanup::add(p, is_directory);
+        detail::notify_name(base_, p, is_directory);
+    }
+    void on_release() noexcept
+    {
+        detail::exit_cleanup::remove(handle_);
+        detail::notify_release(base_);
+    }
+
+    // The name is registered for removal at exit.
+    bool registered() const noexcept { return handle_.slot != nullptr; }
+
+private:
+    Base base_{};
+    detail::exit_cleanup::handle handle_{};
+};
+
+} // namespace tempfile
+} // namespace boost
+
+#endif // BOOST_TEMPFILE_EXIT_CLEANUP_HPP

@@ -1,0 +1,395 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// remove_at_exit<Base>: objects are removed when the process ends before they do, on exit()
+// and on SIGINT / SIGTERM / SIGHUP; previous handlers are chained, ignored signals stay
+// ignored, a forked child never removes its parent's objects, a name replaced since its
+// registration is left alone, destroyed objects are withdrawn. Every check runs in a forked
+// child (which dies or exits) and is judged from the parent.
+
+#define BOOST_TEST_MODULE exit_cleanup
+#include <boost/test/unit_test.hpp>
+
+#include <boost/tempfile.hpp>
+#include <boost/tempfile/exit_cleanup.hpp>
+
+#include "common/test_common.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+namespace tf = boost::tempfile;
+using test::lit;
+
+namespace {
+
+// A forked child runs f; returns the raw wait status (WIFSIGNALED / WIFEXITED to be read).
+// f returning normally ends the child with _exit(f()) (no atexit).
+template <class F>
+int child_status(F f)
+{
+    ::pid_t pid = ::fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        int r = 99;
+        try {
+            r = f();
+        } catch (...) {
+            r = 96;
+        }
+        ::_exit(r);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return status;
+}
+
+bool died_of(int status, int sig)
+{
+    return status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == sig;
+}
+bool exited_with(int status, int code)
+{
+    return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == code;
+}
+
+template <class CharT>
+using exit_file = tf::basic_temp_file<CharT, tf::remove_at_exit<>>;
+template <class CharT>
+using exit_dir = tf::basic_temp_dir<CharT, tf::remove_at_exit<>>;
+
+// Fills a directory object's tree: a file, a subdirectory with a file, and a symlink to a file
+// outside the tree (which must survive).
+void populate(const std::string& d, const std::string& outside)
+{
+    ::close(::open((d + "/f").c_str(), O_CREAT | O_WRONLY, 0600));
+    ::mkdir((d + "/sub").c_str(), 0700);
+    ::mkdir((d + "/sub/deeper").c_str(), 0700);
+    ::close(::open((d + "/sub/deeper/g").c_str(), O_CREAT | O_WRONLY, 0600));
+    ::symlink(outside.c_str(), (d + "/link").c_str());
+}
+
+// Options naming a directory (C++17: no designated initializers).
+template <class O>
+O in(const test::fs::path& d, bool keep = false)
+{
+    O o;
+    o.dir = d;
+    if constexpr (std::is_same_v<O, tf::file_options> || std::is_same_v<O, tf::dir_options>)
+        o.keep = keep;
+    return o;
+}
+
+struct fixed_name : tf::naming_policy
+{
+    template <class CharT>
+    std::basic_string<CharT> next_name()
+    {
+        return lit<CharT>("fixedname");
+    }
+};
+
+} // namespace
+
+static_assert(tf::is_cleanup_policy<tf::remove_at_exit<>>::value, "a cleanup policy");
+static_assert(std::is_same_v<tf::basic_temp_file<char, tf::remove_at_exit<>, tf::anonymous_file<>>,
+                             tf::basic_temp_file<char, tf::anonymous_file<>, tf::remove_at_exit<>>>,
+              "any order");
+static_assert(!tf::remove_at_exit<tf::delete_on_close>::for_directories, "Base decides where it may be used");
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(each_signal_removes_files_and_trees_then_kills, CharT, test::char_types)
+{
+    for (int sig : {SIGTERM, SIGINT, SIGHUP}) {
+        test::scratch s;
+        test::scratch outside;
+        const std::string target = (outside.dir / "precious").string();
+        ::close(::open(target.c_str(), O_CREAT | O_WRONLY, 0600));
+        int st = child_status([&] {
+            typename exit_file<CharT>::options_type fo;
+            fo.dir = s.dir;
+            fo.suffix = lit<CharT>(".dat");
+            exit_file<CharT> f(fo);
+            f.write("data", 4);
+            typename exit_dir<CharT>::options_type dopt;
+            dopt.dir = s.dir;
+            exit_dir<CharT> d(dopt);
+            populate(d.path().string(), target);
+            if (s.entries().size() != 2)
+                return 1;
+            std::raise(sig);
+            return 2; // not reached: the signal kills
+        });
+        BOOST_TEST_INFO("signal " << sig);
+        BOOST_TEST(died_of(st, sig));
+        BOOST_TEST(s.entries().empty());
+        BOOST_TEST(test::exists(target)); // the symlink was removed, never followed
+    }
+}
+
+BOOST_AUTO_TEST_CASE(signal_sent_by_another_process)
+{
+    test::scratch s;
+    int ready[2];
+    BOOST_REQUIRE(::pipe(ready) == 0);
+    ::pid_t pid = ::fork();
+    BOOST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::close(ready[0]);
+        exit_file<char> f(in<tf::file_options>(s.dir));
+        exit_dir<char> d(in<tf::dir_options>(s.dir));
+        populate(d.name(), "/nonexistent");
+        char c = 'r';
+        if (::write(ready[1], &c, 1) != 1)
+            ::_exit(3);
+        for (;;)
+            ::pause();
+    }
+    ::close(ready[1]);
+    char c = 0;
+    BOOST_REQUIRE(::read(ready[0], &c, 1) == 1);
+    ::close(ready[0]);
+    BOOST_TEST(s.entries().size() == 2u);
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    BOOST_TEST(died_of(status, SIGTERM));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(exit_removes_what_destructors_would_have, CharT, test::char_types)
+{
+    test::scratch s;
+    int st = child_status([&] {
+        typename exit_file<CharT>::options_type fo;
+        fo.dir = s.dir;
+        fo.delete_on_close = false;
+        exit_file<CharT> f(fo);
+        f.close(); // still named: removed at destruction, so at exit too
+        typename exit_dir<CharT>::options_type dopt;
+        dopt.dir = s.dir;
+        exit_dir<CharT> d(dopt);
+        populate(d.path().string(), "/nonexistent");
+        if (s.entries().size() != 2)
+            return 1;
+        std::exit(7); // destructors of automatic objects do not run
+    });
+    BOOST_TEST(exited_with(st, 7));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(kept_objects_are_not_registered)
+{
+    test::scratch s;
+    int st = child_status([&] {
+        exit_file<char> k(in<tf::file_options>(s.dir, true));
+        exit_dir<char> kd(in<tf::dir_options>(s.dir, true));
+        tf::basic_temp_file<char, tf::remove_at_exit<tf::keep>> kk(in<tf::file_options>(s.dir));
+        std::exit(0);
+        return 0;
+    });
+    BOOST_TEST(exited_with(st, 0));
+    BOOST_TEST(s.entries().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(destroyed_objects_are_withdrawn)
+{
+    // An object destroyed (here: closed, which removes it) is no longer registered: a file
+    // created later under the same name by someone else survives the exit.
+    test::scratch s;
+    const std::string name = (s.dir / "tmpfixedname").string();
+    int st = child_status([&] {
+        {
+            tf::basic_temp_file<char, tf::remove_at_exit<>, fixed_name> f(in<tf::file_options>(s.dir));
+            if (f.name() != name)
+                return 1;
+        }
+        { // removed by close(), then the object lives on
+            tf::basic_temp_file<char, tf::remove_at_exit<>, fixed_name> f(in<tf::file_options>(s.dir));
+            f.close();
+            ::close(::open(name.c_str(), O_CREAT | O_WRONLY, 0600)); // someone else's file
+            std::exit(0);
+        }
+    });
+    BOOST_TEST(exited_with(st, 0));
+    BOOST_TEST(test::exists(name));
+}
+
+BOOST_AUTO_TEST_CASE(moved_objects_stay_registered_once)
+{
+    test::scratch s;
+    int st = child_status([&] {
+        exit_file<char> a(in<tf::file_options>(s.dir));
+        exit_file<char> b(std::move(a));
+        exit_dir<char> d1(in<tf::dir_options>(s.dir));
+        exit_dir<char> d2(in<tf::dir_options>(s.dir));
+        d2 = std::move(d1); // d2's own directory is removed by the assignment
+        if (s.entries().size() != 2)
+            return 1;
+        std::raise(SIGTERM);
+        return 2;
+    });
+    BOOST_TEST(died_of(st, SIGTERM));
+    BOOST_TEST(s.entries().empty());
+}
+
+namespace {
+extern "C" void previous_handler(int)
+{
+    ::_exit(42);
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(previous_handler_runs_after_removal)
+{
+    test::scratch s;
+    int st = child_status([&] {
+        struct sigaction sa;
+        std::memset(&sa, 0, sizeof sa);
+        sa.sa_handler = &previous_handler;
+        ::sigaction(SIGTERM, &sa, nullptr);
+        exit_file<char> f(in<tf::file_options>(s.dir));
+        std::raise(SIGTERM);
+        return 2;
+    });
+    BOOST_TEST(exited_with(st, 42));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(ignored_signal_stays_ignored)
+{
+    test::scratch s;
+    int st = child_status([&] {
+        std::signal(SIGHUP, SIG_IGN); // as nohup does
+        exit_file<char> f(in<tf::file_options>(s.dir));
+        std::raise(SIGHUP);
+        if (!test::exists(f.name()))
+            return 1; // the signal must not have removed anything
+        std::exit(0);
+    });
+    BOOST_TEST(exited_with(st, 0));
+    BOOST_TEST(s.entries().empty()); // removed at exit
+}
+
+BOOST_AUTO_TEST_CASE(forked_child_never_removes_its_parents_objects)
+{
+    test::scratch s;
+    int st = child_status([&] {
+        exit_file<char> f(in<tf::file_options>(s.dir));
+        exit_dir<char> d(in<tf::dir_options>(s.dir));
+        int grandchild = child_status([] {
+            std::exit(0); // runs the inherited atexit sweep: must skip the parent's entries
+            return 0;
+        });
+        int killed = child_status([] {
+            std::raise(SIGTERM);
+            return 0;
+        });
+        if (!exited_with(grandchild, 0) || !died_of(killed, SIGTERM))
+            return 1;
+        if (!test::exists(f.name()) || !test::exists(d.name()))
+            return 2;
+        std::exit(0);
+    });
+    BOOST_TEST(exited_with(st, 0));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(replaced_name_is_left_alone)
+{
+    // The registered directory was moved away and another one put in its place: the handler
+    // checks the identity (device, inode) and leaves the newcomer and its contents.
+    test::scratch s;
+    const std::string moved = (s.dir / "moved-away").string();
+    std::string original;
+    int pipefd[2];
+    BOOST_REQUIRE(::pipe(pipefd) == 0);
+    int st = child_status([&] {
+        ::close(pipefd[0]);
+        auto dopt = in<tf::dir_options>(s.dir);
+        dopt.prefix = "reg-";
+        exit_dir<char> d(dopt);
+        auto fopt = in<tf::file_options>(s.dir);
+        fopt.prefix = "regf-";
+        exit_file<char> f(fopt);
+        std::string n = d.name();
+        if (::write(pipefd[1], n.c_str(), n.size()) != static_cast<ssize_t>(n.size()))
+            return 1;
+        ::close(pipefd[1]);
+        if (::rename(n.c_str(), moved.c_str()) != 0 || ::mkdir(n.c_str(), 0700) != 0)
+            return 1;
+        ::close(::open((n + "/newcomer").c_str(), O_CREAT | O_WRONLY, 0600));
+        std::string fn = f.name();
+        if (::unlink(fn.c_str()) != 0 || ::close(::open(fn.c_str(), O_CREAT | O_WRONLY, 0600)) != 0)
+            return 1; // the file replaced too
+        std::raise(SIGTERM);
+        return 2;
+    });
+    ::close(pipefd[1]);
+    char buf[4096];
+    ssize_t n = ::read(pipefd[0], buf, sizeof buf);
+    ::close(pipefd[0]);
+    BOOST_REQUIRE(n > 0);
+    original.assign(buf, static_cast<std::size_t>(n));
+    BOOST_TEST(died_of(st, SIGTERM));
+    BOOST_TEST(test::exists(original + "/newcomer"));
+    BOOST_TEST(test::exists(moved));
+    BOOST_TEST(s.entries().size() == 3u); // moved-away, the new reg-* dir, the new regf-* file
+}
+
+BOOST_AUTO_TEST_CASE(many_objects_from_many_threads)
+{
+    // More live registrations than one chunk of the table holds, made and withdrawn
+    // concurrently; then a signal removes every live one.
+    test::scratch s;
+    int st = child_status([&] {
+        constexpr int threads = 4, live = 150, churn = 200;
+        std::vector<std::vector<exit_file<char>>> keep(threads);
+        std::vector<std::thread> ts;
+        std::atomic<int> failures{0};
+        for (int t = 0; t < threads; ++t) {
+            ts.emplace_back([&, t] {
+                try {
+                    for (int i = 0; i < churn; ++i)
+                        exit_file<char> tmp(in<tf::file_options>(s.dir)); // registered, then withdrawn
+                    for (int i = 0; i < live; ++i)
+                        keep[t].emplace_back(in<tf::file_options>(s.dir));
+                } catch (...) {
+                    ++failures;
+                }
+            });
+        }
+        for (auto& t : ts)
+            t.join();
+        if (failures || s.entries().size() != static_cast<std::size_t>(threads * live))
+            return 1;
+        std::raise(SIGTERM);
+        return 2;
+    });
+    BOOST_TEST(died_of(st, SIGTERM));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(normal_destruction_still_works_and_leaves_no_descriptor)
+{
+    test::scratch s;
+    int before = test::open_fds();
+    {
+        exit_file<char> f(in<tf::file_options>(s.dir));
+        exit_dir<char> d(in<tf::dir_options>(s.dir));
+        tf::basic_temp_file<char, tf::remove_at_exit<>, tf::anonymous_file<>> a(
+            in<tf::anonymous_options>(s.dir));
+        BOOST_TEST(s.entries().size() == 2u);
+    }
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == before);
+}

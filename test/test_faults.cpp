@@ -1,0 +1,428 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// Fault injection: descriptor exhaustion (RLIMIT_NOFILE), the file-size limit (RLIMIT_FSIZE ->
+// EFBIG), read-only, missing and not-a-directory directories, garbage in TMPDIR, and signals
+// interrupting operations (EINTR). Each must give a clear error and leave no file and no
+// descriptor behind. Limits and signals are set in forked children only.
+//
+// Waiting for spooled_temporary_file: EFBIG during rollover must keep the data already written
+// (readable after the error) and leave no file; EMFILE at rollover the same.
+
+#define BOOST_TEST_MODULE faults
+#include <boost/test/unit_test.hpp>
+
+#include <boost/tempfile.hpp>
+
+#include "common/test_common.hpp"
+
+#include <csignal>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <sys/resource.h>
+#include <sys/time.h>
+
+namespace tf = boost::tempfile;
+using test::lit;
+
+namespace {
+
+// Tries every kind of creation in dir (narrow or wide); returns the number that did NOT fail
+// with `expected` (each through the error_code form, and the throwing form must throw).
+template <class CharT>
+int all_fail_with(const test::fs::path& dir, boost::system::error_condition expected,
+                  bool with_mkdtemp = true)
+{
+    int wrong = 0;
+    boost::system::error_code ec;
+    auto check = [&](bool thrown) {
+        if (ec != expected || !thrown)
+            ++wrong;
+        ec.clear();
+    };
+    auto throws = [](auto f) {
+        try {
+            f();
+        } catch (const boost::filesystem::filesystem_error&) {
+            return true;
+        }
+        return false;
+    };
+    tf::basic_options<CharT> o;
+    o.dir = dir;
+    auto r = tf::mkstemp(o, ec);
+    check(r.first < 0 && throws([&] { tf::mkstemp(o); }));
+    if (with_mkdtemp) { // the one creation that needs no descriptor
+        tf::mkdtemp(o, ec);
+        check(throws([&] { tf::mkdtemp(o); }));
+    }
+    {
+        tf::basic_file_options<CharT> fo;
+        fo.dir = dir;
+        tf::basic_temp_file<CharT> f(fo, ec);
+        check(!f.is_open() && throws([&] { tf::basic_temp_file<CharT> g(fo); }));
+    }
+    {
+        tf::basic_anonymous_options<CharT> ao;
+        ao.dir = dir;
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(ao, ec);
+        check(!f.is_open() && throws([&] { tf::basic_temp_file<CharT, tf::anonymous_file<>> g(ao); }));
+    }
+    {
+        tf::basic_dir_options<CharT> dop;
+        dop.dir = dir;
+        tf::basic_temp_dir<CharT> d(dop, ec);
+        check(!d.exists() && throws([&] { tf::basic_temp_dir<CharT> g(dop); }));
+    }
+    return wrong;
+}
+
+boost::system::error_condition errc(boost::system::errc::errc_t e)
+{
+    return boost::system::errc::make_error_condition(e);
+}
+boost::system::error_condition sys_err(int e)
+{
+    return boost::system::error_condition(e, boost::system::generic_category());
+}
+
+// UndefinedBehaviorSanitizer's vptr check needs a pipe to look at memory it has not seen yet:
+// at the descriptor limit it reports false "invalid vptr" errors. Throwing and comparing the
+// same error types once beforehand fills its cache (a no-op without the sanitizer).
+template <class CharT>
+void warm_up_sanitizer(const test::fs::path& dir)
+{
+    all_fail_with<CharT>(dir / "missing", errc(boost::system::errc::no_such_file_or_directory));
+    boost::system::error_code ec;
+    tf::gettempdir(ec);
+}
+
+// The lowest free descriptor number: with RLIMIT_NOFILE set to it, no new descriptor opens.
+int lowest_free_fd()
+{
+    int fd = ::dup(0);
+    ::close(fd);
+    return fd;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(descriptor_exhaustion, CharT, test::char_types)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        const int fds = test::open_fds();
+        warm_up_sanitizer<CharT>(s.dir);
+        struct rlimit rl;
+        ::getrlimit(RLIMIT_NOFILE, &rl);
+        rl.rlim_cur = static_cast<rlim_t>(lowest_free_fd());
+        if (::setrlimit(RLIMIT_NOFILE, &rl) != 0)
+            return 10;
+        int wrong = all_fail_with<CharT>(s.dir, sys_err(EMFILE), false);
+        // One descriptor to spare: the first object opens, the second fails cleanly.
+        rl.rlim_cur += 1;
+        ::setrlimit(RLIMIT_NOFILE, &rl);
+        {
+            tf::basic_file_options<CharT> fo;
+            fo.dir = s.dir;
+            tf::basic_temp_file<CharT> f(fo); // takes the last descriptor
+            boost::system::error_code ec;
+            tf::basic_dir_options<CharT> dop;
+            dop.dir = s.dir;
+            tf::basic_temp_dir<CharT> e(dop, ec); // mkdir works, open fails
+            struct ::stat st;
+            if (ec != sys_err(EMFILE) || e.exists() || ::stat(s.dir.c_str(), &st) != 0 || st.st_nlink != 2)
+                ++wrong; // no subdirectory left (2 links: "." and its entry in /tmp)
+        }
+        rl.rlim_cur += 16; // room to look
+        ::setrlimit(RLIMIT_NOFILE, &rl);
+        if (!s.entries().empty())
+            return 20 + wrong;
+        if (test::open_fds() != fds)
+            return 40 + wrong;
+        return wrong;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+// FINDING (basic_temp_dir / detail/remove_tree.hpp, not fixed here): removing a directory
+// opens a second descriptor (openat(dirfd, ".") for fdopendir), so at the descriptor limit the
+// destructor leaves the directory behind, and cleanup(ec) reports EMFILE but has already closed
+// the handle, so that a later cleanup() cannot retry. Expected to fail until that is fixed
+// (Boost.Test then reports "fewer failures than expected": remove the decorator).
+BOOST_AUTO_TEST_CASE(directory_removal_at_the_descriptor_limit, *boost::unit_test::expected_failures(1))
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        warm_up_sanitizer<char>(s.dir);
+        struct rlimit rl;
+        ::getrlimit(RLIMIT_NOFILE, &rl);
+        rl.rlim_cur = static_cast<rlim_t>(lowest_free_fd()) + 1;
+        ::setrlimit(RLIMIT_NOFILE, &rl);
+        {
+            tf::dir_options dop;
+            dop.dir = s.dir;
+            tf::temporary_directory d(dop); // takes the last descriptor
+        }
+        rl.rlim_cur += 16;
+        ::setrlimit(RLIMIT_NOFILE, &rl);
+        return s.entries().empty() ? 0 : 1;
+    });
+    BOOST_TEST(r == 0);
+}
+
+BOOST_AUTO_TEST_CASE(descriptor_exhaustion_during_tempdir_search)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        test::env_guard g("TMPDIR", s.dir.c_str());
+        warm_up_sanitizer<char>(s.dir);
+        tf::reset_tempdir();
+        struct rlimit rl;
+        ::getrlimit(RLIMIT_NOFILE, &rl);
+        rl.rlim_cur = static_cast<rlim_t>(lowest_free_fd());
+        ::setrlimit(RLIMIT_NOFILE, &rl);
+        boost::system::error_code ec;
+        std::string d = tf::gettempdir(ec);
+        if (ec != errc(boost::system::errc::no_such_file_or_directory) || !d.empty())
+            return 1;
+        rl.rlim_cur += 16;
+        ::setrlimit(RLIMIT_NOFILE, &rl);
+        return s.entries().empty() ? 0 : 2;
+    });
+    BOOST_TEST(r == 0);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(file_size_limit_during_write, CharT, test::char_types)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        std::signal(SIGXFSZ, SIG_IGN); // EFBIG instead of death
+        struct rlimit rl = {4096, 4096};
+        if (::setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            return 10;
+        const int fds = test::open_fds();
+        std::string big(10000, 'z');
+        std::vector<char> back(8192);
+        {
+            tf::basic_file_options<CharT> fo;
+            fo.dir = s.dir;
+            tf::basic_temp_file<CharT> f(fo);
+            boost::system::error_code ec;
+            f.write(big.data(), big.size(), ec);
+            if (ec != errc(boost::system::errc::file_too_large))
+                return 1;
+            bool thrown = false;
+            try {
+                f.write(big);
+            } catch (const boost::filesystem::filesystem_error& e) {
+                thrown = e.code() == errc(boost::system::errc::file_too_large) &&
+                         e.path1().native() == test::narrow(f.name());
+            }
+            if (!thrown)
+                return 2;
+            // What fitted under the limit is there and intact.
+            f.seek(0);
+            std::size_t got = 0, n;
+            while ((n = f.read(back.data() + got, back.size() - got)) > 0)
+                got += n;
+            if (got != 4096 || std::string(back.data(), got) != big.substr(0, 4096))
+                return 3;
+        }
+        {
+            tf::basic_anonymous_options<CharT> ao;
+            ao.dir = s.dir;
+            tf::basic_temp_file<CharT, tf::anonymous_file<>> f(ao);
+            boost::system::error_code ec;
+            f.write(big.data(), big.size(), ec);
+            if (ec != errc(boost::system::errc::file_too_large))
+                return 4;
+        }
+        if (!s.entries().empty())
+            return 5;
+        return test::open_fds() == fds ? 0 : 6;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(file_size_limit_zero_fails_the_tempdir_probe_and_leaves_nothing)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        std::signal(SIGXFSZ, SIG_IGN);
+        test::env_guard g("TMPDIR", s.dir.c_str());
+        ::chdir(s.dir.c_str()); // the last candidate too
+        tf::reset_tempdir();
+        struct rlimit rl = {0, 0};
+        ::setrlimit(RLIMIT_FSIZE, &rl);
+        boost::system::error_code ec;
+        tf::gettempdir(ec);
+        if (ec != errc(boost::system::errc::no_such_file_or_directory))
+            return 1;
+        return s.entries().empty() ? 0 : 2;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(read_only_directory_as_an_unprivileged_user, CharT, test::char_types)
+{
+    test::scratch s; // 0755, owned by root: not writable by nobody
+    int r = test::in_child(
+        [&] {
+            const int fds = test::open_fds();
+            int wrong = all_fail_with<CharT>(s.dir, errc(boost::system::errc::permission_denied));
+            return wrong + (test::open_fds() == fds ? 0 : 50);
+        },
+        true);
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(missing_directory, CharT, test::char_types)
+{
+    test::scratch s;
+    const int fds = test::open_fds();
+    BOOST_TEST(all_fail_with<CharT>(s.dir / "missing" / "deeper",
+                                    errc(boost::system::errc::no_such_file_or_directory)) == 0);
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == fds);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(directory_that_is_a_regular_file, CharT, test::char_types)
+{
+    test::scratch s;
+    const std::string file = (s.dir / "plain").string();
+    ::close(::open(file.c_str(), O_CREAT | O_WRONLY, 0600));
+    const int fds = test::open_fds();
+    BOOST_TEST(all_fail_with<CharT>(file, errc(boost::system::errc::not_a_directory)) == 0);
+    BOOST_TEST(s.entries().size() == 1u);
+    BOOST_TEST(test::open_fds() == fds);
+}
+
+BOOST_AUTO_TEST_CASE(garbage_in_tmpdir)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        // Unusable values are skipped: non-existent non-UTF-8 bytes, longer than PATH_MAX,
+        // a relative path that does not exist. The search goes on to /tmp.
+        for (std::string bad : {std::string("/nonexistent-\xff\xfe\x80"), "/" + std::string(5000, 'x'),
+                                std::string("relative/does/not/exist")}) {
+            test::env_guard g("TMPDIR", bad.c_str());
+            tf::reset_tempdir();
+            boost::system::error_code ec;
+            std::string d = tf::gettempdir(ec);
+            if (ec || d != "/tmp")
+                return 1;
+        }
+        // A relative TMPDIR that exists gives an absolute directory.
+        if (::chdir(s.dir.c_str()) != 0 || ::mkdir("rel", 0700) != 0)
+            return 2;
+        {
+            test::env_guard g("TMPDIR", "rel");
+            tf::reset_tempdir();
+            if (tf::gettempdir() != (s.dir / "rel").string())
+                return 3;
+        }
+        // An existing directory whose name is not UTF-8: fine narrow, a clear error wide,
+        // and nothing created there by the wide objects.
+        const std::string latin1 = (s.dir / "caf\xe9").string();
+        if (::mkdir(latin1.c_str(), 0700) != 0)
+            return 4;
+        {
+            test::env_guard g("TMPDIR", latin1.c_str());
+            tf::reset_tempdir();
+            if (tf::gettempdir() != latin1)
+                return 5;
+            boost::system::error_code ec;
+            tf::gettempdir<wchar_t>(ec);
+            if (ec != errc(boost::system::errc::illegal_byte_sequence))
+                return 6;
+            tf::wnamed_temporary_file f(tf::wfile_options(), ec);
+            if (ec != errc(boost::system::errc::illegal_byte_sequence) || f.is_open())
+                return 7;
+            tf::wtemporary_directory d(tf::wdir_options(), ec);
+            if (ec != errc(boost::system::errc::illegal_byte_sequence))
+                return 8;
+            tf::named_temporary_file n; // narrow works there
+            if (n.name().rfind(latin1 + "/", 0) != 0)
+                return 9;
+        }
+        test::fs::directory_iterator it(latin1), end;
+        return it == end ? 0 : 10;
+    });
+    BOOST_TEST(r == 0);
+}
+
+namespace {
+volatile sig_atomic_t alarms = 0;
+extern "C" void on_alarm(int)
+{
+    alarms = alarms + 1;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(signals_interrupting_operations)
+{
+    // An interval timer fires SIGALRM every 50 microseconds at a handler installed WITHOUT
+    // SA_RESTART, so that interruptible calls fail with EINTR; thousands of creations, writes,
+    // reads and removals must all succeed.
+    test::scratch s;
+    int r = test::in_child([&] {
+        struct sigaction sa;
+        std::memset(&sa, 0, sizeof sa);
+        sa.sa_handler = &on_alarm;
+        sa.sa_flags = 0; // no SA_RESTART
+        ::sigaction(SIGALRM, &sa, nullptr);
+        struct itimerval it = {{0, 50}, {0, 50}};
+        ::setitimer(ITIMER_REAL, &it, nullptr);
+        const int fds = test::open_fds();
+        int failures = 0;
+        std::string payload(16 * 1024, 'p');
+        std::vector<char> back(payload.size());
+        for (int i = 0; i < 1000; ++i) {
+            try {
+                tf::options o;
+                o.dir = s.dir;
+                auto m = tf::mkstemp(o);
+                ::close(m.first);
+                ::unlink(m.second.c_str());
+                ::rmdir(tf::mkdtemp(o).c_str());
+                tf::file_options fo;
+                fo.dir = s.dir;
+                tf::named_temporary_file f(fo);
+                f.write(payload);
+                f.seek(0);
+                std::size_t got = 0, n;
+                while ((n = f.read(back.data() + got, back.size() - got)) > 0)
+                    got += n;
+                if (got != payload.size())
+                    ++failures;
+                tf::anonymous_options ao;
+                ao.dir = s.dir;
+                tf::temporary_file a(ao);
+                a.write(payload);
+                tf::dir_options dop;
+                dop.dir = s.dir;
+                tf::temporary_directory d(dop);
+            } catch (...) {
+                ++failures;
+            }
+        }
+        struct itimerval off = {{0, 0}, {0, 0}};
+        ::setitimer(ITIMER_REAL, &off, nullptr);
+        if (alarms == 0)
+            return 1; // the test proved nothing
+        if (failures)
+            return 2;
+        if (!s.entries().empty())
+            return 3;
+        return test::open_fds() == fds ? 0 : 4;
+    });
+    BOOST_TEST(r == 0);
+}
