@@ -84,9 +84,11 @@ void step(tf::spooled_temporary_file& f, model& m, std::size_t max_size, reader&
         std::size_t len = in.u16() % 3000;
         std::string s(len, static_cast<char>(in.byte()));
         FUZZ_CHECK(f.write(s.data(), s.size()) == len);
-        if (m.pos > m.data.size())
-            m.data.resize(m.pos, '\0');
-        m.data.replace(m.pos, std::min<std::size_t>(len, m.data.size() - m.pos), s);
+        if (len > 0) { // an empty write makes no hole
+            if (m.pos > m.data.size())
+                m.data.resize(m.pos, '\0');
+            m.data.replace(m.pos, std::min<std::size_t>(len, m.data.size() - m.pos), s);
+        }
         m.pos += len;
         if (max_size && m.pos > max_size)
             m.rolled = true;
@@ -121,7 +123,7 @@ void step(tf::spooled_temporary_file& f, model& m, std::size_t max_size, reader&
         std::size_t size = in.u16() % 6000;
         f.truncate(size);
         m.data.resize(size, '\0');
-        if (max_size && size > max_size)
+        if (size > max_size) // Python: truncate(n > max_size) rolls over, even with max_size 0
             m.rolled = true;
         break;
     }

@@ -458,8 +458,8 @@ private:
         if (!name_present_)
             return 0;
         name_present_ = false;
-        detail::notify_release(cleanup_);
         int r = detail::sys::unlink(path_.c_str());
+        detail::notify_release(cleanup_); // after the unlink: a signal in between still removes it
         return r == -ENOENT ? 0 : r;
     }
 
