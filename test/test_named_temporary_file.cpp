@@ -24,29 +24,8 @@ using test::narrow;
 
 namespace {
 
-template <class File>
-std::string contents(File& f)
-{
-    f.seek(0);
-    std::string r;
-    char buf[256];
-    while (std::size_t n = f.read(buf, sizeof buf))
-        r.append(buf, n);
-    return r;
-}
-
-std::string file_contents(const std::string& p)
-{
-    std::string r;
-    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return "<missing>";
-    char buf[256];
-    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
-        r.append(buf, static_cast<std::size_t>(n));
-    ::close(fd);
-    return r;
-}
+using test::contents;
+using test::file_contents;
 
 template <class CharT>
 tf::basic_file_options<CharT> in(const test::scratch& s, bool keep = false, bool delete_on_close = true)

@@ -32,18 +32,8 @@ tf::basic_file_options<CharT> in(const test::scratch& s, bool delete_on_close = 
     return o;
 }
 
-std::string file_contents(const std::string& p)
-{
-    std::string r;
-    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return "<missing>";
-    char buf[256];
-    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
-        r.append(buf, static_cast<std::size_t>(n));
-    ::close(fd);
-    return r;
-}
+using test::contents;
+using test::file_contents;
 
 void put(const fs::path& p, const char* text)
 {

@@ -189,6 +189,32 @@ inline ::mode_t mode_of(const std::string& p)
     return st.st_mode & 07777;
 }
 
+// A file object's whole content, read from the start through the object.
+template <class File>
+std::string contents(File& f)
+{
+    f.seek(0);
+    std::string r;
+    char buf[256];
+    while (std::size_t n = f.read(buf, sizeof buf))
+        r.append(buf, n);
+    return r;
+}
+
+// A file's whole content read by name, or "<missing>".
+inline std::string file_contents(const std::string& p)
+{
+    std::string r;
+    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return "<missing>";
+    char buf[256];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+        r.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return r;
+}
+
 } // namespace test
 
 #endif
