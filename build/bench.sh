@@ -63,7 +63,7 @@ echo "bench.sh: building $out/bench ($cxx -O2 -DNDEBUG; spooled_temporary_file: 
 python=""
 if command -v python3 >/dev/null 2>&1; then python=$(command -v python3); fi
 
-impls=(floor lib floor-path glibc bfs stdfs)
+impls=(floor lib lib-pinned floor-path glibc bfs stdfs)
 [ -n "$python" ] && impls+=(cpython)
 
 # Scratch directories, removed at exit whatever happens.

@@ -378,7 +378,7 @@ inline boost::system::error_code create(const invocation& inv, std::string& full
         for (unsigned i = 0; i < x_run_name::max_attempts; ++i) {
             std::string candidate = full;
             candidate.replace(x_at, x_count, naming.next_name<char>());
-            int r = tf::name_only<>::try_create(candidate.c_str());
+            int r = tf::name_only<>::try_create(AT_FDCWD, candidate.c_str());
             if (r == 0) {
                 full = std::move(candidate);
                 return {};

@@ -98,7 +98,21 @@ struct fixed_name : tf::naming_policy
     }
 };
 
+// The handlers chain to what was there before, and leave a signal the process inherited as
+// ignored (nohup) alone: start from the default dispositions, whatever the shell that runs the
+// suite ignored (a background job ignores SIGINT).
+struct default_signal_dispositions
+{
+    default_signal_dispositions()
+    {
+        for (int sig : {SIGTERM, SIGINT, SIGHUP})
+            std::signal(sig, SIG_DFL);
+    }
+};
+
 } // namespace
+
+BOOST_TEST_GLOBAL_FIXTURE(default_signal_dispositions);
 
 static_assert(tf::is_cleanup_policy<tf::remove_at_exit<>>::value, "a cleanup policy");
 static_assert(std::is_same_v<tf::basic_temp_file<char, tf::remove_at_exit<>, tf::anonymous_file<>>,

@@ -12,6 +12,10 @@
 
 #include "common/test_common.hpp"
 
+#include <atomic>
+#include <memory>
+#include <thread>
+
 namespace tf = boost::tempfile;
 using test::lit;
 using test::narrow;
@@ -172,4 +176,177 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(location_policies, CharT, test::char_types)
         BOOST_TEST(f.path().parent_path().string() == tf::gettempdir());
     }
     BOOST_TEST(s.entries().size() == 1u); // only "run", now empty
+}
+
+// ---- pinned_temp_dir: the tempdir held open, creation and removal relative to it.
+
+namespace {
+
+template <class CharT>
+using pinned_file = tf::basic_temp_file<CharT, tf::pinned_temp_dir>;
+template <class CharT>
+using pinned_anonymous = tf::basic_temp_file<CharT, tf::pinned_temp_dir, tf::anonymous_file<>>;
+template <class CharT>
+using pinned_spooled = tf::basic_temp_file<CharT, tf::pinned_temp_dir, tf::spooled_file<>>;
+template <class CharT>
+using pinned_dir = tf::basic_temp_dir<CharT, tf::pinned_temp_dir>;
+
+// set_tempdir for the scope of a test; the search comes back after it.
+struct tempdir_guard
+{
+    explicit tempdir_guard(const test::fs::path& d) { tf::set_tempdir(d); }
+    ~tempdir_guard() { tf::reset_tempdir(); }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(pinned_objects_live_in_the_tempdir_and_are_removed, CharT, test::char_types)
+{
+    test::scratch s;
+    tempdir_guard g(s.dir);
+    const int fds = test::open_fds();
+    {
+        pinned_file<CharT> f;
+        pinned_dir<CharT> d;
+        pinned_anonymous<CharT> a;
+        tf::basic_spooled_options<CharT> so;
+        so.max_size = 4;
+        pinned_spooled<CharT> sp(so);
+        BOOST_TEST(f.path().parent_path() == s.dir);
+        BOOST_TEST(narrow(f.name()).rfind(s.dir.string() + "/tmp", 0) == 0u);
+        BOOST_TEST(d.path().parent_path() == s.dir);
+        BOOST_TEST(test::mode_of(f.path().string()) == 0600u);
+        BOOST_TEST(test::mode_of(d.path().string()) == 0700u);
+        BOOST_TEST(f.write("pinned") == 6u);
+        BOOST_TEST(a.write("anonymous") == 9u);
+        BOOST_TEST(sp.write("rolled over") == 11u);
+        BOOST_TEST(sp.rolled_over());
+        BOOST_TEST(s.entries().size() == 2u); // the named file and the directory only
+        BOOST_TEST(test::open_fds() == fds + 5); // the held directory + f, d, a, sp
+    }
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == fds + 1); // the tempdir stays held while it is the value
+    tf::reset_tempdir();
+    BOOST_TEST(test::open_fds() == fds); // let go with the value
+}
+
+BOOST_AUTO_TEST_CASE(pinned_creation_and_removal_follow_the_directory_not_its_name)
+{
+    test::scratch s;
+    boost::filesystem::create_directory(s.dir / "tmp");
+    boost::filesystem::create_directory(s.dir / "elsewhere");
+    tempdir_guard g(s.dir / "tmp");
+    pinned_file<char> f; // pins s/tmp
+    const std::string leaf = f.path().filename().string();
+    // The name now leads somewhere else: the directory moved, a symlink took its place.
+    boost::filesystem::rename(s.dir / "tmp", s.dir / "moved");
+    boost::filesystem::create_directory_symlink(s.dir / "elsewhere", s.dir / "tmp");
+    {
+        pinned_file<char> g2; // created in the held directory, not through the symlink
+        BOOST_TEST(test::exists((s.dir / "moved" / g2.path().filename()).string()));
+        BOOST_TEST(boost::filesystem::is_empty(s.dir / "elsewhere"));
+        tf::named_temporary_file by_name; // system_temp_dir walks the name, as Python does
+        BOOST_TEST(test::exists((s.dir / "elsewhere" / by_name.path().filename()).string()));
+    }
+    BOOST_TEST(test::exists((s.dir / "moved" / leaf).string()));
+    f.close(); // removes the file where it is, relative to the held directory
+    BOOST_TEST(!test::exists((s.dir / "moved" / leaf).string()));
+    BOOST_TEST(boost::filesystem::is_empty(s.dir / "moved"));
+    BOOST_TEST(boost::filesystem::is_empty(s.dir / "elsewhere"));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_removed_pinned_directory_is_opened_again_by_name, CharT, test::char_types)
+{
+    test::scratch s;
+    const test::fs::path d = s.dir / "tmp";
+    boost::filesystem::create_directory(d);
+    tempdir_guard g(d);
+    { pinned_file<CharT> f; } // pins d
+    const int fds = test::open_fds();
+    boost::filesystem::remove(d);
+    boost::system::error_code ec;
+    { // gone: a clear error naming the path, nothing held, nothing left
+        pinned_file<CharT> f(typename pinned_file<CharT>::options_type{}, ec);
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+        BOOST_TEST(!f.is_open());
+        pinned_anonymous<CharT> a(typename pinned_anonymous<CharT>::options_type{}, ec);
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+        pinned_dir<CharT> dd(typename pinned_dir<CharT>::options_type{}, ec);
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+        try {
+            pinned_file<CharT> thrown;
+            BOOST_ERROR("no exception");
+        } catch (const boost::filesystem::filesystem_error& e) {
+            BOOST_TEST(e.path1().string().rfind(d.string() + "/tmp", 0) == 0u);
+        }
+    }
+    BOOST_TEST(test::open_fds() <= fds);
+    boost::filesystem::create_directory(d); // back: the new directory is pinned
+    {
+        pinned_file<CharT> f;
+        pinned_anonymous<CharT> a;
+        pinned_dir<CharT> dd;
+        BOOST_TEST(f.path().parent_path() == d);
+        BOOST_TEST(test::exists(f.path().string()));
+        BOOST_TEST(test::exists(dd.path().string()));
+    }
+    BOOST_TEST(boost::filesystem::is_empty(d));
+}
+
+BOOST_AUTO_TEST_CASE(a_pinned_object_keeps_its_directory_across_set_tempdir)
+{
+    test::scratch s;
+    boost::filesystem::create_directory(s.dir / "a");
+    boost::filesystem::create_directory(s.dir / "b");
+    const int fds = test::open_fds();
+    {
+        tempdir_guard g(s.dir / "a");
+        auto f = std::make_unique<pinned_file<char>>();
+        tf::set_tempdir(s.dir / "b"); // a is no longer the value; f still holds it
+        boost::filesystem::rename(s.dir / "a", s.dir / "a2");
+        {
+            pinned_file<char> other;
+            BOOST_TEST(other.path().parent_path() == s.dir / "b");
+        }
+        const std::string leaf = f->path().filename().string();
+        BOOST_TEST(test::exists((s.dir / "a2" / leaf).string()));
+        f.reset(); // removed relative to a (now a2), and a's descriptor closed with it
+        BOOST_TEST(boost::filesystem::is_empty(s.dir / "a2"));
+        BOOST_TEST(test::open_fds() == fds + 1); // b only
+    }
+    BOOST_TEST(test::open_fds() == fds);
+    BOOST_TEST(boost::filesystem::is_empty(s.dir / "b"));
+}
+
+BOOST_AUTO_TEST_CASE(pinned_creation_races_set_tempdir_safely)
+{
+    // Threads create and destroy pinned files while the value flips between two directories:
+    // every file lands in one of them, is removed, and no descriptor outlives the values.
+    test::scratch s;
+    boost::filesystem::create_directory(s.dir / "a");
+    boost::filesystem::create_directory(s.dir / "b");
+    const int fds = test::open_fds();
+    tf::set_tempdir(s.dir / "a");
+    std::atomic<bool> stop{false};
+    std::atomic<int> wrong{0}, made{0};
+    auto work = [&] {
+        while (!stop.load()) {
+            pinned_file<char> f;
+            const auto parent = f.path().parent_path();
+            if ((parent != s.dir / "a" && parent != s.dir / "b") || !test::exists(f.path().string()))
+                ++wrong;
+            ++made;
+        }
+    };
+    std::thread t1(work), t2(work);
+    for (int i = 0; i < 2000 || made.load() < 2000; ++i)
+        tf::set_tempdir(s.dir / (i % 2 ? "a" : "b"));
+    stop = true;
+    t1.join();
+    t2.join();
+    tf::reset_tempdir();
+    BOOST_TEST(wrong.load() == 0);
+    BOOST_TEST(boost::filesystem::is_empty(s.dir / "a"));
+    BOOST_TEST(boost::filesystem::is_empty(s.dir / "b"));
+    BOOST_TEST(test::open_fds() == fds);
 }

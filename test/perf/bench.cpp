@@ -9,7 +9,8 @@
 //   bench count <impl> <dir> <op> <n>     runs exactly n operations (for strace, callgrind)
 //   bench report <results-file>           prints the table (median, spread, ratio to floor)
 //
-// impl: lib (this library, public API), floor (raw system calls on a held dirfd),
+// impl: lib (this library, public API), lib-pinned (its objects with the pinned_temp_dir
+// location: tempdir set to <dir>, held open), floor (raw system calls on a held dirfd),
 // floor-path (the same calls by absolute path), glibc, bfs (Boost.Filesystem), stdfs.
 // CPython's lines come from bench_cpython.py, in the same format.
 //
@@ -479,6 +480,30 @@ static std::map<std::string, op_fn> ops_of(const std::string& impl, context& ctx
             std::string s = tf::gettempdir();
             keep_value(s);
         });
+    } else if (impl == "lib-pinned") {
+        // The same objects with the pinned_temp_dir location: the tempdir (set to the measured
+        // directory) held open, creation and removal relative to it, as the floor does.
+        tf::set_tempdir(ctx.dir);
+        using file = tf::basic_temp_file<char, tf::pinned_temp_dir>;
+        m["create"] = simple([](context&) { file f; });
+        m["create_obj"] = simple([](context&) { file f; });
+        m["tempdir_obj"] = simple([](context&) { tf::basic_temp_dir<char, tf::pinned_temp_dir> d; });
+        m["anon"] = simple([](context&) { tf::basic_temp_file<char, tf::pinned_temp_dir, tf::anonymous_file<>> f; });
+        m["write4k"] = simple([](context&) {
+            file f;
+            f.write(g_buf4k, sizeof g_buf4k);
+            f.close();
+        });
+#if defined(BOOST_TEMPFILE_BENCH_SPOOLED)
+        m["spool_roll"] = simple([](context&) {
+            tf::spooled_options so;
+            so.max_size = 512 * 1024;
+            tf::basic_temp_file<char, tf::pinned_temp_dir, tf::spooled_file<>> s(so);
+            for (int i = 0; i < 256; ++i)
+                s.write(g_buf4k, sizeof g_buf4k);
+            keep_value(s.rolled_over());
+        });
+#endif
     } else if (impl == "glibc") {
         auto templ = [](context& c, char* p) {
             std::memcpy(p, c.dir.data(), c.dir.size());
@@ -602,7 +627,7 @@ static int run(const std::string& impl, const std::string& fs, const std::string
         std::printf("R %s %s %s %.2f %.2f\n", fs.c_str(), impl.c_str(), op.c_str(), ns, allocs);
         std::fflush(stdout);
     }
-    if ((impl == "floor" || impl == "lib" || impl == "glibc") &&
+    if ((impl == "floor" || impl == "lib" || impl == "lib-pinned" || impl == "glibc") &&
         (only.empty() || only.rfind("threads2", 0) == 0)) {
         void (*create)(context&) = floor_create;
         if (impl == "lib")
@@ -614,6 +639,8 @@ static int run(const std::string& impl, const std::string& fs, const std::string
                 ::close(fd);
                 ::unlink(name.c_str());
             };
+        else if (impl == "lib-pinned")
+            create = [](context&) { tf::basic_temp_file<char, tf::pinned_temp_dir> f; };
         else if (impl == "glibc")
             create = [](context& c) {
                 char p[4096];
@@ -656,9 +683,10 @@ static const row_def rows[] = {
     {"threads2", "2 threads vs 1 creating in one dir (speedup)"},
     {"threads2_sep", "2 threads vs 1, each in its own dir (speedup)"},
 };
-static const char* const impls[] = {"floor", "lib", "floor-path", "glibc", "bfs", "stdfs", "rust", "cpython"};
-static const char* const impl_titles[] = {"floor",    "this library", "floor by path", "glibc",
-                                          "Boost.FS", "std::fs",      "Rust tempfile", "CPython"};
+static const char* const impls[] = {"floor", "lib", "lib-pinned", "floor-path", "glibc",
+                                    "bfs",   "stdfs", "rust",      "cpython"};
+static const char* const impl_titles[] = {"floor",    "this library", "this library, pinned_temp_dir",
+                                          "floor by path", "glibc", "Boost.FS", "std::fs", "Rust tempfile", "CPython"};
 
 static std::string fmt_time(double ns)
 {

@@ -121,8 +121,8 @@ private:
         constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
         if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what) < 0)
             return;
-        int fd =
-            detail::sys::open(path.c_str(), O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
+        int fd = detail::sys::openat(parts.lease.fd(), parts.lease ? detail::leaf_of(path) : path.c_str(),
+                                     O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
         struct ::stat st;
         int err = fd < 0 ? fd : detail::sys::fstat(fd, st);
         if (err == 0 && (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()))
@@ -131,7 +131,7 @@ private:
             if (fd >= 0)
                 detail::sys::close(fd);
             if (err != -EEXIST)
-                detail::sys::rmdir(path.c_str()); // empty: just made
+                detail::remove_created(parts.lease, path, AT_REMOVEDIR); // empty: just made
             detail::report(ec,
                            err < 0 ? detail::make_error(err)
                                    : detail::make_error(system::errc::illegal_byte_sequence),

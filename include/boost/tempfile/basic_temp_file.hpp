@@ -70,7 +70,8 @@ namespace detail {
 
 template <class C, class = void> struct has_open_unnamed : std::false_type {};
 template <class C>
-struct has_open_unnamed<C, std::void_t<decltype(C::open_unnamed(static_cast<const char*>(nullptr)))>> : std::true_type
+struct has_open_unnamed<C, std::void_t<decltype(C::open_unnamed(0, static_cast<const char*>(nullptr)))>>
+    : std::true_type
 {
 };
 
@@ -147,7 +148,8 @@ public:
     basic_temp_file_impl& operator=(const basic_temp_file_impl&) = delete;
 
     basic_temp_file_impl(basic_temp_file_impl&& other) noexcept
-        : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)), owner_(other.owner_),
+        : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)), dir_(std::move(other.dir_)),
+          owner_(other.owner_),
           name_present_(std::exchange(other.name_present_, false)), persisted_(other.persisted_),
           linkable_(other.linkable_), cleanup_(std::move(other.cleanup_)), stream_(std::move(other.stream_)),
           spool_(std::move(other.spool_))
@@ -162,6 +164,7 @@ public:
             release_resources();
             fd_ = std::exchange(other.fd_, -1);
             path_ = std::move(other.path_);
+            dir_ = std::move(other.dir_);
             owner_ = other.owner_;
             name_present_ = std::exchange(other.name_present_, false);
             persisted_ = other.persisted_;
@@ -407,11 +410,12 @@ private:
                 return;
             if (!detail::representable<CharT>(path)) { // a directory that is not UTF-8, for a wide name
                 detail::sys::close(fd);
-                detail::sys::unlink(path.c_str());
+                detail::remove_created(parts.lease, path, 0);
                 detail::report(ec, system::errc::illegal_byte_sequence, what, filesystem::path(path));
                 return;
             }
             path_ = filesystem::path(std::move(path));
+            dir_ = std::move(parts.lease);
             name_present_ = true;
             fd_ = fd;
         }
@@ -423,9 +427,14 @@ private:
 
     // An anonymous file in parts.dir: O_TMPFILE (linkable_ set), else a named file unlinked at
     // once. The descriptor, or -1 with the error reported and nothing left behind.
-    int open_anonymous(const detail::name_parts& parts, system::error_code* ec, const char* what)
+    int open_anonymous(detail::name_parts& parts, system::error_code* ec, const char* what)
     {
-        int fd = Creation::open_unnamed(parts.dir.c_str());
+        auto unnamed = [&] { return Creation::open_unnamed(parts.lease.fd(), parts.lease ? "." : parts.dir.c_str()); };
+        int fd = unnamed();
+        if (fd == -ENOENT && parts.lease) { // the held directory was removed
+            parts.lease.renew();
+            fd = unnamed();
+        }
         if (fd >= 0) {
             linkable_ = true;
             detail::clear(ec);
@@ -437,7 +446,7 @@ private:
         fd = detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what);
         if (fd < 0)
             return -1;
-        int r = detail::sys::unlink(path.c_str());
+        int r = detail::remove_created(parts.lease, path, 0);
         if (r < 0) {
             detail::sys::close(fd);
             detail::report(ec, r, what, filesystem::path(path));
@@ -458,7 +467,8 @@ private:
         if (!name_present_)
             return 0;
         name_present_ = false;
-        int r = detail::sys::unlink(path_.c_str());
+        int r = detail::remove_created(dir_, path_.native(), 0);
+        dir_.reset();
         detail::notify_release(cleanup_); // after the unlink: a signal in between still removes it
         return r == -ENOENT ? 0 : r;
     }
@@ -706,6 +716,7 @@ private:
             spool_.mem.clear();
             spool_.in_memory = false;
             spool_.rolled = true;
+            spool_.parts.lease.reset(); // the file is anonymous: nothing to remove later
             detail::clear(ec);
             return true;
         } else {
@@ -795,6 +806,7 @@ private:
         const bool owned = std::exchange(name_present_, false);
         persisted_ = true;
         path_ = std::move(to);
+        dir_.reset();
         if (owned)
             detail::notify_release(cleanup_);
         if (d == durability::durable) {
@@ -843,6 +855,7 @@ private:
 
     int fd_ = -1;
     filesystem::path path_;     // the name (named files), empty otherwise
+    detail::dir_lease dir_;     // its directory, held open (pinned_temp_dir): removal is relative
     ::pid_t owner_ = 0;         // the process that created the file: only it removes it
     bool name_present_ = false; // the name is ours to remove
     bool persisted_ = false;    // persist() moved it to path_; nobody removes it

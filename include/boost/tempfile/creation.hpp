@@ -12,12 +12,13 @@
 //   static constexpr bool makes_directory;         // true: for basic_temp_dir, else basic_temp_file
 //   static constexpr bool named;                   // the object keeps a name (name(), path())
 //   template <class CharT> using options_type = ...; // the options its objects take
-//   static int try_create(const char* path) noexcept;
-//       // one attempt: a descriptor (or 0) on success, -EEXIST to try the next name,
-//       // any other -errno to fail at once
+//   static int try_create(int dirfd, const char* name) noexcept;
+//       // one attempt, as openat(2): name relative to the directory dirfd, or an absolute
+//       // name with dirfd == AT_FDCWD. A descriptor (or 0) on success, -EEXIST to try the next
+//       // name, any other -errno to fail at once
 // and optionally
-//   static int open_unnamed(const char* dir) noexcept; // an anonymous file in dir, or -errno
-//                                                      // (then try_create + unlink is used)
+//   static int open_unnamed(int dirfd, const char* dir) noexcept;
+//       // an anonymous file in dir (as openat), or -errno (then try_create + unlink is used)
 //   static constexpr bool spooled = true;              // in memory until rollover
 
 #include <boost/tempfile/config.hpp>
@@ -49,9 +50,9 @@ struct exclusive_file : creation_policy
     template <class CharT>
     using options_type = basic_file_options<CharT>;
 
-    static int try_create(const char* path) noexcept
+    static int try_create(int dirfd, const char* name) noexcept
     {
-        return detail::sys::open(path, detail::sys::exclusive_flags, 0600);
+        return detail::sys::openat(dirfd, name, detail::sys::exclusive_flags, 0600);
     }
 };
 
@@ -81,19 +82,19 @@ struct anonymous_file : creation_policy
     template <class CharT>
     using options_type = basic_anonymous_options<CharT>;
 
-    static int open_unnamed(const char* dir) noexcept
+    static int open_unnamed(int dirfd, const char* dir) noexcept
     {
         if (!detail::tmpfile_supported().load(std::memory_order_relaxed))
             return -EOPNOTSUPP;
-        int fd = detail::sys::open(dir, detail::sys::o_tmpfile | O_RDWR | O_CLOEXEC, 0600);
+        int fd = detail::sys::openat(dirfd, dir, detail::sys::o_tmpfile | O_RDWR | O_CLOEXEC, 0600);
         if (fd == -EISDIR)
             detail::tmpfile_supported().store(false, std::memory_order_relaxed);
         return fd;
     }
 
-    static int try_create(const char* path) noexcept
+    static int try_create(int dirfd, const char* name) noexcept
     {
-        return detail::sys::open(path, detail::sys::exclusive_flags, 0600);
+        return detail::sys::openat(dirfd, name, detail::sys::exclusive_flags, 0600);
     }
 };
 
@@ -118,9 +119,9 @@ struct exclusive_dir : creation_policy
     template <class CharT>
     using options_type = basic_dir_options<CharT>;
 
-    static int try_create(const char* path) noexcept
+    static int try_create(int dirfd, const char* name) noexcept
     {
-        return detail::sys::mkdir(path, 0700);
+        return detail::sys::mkdirat(dirfd, name, 0700);
     }
 };
 
@@ -136,10 +137,10 @@ struct name_only : creation_policy
     template <class CharT>
     using options_type = basic_options<CharT>;
 
-    static int try_create(const char* path) noexcept
+    static int try_create(int dirfd, const char* name) noexcept
     {
         struct ::stat st;
-        int r = detail::sys::lstat(path, st);
+        int r = detail::sys::fstatat(dirfd, name, st, AT_SYMLINK_NOFOLLOW);
         return r == 0 ? -EEXIST : (r == -ENOENT ? 0 : r);
     }
 };

@@ -31,6 +31,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace boost {
@@ -123,21 +125,86 @@ inline bool usable_tempdir(const std::string& dir)
     return false;
 }
 
-// The process-wide tempdir: an immutable string published through an atomic pointer, so that
-// the cached read is one load and one copy; searching and setting happen under a lock. Values
-// replaced by set_tempdir / reset_tempdir stay allocated (a reader may still hold them).
+// One value of the process-wide tempdir: its absolute name and, once pinned_temp_dir has asked
+// for it, an O_PATH descriptor of the directory. The descriptor lives while the value is
+// current or leased: set_tempdir / reset_tempdir retire the value, and the last lease closes
+// it (the users count and the retired flag are a Dekker pair: seq_cst on both sides).
+struct tempdir_entry
+{
+    static constexpr int unopened = -2; // fd: not opened yet (or the last try failed)
+    static constexpr int gone = -3;     // fd: closed for good (retired)
+
+    explicit tempdir_entry(std::string p) : path(std::move(p)) {}
+
+    const std::string path;
+    std::atomic<int> fd{unopened};
+    std::atomic<unsigned> users{0};
+    std::atomic<bool> retired{false};
+
+    bool acquire() noexcept
+    {
+        users.fetch_add(1);
+        if (!retired.load())
+            return true;
+        release();
+        return false;
+    }
+    void release() noexcept
+    {
+        if (users.fetch_sub(1) == 1 && retired.load())
+            close_fd();
+    }
+    void retire() noexcept
+    {
+        retired.store(true);
+        if (users.load() == 0)
+            close_fd();
+    }
+    void close_fd() noexcept
+    {
+        int f = fd.exchange(gone);
+        if (f >= 0)
+            sys::close(f);
+    }
+    // The descriptor (opened on first use; two threads may race, one keeps its own), or -1.
+    // Only while a lease is held.
+    int descriptor() noexcept
+    {
+        int f = fd.load(std::memory_order_acquire);
+        if (f >= 0)
+            return f;
+        int nf = sys::openat(AT_FDCWD, path.c_str(), sys::o_path | O_DIRECTORY | O_CLOEXEC);
+        if (nf < 0)
+            return -1; // EMFILE, EACCES, ...: this creation walks the name; the next one tries again
+        int expected = unopened;
+        if (fd.compare_exchange_strong(expected, nf, std::memory_order_acq_rel))
+            return nf;
+        sys::close(nf);
+        return expected >= 0 ? expected : -1;
+    }
+};
+
+// The process-wide tempdir: an immutable entry published through an atomic pointer, so that
+// the cached read is one load; searching and setting happen under a lock. Entries replaced by
+// set_tempdir / reset_tempdir stay allocated (a reader may still hold them).
 struct tempdir_cache
 {
     std::mutex lock;
-    std::atomic<const std::string*> current{nullptr};
-    std::vector<std::unique_ptr<const std::string>> values;
+    std::atomic<tempdir_entry*> current{nullptr};
+    std::vector<std::unique_ptr<tempdir_entry>> values;
 
-    const std::string* publish(std::string s)
+    tempdir_entry* publish(std::string s)
     {
-        values.push_back(std::make_unique<const std::string>(std::move(s)));
-        const std::string* p = values.back().get();
-        current.store(p, std::memory_order_release);
+        values.push_back(std::make_unique<tempdir_entry>(std::move(s)));
+        tempdir_entry* p = values.back().get();
+        if (tempdir_entry* old = current.exchange(p, std::memory_order_acq_rel))
+            old->retire();
         return p;
+    }
+    void reset()
+    {
+        if (tempdir_entry* old = current.exchange(nullptr, std::memory_order_acq_rel))
+            old->retire();
     }
 };
 
@@ -148,15 +215,15 @@ inline tempdir_cache& tempdir_state()
 }
 
 // The default directory (searched once, then cached), or nullptr with *ec set / an exception.
-inline const std::string* gettempdir_native(system::error_code* ec)
+inline tempdir_entry* gettempdir_entry(system::error_code* ec)
 {
     tempdir_cache& c = tempdir_state();
-    if (const std::string* p = c.current.load(std::memory_order_acquire)) {
+    if (tempdir_entry* p = c.current.load(std::memory_order_acquire)) {
         clear(ec);
         return p;
     }
     std::lock_guard<std::mutex> g(c.lock);
-    if (const std::string* p = c.current.load(std::memory_order_acquire)) {
+    if (tempdir_entry* p = c.current.load(std::memory_order_acquire)) {
         clear(ec);
         return p;
     }
@@ -175,6 +242,81 @@ inline const std::string* gettempdir_native(system::error_code* ec)
     report(ec, system::errc::no_such_file_or_directory, what.c_str());
     return nullptr;
 }
+
+inline const std::string* gettempdir_native(system::error_code* ec)
+{
+    tempdir_entry* e = gettempdir_entry(ec);
+    return e ? &e->path : nullptr;
+}
+
+// A held descriptor of the tempdir (pinned_temp_dir): creation and removal go relative to
+// fd(). Empty (fd() == AT_FDCWD: walk the name) for every other location, or when the
+// directory could not be opened.
+class dir_lease
+{
+public:
+    dir_lease() = default;
+    explicit dir_lease(tempdir_entry* e) noexcept
+    {
+        if (e && e->acquire()) {
+            int f = e->descriptor();
+            if (f >= 0) {
+                e_ = e;
+                fd_ = f;
+            } else {
+                e->release();
+            }
+        }
+    }
+    dir_lease(dir_lease&& o) noexcept : e_(std::exchange(o.e_, nullptr)), fd_(std::exchange(o.fd_, AT_FDCWD)) {}
+    dir_lease& operator=(dir_lease&& o) noexcept
+    {
+        if (this != &o) {
+            reset();
+            e_ = std::exchange(o.e_, nullptr);
+            fd_ = std::exchange(o.fd_, AT_FDCWD);
+        }
+        return *this;
+    }
+    ~dir_lease() { reset(); }
+
+    explicit operator bool() const noexcept { return e_ != nullptr; }
+    int fd() const noexcept { return fd_; }
+    tempdir_entry* entry() const noexcept { return e_; }
+
+    void reset() noexcept
+    {
+        if (e_)
+            std::exchange(e_, nullptr)->release();
+        fd_ = AT_FDCWD;
+    }
+
+    // The held directory was removed (a creation in it gave ENOENT): if its name now leads to
+    // a directory again, pin that one (the tempdir value is republished); else hold nothing.
+    void renew() noexcept
+    {
+        tempdir_entry* old = e_;
+        reset();
+        if (!old)
+            return;
+        tempdir_cache& c = tempdir_state();
+        tempdir_entry* now = nullptr;
+        try {
+            std::lock_guard<std::mutex> g(c.lock);
+            now = c.current.load(std::memory_order_acquire);
+            if (now == old)
+                now = c.publish(old->path);
+        } catch (...) { // no memory, or the lock failed: walk the name
+            return;
+        }
+        if (now && now->path == old->path)
+            *this = dir_lease(now);
+    }
+
+private:
+    tempdir_entry* e_ = nullptr;
+    int fd_ = AT_FDCWD;
+};
 
 template <class CharT>
 inline std::basic_string<CharT> decode_or_report(const std::string& native, system::error_code* ec,
@@ -223,7 +365,7 @@ inline void reset_tempdir()
 {
     detail::tempdir_cache& c = detail::tempdir_state();
     std::lock_guard<std::mutex> g(c.lock);
-    c.current.store(nullptr, std::memory_order_release);
+    c.reset();
 }
 
 // The default location: Python's search (gettempdir), or what set_tempdir chose.
@@ -235,6 +377,26 @@ struct system_temp_dir : location_policy
         return p ? filesystem::path(*p) : filesystem::path();
     }
 };
+
+// The default location, held open: the directory system_temp_dir names, opened once
+// (O_PATH) and kept while it is the tempdir value. Files and directories are created and
+// removed relative to that descriptor, as openat/unlinkat do: no walk of the name per
+// creation (the system-call floor's cost), and a later rename of the directory, a mount over
+// it or a symlink swapped into its name does not move where files go or what is removed.
+// set_tempdir / reset_tempdir let go of it (objects alive keep theirs); a held directory that
+// was removed is opened again by name at the next creation.
+struct pinned_temp_dir : location_policy
+{
+    static filesystem::path directory(system::error_code& ec) { return system_temp_dir::directory(ec); }
+};
+
+namespace detail {
+// The location policies whose objects create relative to a held directory descriptor.
+template <class Location>
+struct is_pinned : std::is_same<Location, pinned_temp_dir>
+{
+};
+} // namespace detail
 
 // The current working directory, read at each creation.
 struct current_dir : location_policy

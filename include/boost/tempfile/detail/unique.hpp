@@ -68,7 +68,22 @@ struct name_parts
     std::string dir;    // absolute, no trailing separator (except "/")
     std::string prefix; // validated
     std::string suffix; // validated
+    dir_lease lease;    // dir held open (pinned_temp_dir): create relative to it
 };
+
+// The last component of an absolute name made by create_unique.
+inline const char* leaf_of(const std::string& path) noexcept
+{
+    return path.c_str() + path.rfind('/') + 1;
+}
+
+// Removes what create_unique made at `path` (flags: 0 or AT_REMOVEDIR): relative to the held
+// directory if there is one, else by name. 0 or -errno.
+inline int remove_created(const dir_lease& lease, const std::string& path, int flags) noexcept
+{
+    return lease ? sys::unlinkat(lease.fd(), leaf_of(path), flags)
+                 : sys::unlinkat(AT_FDCWD, path.c_str(), flags);
+}
 
 // Resolves options (prefix, suffix, dir) with Location for the default directory.
 // false, with the error reported, on an invalid part or an unusable default directory.
@@ -77,6 +92,7 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
 {
     out.prefix.clear();
     out.suffix.clear();
+    out.lease.reset();
     bool ok = o.prefix ? append_native(out.prefix, std::basic_string_view<CharT>(*o.prefix))
                        : append_native(out.prefix, std::string_view("tmp"));
     ok = ok && append_native(out.suffix, std::basic_string_view<CharT>(o.suffix));
@@ -91,6 +107,12 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
     }
     if (o.dir) {
         out.dir = absolute_native(o.dir->native());
+    } else if constexpr (is_pinned<Location>::value) {
+        tempdir_entry* e = gettempdir_entry(ec);
+        if (!e)
+            return false;
+        out.dir = e->path;
+        out.lease = dir_lease(e);
     } else {
         system::error_code e;
         filesystem::path d = Location::directory(e);
@@ -103,11 +125,13 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
     return true;
 }
 
-// Tries up to `attempts` names: `create(path)` returns >= 0 on success (a descriptor, or 0),
-// or -errno. Returns create's result with `path` holding the name created, or -1 with the
-// error reported (naming the attempted path, or the directory when names ran out).
+// Tries up to `attempts` names: `create(dirfd, name)` (as openat: the last component relative
+// to the held directory, else the absolute name with AT_FDCWD) returns >= 0 on success (a
+// descriptor, or 0), or -errno. Returns create's result with `path` holding the absolute name
+// created, or -1 with the error reported (naming the attempted path, or the directory when
+// names ran out). A held directory that turns out removed (ENOENT) is renewed once.
 template <class CharT, class Naming, class Create>
-inline int create_unique(Naming& naming, const name_parts& parts, unsigned attempts, Create&& create,
+inline int create_unique(Naming& naming, name_parts& parts, unsigned attempts, Create&& create,
                          std::string& path, system::error_code* ec, const char* what)
 {
     path.clear();
@@ -117,6 +141,10 @@ inline int create_unique(Naming& naming, const name_parts& parts, unsigned attem
         path += '/';
     path += parts.prefix;
     const std::size_t base = path.size();
+    const std::size_t leaf = base - parts.prefix.size(); // where the last component starts
+    auto attempt = [&] {
+        return parts.lease ? create(parts.lease.fd(), path.c_str() + leaf) : create(AT_FDCWD, path.c_str());
+    };
     for (unsigned i = 0; i < attempts; ++i) {
         path.resize(base);
         const std::size_t name_at = path.size();
@@ -127,7 +155,7 @@ inline int create_unique(Naming& naming, const name_parts& parts, unsigned attem
             return -1;
         }
         path += parts.suffix;
-        const std::size_t component = path.size() - (base - parts.prefix.size());
+        const std::size_t component = path.size() - leaf;
         if (component > name_max) {
             report(ec, system::errc::filename_too_long, what, filesystem::path(path));
             return -1;
@@ -137,7 +165,11 @@ inline int create_unique(Naming& naming, const name_parts& parts, unsigned attem
             report(ec, system::errc::invalid_argument, what, filesystem::path(path));
             return -1;
         }
-        int r = create(path.c_str());
+        int r = attempt();
+        if (r == -ENOENT && parts.lease) {
+            parts.lease.renew();
+            r = attempt();
+        }
         if (r >= 0) {
             clear(ec);
             return r;
