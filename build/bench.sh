@@ -5,7 +5,10 @@
 # system: median ns/op, the spread, and the ratio to the raw system-call floor; then
 # test/perf/tempdir_variants.cpp (what an empty temporary_directory costs, call by call).
 #
-# usage: build/bench.sh [--repeats=N] [--only=tmpfs|tmp]
+# usage: build/bench.sh [--repeats=N] [--only=tmpfs|tmp] [--clock=wall|cpu]
+#
+# --clock=cpu times each operation in the calling thread's CPU time (user + system) instead of
+# wall time: steadier when other work shares the machine; the two-thread rows stay wall time.
 #
 # Not a test: nothing is compared against a time, and CI does not run it. It takes about
 # two minutes on a 2-core machine. Raw results: bin/perf/results.txt.
@@ -20,6 +23,7 @@ for a in "$@"; do
     case "$a" in
         --repeats=*) repeats=${a#--repeats=} ;;
         --only=*) only=${a#--only=} ;;
+        --clock=wall|--clock=cpu) export TF_BENCH_CLOCK=${a#--clock=} ;;
         -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
         *) echo "bench.sh: unknown argument $a" >&2; exit 2 ;;
     esac
@@ -118,6 +122,7 @@ echo
 echo "## Boost.TempFile benchmark ($(date -u +%Y-%m-%d), $repeats repeats, $((SECONDS - start)) s)"
 echo
 echo "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), nproc $(nproc)"
+echo "- clock: ${TF_BENCH_CLOCK:-wall} time per operation; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- kernel: $(uname -sr); compiler: $("$cxx" --version | head -n 1); -O2 -DNDEBUG"
 for ((f = 0; f < ${#fs_labels[@]}; f++)); do
     echo "- ${fs_labels[$f]}: ${fs_dirs[$f]%/*} on $(df -PT "${fs_dirs[$f]}" | awk 'NR == 2 { print $2 }')"

@@ -429,7 +429,7 @@ private:
     // once. The descriptor, or -1 with the error reported and nothing left behind.
     int open_anonymous(detail::name_parts& parts, system::error_code* ec, const char* what)
     {
-        auto unnamed = [&] { return Creation::open_unnamed(parts.lease.fd(), parts.lease ? "." : parts.dir.c_str()); };
+        auto unnamed = [&] { return Creation::open_unnamed(parts.lease.fd(), parts.lease ? "." : parts.dir().c_str()); };
         int fd = unnamed();
         if (fd == -ENOENT && parts.lease) { // the held directory was removed
             parts.lease.renew();
@@ -709,7 +709,7 @@ private:
             }
             if (r < 0) {
                 detail::sys::close(fd);
-                detail::report(ec, r, what, filesystem::path(spool_.parts.dir));
+                detail::report(ec, r, what, filesystem::path(spool_.parts.dir()));
                 return false;
             }
             fd_ = fd;

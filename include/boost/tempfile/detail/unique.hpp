@@ -24,6 +24,7 @@
 #include <boost/system/error_code.hpp>
 
 #include <climits>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -65,16 +66,28 @@ inline bool valid_name_part(std::string_view s) noexcept
 // The parts of every candidate name, native (UTF-8 for wide input), resolved once.
 struct name_parts
 {
-    std::string dir;    // absolute, no trailing separator (except "/")
     std::string prefix; // validated
     std::string suffix; // validated
-    dir_lease lease;    // dir held open (pinned_temp_dir): create relative to it
+    dir_lease lease;    // dir() held open (pinned_temp_dir): create relative to it
+
+    // The directory: absolute, no trailing separator (except "/").
+    const std::string& dir() const noexcept { return shared ? shared->path : own; }
+    void set_dir(std::string d)
+    {
+        own = std::move(d);
+        shared = nullptr;
+    }
+    void set_dir(const tempdir_entry* e) noexcept { shared = e; } // the tempdir: no copy
+
+private:
+    std::string own;
+    const tempdir_entry* shared = nullptr; // never freed (tempdir_cache keeps every value)
 };
 
 // The last component of an absolute name made by create_unique.
 inline const char* leaf_of(const std::string& path) noexcept
 {
-    return path.c_str() + path.rfind('/') + 1;
+    return std::strrchr(path.c_str(), '/') + 1;
 }
 
 // Removes what create_unique made at `path` (flags: 0 or AT_REMOVEDIR): relative to the held
@@ -106,13 +119,14 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
         return false;
     }
     if (o.dir) {
-        out.dir = absolute_native(o.dir->native());
-    } else if constexpr (is_pinned<Location>::value) {
+        out.set_dir(absolute_native(o.dir->native()));
+    } else if constexpr (is_pinned<Location>::value || std::is_same<Location, system_temp_dir>::value) {
         tempdir_entry* e = gettempdir_entry(ec);
         if (!e)
             return false;
-        out.dir = e->path;
-        out.lease = dir_lease(e);
+        out.set_dir(e);
+        if constexpr (is_pinned<Location>::value)
+            out.lease = dir_lease(e);
     } else {
         system::error_code e;
         filesystem::path d = Location::directory(e);
@@ -120,7 +134,7 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
             report(ec, e, what, d);
             return false;
         }
-        out.dir = absolute_native(d.native());
+        out.set_dir(absolute_native(d.native()));
     }
     return true;
 }
@@ -135,8 +149,9 @@ inline int create_unique(Naming& naming, name_parts& parts, unsigned attempts, C
                          std::string& path, system::error_code* ec, const char* what)
 {
     path.clear();
-    path.reserve(parts.dir.size() + parts.prefix.size() + parts.suffix.size() + 32);
-    path += parts.dir;
+    const std::string& dir = parts.dir();
+    path.reserve(dir.size() + parts.prefix.size() + parts.suffix.size() + 32);
+    path += dir;
     if (path.empty() || path.back() != '/')
         path += '/';
     path += parts.prefix;
@@ -179,7 +194,7 @@ inline int create_unique(Naming& naming, name_parts& parts, unsigned attempts, C
             return -1;
         }
     }
-    report(ec, system::errc::file_exists, what, filesystem::path(parts.dir));
+    report(ec, system::errc::file_exists, what, filesystem::path(parts.dir()));
     return -1;
 }
 
