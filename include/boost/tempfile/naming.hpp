@@ -58,6 +58,10 @@ struct entropy_seed_seq
 template <class Engine>
 struct thread_engine_state
 {
+    // Eight symbols are taken from each draw: every draw must be 64 uniform bits.
+    static_assert((Engine::min)() == 0 && (Engine::max)() == ~std::uint64_t(0),
+                  "boost::tempfile: the Engine must give uniform 64-bit values (min() 0, max() 2^64-1), "
+                  "as boost::random::mt19937_64");
     Engine engine;
     unsigned generation = 0;
     bool seeded = false;

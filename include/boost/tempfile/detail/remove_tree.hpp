@@ -9,7 +9,7 @@
 // (openat(O_NOFOLLOW | O_DIRECTORY), getdents, unlinkat, fstat). A symlink is removed,
 // never followed; nothing is resolved by path twice; modes are repaired only with fchmod on
 // descriptors of directories inside the tree; the walk is iterative and keeps at most
-// tree_max_open descriptors open. doc/security_cleanup.md tells the whole story.
+// tree_max_open descriptors open. doc/security.md tells the whole story.
 
 #include <boost/tempfile/config.hpp>
 
