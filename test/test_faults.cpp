@@ -5,10 +5,8 @@
 // Fault injection: descriptor exhaustion (RLIMIT_NOFILE), the file-size limit (RLIMIT_FSIZE ->
 // EFBIG), read-only, missing and not-a-directory directories, garbage in TMPDIR, and signals
 // interrupting operations (EINTR). Each must give a clear error and leave no file and no
-// descriptor behind. Limits and signals are set in forked children only.
-//
-// Waiting for spooled_temporary_file: EFBIG during rollover must keep the data already written
-// (readable after the error) and leave no file; EMFILE at rollover the same.
+// descriptor behind; a spooled file whose rollover fails (EMFILE, EFBIG) keeps its data in
+// memory and rolls over later. Limits and signals are set in forked children only.
 
 #define BOOST_TEST_MODULE faults
 #define BOOST_TEMPFILE_TEST_HOOKS // detail::remove_tree_hook()
@@ -467,6 +465,153 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(file_size_limit_during_write, CharT, test::char_ty
         if (!s.entries().empty())
             return 5;
         return test::open_fds() == fds ? 0 : 6;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+// --- spooled files: a rollover that fails keeps the data in memory ---------------------------
+
+namespace {
+
+template <class CharT>
+using spooled_file_t = tf::basic_temp_file<CharT, tf::spooled_file<>>;
+
+template <class CharT>
+tf::basic_spooled_options<CharT> spooled_in(const test::fs::path& d, std::size_t max_size)
+{
+    tf::basic_spooled_options<CharT> o;
+    o.dir = d;
+    o.max_size = max_size;
+    return o;
+}
+
+std::string pattern(std::size_t n)
+{
+    std::string r;
+    for (std::size_t i = 0; i < n; ++i)
+        r += static_cast<char>('a' + (i * 7 + i / 26) % 26);
+    return r;
+}
+
+// Every way to roll over fails with `expected`; the data, the position and the object stay as
+// they were (in memory, readable). 0 or the number of the failed check.
+template <class File>
+int every_rollover_fails(File& f, boost::system::error_condition expected, std::string& data)
+{
+    boost::system::error_code ec;
+    std::string more = "+more";
+    f.seek(0, std::ios_base::end);
+    f.write(more.data(), more.size(), ec); // past max_size already: rolls over
+    data += more;                          // written in memory all the same
+    if (ec != expected)
+        return 1;
+    try {
+        f.write(more);
+        return 2;
+    } catch (const boost::filesystem::filesystem_error& e) {
+        data += more;
+        if (e.code() != expected)
+            return 3;
+    }
+    try {
+        f.rollover();
+        return 4;
+    } catch (const boost::filesystem::filesystem_error& e) {
+        if (e.code() != expected)
+            return 5;
+    }
+    f.rollover(ec);
+    if (ec != expected)
+        return 6;
+    if (f.native_handle(ec) != -1 || ec != expected)
+        return 7;
+    f.truncate(data.size() * 2, ec); // past max_size: rolls over first
+    if (ec != expected)
+        return 8;
+    f.seek(123);
+    if (f.rolled_over() || !f.is_open() || f.tell() != 123)
+        return 9;
+    if (test::contents(f) != data)
+        return 10;
+    return 0;
+}
+
+// After the fault is gone: the rollover succeeds, the position is kept, the file holds the data.
+template <class File>
+int rollover_succeeds_later(File& f, const std::string& data)
+{
+    f.seek(77);
+    f.rollover();
+    if (!f.rolled_over() || f.tell() != 77)
+        return 1;
+    std::string back(data.size() + 1, '\0');
+    if (::pread(f.native_handle(), &back[0], back.size(), 0) != static_cast<ssize_t>(data.size()) ||
+        back.compare(0, data.size(), data) != 0)
+        return 2;
+    return test::contents(f) == data ? 0 : 3;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(descriptor_exhaustion_at_spooled_rollover, CharT, test::char_types)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        const int fds = test::open_fds();
+        warm_up_sanitizer<CharT>(s.dir);
+        std::string data = pattern(5000);
+        spooled_file_t<CharT> f(spooled_in<CharT>(s.dir, 1000));
+        f.write(data.substr(0, 600)); // in memory
+        {
+            descriptor_limit lim;
+            boost::system::error_code ec;
+            f.write(data.data() + 600, data.size() - 600, ec); // crosses max_size: the rollover fails
+            if (ec != sys_err(EMFILE))
+                return 1;
+            if (int e = every_rollover_fails(f, sys_err(EMFILE), data))
+                return 10 + e;
+        }
+        if (!s.entries().empty())
+            return 2; // no file, not even a named fallback
+        if (test::open_fds() != fds)
+            return 3; // no descriptor
+        if (int e = rollover_succeeds_later(f, data))
+            return 30 + e;
+        return s.entries().empty() ? 0 : 4;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(file_size_limit_at_spooled_rollover, CharT, test::char_types)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        std::signal(SIGXFSZ, SIG_IGN); // EFBIG instead of death
+        const int fds = test::open_fds();
+        struct rlimit old;
+        ::getrlimit(RLIMIT_FSIZE, &old);
+        struct rlimit rl = old;
+        rl.rlim_cur = 4096; // the hard limit stays: the soft one can be raised again
+        if (::setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            return 90;
+        std::string data = pattern(5000);
+        spooled_file_t<CharT> f(spooled_in<CharT>(s.dir, 1000));
+        boost::system::error_code ec;
+        f.write(data, ec); // 4096 bytes fit in the file, the rest does not: the rollover fails
+        if (ec != errc(boost::system::errc::file_too_large))
+            return 1;
+        if (int e = every_rollover_fails(f, errc(boost::system::errc::file_too_large), data))
+            return 10 + e;
+        if (!s.entries().empty())
+            return 2;
+        if (test::open_fds() != fds)
+            return 3;
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        if (int e = rollover_succeeds_later(f, data))
+            return 30 + e;
+        return s.entries().empty() ? 0 : 4;
     });
     BOOST_TEST(r == 0);
     BOOST_TEST(s.entries().empty());
