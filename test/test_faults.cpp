@@ -98,6 +98,14 @@ void warm_up_sanitizer(const test::fs::path& dir)
     all_fail_with<CharT>(dir / "missing", errc(boost::system::errc::no_such_file_or_directory));
     boost::system::error_code ec;
     tf::gettempdir(ec);
+    try { // the members of a caught filesystem_error, as the checks below call them
+        tf::basic_dir_options<CharT> o;
+        o.dir = dir / "missing";
+        tf::basic_temp_dir<CharT> d(o);
+    } catch (const boost::filesystem::filesystem_error& e) {
+        if (e.code() == sys_err(EMFILE) || e.path1().empty())
+            std::abort();
+    }
 }
 
 // The lowest free descriptor number: with RLIMIT_NOFILE set to it, no new descriptor opens.
