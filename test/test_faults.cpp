@@ -315,6 +315,27 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_removal_at_the_descriptor_limit, CharT, 
             if (d.exists() || test::exists(p))
                 wrong = wrong ? wrong : 4;
         }
+        { // the top swapped for an empty impostor just before its removal: left alone, even
+          // though the descriptor was let go (the name no longer leads to the directory)
+            tf::basic_temp_dir<CharT> d(dir_in<CharT>(s.dir));
+            p = d.path().string();
+            make_flat(p, victim);
+            hook_guard h([](tf::detail::tree_event ev, int parent, const char* name) {
+                if (ev == tf::detail::tree_event::remove_top) {
+                    ::renameat(parent, name, parent, (std::string(name) + ".moved").c_str());
+                    ::mkdirat(parent, name, 0700);
+                }
+            });
+            descriptor_limit lim;
+            boost::system::error_code ec;
+            d.cleanup(ec);
+            lim.lift();
+            if (ec != errc(boost::system::errc::file_exists) || !test::exists(p) ||
+                !test::exists(p + ".moved") || test::exists(p + ".moved/a") || d.exists())
+                wrong = wrong ? wrong : 17;
+            ::rmdir(p.c_str());
+            ::rmdir((p + ".moved").c_str());
+        }
         return test::open_fds() == fds ? wrong : 50;
     });
     BOOST_TEST(r == 0);
