@@ -407,3 +407,54 @@ BOOST_AUTO_TEST_CASE(normal_destruction_still_works_and_leaves_no_descriptor)
     BOOST_TEST(s.entries().empty());
     BOOST_TEST(test::open_fds() == before);
 }
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(persisted_objects_are_withdrawn, CharT, test::char_types)
+{
+    // A persisted file is no longer the object's to remove: its registration is withdrawn. To
+    // tell "withdrawn" from "its old name is simply gone", the persisted file is linked back
+    // under its old temporary name (same device and inode, so a stale entry would match and
+    // unlink it). A file that was not persisted, in the same process, shows that the exit
+    // cleanup did run.
+    for (bool noclobber : {false, true}) {
+        for (int how : {0, SIGTERM}) { // 0: exit()
+            BOOST_TEST_CONTEXT((noclobber ? "persist_noclobber, " : "persist, ")
+                               << (how ? "SIGTERM" : "exit()"))
+            {
+                test::scratch s;
+                const std::string target = (s.dir / "kept.dat").string();
+                const std::string old_name = (s.dir / "old-name").string();
+                const std::string other_name = (s.dir / "other-name").string();
+                int st = child_status([&] {
+                    typename exit_file<CharT>::options_type fo;
+                    fo.dir = s.dir;
+                    exit_file<CharT> f(fo), other(fo);
+                    f.write("persisted", 9);
+                    const std::string temp_name = test::narrow(f.name());
+                    if (noclobber)
+                        f.persist_noclobber(target);
+                    else
+                        f.persist(target);
+                    if (::link(target.c_str(), temp_name.c_str()) != 0)
+                        return 1;
+                    // Names the test (the parent) can find: the old name, and the other file's.
+                    if (::rename(temp_name.c_str(), old_name.c_str()) != 0 ||
+                        ::link(old_name.c_str(), temp_name.c_str()) != 0 ||
+                        ::symlink(test::narrow(other.name()).c_str(), other_name.c_str()) != 0)
+                        return 2;
+                    if (how)
+                        std::raise(how);
+                    std::exit(0); // not _exit: atexit runs
+                });
+                BOOST_TEST((how ? died_of(st, how) : exited_with(st, 0)));
+                BOOST_TEST(test::file_contents(target) == "persisted");
+                BOOST_TEST(test::file_contents(old_name) == "persisted");
+                // Four entries remain: target, old-name and the temporary name linked back
+                // (three links to the persisted file: a stale registration would have unlinked
+                // the temporary name), and other-name, dangling: the other file was removed.
+                BOOST_TEST(s.entries().size() == 4u);
+                BOOST_TEST(test::file_contents(other_name) == "<missing>");
+                BOOST_TEST(test::exists(other_name));
+            }
+        }
+    }
+}

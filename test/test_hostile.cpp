@@ -196,3 +196,96 @@ BOOST_AUTO_TEST_CASE(tree_swapped_for_a_symlink_during_cleanup)
     for (int i = 0; i < 20; ++i)
         BOOST_TEST(test::exists(precious_dir + "/file" + std::to_string(i)));
 }
+
+namespace {
+std::string link_target(const std::string& p)
+{
+    char buf[4096];
+    ssize_t n = ::readlink(p.c_str(), buf, sizeof buf);
+    return n < 0 ? std::string("<not a symlink>") : std::string(buf, static_cast<std::size_t>(n));
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_onto_a_planted_symlink, CharT, test::char_types)
+{
+    // In a world-writable sticky directory (as /tmp) user nobody plants symlinks at the names
+    // root will publish its file under: one to a file of root's, one to a name that does not
+    // exist. persist_noclobber (and link() of an anonymous file) must refuse with file_exists,
+    // without following; persist (which replaces) must replace the symlink itself, never write
+    // through it.
+    test::scratch s, outside;
+    ::chmod(s.dir.c_str(), 01777);
+    const std::string victim = (outside.dir / "victim").string();
+    write_file(victim, "precious");
+    const std::string dangling = (outside.dir / "would-be-created").string();
+    const std::string to_victim = (s.dir / "out-victim").string();
+    const std::string to_nothing = (s.dir / "out-dangling").string();
+    const std::string to_victim2 = (s.dir / "out-anonymous").string();
+    int r = test::in_child(
+        [&] {
+            return ::symlink(victim.c_str(), to_victim.c_str()) == 0 &&
+                           ::symlink(dangling.c_str(), to_nothing.c_str()) == 0 &&
+                           ::symlink(victim.c_str(), to_victim2.c_str()) == 0
+                       ? 0
+                       : 1;
+        },
+        true);
+    BOOST_REQUIRE(r == 0);
+    const int fds = test::open_fds();
+    for (const std::string& target : {to_victim, to_nothing}) {
+        BOOST_TEST_CONTEXT(target)
+        {
+            const std::string pointed = link_target(target);
+            tf::basic_file_options<CharT> o;
+            o.dir = s.dir;
+            tf::basic_temp_file<CharT> f(o);
+            f.write("ours");
+            const std::string mine = narrow(f.name());
+            boost::system::error_code ec;
+            f.persist_noclobber(target, ec);
+            BOOST_TEST(ec == boost::system::errc::file_exists);
+            bool thrown = false;
+            try {
+                f.persist_noclobber(target);
+            } catch (const boost::filesystem::filesystem_error& e) {
+                thrown = e.code() == boost::system::errc::file_exists;
+            }
+            BOOST_TEST(thrown);
+            // Nothing followed, nothing clobbered; the temporary file is intact and still ours.
+            BOOST_TEST(link_target(target) == pointed);
+            BOOST_TEST(read_all(victim) == "precious");
+            BOOST_TEST(!test::exists(dangling));
+            BOOST_TEST(narrow(f.name()) == mine);
+            BOOST_TEST(test::file_contents(mine) == "ours");
+            BOOST_TEST(test::contents(f) == "ours");
+
+            // persist replaces the symlink itself by our file.
+            f.persist(target);
+            struct ::stat st, mine_st;
+            BOOST_TEST(::lstat(target.c_str(), &st) == 0);
+            BOOST_TEST(S_ISREG(st.st_mode));
+            BOOST_TEST(::fstat(f.native_handle(), &mine_st) == 0);
+            BOOST_TEST(st.st_ino == mine_st.st_ino);
+            BOOST_TEST(test::file_contents(target) == "ours");
+            BOOST_TEST(!test::exists(mine));
+            BOOST_TEST(read_all(victim) == "precious");
+            BOOST_TEST(!test::exists(dangling));
+        }
+        BOOST_TEST(test::file_contents(target) == "ours"); // persisted: kept after destruction
+        ::unlink(target.c_str());
+    }
+    {
+        tf::basic_anonymous_options<CharT> o;
+        o.dir = s.dir;
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> a(o);
+        a.write("anonymous");
+        boost::system::error_code ec;
+        a.link(to_victim2, ec);
+        BOOST_TEST(ec == boost::system::errc::file_exists);
+        BOOST_TEST(link_target(to_victim2) == victim);
+        BOOST_TEST(read_all(victim) == "precious");
+        BOOST_TEST(test::contents(a) == "anonymous");
+    }
+    BOOST_TEST(s.entries() == std::vector<std::string>{"out-anonymous"}); // the neighbour's, left
+    BOOST_TEST(test::open_fds() == fds);
+}

@@ -5,7 +5,9 @@
 // Concurrency stress: 8 threads, then 4 forked processes, each making thousands of objects of
 // every kind in ONE directory. Checks: no two objects ever held the same name at the same time
 // (each name's lifetimes, stamped from one shared counter, never overlap), every object is
-// present while alive and gone after, nothing is left, no descriptor leaks. Run under
+// present while alive and gone after, nothing is left, no descriptor leaks. Spooled files
+// (anonymous once rolled over) are told apart by device and inode instead of name, and each
+// carries its own data across its rollover, read back intact before it dies. Run under
 // ThreadSanitizer by .ci/run (build/test.sh --sanitize=thread test_stress).
 //
 // Per-kind count: 5000 per thread / process (1000 under a sanitizer); the environment
@@ -70,8 +72,11 @@ enum kind
     k_mkstemp,
     k_named,
     k_anonymous,
-    k_directory
+    k_directory,
+    k_spooled
 };
+
+constexpr kind all_kinds[] = {k_mkstemp, k_named, k_anonymous, k_directory, k_spooled};
 
 // One worker: `n` objects of kind k in dir, up to live_per_worker alive at once. Appends the
 // lifetimes to out; returns the number of failed checks.
@@ -86,10 +91,24 @@ int work(kind k, const std::string& dir, int n, std::atomic<long>& clock, std::v
         std::unique_ptr<tf::named_temporary_file> named;
         std::unique_ptr<tf::temporary_file> anonymous;
         std::unique_ptr<tf::temporary_directory> directory;
+        std::unique_ptr<tf::spooled_temporary_file> spooled;
+        std::string data; // what the spooled file holds
     };
     std::deque<live_object> alive;
     auto retire = [&] {
         live_object& o = alive.front();
+        if (o.spooled) {
+            // Its own data, intact; no name anywhere; its lifetime stamped before it dies (the
+            // inode may be reused as soon as it is closed).
+            struct ::stat st;
+            if (test::contents(*o.spooled) != o.data || ::fstat(o.spooled->native_handle(), &st) != 0 ||
+                st.st_nlink != 0)
+                ++bad;
+            out.push_back({o.name, o.born, clock.fetch_add(1)});
+            o.spooled.reset();
+            alive.pop_front();
+            return;
+        }
         if (!o.name.empty() && !test::exists(o.name))
             ++bad; // must be present while alive
         if (k == k_mkstemp) {
@@ -141,6 +160,24 @@ int work(kind k, const std::string& dir, int n, std::atomic<long>& clock, std::v
                 ::close(::open((o.name + "/inner").c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600));
                 break;
             }
+            case k_spooled: {
+                tf::spooled_options opt;
+                opt.dir = dir;
+                opt.max_size = 64;
+                o.spooled.reset(new tf::spooled_temporary_file(opt));
+                const std::string tag = std::to_string(clock.fetch_add(1)) + ',';
+                while (o.data.size() < 100)
+                    o.data += tag; // different in every object
+                o.spooled->write(o.data.substr(0, 40));
+                if (o.spooled->rolled_over())
+                    ++bad;
+                o.spooled->write(o.data.substr(40)); // past max_size: rolls over
+                struct ::stat st;
+                if (!o.spooled->rolled_over() || ::fstat(o.spooled->native_handle(), &st) != 0)
+                    ++bad;
+                o.name = "inode:" + std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino);
+                break;
+            }
             }
         } catch (...) {
             ++bad;
@@ -171,7 +208,8 @@ int overlaps(std::vector<life>& all)
 
 const char* kind_name(kind k)
 {
-    static const char* names[] = {"mkstemp", "named_temporary_file", "temporary_file", "temporary_directory"};
+    static const char* names[] = {"mkstemp", "named_temporary_file", "temporary_file", "temporary_directory",
+                                  "spooled_temporary_file"};
     return names[k];
 }
 
@@ -180,7 +218,7 @@ const char* kind_name(kind k)
 BOOST_AUTO_TEST_CASE(threads_in_one_directory)
 {
     const int n = count();
-    for (kind k : {k_mkstemp, k_named, k_anonymous, k_directory}) {
+    for (kind k : all_kinds) {
         BOOST_TEST_CONTEXT(kind_name(k))
         {
             test::scratch s;
@@ -225,7 +263,7 @@ BOOST_AUTO_TEST_CASE(processes_in_one_directory)
             int bad = 0;
             const int before = test::open_fds();
             std::ofstream os((results.dir / std::to_string(p)).string());
-            for (kind k : {k_mkstemp, k_named, k_anonymous, k_directory}) {
+            for (kind k : all_kinds) {
                 std::vector<life> mine;
                 bad += work(k, s.dir.string(), n, *clock, mine);
                 for (const life& l : mine)
@@ -251,7 +289,7 @@ BOOST_AUTO_TEST_CASE(processes_in_one_directory)
         while (is >> l.name >> l.born >> l.died)
             all.push_back(l);
     }
-    BOOST_TEST(all.size() == static_cast<std::size_t>(processes) * n * 3); // the named kinds
+    BOOST_TEST(all.size() == static_cast<std::size_t>(processes) * n * 4); // all but temporary_file
     BOOST_TEST(overlaps(all) == 0);
     BOOST_TEST(s.entries().empty());
     BOOST_TEST(test::open_fds() == fds);

@@ -153,12 +153,24 @@ private:
 
     // Removes the tree; the object lets go of it unless removal failed and errors count
     // (then cleanup() may be called again). 0 or the first error; `where` as remove_tree.
+    // At the descriptor limit remove_tree may have closed the descriptor (dirfd_ is then -1);
+    // after an error it is opened again (identity checked) and share-locked again.
     int remove_all(std::string& where, bool final) noexcept
     {
         int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where);
-        if (r == 0 || ignore_errors_ || final) {
+        bool keep = r < 0 && !ignore_errors_ && !final;
+        if (keep && dirfd_ < 0) {
+            int fd = detail::reopen_dir(path_.c_str(), id_);
+            if (fd >= 0) {
+                dirfd_ = fd;
+                if constexpr (detail::lock_directory<Cleanup>::value)
+                    detail::sys::flock(fd, LOCK_SH | LOCK_NB);
+            }
+        }
+        if (!keep || dirfd_ < 0) {
             detail::notify_release(cleanup_);
-            detail::sys::close(std::exchange(dirfd_, -1));
+            if (dirfd_ >= 0)
+                detail::sys::close(std::exchange(dirfd_, -1));
         }
         return r;
     }

@@ -16,7 +16,7 @@
 // only the process that created an object removes it (a forked child never does). The signal
 // handlers are installed at the first registration; a signal that was ignored (nohup) stays
 // ignored. After the removal, the previous disposition is restored and the signal raised
-// again, so that the process dies of it (or the previous handler runs). doc/hardening.md has
+// again, so that the process dies of it (or the previous handler runs). doc/reference/exit_cleanup.md has
 // the details: what the handler does, and what it cannot do.
 
 #include <boost/tempfile/config.hpp>

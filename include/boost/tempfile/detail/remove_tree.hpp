@@ -9,7 +9,8 @@
 // (openat(O_NOFOLLOW | O_DIRECTORY), getdents, unlinkat, fstat). A symlink is removed,
 // never followed; nothing is resolved by path twice; modes are repaired only with fchmod on
 // descriptors of directories inside the tree; the walk is iterative and keeps at most
-// tree_max_open descriptors open. doc/security.md tells the whole story.
+// tree_max_open descriptors open; a flat tree needs no descriptor besides the one held.
+// doc/security.md tells the whole story.
 
 #include <boost/tempfile/config.hpp>
 
@@ -379,38 +380,70 @@ private:
     int first_ = 0;
 };
 
+// Opens `path` again as the directory `id` (O_NOFOLLOW; the identity is checked): the
+// descriptor, or -errno (-EEXIST if the name leads to something else).
+inline int reopen_dir(const char* path, const file_id& id) noexcept
+{
+    int fd = sys::open(path, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
+    struct ::stat st;
+    if (fd >= 0 && (sys::fstat(fd, st) < 0 || !same_file(st, id))) {
+        sys::close(fd);
+        fd = -EEXIST;
+    }
+    return fd == -ENOTDIR || fd == -ELOOP ? -EEXIST : fd;
+}
+
 // Removes the directory open as `dirfd`, created with identity `id` under the absolute
 // name `path`, and everything in it. Touches nothing unless `path` still names that
 // directory (checked before the walk and again just before the last unlinkat); a name that
 // is gone counts as removed; a name that leads to something else gives -EEXIST. With
 // `keep_going` it removes all it can. 0 or the first error (-errno), with `where` the path
 // of the entry concerned relative to `path` (empty for the directory itself).
-inline int remove_tree(int dirfd, const file_id& id, const std::string& path, bool keep_going,
+//
+// Descriptors: the walk lists the top through `dirfd` and opens one per level below it; the
+// parent (O_PATH) is opened only after the walk. If that open meets the descriptor limit,
+// `dirfd` (the tree is empty by then) is closed to make room and set to -1: a flat tree is
+// removed with no descriptor to spare. The caller then owns no descriptor; after an error
+// it may take it back with reopen_dir.
+inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, bool keep_going,
                        std::string& where) noexcept
 {
     where.clear();
     int pfd = -1;
+    int result = 0;
     try {
         std::size_t slash = path.rfind('/');
         if (slash == std::string::npos)
             return -EINVAL;
         std::string parent = slash == 0 ? std::string("/") : path.substr(0, slash);
         std::string base = path.substr(slash + 1);
-        pfd = sys::open(parent.c_str(), (sys::o_path ? sys::o_path : O_RDONLY) | O_DIRECTORY | O_CLOEXEC);
-        if (pfd < 0)
-            return pfd == -ENOENT ? 0 : pfd;
-        int result = 0;
+        const int pflags = (sys::o_path ? sys::o_path : O_RDONLY) | O_DIRECTORY | O_CLOEXEC;
         for (unsigned pass = 0;; ++pass) {
             struct ::stat st;
-            int r = sys::fstatat(pfd, base.c_str(), st, AT_SYMLINK_NOFOLLOW);
+            int r = sys::lstat(path.c_str(), st); // nothing is touched unless the name leads to it
             if (r < 0 || !same_file(st, id)) {
                 result = r == -ENOENT ? 0 : (r < 0 ? r : -EEXIST);
+                break;
+            }
+            if (dirfd < 0 && (dirfd = reopen_dir(path.c_str(), id)) < 0) { // let go on the last pass
+                result = dirfd == -ENOENT ? 0 : dirfd;
+                dirfd = -1;
                 break;
             }
             tree_walk w(dirfd, id.dev, keep_going);
             r = w.run(where);
             if (r < 0) {
                 result = r;
+                break;
+            }
+            pfd = sys::open(parent.c_str(), pflags);
+            if (pfd == -EMFILE || pfd == -ENFILE) { // the empty top's descriptor makes room
+                sys::close(dirfd);
+                dirfd = -1;
+                pfd = sys::open(parent.c_str(), pflags);
+            }
+            if (pfd < 0) {
+                result = pfd == -ENOENT ? 0 : pfd;
                 break;
             }
             BOOST_TEMPFILE_DETAIL_TREE_HOOK(remove_top, pfd, base.c_str());
@@ -420,18 +453,19 @@ inline int remove_tree(int dirfd, const file_id& id, const std::string& path, bo
                 break;
             }
             r = sys::unlinkat(pfd, base.c_str(), AT_REMOVEDIR);
+            sys::close(pfd);
+            pfd = -1;
             if (r == -ENOTEMPTY && pass < 2)
                 continue; // entries appeared after the walk: walk again
             result = r == -ENOENT ? 0 : r;
             break;
         }
-        sys::close(pfd);
-        return result;
     } catch (...) { // memory for names ran out
-        if (pfd >= 0)
-            sys::close(pfd);
-        return -ENOMEM;
+        result = -ENOMEM;
     }
+    if (pfd >= 0)
+        sys::close(pfd);
+    return result;
 }
 
 } // namespace detail
