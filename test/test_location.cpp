@@ -13,6 +13,7 @@
 #include "common/test_common.hpp"
 
 #include <atomic>
+#include <fstream>
 #include <memory>
 #include <thread>
 
@@ -237,7 +238,10 @@ BOOST_AUTO_TEST_CASE(pinned_creation_and_removal_follow_the_directory_not_its_na
     boost::filesystem::create_directory(s.dir / "elsewhere");
     tempdir_guard g(s.dir / "tmp");
     pinned_file<char> f; // pins s/tmp
+    auto d = std::make_unique<pinned_dir<char>>();
+    std::ofstream(d->path() / "inside") << "x";
     const std::string leaf = f.path().filename().string();
+    const std::string dleaf = d->path().filename().string();
     // The name now leads somewhere else: the directory moved, a symlink took its place.
     boost::filesystem::rename(s.dir / "tmp", s.dir / "moved");
     boost::filesystem::create_directory_symlink(s.dir / "elsewhere", s.dir / "tmp");
@@ -249,6 +253,9 @@ BOOST_AUTO_TEST_CASE(pinned_creation_and_removal_follow_the_directory_not_its_na
         BOOST_TEST(test::exists((s.dir / "elsewhere" / by_name.path().filename()).string()));
     }
     BOOST_TEST(test::exists((s.dir / "moved" / leaf).string()));
+    BOOST_TEST(test::exists((s.dir / "moved" / dleaf / "inside").string()));
+    d.reset(); // the tree removed where it is: identity checked relative to the held parent
+    BOOST_TEST(!test::exists((s.dir / "moved" / dleaf).string()));
     f.close(); // removes the file where it is, relative to the held directory
     BOOST_TEST(!test::exists((s.dir / "moved" / leaf).string()));
     BOOST_TEST(boost::filesystem::is_empty(s.dir / "moved"));

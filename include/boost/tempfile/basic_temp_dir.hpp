@@ -72,7 +72,7 @@ public:
 
     basic_temp_dir_impl(basic_temp_dir_impl&& other) noexcept
         : dirfd_(std::exchange(other.dirfd_, -1)), id_(other.id_), path_(std::move(other.path_)),
-          owner_(other.owner_), ignore_errors_(other.ignore_errors_), cleanup_(std::move(other.cleanup_))
+          parent_(std::move(other.parent_)), owner_(other.owner_), ignore_errors_(other.ignore_errors_), cleanup_(std::move(other.cleanup_))
     {}
 
     basic_temp_dir_impl& operator=(basic_temp_dir_impl&& other) noexcept
@@ -82,6 +82,7 @@ public:
             dirfd_ = std::exchange(other.dirfd_, -1);
             id_ = other.id_;
             path_ = std::move(other.path_);
+            parent_ = std::move(other.parent_);
             owner_ = other.owner_;
             ignore_errors_ = other.ignore_errors_;
             cleanup_ = std::move(other.cleanup_);
@@ -144,6 +145,7 @@ private:
         id_.dev = st.st_dev;
         id_.ino = st.st_ino;
         path_ = filesystem::path(std::move(path));
+        parent_ = std::move(parts.lease);
         owner_ = detail::sys::current_pid();
         if constexpr (detail::has_ignore_cleanup_errors<options_type>::value)
             ignore_errors_ = o.ignore_cleanup_errors;
@@ -157,7 +159,7 @@ private:
     // after an error it is opened again (identity checked) and share-locked again.
     int remove_all(std::string& where, bool final) noexcept
     {
-        int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where);
+        int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where, parent_ ? parent_.fd() : -1);
         bool keep = r < 0 && !ignore_errors_ && !final;
         if (keep && dirfd_ < 0) {
             int fd = detail::reopen_dir(path_.c_str(), id_);
@@ -171,6 +173,7 @@ private:
             detail::notify_release(cleanup_);
             if (dirfd_ >= 0)
                 detail::sys::close(std::exchange(dirfd_, -1));
+            parent_.reset();
         }
         return r;
     }
@@ -201,12 +204,14 @@ private:
         } else {
             detail::notify_release(cleanup_);
             detail::sys::close(std::exchange(dirfd_, -1));
+            parent_.reset();
         }
     }
 
     int dirfd_ = -1;     // the directory, opened at creation (O_NOFOLLOW) and kept
     detail::file_id id_; // its device and inode: the name must still lead to them
     filesystem::path path_;
+    detail::dir_lease parent_; // the directory it was made in, held open (pinned_temp_dir)
     ::pid_t owner_ = 0; // the creating process: the only one that removes at destruction
     bool ignore_errors_ = false;
     Cleanup cleanup_{};

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 // Test-only hook points (compiled to nothing unless BOOST_TEMPFILE_TEST_HOOKS is defined).
@@ -405,22 +406,29 @@ inline int reopen_dir(const char* path, const file_id& id) noexcept
 // `dirfd` (the tree is empty by then) is closed to make room and set to -1: a flat tree is
 // removed with no descriptor to spare. The caller then owns no descriptor; after an error
 // it may take it back with reopen_dir.
+//
+// `parentfd` >= 0: the directory `path` was made in, held open by the caller (pinned_temp_dir):
+// both identity checks and the last unlinkat go relative to it, and no parent is opened.
 inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, bool keep_going,
-                       std::string& where) noexcept
+                       std::string& where, int parentfd = -1) noexcept
 {
     where.clear();
-    int pfd = -1;
+    int pfd = -1; // the parent, when opened here
     int result = 0;
     try {
         std::size_t slash = path.rfind('/');
         if (slash == std::string::npos)
             return -EINVAL;
-        std::string parent = slash == 0 ? std::string("/") : path.substr(0, slash);
-        std::string base = path.substr(slash + 1);
+        const char* base = path.c_str() + slash + 1;
         const int pflags = (sys::o_path ? sys::o_path : O_RDONLY) | O_DIRECTORY | O_CLOEXEC;
+        auto open_parent = [&] {
+            std::string parent = slash == 0 ? std::string("/") : path.substr(0, slash);
+            return sys::open(parent.c_str(), pflags);
+        };
         for (unsigned pass = 0;; ++pass) {
             struct ::stat st;
-            int r = sys::lstat(path.c_str(), st); // nothing is touched unless the name leads to it
+            int r = parentfd >= 0 ? sys::fstatat(parentfd, base, st, AT_SYMLINK_NOFOLLOW)
+                                  : sys::lstat(path.c_str(), st); // nothing is touched unless the name leads to it
             if (r < 0 || !same_file(st, id)) {
                 result = r == -ENOENT ? 0 : (r < 0 ? r : -EEXIST);
                 break;
@@ -436,25 +444,29 @@ inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, b
                 result = r;
                 break;
             }
-            pfd = sys::open(parent.c_str(), pflags);
-            if (pfd == -EMFILE || pfd == -ENFILE) { // the empty top's descriptor makes room
-                sys::close(dirfd);
-                dirfd = -1;
-                pfd = sys::open(parent.c_str(), pflags);
+            int at = parentfd;
+            if (at < 0) {
+                pfd = open_parent();
+                if (pfd == -EMFILE || pfd == -ENFILE) { // the empty top's descriptor makes room
+                    sys::close(dirfd);
+                    dirfd = -1;
+                    pfd = open_parent();
+                }
+                if (pfd < 0) {
+                    result = pfd == -ENOENT ? 0 : pfd;
+                    break;
+                }
+                at = pfd;
             }
-            if (pfd < 0) {
-                result = pfd == -ENOENT ? 0 : pfd;
-                break;
-            }
-            BOOST_TEMPFILE_DETAIL_TREE_HOOK(remove_top, pfd, base.c_str());
-            r = sys::fstatat(pfd, base.c_str(), st, AT_SYMLINK_NOFOLLOW);
+            BOOST_TEMPFILE_DETAIL_TREE_HOOK(remove_top, at, base);
+            r = sys::fstatat(at, base, st, AT_SYMLINK_NOFOLLOW);
             if (r < 0 || !same_file(st, id)) {
                 result = r == -ENOENT ? 0 : (r < 0 ? r : -EEXIST);
                 break;
             }
-            r = sys::unlinkat(pfd, base.c_str(), AT_REMOVEDIR);
-            sys::close(pfd);
-            pfd = -1;
+            r = sys::unlinkat(at, base, AT_REMOVEDIR);
+            if (pfd >= 0)
+                sys::close(std::exchange(pfd, -1));
             if (r == -ENOTEMPTY && pass < 2)
                 continue; // entries appeared after the walk: walk again
             result = r == -ENOENT ? 0 : r;
