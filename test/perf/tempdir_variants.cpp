@@ -50,8 +50,9 @@ static void floor_variant()
     ::rmdir(p);
 }
 
-// B: what basic_temp_dir does now: a held dirfd, remove_contents (openat "." + fdopendir +
-// readdir + rewinddir + closedir), close, rmdir by path.
+// B: what basic_temp_dir did first: a held dirfd, remove_contents (openat "." + fdopendir +
+// readdir + rewinddir + closedir), close, rmdir by path. (It now lists as C does, and adds
+// its identity checks, the owner check and the flock: doc/performance.md.)
 static void current_variant()
 {
     const char* p = next_path();
@@ -126,7 +127,7 @@ int main(int argc, char** argv)
         void (*f)();
     } vs[] = {
         {"A floor: mkdir + rmdir", 2, floor_variant},
-        {"B now: + open, openat \".\", fdopendir, readdir, rewinddir, closedir, close", 12, current_variant},
+        {"B first version: + open, openat \".\", fdopendir, readdir, rewinddir, closedir, close", 12, current_variant},
         {"C getdents64 on the held dirfd", 6, getdents_variant},
         {"D rmdir first, walk only on ENOTEMPTY", 4, rmdir_first_variant},
     };
