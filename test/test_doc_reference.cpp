@@ -21,6 +21,8 @@
 #include <boost/filesystem/operations.hpp>
 #include <boost/filesystem/path.hpp>
 
+#include "common/doc_common.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -34,23 +36,8 @@ namespace fs = boost::filesystem;
 
 namespace {
 
-fs::path source_root()
-{
-    std::vector<fs::path> starts = {fs::absolute(fs::path(__FILE__)).parent_path(), fs::current_path()};
-    for (fs::path p : starts)
-        for (; !p.empty() && p != p.root_path(); p = p.parent_path())
-            if (fs::exists(p / "Jamroot") && fs::is_directory(p / "doc"))
-                return p;
-    return fs::path();
-}
-
-std::string read_file(const fs::path& p)
-{
-    std::ifstream in(p.string());
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::read_file;
+using test::source_root;
 
 bool ident_char(char c)
 {

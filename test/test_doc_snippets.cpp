@@ -13,6 +13,8 @@
 #include <boost/filesystem/operations.hpp>
 #include <boost/filesystem/path.hpp>
 
+#include "common/doc_common.hpp"
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -23,16 +25,7 @@ namespace fs = boost::filesystem;
 
 namespace {
 
-// The repository root: found from this file's name, or upwards from the current directory.
-fs::path source_root()
-{
-    std::vector<fs::path> starts = {fs::absolute(fs::path(__FILE__)).parent_path(), fs::current_path()};
-    for (fs::path p : starts)
-        for (; !p.empty() && p != p.root_path(); p = p.parent_path())
-            if (fs::exists(p / "Jamroot") && fs::is_directory(p / "doc"))
-                return p;
-    return fs::path();
-}
+using test::source_root;
 
 std::string normalize(const std::string& line)
 {
