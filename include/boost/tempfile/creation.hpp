@@ -130,6 +130,7 @@ struct exclusive_dir : creation_policy
 template <unsigned MaxAttempts = detail::default_max_attempts>
 struct name_only : creation_policy
 {
+    static_assert(MaxAttempts >= 1, "boost::tempfile: name_only<MaxAttempts> needs MaxAttempts >= 1");
     static constexpr unsigned max_attempts = MaxAttempts;
     static constexpr bool name_only_ = true;
     static constexpr bool makes_directory = false;

@@ -94,12 +94,15 @@ public:
         stack_.clear();
         stack_.push_back(frame{});
         stack_[0].fd = root_;
-        struct ::stat st;
-        int r = sys::fstat(root_, st);
-        if (r == 0 && (st.st_mode & 0700) != 0700)
-            sys::fchmod(root_, 0700); // the tree's own top: listing and unlinking need u+rwx
+        int r = 0;
         if (sys::lseek(root_, 0, SEEK_SET) < 0 || (r = list(0)) < 0)
             fail(r < 0 ? r : -EBADF, 0, nullptr);
+        // Listing through the held descriptor needs no permission; removing entries and opening
+        // subdirectories need u+wx on the tree's own top: repaired only when there are entries
+        // (an empty directory costs no fstat).
+        struct ::stat st;
+        if (!stack_[0].entries.empty() && sys::fstat(root_, st) == 0 && (st.st_mode & 0700) != 0700)
+            sys::fchmod(root_, 0700);
         while (!(first_ != 0 && !keep_going_)) {
             std::size_t top = stack_.size() - 1;
             frame& f = stack_[top];
