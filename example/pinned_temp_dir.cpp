@@ -32,7 +32,8 @@ int main()
     boost::filesystem::rename(work.path(), work.path().string() + "-moved");
     pinned_file later; // created in the moved directory; path() spells the name it had
     std::cout << std::boolalpha << "after the rename, a new file is in the moved directory: "
-              << boost::filesystem::exists(work.path().string() + "-moved/" + later.path().filename().string())
+              << boost::filesystem::exists(work.path().string() + "-moved/" +
+                                           later.path().filename().string())
               << "\n";
     boost::filesystem::rename(work.path().string() + "-moved", work.path()); // back, for cleanup
 

@@ -222,7 +222,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(pinned_objects_live_in_the_tempdir_and_are_removed
         BOOST_TEST(a.write("anonymous") == 9u);
         BOOST_TEST(sp.write("rolled over") == 11u);
         BOOST_TEST(sp.rolled_over());
-        BOOST_TEST(s.entries().size() == 2u); // the named file and the directory only
+        BOOST_TEST(s.entries().size() == 2u);    // the named file and the directory only
         BOOST_TEST(test::open_fds() == fds + 5); // the held directory + f, d, a, sp
     }
     BOOST_TEST(s.entries().empty());
@@ -268,7 +268,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_removed_pinned_directory_is_opened_again_by_name
     const test::fs::path d = s.dir / "tmp";
     boost::filesystem::create_directory(d);
     tempdir_guard g(d);
-    { pinned_file<CharT> f; } // pins d
+    {
+        pinned_file<CharT> f;
+    } // pins d
     const int fds = test::open_fds();
     boost::filesystem::remove(d);
     boost::system::error_code ec;

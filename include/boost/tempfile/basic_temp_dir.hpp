@@ -72,7 +72,8 @@ public:
 
     basic_temp_dir_impl(basic_temp_dir_impl&& other) noexcept
         : dirfd_(std::exchange(other.dirfd_, -1)), id_(other.id_), path_(std::move(other.path_)),
-          parent_(std::move(other.parent_)), owner_(other.owner_), ignore_errors_(other.ignore_errors_), cleanup_(std::move(other.cleanup_))
+          parent_(std::move(other.parent_)), owner_(other.owner_), ignore_errors_(other.ignore_errors_),
+          cleanup_(std::move(other.cleanup_))
     {}
 
     basic_temp_dir_impl& operator=(basic_temp_dir_impl&& other) noexcept
@@ -159,7 +160,8 @@ private:
     // after an error it is opened again (identity checked) and share-locked again.
     int remove_all(std::string& where, bool final) noexcept
     {
-        int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where, parent_ ? parent_.fd() : -1);
+        int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where,
+                                    parent_ ? parent_.fd() : -1);
         bool keep = r < 0 && !ignore_errors_ && !final;
         if (keep && dirfd_ < 0) {
             int fd = detail::reopen_dir(path_.c_str(), id_);

@@ -149,10 +149,9 @@ public:
 
     basic_temp_file_impl(basic_temp_file_impl&& other) noexcept
         : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)), dir_(std::move(other.dir_)),
-          owner_(other.owner_),
-          name_present_(std::exchange(other.name_present_, false)), persisted_(other.persisted_),
-          linkable_(other.linkable_), cleanup_(std::move(other.cleanup_)), stream_(std::move(other.stream_)),
-          spool_(std::move(other.spool_))
+          owner_(other.owner_), name_present_(std::exchange(other.name_present_, false)),
+          persisted_(other.persisted_), linkable_(other.linkable_), cleanup_(std::move(other.cleanup_)),
+          stream_(std::move(other.stream_)), spool_(std::move(other.spool_))
     {
         if (stream_)
             stream_->buf.rebind(this);
@@ -429,7 +428,9 @@ private:
     // once. The descriptor, or -1 with the error reported and nothing left behind.
     int open_anonymous(detail::name_parts& parts, system::error_code* ec, const char* what)
     {
-        auto unnamed = [&] { return Creation::open_unnamed(parts.lease.fd(), parts.lease ? "." : parts.dir().c_str()); };
+        auto unnamed = [&] {
+            return Creation::open_unnamed(parts.lease.fd(), parts.lease ? "." : parts.dir().c_str());
+        };
         int fd = unnamed();
         if (fd == -ENOENT && parts.lease) { // the held directory was removed
             parts.lease.renew();

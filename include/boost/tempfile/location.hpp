@@ -268,7 +268,8 @@ public:
             }
         }
     }
-    dir_lease(dir_lease&& o) noexcept : e_(std::exchange(o.e_, nullptr)), fd_(std::exchange(o.fd_, AT_FDCWD)) {}
+    dir_lease(dir_lease&& o) noexcept : e_(std::exchange(o.e_, nullptr)), fd_(std::exchange(o.fd_, AT_FDCWD))
+    {}
     dir_lease& operator=(dir_lease&& o) noexcept
     {
         if (this != &o) {
@@ -394,8 +395,7 @@ namespace detail {
 // The location policies whose objects create relative to a held directory descriptor.
 template <class Location>
 struct is_pinned : std::is_same<Location, pinned_temp_dir>
-{
-};
+{};
 } // namespace detail
 
 // The current working directory, read at each creation.

@@ -430,8 +430,9 @@ inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, b
         };
         for (unsigned pass = 0;; ++pass) {
             struct ::stat st;
-            int r = parentfd >= 0 ? sys::fstatat(parentfd, base, st, AT_SYMLINK_NOFOLLOW)
-                                  : sys::lstat(path.c_str(), st); // nothing is touched unless the name leads to it
+            int r = parentfd >= 0
+                        ? sys::fstatat(parentfd, base, st, AT_SYMLINK_NOFOLLOW)
+                        : sys::lstat(path.c_str(), st); // nothing is touched unless the name leads to it
             if (r < 0 || !same_file(st, id)) {
                 result = r == -ENOENT ? 0 : (r < 0 ? r : -EEXIST);
                 break;
