@@ -712,3 +712,48 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, 
     BOOST_TEST(!test::exists(p));
     BOOST_TEST(test::exists(g_outside + "/dir0/test0.txt"));
 }
+
+// A umask that takes away u+r (0477: mkdir gives 0300) must not make creation fail: Python's
+// mkdtemp succeeds there. The directory keeps the mode the umask gave it, is usable and is
+// removed; by name and pinned. As an unprivileged user (root reads anything).
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_umask_without_read_still_gives_a_removable_directory, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string w = shared_dir(s);
+    int r = test::in_child(
+        [&] {
+            test::umask_guard u(0477);
+            tf::set_tempdir(w);
+            int wrong = 0;
+            std::string paths[2];
+            auto use = [&](auto& t, int k) {
+                paths[k] = t.path().string();
+                if (test::mode_of(paths[k]) != 0300u)
+                    wrong += 1;
+                int fd = ::open((paths[k] + "/file").c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+                if (fd < 0 || ::write(fd, "x", 1) != 1 || ::mkdir((paths[k] + "/sub").c_str(), 0700) != 0)
+                    wrong += 2;
+                if (fd >= 0)
+                    ::close(fd);
+            };
+            boost::system::error_code ec;
+            {
+                tf::basic_temp_dir<CharT> t(in<CharT>(w), ec);
+                if (ec || !t.exists())
+                    return 10;
+                use(t, 0);
+                tf::basic_temp_dir<CharT, tf::pinned_temp_dir> p({}, ec);
+                if (ec || !p.exists())
+                    return 20;
+                use(p, 1);
+            }
+            tf::reset_tempdir();
+            for (const std::string& p : paths)
+                if (test::exists(p))
+                    wrong += 4;
+            return wrong;
+        },
+        true);
+    BOOST_TEST(r == 0);
+    BOOST_TEST(fs::is_empty(fs::path(s.dir) / "w"));
+}

@@ -123,8 +123,11 @@ private:
         constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
         if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what) < 0)
             return;
-        int fd = detail::sys::openat(parts.lease.fd(), parts.lease ? detail::leaf_of(path) : path.c_str(),
+        const char* at_name = parts.lease ? detail::leaf_of(path) : path.c_str();
+        int fd = detail::sys::openat(parts.lease.fd(), at_name,
                                      O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
+        if (fd == -EACCES) // a umask without u+r (0477): mkdir gave 0300
+            fd = open_unreadable(parts.lease.fd(), at_name);
         struct ::stat st;
         int err = fd < 0 ? fd : detail::sys::fstat(fd, st);
         if (err == 0 && (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()))
@@ -152,6 +155,30 @@ private:
             ignore_errors_ = o.ignore_cleanup_errors;
         cleanup_.on_create(o);
         detail::notify_name(cleanup_, path_, true);
+    }
+
+    // The directory just made, under a umask that took away u+r: pinned (O_PATH, no symlink
+    // followed), checked to be a directory of ours without u+r, given u+r just long enough to
+    // open it for reading through the pin, then its mode put back. The descriptor or -EACCES.
+    static int open_unreadable(int at, const char* name) noexcept
+    {
+        namespace sys = detail::sys;
+        int pin = sys::o_path ? sys::openat(at, name, sys::o_path | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC)
+                              : -EACCES;
+        if (pin < 0)
+            return -EACCES;
+        struct ::stat st;
+        int fd = -EACCES;
+        if (sys::fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid() &&
+            !(st.st_mode & S_IRUSR) && sys::fchmod_pinned(pin, (st.st_mode & 07777) | S_IRUSR) == 0) {
+            fd = sys::openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (fd >= 0)
+                sys::fchmod(fd, st.st_mode & 07777);
+            else
+                sys::fchmod_pinned(pin, st.st_mode & 07777);
+        }
+        sys::close(pin);
+        return fd >= 0 ? fd : -EACCES;
     }
 
     // Removes the tree; the object lets go of it unless removal failed and errors count
