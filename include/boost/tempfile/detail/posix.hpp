@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -226,6 +227,23 @@ inline int linkat(int olddirfd, const char* oldpath, int newdirfd, const char* n
     return retry([&] { return ::linkat(olddirfd, oldpath, newdirfd, newpath, flags); });
 }
 
+// "/proc/self/fd/<fd>" in `buf`, the magic link that names the inode `fd` is open on (no
+// allocation, no snprintf: usable where only async-signal-safe code may run). Returns buf.
+inline const char* proc_fd_path(int fd, char (&buf)[32]) noexcept
+{
+    static constexpr char head[] = "/proc/self/fd/";
+    std::memcpy(buf, head, sizeof head - 1);
+    char digits[12];
+    int n = 0;
+    for (unsigned v = static_cast<unsigned>(fd); n == 0 || v != 0; v /= 10)
+        digits[n++] = static_cast<char>('0' + v % 10);
+    char* p = buf + sizeof head - 1;
+    while (n > 0)
+        *p++ = digits[--n];
+    *p = '\0';
+    return buf;
+}
+
 // Gives the file open as `fd` (an O_TMPFILE file) the name `to`, never replacing: linkat with
 // AT_EMPTY_PATH (needs CAP_DAC_READ_SEARCH), else through /proc/self/fd/N. 0 or -errno.
 inline int link_descriptor(int fd, const char* to) noexcept
@@ -235,16 +253,8 @@ inline int link_descriptor(int fd, const char* to) noexcept
     if (r != -ENOENT && r != -EPERM && r != -EINVAL)
         return r;
 #endif
-    char proc[32] = "/proc/self/fd/";
-    char digits[12];
-    int n = 0;
-    for (unsigned v = static_cast<unsigned>(fd); n == 0 || v != 0; v /= 10)
-        digits[n++] = static_cast<char>('0' + v % 10);
-    char* p = proc + 14;
-    while (n > 0)
-        *p++ = digits[--n];
-    *p = '\0';
-    return linkat(AT_FDCWD, proc, AT_FDCWD, to, AT_SYMLINK_FOLLOW);
+    char proc[32];
+    return linkat(AT_FDCWD, proc_fd_path(fd, proc), AT_FDCWD, to, AT_SYMLINK_FOLLOW);
 }
 
 // fsync of what `path` names (a directory, to make a new entry in it durable). 0 or -errno.
@@ -277,15 +287,8 @@ inline int fchmod_pinned(int fd, ::mode_t mode) noexcept
     if (r != -ENOSYS && r != -EINVAL && r != -EBADF)
         return r;
 #endif
-    char link[32] = "/proc/self/fd/";
-    char digits[12];
-    int n = 0;
-    for (unsigned v = static_cast<unsigned>(fd); n == 0 || v != 0; v /= 10)
-        digits[n++] = static_cast<char>('0' + v % 10);
-    char* p = link + 14;
-    while (n > 0)
-        *p++ = digits[--n];
-    *p = 0;
+    char link[32];
+    proc_fd_path(fd, link);
     return retry([&] { return ::chmod(link, mode); });
 #else
     return r;
