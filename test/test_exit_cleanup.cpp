@@ -29,29 +29,7 @@ using test::lit;
 
 namespace {
 
-// A forked child runs f; returns the raw wait status (WIFSIGNALED / WIFEXITED to be read).
-// f returning normally ends the child with _exit(f()) (no atexit).
-template <class F>
-int child_status(F f)
-{
-    ::pid_t pid = ::fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        int r = 99;
-        try {
-            r = f();
-        } catch (...) {
-            r = 96;
-        }
-        ::_exit(r);
-    }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    return status;
-}
+using test::child_wait_status; // raw status: a child may die of a signal
 
 bool died_of(int status, int sig)
 {
@@ -127,7 +105,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(each_signal_removes_files_and_trees_then_kills, Ch
         test::scratch outside;
         const std::string target = (outside.dir / "precious").string();
         ::close(::open(target.c_str(), O_CREAT | O_WRONLY, 0600));
-        int st = child_status([&] {
+        int st = child_wait_status([&] {
             typename exit_file<CharT>::options_type fo;
             fo.dir = s.dir;
             fo.suffix = lit<CharT>(".dat");
@@ -183,7 +161,7 @@ BOOST_AUTO_TEST_CASE(signal_sent_by_another_process)
 BOOST_AUTO_TEST_CASE_TEMPLATE(exit_removes_what_destructors_would_have, CharT, test::char_types)
 {
     test::scratch s;
-    int st = child_status([&] {
+    int st = child_wait_status([&] {
         typename exit_file<CharT>::options_type fo;
         fo.dir = s.dir;
         fo.delete_on_close = false;
@@ -204,7 +182,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(exit_removes_what_destructors_would_have, CharT, t
 BOOST_AUTO_TEST_CASE(kept_objects_are_not_registered)
 {
     test::scratch s;
-    int st = child_status([&] {
+    int st = child_wait_status([&] {
         exit_file<char> k(in<tf::file_options>(s.dir, true));
         exit_dir<char> kd(in<tf::dir_options>(s.dir, true));
         tf::basic_temp_file<char, tf::remove_at_exit<tf::keep>> kk(in<tf::file_options>(s.dir));
@@ -221,7 +199,7 @@ BOOST_AUTO_TEST_CASE(destroyed_objects_are_withdrawn)
     // created later under the same name by someone else survives the exit.
     test::scratch s;
     const std::string name = (s.dir / "tmpfixedname").string();
-    int st = child_status([&] {
+    int st = child_wait_status([&] {
         {
             tf::basic_temp_file<char, tf::remove_at_exit<>, fixed_name> f(in<tf::file_options>(s.dir));
             if (f.name() != name)
@@ -241,7 +219,7 @@ BOOST_AUTO_TEST_CASE(destroyed_objects_are_withdrawn)
 BOOST_AUTO_TEST_CASE(moved_objects_stay_registered_once)
 {
     test::scratch s;
-    int st = child_status([&] {
+    int st = child_wait_status([&] {
         exit_file<char> a(in<tf::file_options>(s.dir));
         exit_file<char> b(std::move(a));
         exit_dir<char> d1(in<tf::dir_options>(s.dir));
@@ -266,7 +244,7 @@ extern "C" void previous_handler(int)
 BOOST_AUTO_TEST_CASE(previous_handler_runs_after_removal)
 {
     test::scratch s;
-    int st = child_status([&] {
+    int st = child_wait_status([&] {
         struct sigaction sa;
         std::memset(&sa, 0, sizeof sa);
         sa.sa_handler = &previous_handler;
@@ -282,7 +260,7 @@ BOOST_AUTO_TEST_CASE(previous_handler_runs_after_removal)
 BOOST_AUTO_TEST_CASE(ignored_signal_stays_ignored)
 {
     test::scratch s;
-    int st = child_status([&] {
+    int st = child_wait_status([&] {
         std::signal(SIGHUP, SIG_IGN); // as nohup does
         exit_file<char> f(in<tf::file_options>(s.dir));
         std::raise(SIGHUP);
@@ -297,14 +275,14 @@ BOOST_AUTO_TEST_CASE(ignored_signal_stays_ignored)
 BOOST_AUTO_TEST_CASE(forked_child_never_removes_its_parents_objects)
 {
     test::scratch s;
-    int st = child_status([&] {
+    int st = child_wait_status([&] {
         exit_file<char> f(in<tf::file_options>(s.dir));
         exit_dir<char> d(in<tf::dir_options>(s.dir));
-        int grandchild = child_status([] {
+        int grandchild = child_wait_status([] {
             std::exit(0); // runs the inherited atexit sweep: must skip the parent's entries
             return 0;
         });
-        int killed = child_status([] {
+        int killed = child_wait_status([] {
             std::raise(SIGTERM);
             return 0;
         });
@@ -327,7 +305,7 @@ BOOST_AUTO_TEST_CASE(replaced_name_is_left_alone)
     std::string original;
     int pipefd[2];
     BOOST_REQUIRE(::pipe(pipefd) == 0);
-    int st = child_status([&] {
+    int st = child_wait_status([&] {
         ::close(pipefd[0]);
         auto dopt = in<tf::dir_options>(s.dir);
         dopt.prefix = "reg-";
@@ -365,7 +343,7 @@ BOOST_AUTO_TEST_CASE(many_objects_from_many_threads)
     // More live registrations than one chunk of the table holds, made and withdrawn
     // concurrently; then a signal removes every live one.
     test::scratch s;
-    int st = child_status([&] {
+    int st = child_wait_status([&] {
         constexpr int threads = 4, live = 150, churn = 200;
         std::vector<std::vector<exit_file<char>>> keep(threads);
         std::vector<std::thread> ts;
@@ -424,7 +402,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persisted_objects_are_withdrawn, CharT, test::char
                 const std::string target = (s.dir / "kept.dat").string();
                 const std::string old_name = (s.dir / "old-name").string();
                 const std::string other_name = (s.dir / "other-name").string();
-                int st = child_status([&] {
+                int st = child_wait_status([&] {
                     typename exit_file<CharT>::options_type fo;
                     fo.dir = s.dir;
                     exit_file<CharT> f(fo), other(fo);

@@ -144,10 +144,11 @@ struct umask_guard
     ~umask_guard() { ::umask(old); }
 };
 
-// Runs `f` in a forked child; returns f's result (the child's exit status), or -1 if it
-// died. With `as_nobody`, the child first drops to the unprivileged user `nobody`, so that
-// permission checks apply even though the suite runs as root.
-inline int in_child(const std::function<int()>& f, bool as_nobody = false)
+// Runs `f` in a forked child and returns the raw wait status (read it with WIFEXITED /
+// WIFSIGNALED), or -1 if fork or waitpid failed; f's result is the child's exit code, through
+// _exit (no atexit handlers run). With `as_nobody`, the child first drops to the unprivileged
+// user `nobody`, so that permission checks apply even though the suite runs as root.
+inline int child_wait_status(const std::function<int()>& f, bool as_nobody = false)
 {
     ::pid_t pid = ::fork();
     if (pid < 0)
@@ -172,7 +173,14 @@ inline int in_child(const std::function<int()>& f, bool as_nobody = false)
     while (::waitpid(pid, &status, 0) < 0)
         if (errno != EINTR)
             return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return status;
+}
+
+// As child_wait_status, but returns f's result (the child's exit code), or -1 if it died.
+inline int in_child(const std::function<int()>& f, bool as_nobody = false)
+{
+    int status = child_wait_status(f, as_nobody);
+    return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 inline bool exists(const std::string& p)
