@@ -745,6 +745,14 @@ BOOST_AUTO_TEST_CASE(garbage_in_tmpdir)
             tf::wtemporary_directory d(tf::wdir_options(), ec);
             if (ec != errc(boost::system::errc::illegal_byte_sequence))
                 return 8;
+            const int fds = test::open_fds(); // the functions: created, then taken back
+            auto [wfd, wname] = tf::mkstemp<wchar_t>({}, ec);
+            if (ec != errc(boost::system::errc::illegal_byte_sequence) || wfd != -1 || !wname.empty())
+                return 11;
+            if (!tf::mkdtemp<wchar_t>({}, ec).empty() || ec != errc(boost::system::errc::illegal_byte_sequence))
+                return 12;
+            if (test::open_fds() != fds)
+                return 13;
             tf::named_temporary_file n; // narrow works there
             if (n.name().rfind(latin1 + "/", 0) != 0)
                 return 9;

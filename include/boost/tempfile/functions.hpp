@@ -33,10 +33,10 @@ namespace tempfile {
 namespace detail {
 
 // Creates with Creation in the directory of `o`; returns try_create's result (a descriptor,
-// or 0) and the absolute name, or -1 with the error reported. `undo` removes what was
-// created if the name cannot be given back in CharT.
-template <class Creation, class CharT, class Undo>
-inline int make_unique_entry(const basic_options<CharT>& o, std::basic_string<CharT>& name, Undo undo,
+// or 0) and the absolute name, or -1 with the error reported. If the name cannot be given back
+// in CharT, what was created is removed (a file closed first) and nothing is left.
+template <class Creation, class CharT>
+inline int make_unique_entry(const basic_options<CharT>& o, std::basic_string<CharT>& name,
                              system::error_code* ec, const char* what)
 {
     name_parts parts;
@@ -50,10 +50,33 @@ inline int make_unique_entry(const basic_options<CharT>& o, std::basic_string<Ch
     if constexpr (std::is_same_v<CharT, char>) {
         name = std::move(path);            // bytes as they are: no copy
     } else if (!from_native(path, name)) { // a directory that is not UTF-8, for a wide name
-        undo(r, path);
+        if constexpr (!is_name_only<Creation>::value) {
+            if constexpr (!Creation::makes_directory)
+                sys::close(r);
+            remove_created(parts.lease, path, Creation::makes_directory ? AT_REMOVEDIR : 0);
+        }
+        name.clear(); // from_native may have decoded a part
         report(ec, system::errc::illegal_byte_sequence, what, filesystem::path(path));
         return -1;
     }
+    return r;
+}
+
+template <class Creation, class CharT>
+inline std::basic_string<CharT> make_unique_name(const basic_options<CharT>& o, system::error_code* ec,
+                                                 const char* what)
+{
+    std::basic_string<CharT> name;
+    make_unique_entry<Creation>(o, name, ec, what);
+    return name;
+}
+
+template <class CharT>
+inline std::pair<int, std::basic_string<CharT>> make_unique_file(const basic_options<CharT>& o,
+                                                                 system::error_code* ec)
+{
+    std::pair<int, std::basic_string<CharT>> r{-1, {}};
+    r.first = make_unique_entry<exclusive_file<>>(o, r.second, ec, "boost::tempfile::mkstemp");
     return r;
 }
 
@@ -65,49 +88,26 @@ inline int make_unique_entry(const basic_options<CharT>& o, std::basic_string<Ch
 template <class CharT = char>
 inline std::pair<int, std::basic_string<CharT>> mkstemp(const basic_options<CharT>& o, system::error_code& ec)
 {
-    std::pair<int, std::basic_string<CharT>> r{-1, {}};
-    r.first = detail::make_unique_entry<exclusive_file<>>(
-        o, r.second,
-        [](int fd, const std::string& p) {
-            detail::sys::close(fd);
-            detail::sys::unlink(p.c_str());
-        },
-        &ec, "boost::tempfile::mkstemp");
-    return r;
+    return detail::make_unique_file(o, &ec);
 }
 
 template <class CharT = char>
 inline std::pair<int, std::basic_string<CharT>> mkstemp(const basic_options<CharT>& o = {})
 {
-    std::pair<int, std::basic_string<CharT>> r{-1, {}};
-    r.first = detail::make_unique_entry<exclusive_file<>>(
-        o, r.second,
-        [](int fd, const std::string& p) {
-            detail::sys::close(fd);
-            detail::sys::unlink(p.c_str());
-        },
-        nullptr, "boost::tempfile::mkstemp");
-    return r;
+    return detail::make_unique_file(o, nullptr);
 }
 
 // Python's mkdtemp(): creates a directory, mode 0700; returns its absolute name.
 template <class CharT = char>
 inline std::basic_string<CharT> mkdtemp(const basic_options<CharT>& o, system::error_code& ec)
 {
-    std::basic_string<CharT> name;
-    detail::make_unique_entry<exclusive_dir<>>(
-        o, name, [](int, const std::string& p) { detail::sys::rmdir(p.c_str()); }, &ec, "boost::tempfile::mkdtemp");
-    return name;
+    return detail::make_unique_name<exclusive_dir<>>(o, &ec, "boost::tempfile::mkdtemp");
 }
 
 template <class CharT = char>
 inline std::basic_string<CharT> mkdtemp(const basic_options<CharT>& o = {})
 {
-    std::basic_string<CharT> name;
-    detail::make_unique_entry<exclusive_dir<>>(
-        o, name, [](int, const std::string& p) { detail::sys::rmdir(p.c_str()); }, nullptr,
-        "boost::tempfile::mkdtemp");
-    return name;
+    return detail::make_unique_name<exclusive_dir<>>(o, nullptr, "boost::tempfile::mkdtemp");
 }
 
 // Python's mktemp(): a name that did not exist when it was looked at. Another process can
@@ -116,19 +116,14 @@ template <class CharT = char>
 [[deprecated("boost::tempfile::mktemp is racy: use mkstemp or named_temporary_file")]] inline std::basic_string<CharT>
 mktemp(const basic_options<CharT>& o, system::error_code& ec)
 {
-    std::basic_string<CharT> name;
-    detail::make_unique_entry<name_only<>>(o, name, [](int, const std::string&) {}, &ec, "boost::tempfile::mktemp");
-    return name;
+    return detail::make_unique_name<name_only<>>(o, &ec, "boost::tempfile::mktemp");
 }
 
 template <class CharT = char>
 [[deprecated("boost::tempfile::mktemp is racy: use mkstemp or named_temporary_file")]] inline std::basic_string<CharT>
 mktemp(const basic_options<CharT>& o = {})
 {
-    std::basic_string<CharT> name;
-    detail::make_unique_entry<name_only<>>(o, name, [](int, const std::string&) {}, nullptr,
-                                           "boost::tempfile::mktemp");
-    return name;
+    return detail::make_unique_name<name_only<>>(o, nullptr, "boost::tempfile::mktemp");
 }
 
 } // namespace tempfile
