@@ -13,6 +13,7 @@
 #include <boost/filesystem/path.hpp>
 #include <boost/mpl/list.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <string>
@@ -42,13 +43,16 @@ std::basic_string<CharT> lit(const char* s)
     return std::basic_string<CharT>(n.begin(), n.end());
 }
 
-// The narrow (on-disk) form of a CharT string: identity for char, UTF-8 for wchar_t.
-inline std::string narrow(const std::string& s) { return s; }
-inline std::string narrow(const std::wstring& w)
+// UTF-8 of a wide string, written here independently of the library (it is the oracle the
+// wide-name tests and the fuzzer check the library's encoding against). Every code point is
+// encoded; false if one is not a Unicode scalar value (a surrogate, or above 0x10FFFF).
+inline bool utf8(const std::wstring& w, std::string& out)
 {
-    std::string out;
+    bool valid = true;
     for (wchar_t wc : w) {
-        char32_t c = static_cast<char32_t>(wc);
+        std::uint32_t c = static_cast<std::uint32_t>(wc);
+        if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            valid = false;
         if (c < 0x80) {
             out += static_cast<char>(c);
         } else if (c < 0x800) {
@@ -59,12 +63,21 @@ inline std::string narrow(const std::wstring& w)
             out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
             out += static_cast<char>(0x80 | (c & 0x3F));
         } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0xF0 | ((c >> 18) & 0x07));
             out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
             out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
             out += static_cast<char>(0x80 | (c & 0x3F));
         }
     }
+    return valid;
+}
+
+// The narrow (on-disk) form of a CharT string: identity for char, UTF-8 for wchar_t.
+inline std::string narrow(const std::string& s) { return s; }
+inline std::string narrow(const std::wstring& w)
+{
+    std::string out;
+    utf8(w, out);
     return out;
 }
 

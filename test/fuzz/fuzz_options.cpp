@@ -20,6 +20,8 @@
 
 #include <boost/tempfile.hpp>
 
+#include "../common/test_common.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -71,30 +73,7 @@ std::size_t count_entries(const std::string& d, std::string* only = nullptr)
     return n;
 }
 
-bool utf8(const std::wstring& w, std::string& out)
-{
-    for (wchar_t wc : w) {
-        std::uint32_t c = static_cast<std::uint32_t>(wc);
-        if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            return false;
-        if (c < 0x80)
-            out += static_cast<char>(c);
-        else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
-    return true;
-}
+using test::utf8; // the suite's own encoder: the oracle, independent of the library
 
 bool valid_part(const std::string& s)
 {
