@@ -92,9 +92,10 @@ struct anonymous_file : creation_policy
         return fd;
     }
 
+    // The fallback: a named file as exclusive_file makes it (then unlinked at once).
     static int try_create(int dirfd, const char* name) noexcept
     {
-        return detail::sys::openat(dirfd, name, detail::sys::exclusive_flags, 0600);
+        return exclusive_file<MaxAttempts>::try_create(dirfd, name);
     }
 };
 
