@@ -3,6 +3,8 @@
 // one; if anything fails before persist(), the temporary is removed and the old one stays.
 #include <boost/tempfile.hpp>
 
+#include <boost/filesystem/fstream.hpp>
+
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -17,16 +19,16 @@ void save(const fs::path& target, const std::string& text)
     o.prefix = "." + target.filename().string() + ".";
     tf::named_temporary_file f(o);
     f.stream() << text;
-    f.persist(target, tf::durability::durable); // fsync file, rename, fsync directory
+    f.persist(target, tf::durability::durable); // fsync file, rename, fsync directory (Windows: FlushFileBuffers, MoveFileExW)
 }
 
 int main()
 {
-    fs::path dir = tf::mkdtemp();
+    fs::path dir = tf::utf8_path(tf::mkdtemp());
     fs::path doc = dir / "document.txt";
     save(doc, "version 1\n");
     save(doc, "version 2\n");
-    std::ifstream in(doc.string());
+    fs::ifstream in(doc);
     std::string line;
     std::getline(in, line);
     int n = 0;

@@ -9,9 +9,15 @@ namespace tf = boost::tempfile;
 
 #include <iostream>
 
+#if defined(_WIN32)
+#include <io.h>     // close(): mkstemp's descriptor is the C runtime's, as Python's os.open gives
+#else
+#include <unistd.h> // close()
+#endif
+
 int main() {
     auto [fd, name] = tf::mkstemp({.suffix = ".txt"});         // Python's mkstemp()
-    ::close(fd); ::unlink(name.c_str());
+    ::close(fd); boost::filesystem::remove(tf::utf8_path(name)); // yours to close and remove
     tf::temporary_directory work({.prefix = "build-"});        // removed at scope exit
     tf::named_temporary_file log({.suffix = ".log", .dir = work.path()});
     log.write("hello\n");                                       // deleted on close()
@@ -19,5 +25,5 @@ int main() {
     std::cout << "mkstemp made and removed " << name << "\n"
               << "log file " << log.name() << " in " << work.name() << "\n"
               << "kept file " << kept.name() << " (removed by this example)\n";
-    ::unlink(kept.path().c_str());
+    boost::filesystem::remove(kept.path());
 }

@@ -7,7 +7,8 @@
 
 // remove_at_exit<Base>: a cleanup policy that behaves as Base and, in addition, removes the
 // object's name when the process ends before the object does: on normal exit (exit(),
-// returning from main) and on SIGINT, SIGTERM, SIGHUP.
+// returning from main) and on SIGINT, SIGTERM, SIGHUP (Windows: the console control events
+// Ctrl-C, Ctrl-Break, close, logoff, shutdown).
 //
 //     tf::basic_temp_file<char, tf::remove_at_exit<>> f;   // named file, as named_temporary_file
 //     tf::basic_temp_dir<char, tf::remove_at_exit<>> d;    // directory, as temporary_directory
@@ -26,7 +27,7 @@
 #endif
 
 #include <boost/tempfile/cleanup.hpp>
-#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/detail/platform.hpp>
 #include <boost/tempfile/policy.hpp>
 
 #include <boost/filesystem/path.hpp>
@@ -49,11 +50,10 @@ namespace exit_cleanup {
 // One registered name, prepared in advance: nothing is allocated or formatted in a handler.
 struct entry
 {
-    ::pid_t pid;    // the creating process: only it removes
-    bool directory; // rmdir-class removal of the tree, else unlink
-    ::dev_t dev;    // identity at registration: a name replaced since then is left alone
-    ::ino_t ino;
-    char* path; // absolute, NUL-terminated, allocated with the entry
+    sys::pid_type pid; // the creating process: only it removes
+    bool directory;    // removal of the tree, else of the file
+    sys::file_id id;   // identity at registration: a name replaced since then is left alone
+    sys::native_char* path; // absolute, NUL-terminated, allocated with the entry
 };
 
 // Slots in fixed-size chunks, linked and never freed; a slot is claimed with a CAS, so
@@ -65,17 +65,10 @@ struct chunk
     std::atomic<chunk*> next;
 };
 
-// The signals handled, and the dispositions found when the handlers were installed.
-inline constexpr int handled_signals[] = {SIGINT, SIGTERM, SIGHUP}; // (not "signals": a Qt macro)
-inline constexpr int signal_count = 3;
-
 struct registry
 {
     chunk first{};
     std::atomic<int> sweeping{0}; // handlers (or atexit) walking the table now
-    struct ::sigaction previous[signal_count]
-    {};
-    bool installed[signal_count]{};
 };
 
 inline registry& state() noexcept
@@ -84,144 +77,25 @@ inline registry& state() noexcept
     return r;
 }
 
-// ---- Removal: async-signal-safe (getdents64, openat, unlinkat, fstat, close, lseek only).
-
-struct linux_dirent64
-{
-    std::uint64_t d_ino;
-    std::int64_t d_off;
-    unsigned short d_reclen;
-    unsigned char d_type;
-    char d_name[1];
-};
-
-// Depth bound of the handler's tree walk: a deeper tree is removed to this depth only.
-inline constexpr int max_depth = 16;
-
-// Removes what is below the directory open as fd, relative to descriptors, never following a
-// symlink. Best effort; several passes because removing while reading may skip entries.
-inline void remove_below(int fd, int depth) noexcept
-{
-    alignas(8) char buf[1024];
-    for (int pass = 0; pass < 64; ++pass) {
-        if (sys::lseek(fd, 0, SEEK_SET) < 0)
-            return;
-        bool removed = false, any = false;
-        long n;
-        while ((n = sys::getdents64(fd, buf, sizeof buf)) > 0) {
-            for (long off = 0; off < n;) {
-                const linux_dirent64* d = reinterpret_cast<const linux_dirent64*>(buf + off);
-                off += d->d_reclen;
-                const char* name = d->d_name;
-                if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
-                    continue;
-                any = true;
-                int r;
-                if (d->d_type == DT_DIR || d->d_type == DT_UNKNOWN) {
-                    r = -ENOTDIR;
-                    if (depth > 0) {
-                        int sub = sys::openat(fd, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
-                        if (sub >= 0) {
-                            remove_below(sub, depth - 1);
-                            sys::close(sub);
-                            r = sys::unlinkat(fd, name, AT_REMOVEDIR);
-                        } else {
-                            r = sub;
-                        }
-                    }
-                    if (r == -ENOTDIR || r == -ELOOP)
-                        r = sys::unlinkat(fd, name, 0);
-                } else {
-                    r = sys::unlinkat(fd, name, 0);
-                }
-                removed = removed || r == 0;
-            }
-        }
-        if (n < 0 || !any || !removed)
-            return;
-    }
-}
-
-inline void remove_entry(const entry& e) noexcept
-{
-    struct ::stat st;
-    if (e.directory) {
-        int fd = sys::open(e.path, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
-        if (fd < 0)
-            return;
-        bool same = sys::fstat(fd, st) == 0 && st.st_dev == e.dev && st.st_ino == e.ino;
-        if (same)
-            remove_below(fd, max_depth);
-        sys::close(fd);
-        if (same)
-            sys::rmdir(e.path);
-    } else if (sys::lstat(e.path, st) == 0 && st.st_dev == e.dev && st.st_ino == e.ino) {
-        sys::unlink(e.path);
-    }
-}
-
 // Removes every name this process registered. Called by the handlers and at exit.
 inline void sweep() noexcept
 {
     registry& r = state();
     r.sweeping.fetch_add(1);
-    const ::pid_t self = sys::getpid_uncached();
+    const sys::pid_type self = sys::getpid_uncached();
     for (chunk* c = &r.first; c; c = c->next.load()) {
         for (std::atomic<entry*>& s : c->slots) {
             const entry* e = s.load();
             if (e && e->pid == self)
-                remove_entry(*e);
+                remove_entry(e->path, e->directory, e->id);
         }
     }
     r.sweeping.fetch_sub(1);
 }
 
-inline void on_signal(int sig) noexcept
-{
-    const int saved = errno;
-    sweep();
-    registry& r = state();
-    for (int i = 0; i < signal_count; ++i) {
-        if (handled_signals[i] == sig && r.installed[i]) {
-            sys::sigaction(sig, &r.previous[i], nullptr); // chain: the previous disposition
-            sys::raise(sig);                              // delivered when this handler returns
-        }
-    }
-    errno = saved;
-}
-
 inline void at_exit() noexcept
 {
     sweep();
-}
-
-// Installs the handlers and the atexit function, once per process.
-inline void install() noexcept
-{
-    static std::once_flag once;
-    try {
-        std::call_once(once, [] {
-            registry& r = state();
-            for (int i = 0; i < signal_count; ++i) {
-                struct ::sigaction old;
-                if (sys::sigaction(handled_signals[i], nullptr, &old) != 0)
-                    continue;
-                if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN)
-                    continue; // ignored on purpose (nohup): leave it so
-                struct ::sigaction act;
-                std::memset(&act, 0, sizeof act);
-                act.sa_handler = &on_signal;
-                sigemptyset(&act.sa_mask);
-                for (int s : handled_signals)
-                    sigaddset(&act.sa_mask, s); // one handler at a time
-                act.sa_flags = SA_RESTART;
-                r.installed[i] = sys::sigaction(handled_signals[i], &act, &r.previous[i]) == 0;
-            }
-            std::atexit(&at_exit);
-        });
-    } catch (...) {
-        // call_once failed to run: nothing installed, the objects still clean up normally
-    }
 }
 
 // A registration: the slot claimed and the entry in it.
@@ -235,20 +109,20 @@ struct handle
 // object then lacks only the exit-time removal).
 inline handle add(const filesystem::path& p, bool directory) noexcept
 {
-    const std::string& native = p.native();
-    struct ::stat st;
-    if (sys::lstat(native.c_str(), st) != 0)
+    const sys::native_string& native = p.native();
+    sys::file_id id;
+    if (!identify(native.c_str(), id))
         return {};
-    entry* e = static_cast<entry*>(std::malloc(sizeof(entry) + native.size() + 1));
+    const std::size_t bytes = (native.size() + 1) * sizeof(sys::native_char);
+    entry* e = static_cast<entry*>(std::malloc(sizeof(entry) + bytes));
     if (!e)
         return {};
     e->pid = sys::getpid_uncached();
     e->directory = directory;
-    e->dev = st.st_dev;
-    e->ino = st.st_ino;
-    e->path = reinterpret_cast<char*>(e + 1);
-    std::memcpy(e->path, native.c_str(), native.size() + 1);
-    install();
+    e->id = id;
+    e->path = reinterpret_cast<sys::native_char*>(e + 1);
+    std::memcpy(e->path, native.c_str(), bytes);
+    install(&sweep, &at_exit);
     registry& r = state();
     for (chunk* c = &r.first;;) {
         for (std::atomic<entry*>& s : c->slots) {
@@ -287,8 +161,8 @@ inline void remove(handle& h) noexcept
 } // namespace exit_cleanup
 } // namespace detail
 
-// A cleanup policy: as Base, and removed at exit or on SIGINT / SIGTERM / SIGHUP if still
-// there. Uses the optional hooks on_name / on_release (cleanup.hpp).
+// A cleanup policy: as Base, and removed at exit or on SIGINT / SIGTERM / SIGHUP (Windows:
+// console control events) if still there. Uses the optional hooks on_name / on_release (cleanup.hpp).
 template <class Base = by_options>
 struct remove_at_exit : cleanup_policy
 {

@@ -16,6 +16,7 @@
 #endif
 
 #include <boost/tempfile/detail/encoding.hpp>
+#include <boost/tempfile/detail/platform.hpp>
 
 #include <boost/filesystem/path.hpp>
 
@@ -27,13 +28,22 @@
 namespace boost {
 namespace tempfile {
 
-// A path from a wide string, stored as UTF-8 whatever the locale (a filesystem::path built
-// from a wide string converts with the global locale, which fails in the "C" locale):
+// A path from a string the library gave or takes, without the locale (a filesystem::path
+// built from a wide string on POSIX, or a narrow one on Windows, converts with the global
+// locale / the ANSI code page). Wide: on POSIX stored as UTF-8, on Windows the UTF-16 as it
+// is. Narrow: on POSIX the bytes as they are, on Windows decoded from UTF-8:
 //     tf::woptions o; o.dir = tf::utf8_path(L"/srv/données");
-// Invalid UTF-16/32 input gives an empty path.
+//     boost::filesystem::remove(tf::utf8_path(name));     // name from mkstemp
+// Invalid UTF-16/32 (wide) or UTF-8 (narrow, on Windows) input gives an empty path.
 inline filesystem::path utf8_path(std::wstring_view s)
 {
-    std::string n;
+    detail::sys::native_string n;
+    return detail::append_native(n, s) ? filesystem::path(n) : filesystem::path();
+}
+
+inline filesystem::path utf8_path(std::string_view s)
+{
+    detail::sys::native_string n;
     return detail::append_native(n, s) ? filesystem::path(n) : filesystem::path();
 }
 
@@ -44,7 +54,7 @@ struct basic_options
     std::basic_string<CharT> suffix{};                 // appended as is (no dot added)
     std::optional<std::basic_string<CharT>> prefix{};  // empty: gettempprefix()
     std::optional<filesystem::path> dir{};             // empty: the default directory
-    bool text = false;                                 // Python's flag; no effect on POSIX
+    bool text = false;                                 // Python's flag; mkstemp on Windows: text mode
 };
 
 // Named files (named_temporary_file and basic_temp_file with a named creation policy).
