@@ -1,0 +1,172 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// The POSIX implementation of the test helpers (included by test_common.hpp, which lists them).
+
+#ifndef BOOST_TEMPFILE_TEST_PLATFORM_POSIX_HPP
+#define BOOST_TEMPFILE_TEST_PLATFORM_POSIX_HPP
+
+#include <functional>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace test {
+
+// The directory separator in the names the library returns.
+inline const std::string separator = "/";
+
+// A fresh directory under /tmp for one test, removed (with everything in it) at the end.
+struct scratch
+{
+    fs::path dir;
+    scratch()
+    {
+        std::string t = "/tmp/tempfile-test-XXXXXX";
+        if (!::mkdtemp(&t[0]))
+            std::abort();
+        dir = t;
+        ::chmod(t.c_str(), 0755); // reachable by the unprivileged children of some tests
+    }
+    ~scratch()
+    {
+        boost::system::error_code ec;
+        // Restore permissions the test may have removed, then remove.
+        std::string cmd = "chmod -R u+rwx '" + dir.string() + "' 2>/dev/null; rm -rf '" + dir.string() + "'";
+        if (std::system(cmd.c_str()) != 0)
+            fs::remove_all(dir, ec);
+    }
+    std::vector<std::string> entries() const
+    {
+        std::vector<std::string> r;
+        for (fs::directory_iterator it(dir), end; it != end; ++it)
+            r.push_back(it->path().filename().string());
+        return r;
+    }
+};
+
+// Number of open descriptors of this process.
+inline int open_fds()
+{
+    int n = 0;
+    DIR* d = ::opendir("/proc/self/fd");
+    if (!d)
+        return -1;
+    while (struct dirent* e = ::readdir(d))
+        if (e->d_name[0] != '.')
+            ++n;
+    ::closedir(d);
+    return n - 1; // the directory stream's own descriptor
+}
+
+// Sets (or unsets, with nullptr) an environment variable for the guard's lifetime.
+struct env_guard
+{
+    std::string name;
+    bool had;
+    std::string old;
+    env_guard(const char* n, const char* v) : name(n)
+    {
+        const char* o = std::getenv(n);
+        had = o != nullptr;
+        if (had)
+            old = o;
+        if (v)
+            ::setenv(n, v, 1);
+        else
+            ::unsetenv(n);
+    }
+    ~env_guard()
+    {
+        if (had)
+            ::setenv(name.c_str(), old.c_str(), 1);
+        else
+            ::unsetenv(name.c_str());
+    }
+};
+
+struct umask_guard
+{
+    ::mode_t old;
+    explicit umask_guard(::mode_t m) : old(::umask(m)) {}
+    ~umask_guard() { ::umask(old); }
+};
+
+// Runs `f` in a forked child and returns the raw wait status (read it with WIFEXITED /
+// WIFSIGNALED), or -1 if fork or waitpid failed; f's result is the child's exit code, through
+// _exit (no atexit handlers run). With `as_nobody`, the child first drops to the unprivileged
+// user `nobody`, so that permission checks apply even though the suite runs as root.
+inline int child_wait_status(const std::function<int()>& f, bool as_nobody = false)
+{
+    ::pid_t pid = ::fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        if (as_nobody) {
+            struct passwd* pw = ::getpwnam("nobody");
+            if (!pw || ::setgroups(0, nullptr) != 0 || ::setgid(pw->pw_gid) != 0 || ::setuid(pw->pw_uid) != 0)
+                ::_exit(97);
+            if (::getuid() == 0)
+                ::_exit(98);
+        }
+        int r = 99;
+        try {
+            r = f();
+        } catch (...) {
+            r = 96;
+        }
+        ::_exit(r);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return status;
+}
+
+// As child_wait_status, but returns f's result (the child's exit code), or -1 if it died.
+inline int in_child(const std::function<int()>& f, bool as_nobody = false)
+{
+    int status = child_wait_status(f, as_nobody);
+    return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+inline bool exists(const std::string& p)
+{
+    struct stat st;
+    return ::lstat(p.c_str(), &st) == 0;
+}
+
+inline ::mode_t mode_of(const std::string& p)
+{
+    struct stat st;
+    if (::lstat(p.c_str(), &st) != 0)
+        return static_cast<::mode_t>(-1);
+    return st.st_mode & 07777;
+}
+
+// A file's whole content read by name, or "<missing>".
+inline std::string file_contents(const std::string& p)
+{
+    std::string r;
+    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return "<missing>";
+    char buf[256];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+        r.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return r;
+}
+
+} // namespace test
+
+#endif
