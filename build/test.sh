@@ -242,7 +242,8 @@ run_config() { # label toolset cxxstd
             [ -n "$out" ] && read -r p f s < <(parse_boost_test "$out")
             if [ "$s" -gt 0 ]; then
                 # Each skipped case printed "skipped: <reason>" (test::skip_unless).
-                tr -d '\r' <"$out" | grep '^skipped: ' | sed "s|^|    [$label] $name: |" || true
+                tr -d '\r' <"$out" | grep '^skipped: ' | sort | uniq -c |
+                    sed -E "s|^ *([0-9]+) skipped: |    [$label] $name: \1 skipped: |" || true
             fi
             skip=$((skip + s))
             if [ -n "$marker" ]; then

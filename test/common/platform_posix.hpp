@@ -7,8 +7,6 @@
 #ifndef BOOST_TEMPFILE_TEST_PLATFORM_POSIX_HPP
 #define BOOST_TEMPFILE_TEST_PLATFORM_POSIX_HPP
 
-#include <functional>
-
 #include <dirent.h>
 #include <fcntl.h>
 #include <grp.h>

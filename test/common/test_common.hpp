@@ -30,8 +30,10 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #if defined(_WIN32)
@@ -105,11 +107,13 @@ inline std::string narrow(const std::wstring& w)
 // ---- skips: printed ("skipped: <reason>", which build/test.sh repeats) and counted by
 // Boost.Test as skipped, never passed.
 
-// A precondition that holds when `run` is true, else skips the case with `reason`.
-inline boost::unit_test::decorator::precondition skip_unless(bool run, std::string reason)
+// A precondition that holds when `can_run()` (asked when the case is about to run) is true,
+// else skips the case with `reason`.
+inline boost::unit_test::decorator::precondition skip_unless(std::function<bool()> can_run, std::string reason)
 {
     return boost::unit_test::decorator::precondition(
-        [run, reason](boost::unit_test::test_unit_id) {
+        [can_run, reason](boost::unit_test::test_unit_id) {
+            bool run = can_run();
             boost::test_tools::assertion_result r(run);
             if (!run) {
                 r.message() << reason;
@@ -117,6 +121,10 @@ inline boost::unit_test::decorator::precondition skip_unless(bool run, std::stri
             }
             return r;
         });
+}
+inline boost::unit_test::decorator::precondition skip_unless(bool run, std::string reason)
+{
+    return skip_unless([run] { return run; }, std::move(reason));
 }
 
 // A case that needs POSIX (fork, setuid, rlimits, /proc, signals, permission bits...).
@@ -129,6 +137,21 @@ inline boost::unit_test::decorator::precondition posix_only(const std::string& w
 inline boost::unit_test::decorator::precondition windows_only(const std::string& why)
 {
     return skip_unless(BOOST_TEMPFILE_TEST_WINDOWS != 0, "Windows only: " + why);
+}
+
+// A case about Windows' own semantics that also needs `can_run()` there (asked only on
+// Windows; when it is false the case is skipped with `reason`).
+inline boost::unit_test::decorator::precondition windows_only(const std::string& why, std::function<bool()> can_run,
+                                                              std::string reason)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    (void)why;
+    return skip_unless(std::move(can_run), std::move(reason));
+#else
+    (void)can_run;
+    (void)reason;
+    return windows_only(why);
+#endif
 }
 
 // A file object's whole content, read from the start through the object.
