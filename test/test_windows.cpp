@@ -77,17 +77,6 @@ bool wait_for(const std::string& name, HANDLE process)
     return false;
 }
 
-void write_file(const std::string& name, const std::string& content)
-{
-    HANDLE h = ::CreateFileW(test::long_name(test::widen(name)).c_str(), GENERIC_WRITE, 0, nullptr,
-                             CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
-    DWORD n = 0;
-    if (h != INVALID_HANDLE_VALUE) {
-        ::WriteFile(h, content.data(), static_cast<DWORD>(content.size()), &n, nullptr);
-        ::CloseHandle(h);
-    }
-}
-
 // The child's side. "hold": a named delete-on-close file and a temporary_file in `dir`, then
 // the name of the first in `ready`, then wait to be killed. "exit": remove_at_exit objects in
 // `dir`, then exit(0) with them alive.
@@ -115,7 +104,7 @@ struct child_role
                 named.flush();
                 static tf::temporary_file anonymous(o);
                 anonymous.write("held too");
-                write_file(ready, named.name());
+                test::write_file(ready, named.name());
                 ::Sleep(INFINITE);
             } else if (role == "exit") {
                 tf::basic_file_options<char> fo;
@@ -125,8 +114,8 @@ struct child_role
                 tf::basic_dir_options<char> d;
                 d.dir = test::widen(dir);
                 auto* t = new tf::basic_temp_dir<char, tf::remove_at_exit<>>(d);
-                write_file(narrow(t->path().wstring() + L"\\inside"), "x");
-                write_file(ready, "ready");
+                test::write_file(narrow(t->path().wstring() + L"\\inside"), "x");
+                test::write_file(ready, "ready");
                 std::exit(0);
             }
         } catch (...) {
@@ -326,9 +315,9 @@ BOOST_AUTO_TEST_CASE(read_only_entries_inside_a_temporary_directory_are_removed,
     o.dir = s.dir;
     tf::temporary_directory d(o);
     std::wstring root = d.path().wstring();
-    write_file(narrow(root + L"\\ro.txt"), "x");
+    test::write_file(narrow(root + L"\\ro.txt"), "x");
     BOOST_TEST(::CreateDirectoryW((root + L"\\sub").c_str(), nullptr));
-    write_file(narrow(root + L"\\sub\\ro2.txt"), "y");
+    test::write_file(narrow(root + L"\\sub\\ro2.txt"), "y");
     for (const wchar_t* n : {L"\\ro.txt", L"\\sub\\ro2.txt", L"\\sub"})
         BOOST_TEST(::SetFileAttributesW((root + n).c_str(), FILE_ATTRIBUTE_READONLY));
     BOOST_TEST(!::DeleteFileW((root + L"\\ro.txt").c_str())); // really read-only
@@ -349,8 +338,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_link_inside_a_temporary_directory_is_removed_not
     std::string outside = s.dir.string() + "\\outside";
     BOOST_TEST_REQUIRE(::CreateDirectoryW(test::widen(outside).c_str(), nullptr));
     BOOST_TEST_REQUIRE(::CreateDirectoryW(test::widen(outside + "\\sub").c_str(), nullptr));
-    write_file(outside + "\\precious", "keep me");
-    write_file(outside + "\\sub\\precious2", "keep me too");
+    test::write_file(outside + "\\precious", "keep me");
+    test::write_file(outside + "\\sub\\precious2", "keep me too");
     {
         tf::basic_dir_options<CharT> o;
         o.dir = s.dir;
@@ -447,7 +436,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_path_of_300_characters, CharT, test::c
         tf::basic_dir_options<CharT> d;
         d.dir = deep;
         tf::basic_temp_dir<CharT> t(d);
-        write_file(narrow(t.name()) + "\\inside", "x");
+        test::write_file(narrow(t.name()) + "\\inside", "x");
         BOOST_TEST(test::exists(narrow(t.name()) + "\\inside"));
         tf::basic_options<CharT> m;
         m.dir = deep;

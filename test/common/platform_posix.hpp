@@ -165,6 +165,16 @@ inline std::string file_contents(const std::string& p)
     return r;
 }
 
+// Creates (or truncates) a file at the UTF-8 name with `content`, mode 0600; false on error.
+inline bool write_file(const std::string& p, const std::string& content = std::string())
+{
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+    return ::close(fd) == 0 && ok;
+}
+
 } // namespace test
 
 #endif

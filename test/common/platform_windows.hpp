@@ -198,6 +198,18 @@ inline std::string file_contents(const std::string& p)
     return r;
 }
 
+// Creates (or truncates) a file at the UTF-8 name with `content`; false on error.
+inline bool write_file(const std::string& p, const std::string& content = std::string())
+{
+    HANDLE h = ::CreateFileW(long_name(widen(p)).c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS,
+                             FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (h == INVALID_HANDLE_VALUE)
+        return false;
+    DWORD n = 0;
+    bool ok = ::WriteFile(h, content.data(), static_cast<DWORD>(content.size()), &n, nullptr) && n == content.size();
+    return ::CloseHandle(h) && ok;
+}
+
 } // namespace test
 
 #endif

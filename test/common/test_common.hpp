@@ -12,6 +12,7 @@
 //   env_guard          sets or unsets an environment variable for its lifetime
 //   exists(name)       an entry exists at the UTF-8 name (a link is not followed)
 //   file_contents(name)  a file's content read by its UTF-8 name, or "<missing>"
+//   write_file(name, content)  creates or truncates a file at the UTF-8 name
 //   separator          "/" or "\\"
 //
 // and only on POSIX: umask_guard, child_wait_status, in_child (fork, optionally as the
