@@ -165,6 +165,40 @@ inline std::string file_contents(const std::string& p)
     return r;
 }
 
+// Directory entries of an open temporary_file: none (O_TMPFILE, or unlinked at once).
+inline constexpr std::size_t unnamed_file_entries = 0u;
+
+// Removes a file by its UTF-8 name; true if it was there.
+inline bool remove_file(const std::string& p) { return ::unlink(p.c_str()) == 0; }
+
+// A native handle that refers to an open file / the value of a closed object's.
+template <class H>
+bool is_open_handle(H h) { return h >= 0; }
+template <class H>
+bool is_no_handle(H h) { return h == -1; }
+
+// The size of the open file, its position, and `n` bytes read at `offset` (pread: the
+// position does not move), through a native handle.
+inline long long handle_size(int h)
+{
+    struct stat st;
+    return ::fstat(h, &st) == 0 ? static_cast<long long>(st.st_size) : -1;
+}
+inline long long handle_position(int h) { return ::lseek(h, 0, SEEK_CUR); }
+inline std::string read_at(int h, std::size_t n, long long offset)
+{
+    std::string r(n, '\0');
+    ssize_t got = ::pread(h, &r[0], n, static_cast<off_t>(offset));
+    r.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+    return r;
+}
+
+// Closes a descriptor mkstemp returned.
+inline int close_fd(int fd) { return ::close(fd); }
+
+// The path of a UTF-8 name.
+inline fs::path path_of(const std::string& p) { return fs::path(p); }
+
 // Creates (or truncates) a file at the UTF-8 name with `content`, mode 0600; false on error.
 inline bool write_file(const std::string& p, const std::string& content = std::string())
 {

@@ -13,6 +13,8 @@
 #endif
 #include <windows.h>
 
+#include <io.h>
+
 #include <cstdlib>
 
 namespace test {
@@ -43,6 +45,52 @@ inline std::wstring long_name(const std::wstring& p)
     }
     return p;
 }
+
+// Directory entries of an open temporary_file: its delete-on-close file, which no other
+// handle may open.
+inline constexpr std::size_t unnamed_file_entries = 1u;
+
+// Removes a file by its UTF-8 name; true if it was there.
+inline bool remove_file(const std::string& p) { return ::DeleteFileW(long_name(widen(p)).c_str()) != 0; }
+
+// A native handle that refers to an open file / the value of a closed object's.
+inline bool is_open_handle(HANDLE h) { return h != nullptr && h != INVALID_HANDLE_VALUE; }
+inline bool is_no_handle(HANDLE h) { return h == INVALID_HANDLE_VALUE; }
+
+// The size of the open file, its position, and `n` bytes read at `offset` (the position is
+// put back), through a native handle.
+inline long long handle_size(HANDLE h)
+{
+    LARGE_INTEGER s;
+    return ::GetFileSizeEx(h, &s) ? static_cast<long long>(s.QuadPart) : -1;
+}
+inline long long handle_position(HANDLE h)
+{
+    LARGE_INTEGER zero{}, pos{};
+    return ::SetFilePointerEx(h, zero, &pos, FILE_CURRENT) ? static_cast<long long>(pos.QuadPart) : -1;
+}
+inline std::string read_at(HANDLE h, std::size_t n, long long offset)
+{
+    long long saved = handle_position(h);
+    std::string r(n, '\0');
+    OVERLAPPED o{};
+    o.Offset = static_cast<DWORD>(offset & 0xFFFFFFFF);
+    o.OffsetHigh = static_cast<DWORD>(offset >> 32);
+    DWORD got = 0;
+    if (!::ReadFile(h, &r[0], static_cast<DWORD>(n), &got, &o))
+        got = 0;
+    r.resize(got);
+    LARGE_INTEGER back;
+    back.QuadPart = saved;
+    ::SetFilePointerEx(h, back, nullptr, FILE_BEGIN);
+    return r;
+}
+
+// Closes a descriptor mkstemp returned (a C-runtime descriptor).
+inline int close_fd(int fd) { return ::_close(fd); }
+
+// The path of a UTF-8 name.
+inline fs::path path_of(const std::string& p) { return fs::path(widen(p)); }
 
 // Removes a tree, clearing read-only attributes, never entering a reparse point (a link is
 // removed as an entry, what it points to is left alone).

@@ -13,6 +13,12 @@
 //   exists(name)       an entry exists at the UTF-8 name (a link is not followed)
 //   file_contents(name)  a file's content read by its UTF-8 name, or "<missing>"
 //   write_file(name, content)  creates or truncates a file at the UTF-8 name
+//   path_of(name)      the boost::filesystem::path of a UTF-8 name
+//   close_fd(fd)       closes a descriptor mkstemp returned
+//   remove_file(name)  removes a file by its UTF-8 name
+//   is_open_handle(h), is_no_handle(h)  what native_handle() gives while open / after close
+//   handle_size(h), handle_position(h), read_at(h, n, offset)  through a native handle
+//   unnamed_file_entries  directory entries an open temporary_file has (0 POSIX, 1 Windows)
 //   separator          "/" or "\\"
 //
 // and only on POSIX: umask_guard, child_wait_status, in_child (fork, optionally as the
