@@ -242,12 +242,7 @@ inline int write_all_at(handle_type h, const void* buf, std::size_t n, std::int6
 // fsync of the file `path` names (closed, still named). 0 or -errno.
 inline int sync_name(const native_char* path) noexcept
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | o_nofollow);
-    if (fd < 0)
-        return fd;
-    int r = fsync(fd);
-    close(fd);
-    return r;
+    return fsync_path(path, o_nofollow);
 }
 
 // fsync of the directory `path`, so that a new entry in it survives a crash. 0 or -errno.
