@@ -836,7 +836,7 @@ private:
         }
         const bool owned = std::exchange(name_present_, false);
         persisted_ = true;
-        system_removes_ = false; // the new name is a link the system leaves (the old one goes at close)
+        system_removes_ = false; // (Windows) reopened by its new name: an ordinary handle now
         path_ = std::move(to);
         dir_.reset();
         if (owned)

@@ -253,7 +253,7 @@ inline int sync_dir(const native_char* path) noexcept
 
 // Renames the open file `h` from `from` to `to`: replacing what is there, or never
 // (renameat2 RENAME_NOREPLACE, else link + unlink: -EEXIST and both files intact). 0 or -errno.
-inline int publish(handle_type, const native_char* from, const native_char* to, bool noclobber, bool) noexcept
+inline int publish(handle_type&, const native_char* from, const native_char* to, bool noclobber, bool) noexcept
 {
     if (!noclobber)
         return rename(from, to);
