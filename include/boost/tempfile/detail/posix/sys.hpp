@@ -49,6 +49,8 @@ namespace sys {
 
 using handle_type = int;                         // an open file or directory: a descriptor
 inline constexpr handle_type invalid_handle = -1;
+inline constexpr handle_type public_invalid_handle = -1; // what a user sees for "none"
+inline constexpr handle_type public_handle(handle_type h) noexcept { return h; }
 using dir_type = int;                            // a directory names are relative to
 inline constexpr dir_type no_dir = AT_FDCWD;     // none: the name is absolute
 using native_char = char;                        // names on disk are bytes
