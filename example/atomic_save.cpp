@@ -28,9 +28,8 @@ int main()
     fs::path doc = dir / "document.txt";
     save(doc, "version 1\n");
     save(doc, "version 2\n");
-    fs::ifstream in(doc);
     std::string line;
-    std::getline(in, line);
+    std::getline(fs::ifstream(doc), line); // closed at once: Windows removes no file that is open
     int n = 0;
     for (fs::directory_iterator it(dir), end; it != end; ++it)
         ++n;

@@ -111,7 +111,7 @@ public:
     // The object still owns the directory (no system call: not a check of the file system).
     bool exists() const noexcept { return dirfd_ != detail::sys::invalid_handle; }
     // The directory, held open (POSIX O_RDONLY|O_DIRECTORY), or invalid_native_handle.
-    native_handle_type native_handle() const noexcept { return dirfd_; }
+    native_handle_type native_handle() const noexcept { return detail::sys::public_handle(dirfd_); }
 
 private:
     void create(const options_type& o, system::error_code* ec)

@@ -273,18 +273,18 @@ public:
     template <class C = Creation, std::enable_if_t<!detail::is_spooled<C>::value, int> = 0>
     native_handle_type native_handle() const noexcept
     {
-        return fd_;
+        return detail::sys::public_handle(fd_);
     }
     // Spooled files: rolls over first (Python's fileno()).
     template <class C = Creation, std::enable_if_t<detail::is_spooled<C>::value, int> = 0>
     native_handle_type native_handle()
     {
-        return do_rollover(nullptr) ? fd_ : detail::sys::invalid_handle;
+        return detail::sys::public_handle(do_rollover(nullptr) ? fd_ : detail::sys::invalid_handle);
     }
     template <class C = Creation, std::enable_if_t<detail::is_spooled<C>::value, int> = 0>
     native_handle_type native_handle(system::error_code& ec) noexcept
     {
-        return do_rollover(&ec) ? fd_ : detail::sys::invalid_handle;
+        return detail::sys::public_handle(do_rollover(&ec) ? fd_ : detail::sys::invalid_handle);
     }
 
     // A buffered stream on the same file (allocated on the first call, then kept; it follows
@@ -836,7 +836,7 @@ private:
         }
         const bool owned = std::exchange(name_present_, false);
         persisted_ = true;
-        system_removes_ = false; // the new name is a link the system leaves (the old one goes at close)
+        system_removes_ = false; // (Windows) reopened by its new name: an ordinary handle now
         path_ = std::move(to);
         dir_.reset();
         if (owned)

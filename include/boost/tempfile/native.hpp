@@ -20,7 +20,7 @@ namespace boost {
 namespace tempfile {
 
 using native_handle_type = detail::sys::handle_type; // an open file or directory: int / HANDLE
-inline constexpr native_handle_type invalid_native_handle = detail::sys::invalid_handle; // -1 / nullptr
+inline const native_handle_type invalid_native_handle = detail::sys::public_invalid_handle; // -1 / INVALID_HANDLE_VALUE
 using native_dir_type = detail::sys::dir_type;       // a directory names are relative to: int / HANDLE
 inline constexpr native_dir_type no_native_dir = detail::sys::no_dir; // AT_FDCWD / nullptr: absolute name
 using native_char = detail::sys::native_char;        // names on disk: char (bytes) / wchar_t (UTF-16)

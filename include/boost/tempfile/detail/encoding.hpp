@@ -121,8 +121,19 @@ inline bool append_native(std::wstring& out, std::string_view s)
     return true;
 }
 
+// Wide to wide (Windows' native form): copied, after checking that a 16-bit wchar_t holds
+// well-formed UTF-16 (no lone surrogate: it could not be given back as UTF-8).
 inline bool append_native(std::wstring& out, std::wstring_view s)
 {
+    if constexpr (sizeof(wchar_t) == 2) {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const wchar_t c = s[i];
+            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
+                ++i;
+            else if (c >= 0xD800 && c <= 0xDFFF)
+                return false;
+        }
+    }
     out.append(s.data(), s.size());
     return true;
 }

@@ -242,12 +242,7 @@ inline int write_all_at(handle_type h, const void* buf, std::size_t n, std::int6
 // fsync of the file `path` names (closed, still named). 0 or -errno.
 inline int sync_name(const native_char* path) noexcept
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | o_nofollow);
-    if (fd < 0)
-        return fd;
-    int r = fsync(fd);
-    close(fd);
-    return r;
+    return fsync_path(path, o_nofollow);
 }
 
 // fsync of the directory `path`, so that a new entry in it survives a crash. 0 or -errno.
@@ -258,7 +253,7 @@ inline int sync_dir(const native_char* path) noexcept
 
 // Renames the open file `h` from `from` to `to`: replacing what is there, or never
 // (renameat2 RENAME_NOREPLACE, else link + unlink: -EEXIST and both files intact). 0 or -errno.
-inline int publish(handle_type, const native_char* from, const native_char* to, bool noclobber, bool) noexcept
+inline int publish(handle_type&, const native_char* from, const native_char* to, bool noclobber, bool) noexcept
 {
     if (!noclobber)
         return rename(from, to);

@@ -49,6 +49,8 @@ namespace sys {
 
 using handle_type = int;                         // an open file or directory: a descriptor
 inline constexpr handle_type invalid_handle = -1;
+inline constexpr handle_type public_invalid_handle = -1; // what a user sees for "none"
+inline constexpr handle_type public_handle(handle_type h) noexcept { return h; }
 using dir_type = int;                            // a directory names are relative to
 inline constexpr dir_type no_dir = AT_FDCWD;     // none: the name is absolute
 using native_char = char;                        // names on disk are bytes
@@ -313,10 +315,11 @@ inline int link_descriptor(int fd, const char* to) noexcept
     return linkat(AT_FDCWD, proc_fd_path(fd, proc), AT_FDCWD, to, AT_SYMLINK_FOLLOW);
 }
 
-// fsync of what `path` names (a directory, to make a new entry in it durable). 0 or -errno.
-inline int fsync_path(const char* path) noexcept
+// fsync of what `path` names, opened read-only with `flags` added (O_DIRECTORY: a directory, to
+// make a new entry in it durable). 0 or -errno.
+inline int fsync_path(const char* path, int flags = O_DIRECTORY) noexcept
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | flags);
     if (fd < 0)
         return fd;
     int r = fsync(fd);

@@ -153,6 +153,22 @@ inline int creation_error(const native_char* name, int r) noexcept
         if (a != INVALID_FILE_ATTRIBUTES && (a & FILE_ATTRIBUTE_DIRECTORY))
             return -err::exists;
     }
+    if (r == -static_cast<int>(ERROR_PATH_NOT_FOUND)) { // a file on the path? (POSIX: ENOTDIR)
+        try {
+            std::wstring dir(name);
+            for (std::size_t cut; (cut = dir.find_last_of(L"\\/")) != std::wstring::npos && cut > 2;) {
+                dir.resize(cut); // the nearest ancestor that exists decides
+                win32_name n(dir.c_str());
+                DWORD a = ::GetFileAttributesW(n.c_str());
+                if (a != INVALID_FILE_ATTRIBUTES) {
+                    if (!(a & FILE_ATTRIBUTE_DIRECTORY))
+                        return -static_cast<int>(ERROR_DIRECTORY); // errc::not_a_directory
+                    break;
+                }
+            }
+        } catch (...) {
+        }
+    }
     return normalise_missing(r);
 }
 
@@ -330,21 +346,52 @@ inline int publish_error(int r) noexcept
     return r == -static_cast<int>(ERROR_ALREADY_EXISTS) ? -err::exists : normalise_missing(r);
 }
 
+// A delete-on-close file open as `h` has a second name now: closes `h` (the system removes the
+// name it was opened by) and opens the file again by `to`, at the same position, checking it
+// is the same file. `h` is the new handle, or invalid_handle if that could not be had (the file
+// is published all the same).
+inline void reopen_published(handle_type& h, const native_char* to) noexcept
+{
+    file_id before, after;
+    DWORD attributes = 0;
+    const std::int64_t pos = seek(h, 0, FILE_CURRENT);
+    const bool known = identify(h, before, attributes) == 0;
+    close(h);
+    h = invalid_handle;
+    handle_type n = invalid_handle;
+    if (create_file_w(to, GENERIC_READ | GENERIC_WRITE | DELETE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n) < 0)
+        return;
+    if (!known || identify(n, after, attributes) < 0 || !same_file(before, after)) {
+        close(n); // replaced between the link and the open: not ours
+        return;
+    }
+    if (pos > 0)
+        seek(n, pos, FILE_BEGIN);
+    h = n;
+}
+
 // Puts the open file `h`, named `from`, at `to`: replacing what is there, or never
 // (-err::exists, both files intact). A delete-on-close file cannot be renamed out of its
-// fate (the flag stays with the file), so it gets a hard link at `to` instead (replace: a
-// link under a fresh name next to `to`, then MoveFileExW over it) and its temporary name
-// goes when the handle closes. 0 or the error.
-inline int publish(handle_type, const native_char* from, const native_char* to, bool noclobber,
+// fate (the flag stays with the open handle), so it gets a hard link at `to` instead
+// (replace: a link under a fresh name next to `to`, then MoveFileExW over it), and then
+// reopen_published closes the handle (the temporary name goes) and opens `to`: `h` changes.
+// 0 or the error.
+inline int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber,
                    bool delete_on_close) noexcept
 {
     win32_name f(from), t(to);
+    if (noclobber && ::lstrcmpiW(f.c_str(), t.c_str()) == 0)
+        return -err::exists; // onto its own name: MoveFileExW would call that a success
     if (!delete_on_close)
         return ::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING)
                    ? 0
                    : publish_error(last_error());
-    if (noclobber)
-        return ::CreateHardLinkW(t.c_str(), f.c_str(), nullptr) ? 0 : publish_error(last_error());
+    if (noclobber) {
+        if (!::CreateHardLinkW(t.c_str(), f.c_str(), nullptr))
+            return publish_error(last_error());
+        reopen_published(h, to);
+        return 0;
+    }
     std::wstring staged;
     try {
         staged = to;
@@ -367,6 +414,7 @@ inline int publish(handle_type, const native_char* from, const native_char* to, 
         ::DeleteFileW(s.c_str());
         return r;
     }
+    reopen_published(h, to);
     return 0;
 }
 

@@ -39,8 +39,15 @@ namespace sys {
 
 // ---- The seam's vocabulary (detail/platform.hpp lists it; detail/posix/sys.hpp has the same names).
 
-using handle_type = void*;                            // HANDLE
-inline constexpr handle_type invalid_handle = nullptr; // (never INVALID_HANDLE_VALUE: not a constant)
+using handle_type = void*;                             // HANDLE
+inline constexpr handle_type invalid_handle = nullptr; // the library's "none" (a constant)
+// What a user sees for "none": INVALID_HANDLE_VALUE, as CreateFileW's failure and Asio's
+// closed handles (not a constant expression, hence the separate internal sentinel).
+inline const handle_type public_invalid_handle = INVALID_HANDLE_VALUE;
+inline handle_type public_handle(handle_type h) noexcept
+{
+    return h ? h : INVALID_HANDLE_VALUE;
+}
 using dir_type = void*;                               // a directory names are relative to
 inline constexpr dir_type no_dir = nullptr;           // none: the name is absolute
 using native_char = wchar_t;                          // names on disk are UTF-16
