@@ -591,6 +591,38 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(mkstemp_descriptor_is_not_inherited_and_binary_unl
 #endif
 }
 
+// ---- directories private to the user
+
+BOOST_AUTO_TEST_CASE(the_private_directory_descriptor_grants_the_user_alone, *test::windows_only("security descriptors"))
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // What mkdtemp and temporary_directory pass to CreateDirectoryW (this part runs under Wine,
+    // which does not store it: the next case reads it back from a directory on Windows).
+    const auto& d = tf::detail::sys::private_dir_descriptor();
+    BOOST_TEST_REQUIRE(d.error == 0);
+    LPWSTR text = nullptr;
+    BOOST_TEST_REQUIRE(::ConvertSecurityDescriptorToStringSecurityDescriptorW(d.sd, SDDL_REVISION_1,
+                                                                               DACL_SECURITY_INFORMATION, &text, nullptr));
+    std::wstring sddl = text;
+    ::LocalFree(text);
+    // The token user's SID, found here independently.
+    HANDLE token = nullptr;
+    BOOST_TEST_REQUIRE(::OpenProcessToken(::GetCurrentProcess(), TOKEN_QUERY, &token));
+    unsigned char buf[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
+    DWORD len = 0;
+    BOOL ok = ::GetTokenInformation(token, TokenUser, buf, sizeof buf, &len);
+    ::CloseHandle(token);
+    BOOST_TEST_REQUIRE(ok);
+    LPWSTR sid = nullptr;
+    BOOST_TEST_REQUIRE(::ConvertSidToStringSidW(reinterpret_cast<TOKEN_USER*>(buf)->User.Sid, &sid));
+    std::wstring user = sid;
+    ::LocalFree(sid);
+    // Protected (nothing inherited), one entry: full access for the user, inherited by what is
+    // created inside. No OWNER RIGHTS, no Administrators: what CPython 3.13 got wrong.
+    BOOST_TEST(narrow(sddl) == narrow(L"D:P(A;OICI;FA;;;" + user + L")"));
+#endif
+}
+
 // ---- what Wine cannot show
 
 BOOST_AUTO_TEST_CASE(mkdtemp_directory_has_a_protected_owner_only_dacl,

@@ -55,7 +55,7 @@ inline bool remove_file(const std::string& p) { return ::DeleteFileW(long_name(w
 
 // A native handle that refers to an open file / the value of a closed object's.
 inline bool is_open_handle(HANDLE h) { return h != nullptr && h != INVALID_HANDLE_VALUE; }
-inline bool is_no_handle(HANDLE h) { return h == nullptr; }
+inline bool is_no_handle(HANDLE h) { return h == INVALID_HANDLE_VALUE; }
 
 // The size of the open file, its position, and `n` bytes read at `offset` (the position is
 // put back), through a native handle.
