@@ -193,6 +193,19 @@ inline std::string read_at(int h, std::size_t n, long long offset)
     return r;
 }
 
+// What tells an open file apart from every other at the same time ("device:inode"; empty on
+// error), and its number of names.
+inline std::string file_identity(int h)
+{
+    struct stat st;
+    return ::fstat(h, &st) == 0 ? std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino) : std::string();
+}
+inline long link_count(int h)
+{
+    struct stat st;
+    return ::fstat(h, &st) == 0 ? static_cast<long>(st.st_nlink) : -1;
+}
+
 // Closes a descriptor mkstemp returned.
 inline int close_fd(int fd) { return ::close(fd); }
 

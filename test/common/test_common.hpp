@@ -18,6 +18,7 @@
 //   remove_file(name)  removes a file by its UTF-8 name
 //   is_open_handle(h), is_no_handle(h)  what native_handle() gives while open / after close
 //   handle_size(h), handle_position(h), read_at(h, n, offset)  through a native handle
+//   file_identity(h), link_count(h)  an open file's identity and its number of names
 //   unnamed_file_entries  directory entries an open temporary_file has (0 POSIX, 1 Windows)
 //   separator          "/" or "\\"
 //
