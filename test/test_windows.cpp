@@ -18,6 +18,7 @@
 
 #include "common/test_common.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -102,7 +103,9 @@ struct child_role
                 static tf::named_temporary_file named(o);
                 named.write("held");
                 named.flush();
-                static tf::temporary_file anonymous(o);
+                tf::anonymous_options a;
+                a.dir = o.dir;
+                static tf::temporary_file anonymous(a);
                 anonymous.write("held too");
                 test::write_file(ready, named.name());
                 ::Sleep(INFINITE);
@@ -154,13 +157,37 @@ bool plant_link(const std::string& link, const std::string& target, bool directo
         ::WaitForSingleObject(pi.hProcess, INFINITE);
         ::CloseHandle(pi.hThread);
         ::CloseHandle(pi.hProcess);
+        // The handle Wine returns for a Unix program can be signalled before that program has
+        // run to its end: wait (boundedly) for the link to appear.
+        for (int i = 0; i < 500 && ::GetFileAttributesW(test::widen(link).c_str()) == INVALID_FILE_ATTRIBUTES; ++i)
+            ::Sleep(10);
     } else {
         DWORD flags = (directory ? SYMBOLIC_LINK_FLAG_DIRECTORY : 0) | 0x2 /* ALLOW_UNPRIVILEGED_CREATE */;
         if (!::CreateSymbolicLinkW(test::widen(link).c_str(), test::widen(target).c_str(), flags))
             return false;
     }
+    // Wine shows a Linux symlink to a directory as a reparse point (0x410); one to a file only
+    // with its target's attributes.
     DWORD a = ::GetFileAttributesW(test::widen(link).c_str());
-    return a != INVALID_FILE_ATTRIBUTES && (a & FILE_ATTRIBUTE_REPARSE_POINT);
+    return a != INVALID_FILE_ATTRIBUTES && (!directory || (a & FILE_ATTRIBUTE_REPARSE_POINT));
+}
+
+// Under Wine: removes a planted Linux symlink from the Linux side (/bin/rm).
+void unplant_link(const std::string& link)
+{
+    if (!under_wine() || ::GetFileAttributesW(test::widen(link).c_str()) == INVALID_FILE_ATTRIBUTES)
+        return;
+    std::wstring cmd = test::widen("/bin/rm -f \"" + unix_name(link) + "\"");
+    STARTUPINFOW si{};
+    si.cb = sizeof si;
+    PROCESS_INFORMATION pi{};
+    if (!::CreateProcessW(L"Z:\\bin\\rm", &cmd[0], nullptr, nullptr, FALSE, 0, nullptr, nullptr, &si, &pi))
+        return;
+    ::WaitForSingleObject(pi.hProcess, INFINITE);
+    ::CloseHandle(pi.hThread);
+    ::CloseHandle(pi.hProcess);
+    for (int i = 0; i < 500 && ::GetFileAttributesW(test::widen(link).c_str()) != INVALID_FILE_ATTRIBUTES; ++i)
+        ::Sleep(10);
 }
 
 bool can_plant_links()
@@ -168,7 +195,9 @@ bool can_plant_links()
     test::scratch s;
     std::string target = s.dir.string() + "\\target";
     ::CreateDirectoryW(test::widen(target).c_str(), nullptr);
-    return plant_link(s.dir.string() + "\\link", target, true);
+    bool ok = plant_link(s.dir.string() + "\\link", target, true);
+    unplant_link(s.dir.string() + "\\link");
+    return ok;
 }
 
 // The name of the only entry of a directory, in UTF-16 as on disk (empty if not exactly one).
@@ -265,7 +294,7 @@ BOOST_AUTO_TEST_CASE(no_other_handle_opens_a_temporary_file, *test::windows_only
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
-    tf::file_options o;
+    tf::anonymous_options o;
     o.dir = s.dir;
     int before = test::open_fds();
     {
@@ -335,32 +364,60 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_link_inside_a_temporary_directory_is_removed_not
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
-    std::string outside = s.dir.string() + "\\outside";
+    std::string outside = s.dir.string() + "\\outside", empty = s.dir.string() + "\\empty";
     BOOST_TEST_REQUIRE(::CreateDirectoryW(test::widen(outside).c_str(), nullptr));
     BOOST_TEST_REQUIRE(::CreateDirectoryW(test::widen(outside + "\\sub").c_str(), nullptr));
+    BOOST_TEST_REQUIRE(::CreateDirectoryW(test::widen(empty).c_str(), nullptr));
     test::write_file(outside + "\\precious", "keep me");
     test::write_file(outside + "\\sub\\precious2", "keep me too");
+    std::vector<std::string> planted;
     {
         tf::basic_dir_options<CharT> o;
         o.dir = s.dir;
         tf::basic_temp_dir<CharT> d(o);
         std::string root = narrow(d.name());
         BOOST_TEST_REQUIRE(::CreateDirectoryW(test::widen(root + "\\inner").c_str(), nullptr));
-        // Links to a directory and to a file, one level down too.
-        BOOST_TEST_REQUIRE(plant_link(root + "\\dirlink", outside, true));
-        BOOST_TEST_REQUIRE(plant_link(root + "\\inner\\dirlink2", outside + "\\sub", true));
-        BOOST_TEST_REQUIRE(plant_link(root + "\\filelink", outside + "\\precious", false));
+        // Links to directories, one level down too, and to an EMPTY directory (which deleting
+        // through the link would remove without any error).
+        planted = {root + "\\dirlink", root + "\\inner\\dirlink2", root + "\\emptylink"};
+        BOOST_TEST_REQUIRE(plant_link(planted[0], outside, true));
+        BOOST_TEST_REQUIRE(plant_link(planted[1], outside + "\\sub", true));
+        BOOST_TEST_REQUIRE(plant_link(planted[2], empty, true));
+        if (!under_wine()) { // Wine shows a link to a file as the file itself
+            planted.push_back(root + "\\filelink");
+            BOOST_TEST_REQUIRE(plant_link(planted.back(), outside + "\\precious", false));
+        }
         DWORD a = ::GetFileAttributesW(test::widen(root + "\\dirlink").c_str());
         BOOST_TEST((a & FILE_ATTRIBUTE_REPARSE_POINT) != 0u); // Windows sees a reparse point
         boost::system::error_code ec;
         d.cleanup(ec);
-        BOOST_TEST(!ec);
-        BOOST_TEST(!test::exists(root));
+        if (under_wine()) {
+            // Wine 8 deletes and renames a Linux symlink only through to its target: the link
+            // cannot be removed without following it, so the cleanup must stop with an error
+            // naming the link, having touched nothing outside.
+            BOOST_TEST(!!ec);
+            try {
+                d.cleanup();
+                BOOST_ERROR("no exception");
+            } catch (const boost::filesystem::filesystem_error& e) {
+                std::string p1 = narrow(e.path1().wstring());
+                BOOST_TEST_INFO("error names " << p1);
+                BOOST_TEST((p1 == planted[0] || p1 == planted[1] || p1 == planted[2]));
+            }
+        } else {
+            BOOST_TEST(!ec);
+            BOOST_TEST(!test::exists(root));
+        }
     }
     BOOST_TEST(test::file_contents(outside + "\\precious") == "keep me");
     BOOST_TEST(test::file_contents(outside + "\\sub\\precious2") == "keep me too");
+    BOOST_TEST(test::exists(empty));
+    for (const std::string& l : planted)
+        unplant_link(l); // what Wine left (scratch's own removal cannot remove it either)
     std::vector<std::string> e = s.entries();
-    BOOST_TEST(e == std::vector<std::string>{"outside"});
+    std::sort(e.begin(), e.end());
+    BOOST_TEST(e.size() >= 2u);
+    BOOST_TEST((e[0] == "empty" && e[1] == "outside"));
 #endif
 }
 
@@ -531,6 +588,38 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(mkstemp_descriptor_is_not_inherited_and_binary_unl
         // Binary: 3 bytes on disk; text: the C runtime wrote "a\r\nb".
         BOOST_TEST(test::file_contents(narrow(r.second)) == (text ? "a\r\nb" : "a\nb"));
     }
+#endif
+}
+
+// ---- directories private to the user
+
+BOOST_AUTO_TEST_CASE(the_private_directory_descriptor_grants_the_user_alone, *test::windows_only("security descriptors"))
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // What mkdtemp and temporary_directory pass to CreateDirectoryW (this part runs under Wine,
+    // which does not store it: the next case reads it back from a directory on Windows).
+    const auto& d = tf::detail::sys::private_dir_descriptor();
+    BOOST_TEST_REQUIRE(d.error == 0);
+    LPWSTR text = nullptr;
+    BOOST_TEST_REQUIRE(::ConvertSecurityDescriptorToStringSecurityDescriptorW(d.sd, SDDL_REVISION_1,
+                                                                               DACL_SECURITY_INFORMATION, &text, nullptr));
+    std::wstring sddl = text;
+    ::LocalFree(text);
+    // The token user's SID, found here independently.
+    HANDLE token = nullptr;
+    BOOST_TEST_REQUIRE(::OpenProcessToken(::GetCurrentProcess(), TOKEN_QUERY, &token));
+    unsigned char buf[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
+    DWORD len = 0;
+    BOOL ok = ::GetTokenInformation(token, TokenUser, buf, sizeof buf, &len);
+    ::CloseHandle(token);
+    BOOST_TEST_REQUIRE(ok);
+    LPWSTR sid = nullptr;
+    BOOST_TEST_REQUIRE(::ConvertSidToStringSidW(reinterpret_cast<TOKEN_USER*>(buf)->User.Sid, &sid));
+    std::wstring user = sid;
+    ::LocalFree(sid);
+    // Protected (nothing inherited), one entry: full access for the user, inherited by what is
+    // created inside. No OWNER RIGHTS, no Administrators: what CPython 3.13 got wrong.
+    BOOST_TEST(narrow(sddl) == narrow(L"D:P(A;OICI;FA;;;" + user + L")"));
 #endif
 }
 
