@@ -115,6 +115,7 @@ private:
     void create(const options_type& o, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_dir";
+        [[maybe_unused]] detail::creation_guard_t<Cleanup> guard; // until on_name registered it
         detail::name_parts parts;
         if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
             return;

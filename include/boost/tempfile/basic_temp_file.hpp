@@ -383,6 +383,7 @@ private:
     void create(const options_type& o, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_file";
+        [[maybe_unused]] detail::creation_guard_t<Cleanup> guard; // until on_name registered it
         if constexpr (spooled) {
             // Nothing is created yet; the options are checked now, used at rollover.
             if (!detail::resolve_name_parts<Location, CharT>(o, spool_.parts, ec, what))

@@ -465,6 +465,28 @@ inline int sigaction(int sig, const struct ::sigaction* act, struct ::sigaction*
     return ::sigaction(sig, act, old) == 0 ? 0 : -errno;
 }
 
+// Adds `sigs` to the calling thread's blocked signals; `old` receives the mask to restore.
+inline int block_signals(const int* sigs, int n, ::sigset_t& old) noexcept
+{
+    ::sigset_t set;
+    sigemptyset(&set);
+    for (int i = 0; i < n; ++i)
+        sigaddset(&set, sigs[i]);
+    return -::pthread_sigmask(SIG_BLOCK, &set, &old);
+}
+
+inline int set_signal_mask(const ::sigset_t& mask) noexcept
+{
+    return -::pthread_sigmask(SIG_SETMASK, &mask, nullptr);
+}
+
+// True if `sig` is pending for the calling thread or the process (blocked meanwhile).
+inline bool signal_pending(int sig) noexcept
+{
+    ::sigset_t set;
+    return ::sigpending(&set) == 0 && sigismember(&set, sig) == 1;
+}
+
 // Sends sig to the calling thread.
 inline int raise(int sig) noexcept
 {
