@@ -8,6 +8,7 @@
 // registration is left alone, destroyed objects are withdrawn. Every check runs in a forked
 // child (which dies or exits) and is judged from the parent.
 
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::exit_cleanup::probes()
 #define BOOST_TEST_MODULE exit_cleanup
 #include <boost/test/unit_test.hpp>
 
@@ -21,7 +22,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <thread>
+
+#include <sched.h>
+#include <sys/mount.h>
 #include <type_traits>
 #include <vector>
 
@@ -494,6 +499,63 @@ BOOST_AUTO_TEST_CASE(signal_during_handler_installation_is_not_swallowed,
     BOOST_TEST(exited_with(st, 10));
 }
 
+namespace {
+// A private mount namespace for this (child) process, so that a tmpfs mounted in it is seen by
+// nobody else and goes away with it. False if the kernel refuses (no CAP_SYS_ADMIN, seccomp).
+bool private_mounts()
+{
+    return ::unshare(CLONE_NEWNS) == 0 && ::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
+}
+
+boost::test_tools::assertion_result mounts_allowed(boost::unit_test::test_unit_id)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        return private_mounts() && ::mount("tmpfs", s.dir.c_str(), "tmpfs", 0, "size=64k") == 0 ? 0 : 1;
+    });
+    boost::test_tools::assertion_result a(r == 0);
+    if (!a)
+        a.message() << "skipped: the kernel refuses a private mount namespace or a tmpfs mount here";
+    return a;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(exit_and_signal_do_not_cross_a_mount_point, *boost::unit_test::precondition(mounts_allowed))
+{
+    // A file system mounted inside the directory: cleanup() refuses to cross it (EXDEV), and so
+    // must the exit-time walk (it used to empty the mounted file system).
+    for (int how : {0, SIGTERM}) {
+        BOOST_TEST_INFO((how ? "SIGTERM" : "exit()"));
+        test::scratch s;
+        int r = test::in_child([&] {
+            if (!private_mounts())
+                return 1;
+            std::string mnt;
+            int st = child_wait_status([&] {
+                exit_dir<char> d(in<tf::dir_options>(s.dir));
+                populate(d.name(), "/nonexistent");
+                mnt = d.name() + "/mnt";
+                if (::mkdir(mnt.c_str(), 0700) != 0 || ::mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=64k") != 0)
+                    return 1;
+                ::close(::open((mnt + "/precious").c_str(), O_CREAT | O_WRONLY, 0600));
+                if (how)
+                    std::raise(how);
+                std::exit(0);
+            });
+            // The grandchild shares this namespace: its mount is still here.
+            std::vector<std::string> e = s.entries();
+            if (e.size() != 1)
+                return 2;
+            mnt = (s.dir / e[0] / "mnt").string();
+            int ok = test::exists(mnt + "/precious") && !test::exists((s.dir / e[0] / "f").string()) &&
+                     (how ? died_of(st, how) : exited_with(st, 0));
+            ::umount2(mnt.c_str(), MNT_DETACH);
+            return ok ? 0 : 3;
+        });
+        BOOST_TEST(r == 0);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(ignored_signal_stays_ignored)
 {
     test::scratch s;
@@ -606,6 +668,37 @@ BOOST_AUTO_TEST_CASE(many_objects_from_many_threads)
     });
     BOOST_TEST(died_of(st, SIGTERM));
     BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(registration_is_constant_time_amortised)
+{
+    // 20 000 live registrations, then churn among them: each registration probes O(1) slots
+    // amortised (the table used to be scanned from its start, quadratic in live objects).
+    test::scratch s;
+    int r = test::in_child([&] {
+        namespace ec = tf::detail::exit_cleanup;
+        const std::string f = (s.dir / "f").string();
+        ::close(::open(f.c_str(), O_CREAT | O_WRONLY, 0600));
+        const std::size_t live = 20000, churn = 20000;
+        std::vector<ec::handle> hs;
+        ec::probes() = 0;
+        for (std::size_t i = 0; i < live; ++i)
+            hs.push_back(ec::add(f, false));
+        for (std::size_t i = 0; i < churn; ++i) {
+            std::size_t k = (i * 7919) % live;
+            ec::remove(hs[k]);
+            hs[k] = ec::add(f, false);
+        }
+        std::size_t probes = ec::probes();
+        bool all = true;
+        for (ec::handle& h : hs) {
+            all = all && h.slot;
+            ec::remove(h);
+        }
+        std::cout << "registration: " << probes << " probes for " << live + churn << " registrations" << std::endl;
+        return all && probes <= 3 * (live + churn) ? 0 : 1;
+    });
+    BOOST_TEST(r == 0);
 }
 
 BOOST_AUTO_TEST_CASE(normal_destruction_still_works_and_leaves_no_descriptor)
