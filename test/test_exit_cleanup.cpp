@@ -252,7 +252,7 @@ extern "C" void surviving_handler(int sig)
 }
 extern "C" void fatal_again_handler(int sig)
 {
-    ++g_handled;
+    g_handled = g_handled + 1;
     std::signal(sig, SIG_DFL); // the common "clean up, then die of it" pattern
     std::raise(sig);
 }

@@ -102,14 +102,15 @@ public:
     }
     const filesystem::path& path() const noexcept { return path_; }
 
-    // Removes the directory and everything in it, even with keep; idempotent. On a reported
-    // error the object keeps the directory, so that cleanup() may be called again.
+    // Removes the directory and everything in it, even with keep; idempotent. On an error,
+    // reported or ignored (ignore_cleanup_errors), the object keeps the directory, so that
+    // cleanup() may be called again and the destructor tries again (as Python's cleanup()).
     void cleanup() { do_cleanup(nullptr); }
     void cleanup(system::error_code& ec) noexcept { do_cleanup(&ec); }
 
     // The object still owns the directory (no system call: not a check of the file system).
-    bool exists() const noexcept { return dirfd_ >= 0; }
-    int native_handle() const noexcept { return dirfd_; } // O_RDONLY|O_DIRECTORY, or -1
+    bool exists() const noexcept { return dirfd_ != not_owned; }
+    int native_handle() const noexcept { return dirfd_ >= 0 ? dirfd_ : -1; } // O_RDONLY|O_DIRECTORY, or -1
 
 private:
     void create(const options_type& o, system::error_code* ec)
@@ -182,27 +183,32 @@ private:
         return fd >= 0 ? fd : -EACCES;
     }
 
-    // Removes the tree; the object lets go of it unless removal failed and errors count
-    // (then cleanup() may be called again). 0 or the first error; `where` as remove_tree.
-    // At the descriptor limit remove_tree may have closed the descriptor (dirfd_ is then -1);
-    // after an error it is opened again (identity checked) and share-locked again.
+    // Removes the tree; the object lets go of it unless removal failed (reported or ignored:
+    // as Python's cleanup(), a later cleanup() or the destructor removes what is still there).
+    // 0 or the first error; `where` as remove_tree. At the descriptor limit remove_tree may
+    // have closed the descriptor; after an error it is opened again (identity checked) and
+    // share-locked again, or, if that fails too, the object still owns the directory without
+    // a descriptor (let_go) and opens it when it removes it again.
     int remove_all(std::string& where, bool final) noexcept
     {
         int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where,
                                     parent_ ? parent_.fd() : -1);
-        bool keep = r < 0 && !ignore_errors_ && !final;
+        bool keep = r < 0 && !final;
+        struct ::stat st;
+        if (keep && ignore_errors_ && (detail::sys::lstat(path_.c_str(), st) < 0 || !detail::same_file(st, id_)))
+            keep = false; // its name leads elsewhere (or nowhere): nothing to remove again
         if (keep && dirfd_ < 0) {
             int fd = detail::reopen_dir(path_.c_str(), id_);
-            if (fd >= 0) {
-                dirfd_ = fd;
-                if constexpr (detail::lock_directory<Cleanup>::value)
-                    detail::sys::flock(fd, LOCK_SH | LOCK_NB);
-            }
+            if (fd >= 0 && detail::lock_directory<Cleanup>::value)
+                detail::sys::flock(fd, LOCK_SH | LOCK_NB);
+            keep = fd != -ENOENT; // gone meanwhile: nothing left to own
+            dirfd_ = fd >= 0 ? fd : let_go;
         }
-        if (!keep || dirfd_ < 0) {
+        if (!keep) {
             detail::notify_release(cleanup_);
             if (dirfd_ >= 0)
-                detail::sys::close(std::exchange(dirfd_, -1));
+                detail::sys::close(dirfd_);
+            dirfd_ = not_owned;
             parent_.reset();
         }
         return r;
@@ -210,7 +216,7 @@ private:
 
     void do_cleanup(system::error_code* ec)
     {
-        if (dirfd_ < 0) {
+        if (dirfd_ == not_owned) {
             detail::clear(ec);
             return;
         }
@@ -225,7 +231,7 @@ private:
 
     void destroy() noexcept
     {
-        if (dirfd_ < 0)
+        if (dirfd_ == not_owned)
             return;
         if (cleanup_.remove_at_destroy() &&
             (!detail::owner_only<Cleanup>::value || owner_ == detail::sys::current_pid())) {
@@ -233,12 +239,16 @@ private:
             remove_all(where, true);
         } else {
             detail::notify_release(cleanup_);
-            detail::sys::close(std::exchange(dirfd_, -1));
+            if (dirfd_ >= 0)
+                detail::sys::close(dirfd_);
+            dirfd_ = not_owned;
             parent_.reset();
         }
     }
 
-    int dirfd_ = -1;     // the directory, opened at creation (O_NOFOLLOW) and kept
+    static constexpr int not_owned = -1;
+    static constexpr int let_go = -2; // owned, its descriptor closed at the descriptor limit
+    int dirfd_ = not_owned; // the directory, opened at creation (O_NOFOLLOW) and kept
     detail::file_id id_; // its device and inode: the name must still lead to them
     filesystem::path path_;
     detail::dir_lease parent_; // the directory it was made in, held open (pinned_temp_dir)
