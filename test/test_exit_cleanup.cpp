@@ -395,6 +395,9 @@ int spawn(const std::vector<std::string>& args, const std::string& scenario, con
     if (pid == 0) {
         ::setenv("BOOST_TEMPFILE_SCENARIO", scenario.c_str(), 1);
         ::setenv("BOOST_TEMPFILE_SCENARIO_DIR", dir.c_str(), 1);
+        const char* asan = std::getenv("ASAN_OPTIONS"); // LeakSanitizer cannot run under ptrace
+        std::string opts = std::string(asan ? asan : "") + (asan && *asan ? ":" : "") + "detect_leaks=0";
+        ::setenv("ASAN_OPTIONS", opts.c_str(), 1);
         std::vector<char*> argv;
         for (const std::string& a : args)
             argv.push_back(const_cast<char*>(a.c_str()));

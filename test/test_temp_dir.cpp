@@ -20,7 +20,9 @@
 #include <string>
 #include <vector>
 
+#include <pwd.h>
 #include <sys/file.h>
+#include <sys/fsuid.h>
 #include <sys/resource.h>
 
 namespace tf = boost::tempfile;
@@ -678,6 +680,38 @@ BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_director
         },
         true);
     BOOST_TEST(r == 0);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_made_under_another_file_system_uid_is_usable, CharT, test::char_types)
+{
+    // The file-system uid switched with setfsuid (as a file server does): mkdir gives the new
+    // directory that owner, not geteuid(). Creation used to fail with file_exists and leave the
+    // directory it had just made; mkdtemp works there, and so must the object.
+    test::scratch s;
+    std::string w = shared_dir(s);
+    int r = test::in_child([&] {
+        struct passwd* pw = ::getpwnam("nobody");
+        if (!pw || ::geteuid() != 0)
+            return 1;
+        ::setfsuid(pw->pw_uid);
+        if (static_cast<::uid_t>(::setfsuid(static_cast<::uid_t>(-1))) != pw->pw_uid)
+            return 2;
+        boost::system::error_code ec;
+        std::string p;
+        {
+            tf::basic_temp_dir<CharT> t(in<CharT>(w), ec);
+            if (ec)
+                return 3;
+            p = t.path().string();
+            struct stat st;
+            if (::lstat(p.c_str(), &st) != 0 || st.st_uid != pw->pw_uid)
+                return 4;
+            write_file(p + "/f");
+        }
+        return test::exists(p) ? 5 : 0;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(fs::is_empty(shared_dir(s))); // nothing left behind
 }
 
 // --- deep trees: bounded descriptors, no recursion --------------------------------------------

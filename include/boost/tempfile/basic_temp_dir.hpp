@@ -132,8 +132,11 @@ private:
             fd = open_unreadable(parts.lease.fd(), at_name);
         struct ::stat st;
         int err = fd < 0 ? fd : detail::sys::fstat(fd, st);
-        if (err == 0 && (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()))
+        if (err == 0 && !S_ISDIR(st.st_mode))
             err = -EEXIST; // the name was taken over between mkdir and open: not ours
+        else if (err == 0 && !detail::sys::creates_as(st.st_uid))
+            err = -EPERM; // another owner: taken over, or given by the file system (NFS
+                          // root_squash, vfat uid=); we cannot tell, so we do not use it
         if (err < 0 || !detail::representable<CharT>(path)) {
             if (fd >= 0)
                 detail::sys::close(fd);
@@ -171,7 +174,7 @@ private:
             return -EACCES;
         struct ::stat st;
         int fd = -EACCES;
-        if (sys::fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid() &&
+        if (sys::fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && sys::creates_as(st.st_uid) &&
             !(st.st_mode & S_IRUSR) && sys::fchmod_pinned(pin, (st.st_mode & 07777) | S_IRUSR) == 0) {
             fd = sys::openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
             if (fd >= 0)

@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #if defined(__linux__)
+#include <sys/fsuid.h>
 #include <sys/random.h>
 #include <sys/syscall.h>
 #endif
@@ -387,6 +388,19 @@ inline int random_bytes(void* buf, std::size_t n) noexcept
     }
     close(fd);
     return 0;
+}
+
+// True if `uid` is the owner this process gives what it creates: its effective uid, or on
+// Linux its file-system uid (setfsuid; what mkdir really uses).
+inline bool creates_as(::uid_t uid) noexcept
+{
+    if (uid == ::geteuid())
+        return true;
+#if defined(__linux__)
+    return static_cast<::uid_t>(::setfsuid(static_cast<::uid_t>(-1))) == uid; // -1: a query
+#else
+    return false;
+#endif
 }
 
 // getenv that returns nullptr in set-user-ID / set-group-ID programs.
