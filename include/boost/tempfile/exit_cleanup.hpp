@@ -301,17 +301,19 @@ struct signal_block
     }
 };
 
-#if defined(BOOST_TEMPFILE_TEST_HOOKS)
-// Slots probed by registrations (a test checks that it stays linear).
+// Slots probed by registrations, counted only in the tests (BOOST_TEMPFILE_TEST_HOOKS), which
+// check that it stays linear.
 inline std::atomic<std::size_t>& probes() noexcept
 {
     static std::atomic<std::size_t> n{0};
     return n;
 }
-#define BOOST_TEMPFILE_DETAIL_EXIT_PROBE() ::boost::tempfile::detail::exit_cleanup::probes().fetch_add(1)
-#else
-#define BOOST_TEMPFILE_DETAIL_EXIT_PROBE() ((void)0)
+inline void count_probe() noexcept
+{
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+    probes().fetch_add(1);
 #endif
+}
 
 // Doubles the table when half of it is in use; false if memory ran out.
 inline bool grow(registry& r) noexcept
@@ -373,7 +375,7 @@ inline handle add(const filesystem::path& p, bool directory) noexcept
     for (std::size_t tries = 0; tries <= 2 * cap + 1; ++tries) {
         if (2 * (r.live.load() + 1) > cap && grow(r))
             cap = r.capacity.load();
-        BOOST_TEMPFILE_DETAIL_EXIT_PROBE();
+        count_probe();
         slot& s = slot_at(r, r.cursor.fetch_add(1) % cap);
         entry* expected = nullptr;
         if (!s.load(std::memory_order_relaxed) && s.compare_exchange_strong(expected, e)) {
