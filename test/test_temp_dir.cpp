@@ -659,6 +659,7 @@ BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_director
             o.dir = mine;
             tf::temporary_directory t(o);
             g_top = t.path().string();
+            write_file(g_top + "/f"); // not empty: the walk runs, and lets the descriptor go
             g_refills = 1;
             for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;)
                 g_hoard.push_back(fd); // no descriptor left: the top's own is let go
@@ -761,6 +762,37 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_keeps_descriptors_bounded, CharT, test::
 namespace {
 std::size_t g_opens; // openat calls of the walk: one per hook event but remove_top
 } // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_directory_is_removed_without_a_walk, CharT, test::char_types)
+{
+    // The usual temporary directory is empty at the end: after the identity check, one rmdir
+    // (which follows no symlink and removes only an empty directory), no listing, no parent
+    // opened, no second check. The walk (and its remove_top step) only when it is not empty.
+    test::scratch s;
+    g_opens = 0;
+    hook_guard h([](tf::detail::tree_event, int, const char*) { ++g_opens; });
+    for (bool pinned : {false, true}) {
+        std::string p;
+        if (pinned) {
+            tf::set_tempdir(s.dir);
+            tf::basic_temp_dir<CharT, tf::pinned_temp_dir> t;
+            p = t.path().string();
+            t.cleanup();
+            tf::reset_tempdir();
+        } else {
+            tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+            p = t.path().string();
+        }
+        BOOST_TEST(!test::exists(p));
+    }
+    BOOST_TEST(g_opens == 0u);
+    {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        write_file(t.path().string() + "/f");
+    }
+    BOOST_TEST(g_opens == 1u); // not empty: the walk, up to the top's second check
+    BOOST_TEST(s.entries().empty());
+}
 
 BOOST_AUTO_TEST_CASE(deep_chain_is_removed_in_linear_time)
 {

@@ -441,7 +441,9 @@ inline int reopen_dir(const char* path, const file_id& id) noexcept
 
 // Removes the directory open as `dirfd`, created with identity `id` under the absolute
 // name `path`, and everything in it. Touches nothing unless `path` still names that
-// directory (checked before the walk and again just before the last unlinkat); a name that
+// directory (checked first; then an empty directory is removed at once with rmdir, which
+// follows no symlink and removes only an empty directory; else the walk, and the name is
+// checked again just before the last unlinkat); a name that
 // is gone counts as removed; a name that leads to something else gives -EEXIST. With
 // `keep_going` it removes all it can. 0 or the first error (-errno), with `where` the path
 // of the entry concerned relative to `path` (empty for the directory itself).
@@ -479,6 +481,11 @@ inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, b
                 result = r == -ENOENT ? 0 : (r < 0 ? r : -EEXIST);
                 break;
             }
+            if (pass == 0) { // empty (the usual case): rmdir follows no link and removes no entry
+                r = parentfd >= 0 ? sys::unlinkat(parentfd, base, AT_REMOVEDIR) : sys::rmdir(path.c_str());
+                if (r == 0 || r == -ENOENT)
+                    break; // removed (or gone meanwhile)
+            } // else (ENOTEMPTY, EEXIST, EACCES...): the walk, which reports what stays
             if (dirfd < 0 && (dirfd = reopen_dir(path.c_str(), id)) < 0) { // let go on the last pass
                 result = dirfd == -ENOENT ? 0 : dirfd;
                 dirfd = -1;
