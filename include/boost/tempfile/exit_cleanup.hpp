@@ -15,9 +15,10 @@
 // Only objects whose Base would remove them are registered (not `keep`, not `.keep = true`);
 // only the process that created an object removes it (a forked child never does). The signal
 // handlers are installed at the first registration; a signal that was ignored (nohup) stays
-// ignored. After the removal, the previous disposition is restored and the signal raised
-// again, so that the process dies of it (or the previous handler runs). doc/reference/exit_cleanup.md has
-// the details: what the handler does, and what it cannot do.
+// ignored. A handler the program had runs first, and nothing is removed unless the signal is
+// about to end the process: then the default disposition is restored and the signal raised
+// again, so that the process dies of it. doc/reference/exit_cleanup.md has the details: what
+// the handler does, and what it cannot do.
 
 #include <boost/tempfile/config.hpp>
 
@@ -228,20 +229,19 @@ inline void on_signal(int sig, ::siginfo_t* info, void* context) noexcept
     const int i = signal_index(sig);
     if (i >= 0 && r.installed[i]) {
         const struct ::sigaction& prev = r.previous[i];
-        if (prev.sa_flags & SA_SIGINFO) {
-            prev.sa_sigaction(sig, info, context);
-        } else if (prev.sa_handler != SIG_DFL && prev.sa_handler != SIG_IGN) {
-            prev.sa_handler(sig);
-        } else {
+        if (prev.sa_handler == SIG_DFL) { // (sa_handler and sa_sigaction share their storage)
             sweep();
             sys::sigaction(sig, &prev, nullptr); // chain: the default action
             sys::raise(sig);                     // delivered when this handler returns
             errno = saved;
             return;
         }
+        if (prev.sa_flags & SA_SIGINFO)
+            prev.sa_sigaction(sig, info, context);
+        else
+            prev.sa_handler(sig);
         struct ::sigaction now;
-        if (sys::sigaction(sig, nullptr, &now) == 0 && !(now.sa_flags & SA_SIGINFO) &&
-            now.sa_handler == SIG_DFL && sys::signal_pending(sig))
+        if (sys::sigaction(sig, nullptr, &now) == 0 && now.sa_handler == SIG_DFL && sys::signal_pending(sig))
             sweep(); // the program's handler made the signal fatal
     }
     errno = saved;
@@ -264,7 +264,7 @@ inline void install() noexcept
             for (int i = 0; i < signal_count; ++i) {
                 if (sys::sigaction(handled_signals[i], nullptr, &r.previous[i]) != 0)
                     continue;
-                if (!(r.previous[i].sa_flags & SA_SIGINFO) && r.previous[i].sa_handler == SIG_IGN)
+                if (r.previous[i].sa_handler == SIG_IGN)
                     continue; // ignored on purpose (nohup): leave it so
                 struct ::sigaction act;
                 std::memset(&act, 0, sizeof act);
