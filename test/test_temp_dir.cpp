@@ -683,6 +683,35 @@ BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_director
     BOOST_TEST(r == 0);
 }
 
+namespace {
+// As mkdir on vfat mounted with uid=, or NFS with root_squash: the new directory gets an owner
+// that is neither the effective nor the file-system uid of the process.
+struct foreign_owner_dir : tf::exclusive_dir<>
+{
+    static int try_create(int dirfd, const char* name) noexcept
+    {
+        int r = tf::exclusive_dir<>::try_create(dirfd, name);
+        struct passwd* pw = ::getpwnam("nobody");
+        if (r == 0 && pw && ::fchownat(dirfd, name, pw->pw_uid, pw->pw_gid, AT_SYMLINK_NOFOLLOW) != 0)
+            return -errno;
+        return r;
+    }
+};
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_given_a_foreign_owner_is_refused_and_removed, CharT, test::char_types)
+{
+    // We cannot tell it from a directory someone swapped in: refused (it used to be refused with
+    // file_exists and left behind), and removed, since it is the empty one just made.
+    test::scratch s;
+    BOOST_REQUIRE(::geteuid() == 0); // chown to another user needs root (CI runs as root)
+    boost::system::error_code ec;
+    tf::basic_temp_dir<CharT, foreign_owner_dir> t(in<CharT>(s.dir), ec);
+    BOOST_TEST(ec == errc::operation_not_permitted);
+    BOOST_TEST(!t.exists());
+    BOOST_TEST(s.entries().empty());
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_made_under_another_file_system_uid_is_usable, CharT, test::char_types)
 {
     // The file-system uid switched with setfsuid (as a file server does): mkdir gives the new
