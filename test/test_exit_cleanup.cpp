@@ -424,32 +424,52 @@ std::string self_exe()
 }
 
 // Runs `scenario` with SIGTERM injected into the `nth` call of `syscall` whose strace line
-// contains `mark`; the raw wait status, or -1 if no such call was logged.
+// contains `mark`; the raw wait status, or -1 if no such call was logged. The injecting run is
+// logged too and its `when`-th call must be that very call (else it is run again, at most three
+// times: a start-up that made a different number of calls would have moved it).
 int inject_sigterm(const std::string& scenario, const std::string& dir, const std::string& syscall,
                    const std::string& mark, int nth)
 {
     const std::string log = dir + "/../strace-" + scenario + ".log";
-    spawn({"strace", "-qq", "-o", log, "-e", "trace=" + syscall, self_exe()}, scenario, dir);
-    std::ifstream in(log);
-    std::string line;
-    int index = 0, found = 0, when = 0;
-    while (std::getline(in, line)) {
-        if (line.compare(0, syscall.size() + 1, syscall + "(") != 0)
-            continue;
-        ++index;
-        if (line.find(mark) != std::string::npos && ++found == nth) {
-            when = index;
-            break;
+    auto traced = [&](const std::vector<std::string>& inject) {
+        std::vector<std::string> args{"strace", "-qq", "-o", log, "-e", "trace=" + syscall};
+        args.insert(args.end(), inject.begin(), inject.end());
+        args.push_back(self_exe());
+        int st = spawn(args, scenario, dir);
+        std::vector<std::string> lines;
+        std::ifstream in(log);
+        for (std::string line; std::getline(in, line);)
+            lines.push_back(line);
+        ::unlink(log.c_str());
+        return std::make_pair(st, lines);
+    };
+    for (int round = 0; round < 3; ++round) {
+        int index = 0, found = 0, when = 0;
+        for (const std::string& line : traced({}).second) {
+            if (line.compare(0, syscall.size() + 1, syscall + "(") != 0)
+                continue;
+            ++index;
+            if (line.find(mark) != std::string::npos && ++found == nth) {
+                when = index;
+                break;
+            }
         }
+        for (test::fs::directory_iterator it(dir), end; it != end; ++it)
+            test::fs::remove_all(it->path()); // what the logging run left
+        if (when == 0)
+            return -1;
+        auto [st, lines] = traced({"-e", "inject=" + syscall + ":signal=SIGTERM:when=" + std::to_string(when)});
+        index = 0;
+        for (const std::string& line : lines)
+            if (line.compare(0, syscall.size() + 1, syscall + "(") == 0 && ++index == when) {
+                if (line.find(mark) != std::string::npos)
+                    return st; // injected into the call meant
+                break;
+            }
+        for (test::fs::directory_iterator it(dir), end; it != end; ++it)
+            test::fs::remove_all(it->path());
     }
-    ::unlink(log.c_str());
-    for (test::fs::directory_iterator it(dir), end; it != end; ++it)
-        test::fs::remove_all(it->path()); // what the logging run left
-    if (when == 0)
-        return -1;
-    return spawn({"strace", "-qq", "-o", "/dev/null", "-e", "trace=" + syscall, "-e",
-                  "inject=" + syscall + ":signal=SIGTERM:when=" + std::to_string(when), self_exe()},
-                 scenario, dir);
+    return -1;
 }
 
 // strace must be able to trace (ptrace may be refused in a container): else the cases below
