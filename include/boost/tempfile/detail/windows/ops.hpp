@@ -303,6 +303,19 @@ inline int open_created_dir(dir_type dir, const native_char* name, handle_type& 
     return open_dir_checked(name, h, id, nullptr);
 }
 
+// Whether `path` names the file `id` now (opened without following a reparse point).
+inline bool name_leads_to(const native_char* path, const file_id& id) noexcept
+{
+    handle_type h = invalid_handle;
+    if (open_entry(path, 0, h) < 0)
+        return false;
+    file_id got;
+    DWORD attributes = 0;
+    bool same = identify(h, got, attributes) == 0 && same_file(got, id);
+    close(h);
+    return same;
+}
+
 // POSIX takes a shared flock for systemd-tmpfiles; nothing to tell on Windows.
 inline void mark_in_use(handle_type) noexcept {}
 
