@@ -722,9 +722,9 @@ namespace {
 // that is neither the effective nor the file-system uid of the process.
 struct foreign_owner_dir : tf::exclusive_dir<>
 {
-    static int try_create(int dirfd, const char* name) noexcept
+    static int try_create(tf::native_dir_type dirfd, const tf::native_char* name, tf::native_handle_type& h) noexcept
     {
-        int r = tf::exclusive_dir<>::try_create(dirfd, name);
+        int r = tf::exclusive_dir<>::try_create(dirfd, name, h);
         struct passwd* pw = ::getpwnam("nobody");
         if (r == 0 && pw && ::fchownat(dirfd, name, pw->pw_uid, pw->pw_gid, AT_SYMLINK_NOFOLLOW) != 0)
             return -errno;
