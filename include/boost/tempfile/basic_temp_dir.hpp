@@ -72,7 +72,8 @@ public:
     basic_temp_dir_impl& operator=(const basic_temp_dir_impl&) = delete;
 
     basic_temp_dir_impl(basic_temp_dir_impl&& other) noexcept
-        : dirfd_(std::exchange(other.dirfd_, detail::sys::invalid_handle)), id_(other.id_), path_(std::move(other.path_)),
+        : dirfd_(std::exchange(other.dirfd_, detail::sys::invalid_handle)),
+          owned_(std::exchange(other.owned_, false)), id_(other.id_), path_(std::move(other.path_)),
           parent_(std::move(other.parent_)), owner_(other.owner_), ignore_errors_(other.ignore_errors_),
           cleanup_(std::move(other.cleanup_))
     {}
@@ -82,6 +83,7 @@ public:
         if (this != &other) {
             destroy();
             dirfd_ = std::exchange(other.dirfd_, detail::sys::invalid_handle);
+            owned_ = std::exchange(other.owned_, false);
             id_ = other.id_;
             path_ = std::move(other.path_);
             parent_ = std::move(other.parent_);
@@ -103,20 +105,23 @@ public:
     }
     const filesystem::path& path() const noexcept { return path_; }
 
-    // Removes the directory and everything in it, even with keep; idempotent. On a reported
-    // error the object keeps the directory, so that cleanup() may be called again.
+    // Removes the directory and everything in it, even with keep; idempotent. On an error,
+    // reported or ignored (ignore_cleanup_errors), the object keeps the directory, so that
+    // cleanup() may be called again and the destructor tries again (as Python's cleanup()).
     void cleanup() { do_cleanup(nullptr); }
     void cleanup(system::error_code& ec) noexcept { do_cleanup(&ec); }
 
     // The object still owns the directory (no system call: not a check of the file system).
-    bool exists() const noexcept { return dirfd_ != detail::sys::invalid_handle; }
-    // The directory, held open (POSIX O_RDONLY|O_DIRECTORY), or invalid_native_handle.
+    bool exists() const noexcept { return owned_; }
+    // The directory, held open (POSIX O_RDONLY|O_DIRECTORY), or invalid_native_handle (none
+    // owned, or let go at the descriptor limit).
     native_handle_type native_handle() const noexcept { return detail::sys::public_handle(dirfd_); }
 
 private:
     void create(const options_type& o, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_dir";
+        [[maybe_unused]] detail::creation_guard_t<Cleanup> guard; // until on_name registered it
         detail::name_parts parts;
         if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
             return;
@@ -142,6 +147,7 @@ private:
         if constexpr (detail::lock_directory<Cleanup>::value)
             detail::sys::mark_in_use(h); // tells systemd-tmpfiles the directory is in use
         dirfd_ = h;
+        owned_ = true;
         path_ = filesystem::path(std::move(path));
         parent_ = std::move(parts.lease);
         owner_ = detail::sys::current_pid();
@@ -151,26 +157,29 @@ private:
         detail::notify_name(cleanup_, path_, true);
     }
 
-    // Removes the tree; the object lets go of it unless removal failed and errors count
-    // (then cleanup() may be called again). 0 or the first error; `where` as remove_tree.
-    // At the descriptor limit remove_tree may have closed the descriptor (dirfd_ is then -1);
-    // after an error it is opened again (identity checked) and share-locked again.
+    // Removes the tree; the object lets go of it unless removal failed (reported or ignored:
+    // as Python's cleanup(), a later cleanup() or the destructor removes what is still there).
+    // 0 or the first error; `where` as remove_tree. At the descriptor limit remove_tree may
+    // have closed the descriptor; after an error it is opened again (identity checked) and
+    // share-locked again, or, if that fails too, the object still owns the directory without
+    // a handle (let go) and opens it when it removes it again.
     int remove_all(detail::native_string& where, bool final) noexcept
     {
         int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where, parent_.dir());
-        bool keep = r < 0 && !ignore_errors_ && !final;
-        if (keep && !exists()) {
+        bool keep = r < 0 && !final;
+        if (keep && ignore_errors_ && !detail::sys::name_leads_to(path_.c_str(), id_))
+            keep = false; // its name leads elsewhere (or nowhere): nothing to remove again
+        if (keep && dirfd_ == detail::sys::invalid_handle) {
             detail::sys::handle_type h = detail::sys::invalid_handle;
-            if (detail::reopen_dir(path_.c_str(), id_, h) >= 0) {
-                dirfd_ = h;
-                if constexpr (detail::lock_directory<Cleanup>::value)
-                    detail::sys::mark_in_use(h);
-            }
+            int o = detail::reopen_dir(path_.c_str(), id_, h);
+            if (o >= 0 && detail::lock_directory<Cleanup>::value)
+                detail::sys::mark_in_use(h);
+            keep = o != -detail::sys::err::no_entry; // gone meanwhile: nothing left to own
+            dirfd_ = h;                               // or invalid: let go
         }
-        if (!keep || !exists()) {
+        if (!keep) {
             detail::notify_release(cleanup_);
-            if (exists())
-                detail::sys::close(std::exchange(dirfd_, detail::sys::invalid_handle));
+            release_handle();
             parent_.reset();
         }
         return r;
@@ -178,7 +187,7 @@ private:
 
     void do_cleanup(system::error_code* ec)
     {
-        if (!exists()) {
+        if (!owned_) {
             detail::clear(ec);
             return;
         }
@@ -193,7 +202,7 @@ private:
 
     void destroy() noexcept
     {
-        if (!exists())
+        if (!owned_)
             return;
         if (cleanup_.remove_at_destroy() &&
             (!detail::owner_only<Cleanup>::value || owner_ == detail::sys::current_pid())) {
@@ -201,13 +210,23 @@ private:
             remove_all(where, true);
         } else {
             detail::notify_release(cleanup_);
-            detail::sys::close(std::exchange(dirfd_, detail::sys::invalid_handle));
+            release_handle();
             parent_.reset();
         }
     }
 
-    // the directory, opened at creation (never through a symlink or reparse point) and kept
+    // The object no longer owns the directory: its handle (if it holds one) is closed.
+    void release_handle() noexcept
+    {
+        if (dirfd_ != detail::sys::invalid_handle)
+            detail::sys::close(std::exchange(dirfd_, detail::sys::invalid_handle));
+        owned_ = false;
+    }
+
+    // The directory, opened at creation (never through a symlink or reparse point) and kept;
+    // invalid while let go at the descriptor limit (owned_ still true) or when not owned.
     detail::sys::handle_type dirfd_ = detail::sys::invalid_handle;
+    bool owned_ = false;      // the object owns the directory: exists()
     detail::sys::file_id id_; // its identity: the name must still lead to it
     filesystem::path path_;
     detail::dir_lease parent_; // the directory it was made in, held open (pinned_temp_dir)

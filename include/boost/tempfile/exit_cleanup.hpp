@@ -16,9 +16,11 @@
 // Only objects whose Base would remove them are registered (not `keep`, not `.keep = true`);
 // only the process that created an object removes it (a forked child never does). The signal
 // handlers are installed at the first registration; a signal that was ignored (nohup) stays
-// ignored. After the removal, the previous disposition is restored and the signal raised
-// again, so that the process dies of it (or the previous handler runs). doc/reference/exit_cleanup.md has
-// the details: what the handler does, and what it cannot do.
+// ignored. A handler the program had runs first, and nothing is removed unless the signal is
+// about to end the process: then the default disposition is restored and the signal raised
+// again, so that the process dies of it. doc/reference/exit_cleanup.md has the details: what
+// the handler does, and what it cannot do. The platform's part (the removal of one name, the
+// handlers, the guard held during creation) is in detail/{posix,windows}/exit_cleanup.hpp.
 
 #include <boost/tempfile/config.hpp>
 
@@ -50,25 +52,28 @@ namespace exit_cleanup {
 // One registered name, prepared in advance: nothing is allocated or formatted in a handler.
 struct entry
 {
-    sys::pid_type pid; // the creating process: only it removes
-    bool directory;    // removal of the tree, else of the file
-    sys::file_id id;   // identity at registration: a name replaced since then is left alone
+    sys::pid_type pid;      // the creating process: only it removes
+    bool directory;         // removal of the tree, else of the file
+    sys::file_id id;        // identity at registration: a name replaced since then is left alone
     sys::native_char* path; // absolute, NUL-terminated, allocated with the entry
 };
 
-// Slots in fixed-size chunks, linked and never freed; a slot is claimed with a CAS, so
-// registration takes no lock and a handler can walk the table at any moment.
-inline constexpr std::size_t chunk_slots = 256;
-struct chunk
-{
-    std::atomic<entry*> slots[chunk_slots];
-    std::atomic<chunk*> next;
-};
+// Slots in chunks that double in size (chunk k holds first_slots << k), allocated as needed and
+// never freed; a slot is claimed with a CAS, so registration takes no lock and a handler can
+// walk the table at any moment. A registration probes from a shared cursor and the table grows
+// when it is half full, so it costs O(1) probes amortised however many objects are live.
+inline constexpr std::size_t first_slots = 256;
+inline constexpr int max_chunks = 40;
+using slot = std::atomic<entry*>;
 
 struct registry
 {
-    chunk first{};
-    std::atomic<int> sweeping{0}; // handlers (or atexit) walking the table now
+    slot first[first_slots]{};
+    std::atomic<slot*> chunks[max_chunks]{}; // chunks[0] unused: `first`
+    std::atomic<std::size_t> capacity{first_slots};
+    std::atomic<std::size_t> live{0};   // slots in use
+    std::atomic<std::size_t> cursor{0}; // where the next registration probes
+    std::atomic<int> sweeping{0};       // handlers (or atexit) walking the table now
 };
 
 inline registry& state() noexcept
@@ -77,19 +82,40 @@ inline registry& state() noexcept
     return r;
 }
 
+// Chunk k (nullptr if not allocated yet), and its size.
+inline slot* chunk_at(registry& r, int k) noexcept
+{
+    return k == 0 ? r.first : r.chunks[k].load();
+}
+inline constexpr std::size_t chunk_size(int k) noexcept
+{
+    return first_slots << k;
+}
+
+// Calls f(slot&) for every slot of every chunk allocated.
+template <class F>
+inline void for_each_slot(registry& r, F f) noexcept
+{
+    for (int k = 0; k < max_chunks; ++k) {
+        slot* c = chunk_at(r, k);
+        if (!c)
+            return;
+        for (std::size_t i = 0; i < chunk_size(k); ++i)
+            f(c[i]);
+    }
+}
+
 // Removes every name this process registered. Called by the handlers and at exit.
 inline void sweep() noexcept
 {
     registry& r = state();
     r.sweeping.fetch_add(1);
     const sys::pid_type self = sys::getpid_uncached();
-    for (chunk* c = &r.first; c; c = c->next.load()) {
-        for (std::atomic<entry*>& s : c->slots) {
-            const entry* e = s.load();
-            if (e && e->pid == self)
-                remove_entry(e->path, e->directory, e->id);
-        }
-    }
+    for_each_slot(r, [self](slot& s) {
+        const entry* e = s.load();
+        if (e && e->pid == self)
+            remove_entry(e->path, e->directory, e->id);
+    });
     r.sweeping.fetch_sub(1);
 }
 
@@ -98,14 +124,58 @@ inline void at_exit() noexcept
     sweep();
 }
 
+// Slots probed by registrations, counted only in the tests (BOOST_TEMPFILE_TEST_HOOKS), which
+// check that it stays linear.
+inline std::atomic<std::size_t>& probes() noexcept
+{
+    static std::atomic<std::size_t> n{0};
+    return n;
+}
+inline void count_probe() noexcept
+{
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+    probes().fetch_add(1);
+#endif
+}
+
+// Doubles the table when half of it is in use; false if memory ran out.
+inline bool grow(registry& r) noexcept
+{
+    for (int k = 1; k < max_chunks; ++k) {
+        if (r.chunks[k].load())
+            continue;
+        slot* fresh = new (std::nothrow) slot[chunk_size(k)]{};
+        if (!fresh)
+            return false;
+        slot* expected = nullptr;
+        if (r.chunks[k].compare_exchange_strong(expected, fresh))
+            r.capacity.fetch_add(chunk_size(k)); // after the chunk is there: probes stay inside
+        else
+            delete[] fresh; // another thread linked one first
+        return true;
+    }
+    return false;
+}
+
+// The slot of index i in [0, capacity).
+inline slot& slot_at(registry& r, std::size_t i) noexcept
+{
+    int k = 0;
+    while (i >= chunk_size(k)) {
+        i -= chunk_size(k);
+        ++k;
+    }
+    return chunk_at(r, k)[i];
+}
+
 // A registration: the slot claimed and the entry in it.
 struct handle
 {
-    std::atomic<entry*>* slot = nullptr;
+    exit_cleanup::slot* slot = nullptr;
     entry* e = nullptr;
 };
 
-// Prepares and publishes an entry for `p`; an empty handle if memory or lstat fails (the
+// Prepares and publishes an entry for `p`; an empty handle if memory or identify fails (the
 // object then lacks only the exit-time removal).
 inline handle add(const filesystem::path& p, bool directory) noexcept
 {
@@ -124,26 +194,21 @@ inline handle add(const filesystem::path& p, bool directory) noexcept
     std::memcpy(e->path, native.c_str(), bytes);
     install(&sweep, &at_exit);
     registry& r = state();
-    for (chunk* c = &r.first;;) {
-        for (std::atomic<entry*>& s : c->slots) {
-            entry* expected = nullptr;
-            if (!s.load(std::memory_order_relaxed) && s.compare_exchange_strong(expected, e))
-                return {&s, e};
+    std::size_t cap = r.capacity.load();
+    for (std::size_t tries = 0; tries <= 2 * cap + 1; ++tries) {
+        if (2 * (r.live.load() + 1) > cap && grow(r))
+            cap = r.capacity.load();
+        count_probe();
+        slot& s = slot_at(r, r.cursor.fetch_add(1) % cap);
+        entry* expected = nullptr;
+        if (!s.load(std::memory_order_relaxed) && s.compare_exchange_strong(expected, e)) {
+            r.live.fetch_add(1);
+            return {&s, e};
         }
-        chunk* next = c->next.load();
-        if (!next) {
-            chunk* fresh = new (std::nothrow) chunk();
-            if (!fresh) {
-                std::free(e);
-                return {};
-            }
-            if (c->next.compare_exchange_strong(next, fresh))
-                next = fresh;
-            else
-                delete fresh; // another thread linked one first: `next` holds it
-        }
-        c = next;
+        cap = r.capacity.load();
     }
+    std::free(e); // the table is full and cannot grow
+    return {};
 }
 
 // Withdraws a registration. The entry is freed unless a handler may be reading it (the
@@ -153,6 +218,8 @@ inline void remove(handle& h) noexcept
     if (!h.slot)
         return;
     entry* e = h.slot->exchange(nullptr);
+    if (e)
+        state().live.fetch_sub(1);
     if (e && state().sweeping.load() == 0)
         std::free(e);
     h = handle();
@@ -172,6 +239,8 @@ struct remove_at_exit : cleanup_policy
     static constexpr bool for_directories = Base::for_directories;
     static constexpr bool owner_only = detail::owner_only<Base>::value;
     using base_type = Base;
+    // Held by the object from before it creates its name until after on_name registered it.
+    using creation_guard = detail::exit_cleanup::creation_block;
 
     remove_at_exit() = default;
     remove_at_exit(remove_at_exit&& other) noexcept

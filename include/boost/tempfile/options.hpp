@@ -16,6 +16,7 @@
 #endif
 
 #include <boost/tempfile/detail/encoding.hpp>
+#include <boost/tempfile/detail/error.hpp>
 #include <boost/tempfile/detail/platform.hpp>
 
 #include <boost/filesystem/path.hpp>
@@ -34,17 +35,37 @@ namespace tempfile {
 // is. Narrow: on POSIX the bytes as they are, on Windows decoded from UTF-8:
 //     tf::woptions o; o.dir = tf::utf8_path(L"/srv/données");
 //     boost::filesystem::remove(tf::utf8_path(name));     // name from mkstemp
-// Invalid UTF-16/32 (wide) or UTF-8 (narrow, on Windows) input gives an empty path.
+// Invalid input (a lone surrogate, a value past U+10FFFF; invalid UTF-8 on Windows) is an
+// error, errc::illegal_byte_sequence: never an empty path, which `dir` would take as the
+// current directory. (The error_code form returns an empty path then: check ec.)
+namespace detail {
+template <class CharT>
+inline filesystem::path utf8_path(std::basic_string_view<CharT> s, system::error_code* ec)
+{
+    sys::native_string n;
+    if (!append_native(n, s)) {
+        report(ec, system::errc::illegal_byte_sequence, "boost::tempfile::utf8_path");
+        return filesystem::path();
+    }
+    clear(ec);
+    return filesystem::path(std::move(n));
+}
+} // namespace detail
 inline filesystem::path utf8_path(std::wstring_view s)
 {
-    detail::sys::native_string n;
-    return detail::append_native(n, s) ? filesystem::path(n) : filesystem::path();
+    return detail::utf8_path(s, nullptr);
 }
-
+inline filesystem::path utf8_path(std::wstring_view s, system::error_code& ec)
+{
+    return detail::utf8_path(s, &ec);
+}
 inline filesystem::path utf8_path(std::string_view s)
 {
-    detail::sys::native_string n;
-    return detail::append_native(n, s) ? filesystem::path(n) : filesystem::path();
+    return detail::utf8_path(s, nullptr);
+}
+inline filesystem::path utf8_path(std::string_view s, system::error_code& ec)
+{
+    return detail::utf8_path(s, &ec);
 }
 
 // mkstemp, mkdtemp, mktemp.

@@ -16,7 +16,7 @@
 //               no_memory, too_big, io, not_supported}, has_delete_on_close, file_id
 //   names       current_dir, absolute, candidate_tempdirs, runtime_dir, open_dir_pin
 //   creation    file_flags, create_file, open_unnamed, create_dir, probe_name, remove_at,
-//               open_created_dir, mark_in_use
+//               open_created_dir, name_leads_to, mark_in_use
 //   files       read, write_all, write_all_at, seek, truncate, sync, close, sync_name,
 //               sync_dir, publish, link_unnamed, to_crt_descriptor
 //   process     random_bytes, current_pid, fork_generation

@@ -6,8 +6,9 @@
 #define BOOST_TEMPFILE_DETAIL_POSIX_EXIT_CLEANUP_HPP
 
 // remove_at_exit's POSIX part: the removal of one registered name, async-signal-safe
-// (getdents64, openat, unlinkat, fstat, close, lseek only), and the SIGINT / SIGTERM / SIGHUP
-// handlers plus the atexit function that run the sweep. exit_cleanup.hpp has the registry.
+// (getdents64, openat, unlinkat, fstat, close, lseek only), the SIGINT / SIGTERM / SIGHUP
+// handlers plus the atexit function that run the sweep, and the signal block held while an
+// object is created. exit_cleanup.hpp has the registry.
 
 #include <boost/tempfile/config.hpp>
 
@@ -18,6 +19,7 @@
 #include <boost/tempfile/detail/posix/sys.hpp>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -36,7 +38,7 @@ struct platform_state
 {
     void (*sweep)() noexcept;
     struct ::sigaction previous[signal_count];
-    bool installed[signal_count];
+    volatile std::sig_atomic_t installed[signal_count]; // set before the handler is
 };
 
 inline platform_state& platform() noexcept
@@ -58,8 +60,9 @@ struct linux_dirent64
 inline constexpr int max_depth = 16;
 
 // Removes what is below the directory open as fd, relative to descriptors, never following a
-// symlink. Best effort; several passes because removing while reading may skip entries.
-inline void remove_below(int fd, int depth) noexcept
+// symlink nor entering another file system than `dev` (a mount point is left as it is, as
+// cleanup() does). Best effort; several passes because removing while reading may skip entries.
+inline void remove_below(int fd, int depth, ::dev_t dev) noexcept
 {
     alignas(8) char buf[1024];
     for (int pass = 0; pass < 64; ++pass) {
@@ -80,8 +83,13 @@ inline void remove_below(int fd, int depth) noexcept
                     r = -ENOTDIR;
                     if (depth > 0) {
                         int sub = sys::openat(fd, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
+                        struct ::stat st;
+                        if (sub >= 0 && (sys::fstat(sub, st) != 0 || st.st_dev != dev)) {
+                            sys::close(sub); // a mount point: not crossed
+                            continue;
+                        }
                         if (sub >= 0) {
-                            remove_below(sub, depth - 1);
+                            remove_below(sub, depth - 1, dev);
                             sys::close(sub);
                             r = sys::unlinkat(fd, name, AT_REMOVEDIR);
                         } else {
@@ -122,7 +130,7 @@ inline void remove_entry(const char* path, bool directory, const sys::file_id& i
             return;
         bool same = sys::fstat(fd, st) == 0 && sys::same_file(st, id);
         if (same)
-            remove_below(fd, max_depth);
+            remove_below(fd, max_depth, id.dev);
         sys::close(fd);
         if (same)
             sys::rmdir(path);
@@ -131,21 +139,48 @@ inline void remove_entry(const char* path, bool directory, const sys::file_id& i
     }
 }
 
-inline void on_signal(int sig) noexcept
+inline int signal_index(int sig) noexcept
+{
+    for (int i = 0; i < signal_count; ++i)
+        if (handled_signals[i] == sig)
+            return i;
+    return -1;
+}
+
+// The program's own handler (the disposition found at installation) runs first. The sweep
+// happens only when the signal is about to end the process: when that disposition is the
+// default action (then it is restored and the signal raised again, delivered when this handler
+// returns), or when the program's handler itself restored the default action and raised the
+// signal again. A program that goes on after its handler keeps its files; one whose handler
+// calls exit() has them removed by the exit-time sweep.
+inline void on_signal(int sig, ::siginfo_t* info, void* context) noexcept
 {
     const int saved = errno;
     platform_state& p = platform();
-    p.sweep();
-    for (int i = 0; i < signal_count; ++i) {
-        if (handled_signals[i] == sig && p.installed[i]) {
-            sys::sigaction(sig, &p.previous[i], nullptr); // chain: the previous disposition
-            sys::raise(sig);                              // delivered when this handler returns
+    const int i = signal_index(sig);
+    if (i >= 0 && p.installed[i]) {
+        const struct ::sigaction& prev = p.previous[i];
+        if (prev.sa_handler == SIG_DFL) { // (sa_handler and sa_sigaction share their storage)
+            p.sweep();
+            sys::sigaction(sig, &prev, nullptr); // chain: the default action
+            sys::raise(sig);                     // delivered when this handler returns
+            errno = saved;
+            return;
         }
+        if (prev.sa_flags & SA_SIGINFO)
+            prev.sa_sigaction(sig, info, context);
+        else
+            prev.sa_handler(sig);
+        struct ::sigaction now;
+        if (sys::sigaction(sig, nullptr, &now) == 0 && now.sa_handler == SIG_DFL && sys::signal_pending(sig))
+            p.sweep(); // the program's handler made the signal fatal
     }
     errno = saved;
 }
 
-// Installs the handlers and `at_exit` (which calls sweep), once per process.
+// Installs the handlers and `at_exit` (which calls sweep), once per process. The disposition
+// found is recorded, and marked as such, before the handler replaces it: a signal that
+// arrives right after sigaction finds what to chain to.
 inline void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
 {
     static std::once_flag once;
@@ -154,19 +189,20 @@ inline void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
             platform_state& p = platform();
             p.sweep = sweep;
             for (int i = 0; i < signal_count; ++i) {
-                struct ::sigaction old;
-                if (sys::sigaction(handled_signals[i], nullptr, &old) != 0)
+                if (sys::sigaction(handled_signals[i], nullptr, &p.previous[i]) != 0)
                     continue;
-                if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN)
+                if (p.previous[i].sa_handler == SIG_IGN)
                     continue; // ignored on purpose (nohup): leave it so
                 struct ::sigaction act;
                 std::memset(&act, 0, sizeof act);
-                act.sa_handler = &on_signal;
+                act.sa_sigaction = &on_signal;
                 sigemptyset(&act.sa_mask);
                 for (int s : handled_signals)
                     sigaddset(&act.sa_mask, s); // one handler at a time
-                act.sa_flags = SA_RESTART;
-                p.installed[i] = sys::sigaction(handled_signals[i], &act, &p.previous[i]) == 0;
+                act.sa_flags = SA_RESTART | SA_SIGINFO;
+                p.installed[i] = 1;
+                if (sys::sigaction(handled_signals[i], &act, nullptr) != 0)
+                    p.installed[i] = 0;
             }
             std::atexit(at_exit);
         });
@@ -174,6 +210,23 @@ inline void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
         // call_once failed to run: nothing installed, the objects still clean up normally
     }
 }
+
+// Blocks the handled signals from before an object is created until after it is registered
+// (remove_at_exit's creation_guard): a signal in between is delivered once the object is
+// registered, so it is removed with the rest.
+struct creation_block
+{
+    ::sigset_t old;
+    bool blocked;
+    creation_block() noexcept : blocked(sys::block_signals(handled_signals, signal_count, old) == 0) {}
+    creation_block(const creation_block&) = delete;
+    creation_block& operator=(const creation_block&) = delete;
+    ~creation_block()
+    {
+        if (blocked)
+            sys::set_signal_mask(old);
+    }
+};
 
 } // namespace exit_cleanup
 } // namespace detail

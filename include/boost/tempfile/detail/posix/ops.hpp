@@ -175,7 +175,7 @@ inline int open_unreadable(int at, const char* name) noexcept
         return -EACCES;
     struct ::stat st;
     int fd = -EACCES;
-    if (fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid() && !(st.st_mode & S_IRUSR) &&
+    if (fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && creates_as(st.st_uid) && !(st.st_mode & S_IRUSR) &&
         fchmod_pinned(pin, (st.st_mode & 07777) | S_IRUSR) == 0) {
         fd = openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd >= 0)
@@ -189,7 +189,8 @@ inline int open_unreadable(int at, const char* name) noexcept
 
 // Opens the directory create_dir just made (never through a symlink) and checks that it is
 // ours: the descriptor and its identity, or -errno (-EEXIST: the name was taken over between
-// the two calls, and what has it now is not ours to remove).
+// the two calls, and what has it now is not ours to remove; -EPERM: it has another owner,
+// and the caller removes the empty directory it made).
 inline int open_created_dir(dir_type dir, const native_char* name, handle_type& h, file_id& id) noexcept
 {
     int fd = openat(dir, name, O_RDONLY | O_DIRECTORY | o_nofollow | O_CLOEXEC);
@@ -197,8 +198,11 @@ inline int open_created_dir(dir_type dir, const native_char* name, handle_type& 
         fd = open_unreadable(dir, name);
     struct ::stat st;
     int err = fd < 0 ? fd : fstat(fd, st);
-    if (err == 0 && (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()))
-        err = -EEXIST;
+    if (err == 0 && !S_ISDIR(st.st_mode))
+        err = -EEXIST; // the name was taken over between mkdir and open: not ours
+    else if (err == 0 && !creates_as(st.st_uid))
+        err = -EPERM; // another owner: taken over, or given by the file system (NFS
+                      // root_squash, vfat uid=); we cannot tell, so we do not use it
     if (err < 0) {
         if (fd >= 0)
             close(fd);
@@ -208,6 +212,13 @@ inline int open_created_dir(dir_type dir, const native_char* name, handle_type& 
     id.dev = st.st_dev;
     id.ino = st.st_ino;
     return 0;
+}
+
+// Whether `path` names the file `id` now (lstat: a symlink there is not it).
+inline bool name_leads_to(const native_char* path, const file_id& id) noexcept
+{
+    struct ::stat st;
+    return lstat(path, st) == 0 && same_file(st, id);
 }
 
 // Tells systemd-tmpfiles that the directory is in use (a shared flock). Best effort.

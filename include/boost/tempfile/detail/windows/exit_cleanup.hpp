@@ -99,6 +99,13 @@ inline void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
     }
 }
 
+// Held while an object is created until it is registered: nothing to hold on Windows (a
+// console event runs on a thread of its own and finds the registration or not; the object
+// removes what it made either way).
+struct creation_block
+{
+};
+
 } // namespace exit_cleanup
 } // namespace detail
 } // namespace tempfile

@@ -153,23 +153,8 @@ inline int creation_error(const native_char* name, int r) noexcept
         if (a != INVALID_FILE_ATTRIBUTES && (a & FILE_ATTRIBUTE_DIRECTORY))
             return -err::exists;
     }
-    if (r == -static_cast<int>(ERROR_PATH_NOT_FOUND)) { // a file on the path? (POSIX: ENOTDIR)
-        try {
-            std::wstring dir(name);
-            for (std::size_t cut; (cut = dir.find_last_of(L"\\/")) != std::wstring::npos && cut > 2;) {
-                dir.resize(cut); // the nearest ancestor that exists decides
-                win32_name n(dir.c_str());
-                DWORD a = ::GetFileAttributesW(n.c_str());
-                if (a != INVALID_FILE_ATTRIBUTES) {
-                    if (!(a & FILE_ATTRIBUTE_DIRECTORY))
-                        return -static_cast<int>(ERROR_DIRECTORY); // errc::not_a_directory
-                    break;
-                }
-            }
-        } catch (...) {
-        }
-    }
-    return normalise_missing(r);
+    return normalise_missing(r); // a file on the directory's path too: Windows says "not found"
+
 }
 
 // CREATE_NEW, read + write + delete access, not inheritable. 0 with h set, or the error.
@@ -316,6 +301,19 @@ inline int open_created_dir(dir_type dir, const native_char* name, handle_type& 
     if (dir != no_dir)
         return -err::not_supported;
     return open_dir_checked(name, h, id, nullptr);
+}
+
+// Whether `path` names the file `id` now (opened without following a reparse point).
+inline bool name_leads_to(const native_char* path, const file_id& id) noexcept
+{
+    handle_type h = invalid_handle;
+    if (open_entry(path, 0, h) < 0)
+        return false;
+    file_id got;
+    DWORD attributes = 0;
+    bool same = identify(h, got, attributes) == 0 && same_file(got, id);
+    close(h);
+    return same;
 }
 
 // POSIX takes a shared flock for systemd-tmpfiles; nothing to tell on Windows.

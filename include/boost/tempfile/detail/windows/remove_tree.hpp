@@ -40,7 +40,7 @@ inline constexpr unsigned tree_max_depth = 512;
 class win_tree_walk
 {
 public:
-    explicit win_tree_walk(bool keep_going) noexcept : keep_going_(keep_going) {}
+    explicit win_tree_walk(bool keep_going) noexcept : keep_going_(keep_going), check_names_(sys::under_wine()) {}
 
     // Removes everything below the directory open as `dir` (which stays). 0 or the first error.
     int run(sys::handle_type dir, std::wstring& where)
@@ -109,6 +109,11 @@ private:
 
     void clear_below(sys::handle_type dir, unsigned depth)
     {
+        std::wstring here; // Wine: the directory's resolved name, that every entry's must extend
+        if (check_names_ && !sys::final_name(dir, here)) {
+            fail(sys::last_error(), std::wstring());
+            return;
+        }
         std::vector<item> items;
         for (unsigned pass = 0; pass < 3; ++pass) {
             int r = list(dir, items);
@@ -121,14 +126,27 @@ private:
             for (const item& it : items) {
                 if (first_ != 0 && !keep_going_)
                     return;
-                remove_entry(dir, it, depth);
+                remove_entry(dir, here, it, depth);
             }
             if (first_ != 0)
                 return; // what failed stays; listing again would only find it again
         }
     }
 
-    void remove_entry(sys::handle_type dir, const item& it, unsigned depth)
+    // Wine only: whether the entry `name` of the directory resolved as `here` opened as
+    // itself, not as what a Unix symlink leads to.
+    static bool opened_itself(sys::handle_type h, const std::wstring& here, const std::wstring& name)
+    {
+        std::wstring got;
+        return sys::final_name(h, got) && got.size() == here.size() + 1 + name.size() &&
+               ::CompareStringOrdinal(got.c_str(), static_cast<int>(here.size()), here.c_str(),
+                                      static_cast<int>(here.size()), TRUE) == CSTR_EQUAL &&
+               sys::is_separator(got[here.size()]) &&
+               ::CompareStringOrdinal(got.c_str() + here.size() + 1, static_cast<int>(name.size()), name.c_str(),
+                                      static_cast<int>(name.size()), TRUE) == CSTR_EQUAL;
+    }
+
+    void remove_entry(sys::handle_type dir, const std::wstring& here, const item& it, unsigned depth)
     {
         const bool reparse = (it.attributes & FILE_ATTRIBUTE_REPARSE_POINT) != 0;
         const bool directory = (it.attributes & FILE_ATTRIBUTE_DIRECTORY) != 0 && !reparse;
@@ -140,6 +158,11 @@ private:
             return; // gone meanwhile
         if (r < 0) {
             fail(r, it.name);
+            return;
+        }
+        if (check_names_ && !opened_itself(h, here, it.name)) {
+            sys::close(h); // a Unix symlink under Wine: deleting through h would delete its target
+            fail(-sys::err::not_supported, it.name);
             return;
         }
         if (directory) {
@@ -197,6 +220,7 @@ private:
     std::wstring rel_;   // the directory being cleared, relative to the root
     std::wstring where_; // where the first error happened
     bool keep_going_;
+    bool check_names_; // under Wine: see opened_itself
     int first_ = 0;
 };
 

@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace boost {
 namespace tempfile {
@@ -282,6 +283,37 @@ inline int clear_readonly(handle_type h, DWORD attributes) noexcept
     if (info.FileAttributes == 0)
         info.FileAttributes = FILE_ATTRIBUTE_NORMAL;
     return ::SetFileInformationByHandle(h, FileBasicInfo, &info, sizeof info) ? 0 : last_error();
+}
+
+// Whether this process runs under Wine, where a Unix symlink to a file lists and opens as a plain
+// file and deleting it through its handle deletes its target (Wine deletes by the resolved Unix
+// name): the tree removal then checks each entry's final name (final_name) before deleting it.
+inline bool under_wine() noexcept
+{
+    static const bool wine = [] {
+        HMODULE m = ::GetModuleHandleW(L"ntdll.dll");
+        return m && ::GetProcAddress(m, "wine_get_version") != nullptr;
+    }();
+    return wine;
+}
+
+// The name the system resolves the open file to, from its volume's root (FileNameInfo: no
+// MAX_PATH limit, unlike Wine's GetFinalPathNameByHandleW); false if it cannot be had.
+inline bool final_name(handle_type h, std::wstring& out)
+{
+    std::vector<std::uint64_t> buf(128); // FILE_NAME_INFO: a DWORD length, then the name
+    for (;;) {
+        const DWORD size = static_cast<DWORD>(buf.size() * sizeof(std::uint64_t));
+        if (::GetFileInformationByHandleEx(h, FileNameInfo, buf.data(), size)) {
+            const auto* info = reinterpret_cast<const FILE_NAME_INFO*>(buf.data());
+            out.assign(info->FileName, info->FileNameLength / sizeof(wchar_t));
+            return true;
+        }
+        const auto* info = reinterpret_cast<const FILE_NAME_INFO*>(buf.data());
+        if (::GetLastError() != ERROR_MORE_DATA || info->FileNameLength + sizeof(DWORD) <= size)
+            return false;
+        buf.resize((info->FileNameLength + sizeof(DWORD)) / sizeof(std::uint64_t) + 2);
+    }
 }
 
 // ---- NT calls, resolved once from ntdll (no import library needed): opening a name relative
