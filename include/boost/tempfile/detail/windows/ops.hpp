@@ -378,7 +378,7 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
                    bool delete_on_close) noexcept
 {
     win32_name f(from), t(to);
-    if (noclobber && ::lstrcmpiW(f.c_str(), t.c_str()) == 0)
+    if (noclobber && ::CompareStringOrdinal(f.c_str(), -1, t.c_str(), -1, TRUE) == CSTR_EQUAL)
         return -err::exists; // onto its own name: MoveFileExW would call that a success
     if (!delete_on_close)
         return ::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING)
