@@ -506,6 +506,19 @@ private:
         return true;
     }
 
+    // Before the data is published or finished (flush, persist*, link, close): hands the file
+    // back from stream() as sync_stream does; 0, or -errno of the first write through stream()
+    // that failed, then or earlier. Such a write lost data the stream had accepted (the stream
+    // only set badbit), so from then on nothing may publish the file as complete.
+    int finish_stream() noexcept
+    {
+        if (!stream_)
+            return 0;
+        int r = is_open() ? stream_->buf.release() : 0;
+        int lost = stream_->buf.write_error();
+        return lost ? lost : r;
+    }
+
     bool check_open(system::error_code* ec, const char* what) const
     {
         if (is_open())
@@ -627,7 +640,11 @@ private:
     void do_flush(system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_file::flush";
-        if (check_open(ec, what) && sync_stream(ec, what))
+        if (!check_open(ec, what))
+            return;
+        if (int r = finish_stream(); r < 0)
+            detail::report(ec, r, what, path_);
+        else
             detail::clear(ec);
     }
 
@@ -664,7 +681,7 @@ private:
             detail::clear(ec);
             return;
         }
-        int r = stream_ ? stream_->buf.release() : 0;
+        int r = finish_stream();
         if constexpr (spooled) {
             spool_.mem.clear();
             spool_.in_memory = false;
@@ -776,8 +793,10 @@ private:
             report2(ec, to.empty() ? ENOENT : EILSEQ, what, path_, target);
             return;
         }
-        if (!sync_stream(ec, what))
+        if (int r = finish_stream(); r < 0) { // a failed write is never published
+            report2(ec, r, what, path_, target);
             return;
+        }
         if (d == durability::durable) {
             if (int r = sync_file(); r < 0) {
                 report2(ec, r, what, path_, target);
@@ -833,8 +852,10 @@ private:
                            target);
             return;
         }
-        if (!sync_stream(ec, what))
+        if (int r = finish_stream(); r < 0) { // a failed write is never published
+            detail::report(ec, r, what, target);
             return;
+        }
         if (d == durability::durable) {
             if (int r = detail::sys::fsync(fd_); r < 0) {
                 detail::report(ec, r, what, target);
