@@ -389,6 +389,26 @@ inline int random_bytes(void* buf, std::size_t n) noexcept
     return 0;
 }
 
+// The process's umask, without changing it: the "Umask:" line of /proc/self/status (Linux
+// 4.7); else umask() set and put back (another thread's file creation in between would see 077).
+inline ::mode_t current_umask() noexcept
+{
+    char buf[512];
+    int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        std::ptrdiff_t n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (n > 0) {
+            buf[n] = '\0';
+            if (const char* u = std::strstr(buf, "\nUmask:\t"))
+                return static_cast<::mode_t>(std::strtoul(u + 8, nullptr, 8) & 0777);
+        }
+    }
+    ::mode_t m = ::umask(077);
+    ::umask(m);
+    return m;
+}
+
 // getenv that returns nullptr in set-user-ID / set-group-ID programs.
 inline const char* secure_getenv(const char* name) noexcept
 {
