@@ -705,6 +705,8 @@ BOOST_AUTO_TEST_CASE(garbage_in_tmpdir)
 {
     test::scratch s;
     int r = test::in_child([&] {
+        ::unsetenv("TEMP"); // the search would go on to them: whatever the caller set
+        ::unsetenv("TMP");
         // Unusable values are skipped: non-existent non-UTF-8 bytes, longer than PATH_MAX,
         // a relative path that does not exist. The search goes on to /tmp.
         for (std::string bad : {std::string("/nonexistent-\xff\xfe\x80"), "/" + std::string(5000, 'x'),

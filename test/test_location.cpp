@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(setuid_programs_ignore_the_environment)
 {
     // secure_getenv is what the search uses; in a set-user-ID program it returns nullptr.
     // Here (not setuid) it must return the value, so the wrapper is the one in use.
-    test::env_guard a("TMPDIR", "/some/where");
+    test::env_guard a("TMPDIR", "/some/where"), b("TEMP", nullptr), c_("TMP", nullptr); // whatever the caller's
     BOOST_TEST(std::string(boost::tempfile::detail::sys::secure_getenv("TMPDIR")) == "/some/where");
     auto c = boost::tempfile::detail::candidate_tempdirs();
     BOOST_TEST(c.front() == "/some/where");
@@ -173,8 +173,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(location_policies, CharT, test::char_types)
     }
     {
         test::env_guard e("XDG_RUNTIME_DIR", nullptr);
+        tf::set_tempdir(s.dir); // the fallback, in this test's own directory
         tf::basic_temp_file<CharT, tf::runtime_dir> f;
         BOOST_TEST(f.path().parent_path().string() == tf::gettempdir());
+        BOOST_TEST(f.path().parent_path() == s.dir);
+        tf::reset_tempdir();
     }
     BOOST_TEST(s.entries().size() == 1u); // only "run", now empty
 }
@@ -358,4 +361,51 @@ BOOST_AUTO_TEST_CASE(pinned_creation_races_set_tempdir_safely)
     BOOST_TEST(boost::filesystem::is_empty(s.dir / "a"));
     BOOST_TEST(boost::filesystem::is_empty(s.dir / "b"));
     BOOST_TEST(test::open_fds() == fds);
+}
+
+// Run (explicitly, --run_test=print_tempdir) by set_user_id_program_ignores_the_environment,
+// as a set-user-ID copy of this program: prints the tempdir it finds.
+BOOST_AUTO_TEST_CASE(print_tempdir, *boost::unit_test::disabled())
+{
+    std::printf("tempdir=%s\n", tf::gettempdir().c_str());
+    std::fflush(stdout);
+}
+
+// A set-user-ID program ignores TMPDIR, TEMP and TMP (secure_getenv): an unprivileged user
+// must not choose where a privileged program creates its files. glibc strips TMPDIR itself,
+// so TEMP and TMP are what this checks. The control run (the same copy without the bit)
+// shows the environment would be honoured.
+BOOST_AUTO_TEST_CASE(set_user_id_program_ignores_the_environment)
+{
+    test::scratch s;
+    const std::string prog = (s.dir / "suid").string(), env = (s.dir / "env").string(),
+                      out = (s.dir / "out").string();
+    BOOST_TEST_REQUIRE(::mkdir(env.c_str(), 0777) == 0);
+    BOOST_TEST_REQUIRE(::chmod(env.c_str(), 0777) == 0);
+    boost::filesystem::copy_file("/proc/self/exe", prog);
+    auto tempdir_seen = [&](::mode_t mode) {
+        if (::chmod(prog.c_str(), mode) != 0)
+            return std::string("<chmod failed>");
+        ::unlink(out.c_str());
+        int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        ::fchmod(fd, 0666);
+        int r = test::in_child(
+            [&] {
+                ::dup2(fd, 1);
+                ::unsetenv("TMPDIR");
+                ::setenv("TEMP", env.c_str(), 1);
+                ::setenv("TMP", env.c_str(), 1);
+                ::execl(prog.c_str(), prog.c_str(), "--run_test=print_tempdir", "--log_level=nothing",
+                        "--report_level=no", static_cast<char*>(nullptr));
+                return 93;
+            },
+            true);
+        ::close(fd);
+        std::string text = test::file_contents(out);
+        std::size_t at = text.find("tempdir=");
+        return r != 0 || at == std::string::npos ? "<exit " + std::to_string(r) + ">"
+                                                 : text.substr(at + 8, text.find('\n', at) - at - 8);
+    };
+    BOOST_TEST(tempdir_seen(0755) == env); // the control: an ordinary program honours TEMP
+    BOOST_TEST(tempdir_seen(04755) == "/tmp"); // set-user-ID root, run by nobody
 }

@@ -81,8 +81,11 @@ BOOST_AUTO_TEST_CASE(facades)
 {
     static_assert(std::is_same_v<tf::temporary_file, tf::basic_temp_file<char, tf::anonymous_file<>>>);
     static_assert(std::is_same_v<tf::wtemporary_file, tf::basic_temp_file<wchar_t, tf::anonymous_file<>>>);
+    test::scratch s;
+    tf::set_tempdir(s.dir); // the default location, in this test's own directory
     tf::temporary_file f;
     tf::wtemporary_file w;
+    tf::reset_tempdir();
     BOOST_TEST(f.is_open());
     BOOST_TEST(w.is_open());
 }
