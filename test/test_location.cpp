@@ -332,7 +332,8 @@ BOOST_AUTO_TEST_CASE(a_pinned_object_keeps_its_directory_across_set_tempdir)
 
 BOOST_AUTO_TEST_CASE(pinned_creation_races_set_tempdir_safely)
 {
-    // Threads create and destroy pinned files while the value flips between two directories:
+    // Threads create and destroy pinned and unpinned files while the value flips between two
+    // directories (each set_tempdir frees the values nobody holds any more):
     // every file lands in one of them, is removed, and no descriptor outlives the values.
     test::scratch s;
     boost::filesystem::create_directory(s.dir / "a");
@@ -346,6 +347,13 @@ BOOST_AUTO_TEST_CASE(pinned_creation_races_set_tempdir_safely)
             pinned_file<char> f;
             const auto parent = f.path().parent_path();
             if ((parent != s.dir / "a" && parent != s.dir / "b") || !test::exists(f.path().string()))
+                ++wrong;
+            // The unpinned readers too: the values they read are freed by set_tempdir once
+            // nobody holds them (ASan / TSan check the reclamation).
+            tf::named_temporary_file g;
+            const std::string d = tf::gettempdir(), gp = g.path().parent_path().string();
+            if ((d != (s.dir / "a").string() && d != (s.dir / "b").string()) ||
+                (gp != (s.dir / "a").string() && gp != (s.dir / "b").string()))
                 ++wrong;
             ++made;
         }
@@ -408,4 +416,45 @@ BOOST_AUTO_TEST_CASE(set_user_id_program_ignores_the_environment)
     };
     BOOST_TEST(tempdir_seen(0755) == env); // the control: an ordinary program honours TEMP
     BOOST_TEST(tempdir_seen(04755) == "/tmp"); // set-user-ID root, run by nobody
+}
+
+// set_tempdir reclaims the values it replaces once nobody can hold them: a fixture that
+// redirects the tempdir per test does not grow without bound. Values still held (a spooled
+// file keeps its directory for the rollover) are kept until let go.
+BOOST_AUTO_TEST_CASE(set_tempdir_reclaims_old_values)
+{
+    test::scratch s;
+    auto rss_kib = [] {
+        std::ifstream in("/proc/self/statm");
+        long pages = 0, resident = 0;
+        in >> pages >> resident;
+        return resident * (::sysconf(_SC_PAGESIZE) / 1024);
+    };
+    auto live_values = [] { return boost::tempfile::detail::tempdir_state().values.size(); };
+    const std::string a = (s.dir / "a").string(), b = (s.dir / std::string(200, 'b')).string();
+    tf::set_tempdir(a);
+    tf::spooled_options so;
+    so.max_size = 1;
+    tf::spooled_temporary_file held(so); // holds the value "a" until its rollover
+    tf::set_tempdir(b);
+    for (int i = 0; i < 1000; ++i) // warm up the allocator
+        tf::set_tempdir(i % 2 ? a : b);
+    const long before = rss_kib();
+    int wrong = 0;
+    for (int i = 0; i < 100000; ++i) {
+        tf::set_tempdir(i % 2 ? a : b);
+        wrong += tf::gettempdir() != (i % 2 ? a : b);
+    }
+    BOOST_TEST(wrong == 0);
+    const long growth = rss_kib() - before;
+    BOOST_TEST_MESSAGE("RSS growth over 100000 set_tempdir calls: " << growth << " KiB");
+    BOOST_TEST(live_values() == 2u); // the current value and the one `held` holds
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__) // their allocators keep freed memory
+    BOOST_TEST(growth < 1024);
+#endif
+    boost::filesystem::create_directory(a);
+    held.write("xy"); // rolls over into "a", then lets go of it
+    BOOST_TEST(held.rolled_over());
+    tf::reset_tempdir();
+    BOOST_TEST(live_values() == 1u); // only `held`'s value... until the object goes
 }
