@@ -205,3 +205,22 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(failed_creation_leaks_nothing, CharT, test::char_t
     BOOST_TEST(test::open_fds() == before);
     BOOST_TEST(s.entries().empty());
 }
+
+// name_only outside mktemp: one attempt is an lstat; an existing entry (a dangling symlink
+// too) is EEXIST, a free name is success and nothing is created, other errors fail.
+BOOST_AUTO_TEST_CASE(name_only_checks_the_name_and_creates_nothing)
+{
+    test::scratch s;
+    using policy = tf::name_only<>;
+    BOOST_TEST(test::put_file((s.dir / "file").string(), "x"));
+    BOOST_TEST(::symlink("nowhere", (s.dir / "dangling").c_str()) == 0);
+    BOOST_TEST(policy::try_create(AT_FDCWD, (s.dir / "file").c_str()) == -EEXIST);
+    BOOST_TEST(policy::try_create(AT_FDCWD, (s.dir / "dangling").c_str()) == -EEXIST);
+    BOOST_TEST(policy::try_create(AT_FDCWD, (s.dir / "free").c_str()) == 0);
+    BOOST_TEST(policy::try_create(AT_FDCWD, (s.dir / "file" / "below").c_str()) == -ENOTDIR);
+    int dfd = ::open(s.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    BOOST_TEST(policy::try_create(dfd, "file") == -EEXIST); // relative to a held directory
+    BOOST_TEST(policy::try_create(dfd, "free") == 0);
+    ::close(dfd);
+    BOOST_TEST(s.entries().size() == 2u);
+}

@@ -36,6 +36,8 @@ struct injection
     int calls = 0;            // armed calls seen (those failed included)
     std::vector<char> synced; // fsync: 'f' a regular file, 'd' a directory, per call
     std::vector<int> create_flags; // open/openat flags of calls with O_CREAT or O_TMPFILE
+    int tmpfile_error = 0;    // open/openat with O_TMPFILE fail with it (the kernel or file
+                              // system does not support O_TMPFILE)
 };
 injection g_fsync, g_write, g_pwrite, g_open;
 
@@ -65,6 +67,10 @@ int open_at(int dirfd, const char* path, int flags, va_list ap)
     ::mode_t mode = (flags & (O_CREAT | O_TMPFILE)) ? static_cast<::mode_t>(va_arg(ap, unsigned)) : 0;
     if (flags & (O_CREAT | O_TMPFILE))
         g_open.create_flags.push_back(flags);
+    if ((flags & O_TMPFILE) == O_TMPFILE && g_open.tmpfile_error) {
+        errno = g_open.tmpfile_error;
+        return -1;
+    }
     if (interrupted(g_open))
         return -1;
     return static_cast<int>(check(::syscall(SYS_openat, dirfd, path, flags, mode)));
@@ -271,4 +277,31 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(creation_flags_are_pinned, CharT, test::char_types
     ao.dir = s.dir;
     BOOST_TEST(created_with([&] { tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao); },
                             O_TMPFILE | O_RDWR | O_CLOEXEC));
+}
+
+// The kernel says O_TMPFILE is not supported (EOPNOTSUPP from the file system, EISDIR from a
+// kernel older than 3.11): temporary_file falls back to create + unlink, leaves no entry, and
+// link() says it cannot name such a file.
+BOOST_AUTO_TEST_CASE_TEMPLATE(o_tmpfile_unsupported_falls_back, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_anonymous_options<CharT> ao;
+    ao.dir = s.dir;
+    for (int err : {EOPNOTSUPP, EISDIR}) {
+        armed a(g_open);
+        g_open.tmpfile_error = err;
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao);
+        BOOST_TEST(t.is_open());
+        BOOST_TEST(s.entries().empty());
+        t.write("data");
+        BOOST_TEST(test::contents(t) == "data");
+        boost::system::error_code ec;
+        t.link(s.dir / "named", ec);
+        BOOST_TEST(ec == boost::system::errc::operation_not_supported);
+        BOOST_TEST(s.entries().empty());
+        bool exclusive = false;
+        for (int fl : g_open.create_flags)
+            exclusive = exclusive || (fl & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL);
+        BOOST_TEST(exclusive); // the fallback's named file, created exclusively
+    }
 }

@@ -458,3 +458,20 @@ BOOST_AUTO_TEST_CASE(set_tempdir_reclaims_old_values)
     tf::reset_tempdir();
     BOOST_TEST(live_values() == 1u); // only `held`'s value... until the object goes
 }
+
+// A relative set_tempdir is made absolute when set, against the current directory then.
+BOOST_AUTO_TEST_CASE(relative_set_tempdir_is_made_absolute_now)
+{
+    test::scratch s;
+    boost::filesystem::create_directory(s.dir / "rel");
+    const std::string old = boost::filesystem::current_path().string();
+    BOOST_REQUIRE(::chdir(s.dir.c_str()) == 0);
+    tf::set_tempdir("rel");
+    BOOST_REQUIRE(::chdir(old.c_str()) == 0);
+    BOOST_TEST(tf::gettempdir() == (s.dir / "rel").string());
+    {
+        tf::named_temporary_file f;
+        BOOST_TEST(f.path().parent_path() == s.dir / "rel");
+    }
+    tf::reset_tempdir();
+}
