@@ -242,7 +242,25 @@ struct tempdir_cache
     std::atomic<tempdir_entry*> current{nullptr};
     std::vector<std::unique_ptr<tempdir_entry>> values; // the current value first, then retired ones
 
-    // The current value, held; empty if none. Lock-free: four atomic operations.
+    // f(current value) inside the readers window, without holding it (f copies what it needs
+    // and must not block); false, f not called, if there is none. Two atomic operations.
+    template <class F>
+    bool read_current(F&& f)
+    {
+        struct window
+        {
+            std::atomic<unsigned>& n;
+            ~window() { n.fetch_sub(1); }
+        } w{tempdir_readers()};
+        w.n.fetch_add(1);
+        tempdir_entry* p = current.load();
+        if (p)
+            f(static_cast<const tempdir_entry&>(*p));
+        return p != nullptr;
+    }
+
+    // The current value, held; empty if none. Lock-free: three atomic operations (three more
+    // to let it go).
     tempdir_ref hold_current() noexcept
     {
         std::atomic<unsigned>& readers = tempdir_readers();
@@ -337,6 +355,20 @@ inline tempdir_ref gettempdir_entry(system::error_code* ec)
     return {};
 }
 
+// f(the default directory's name), searching first if needed; false with *ec set / an
+// exception if there is none. The cached case holds nothing: f copies.
+template <class F>
+inline bool with_tempdir(system::error_code* ec, F&& f)
+{
+    clear(ec); // before f, which may report
+    if (tempdir_state().read_current([&](const tempdir_entry& e) { f(e.path); }))
+        return true;
+    tempdir_ref p = gettempdir_entry(ec);
+    if (p)
+        f(p->path);
+    return static_cast<bool>(p);
+}
+
 // A held descriptor of the tempdir (pinned_temp_dir): creation and removal go relative to
 // fd(). Empty (fd() == AT_FDCWD: walk the name) for every other location, or when the
 // directory could not be opened.
@@ -426,17 +458,22 @@ template <class CharT = char>
 inline std::basic_string<CharT> gettempdir()
 {
     static_assert(detail::is_char_type_v<CharT>, "boost::tempfile: CharT must be char or wchar_t");
-    return detail::decode_or_report<CharT>(detail::gettempdir_entry(nullptr)->path, nullptr, "boost::tempfile::gettempdir");
+    std::basic_string<CharT> r;
+    detail::with_tempdir(nullptr, [&](const std::string& native) {
+        r = detail::decode_or_report<CharT>(native, nullptr, "boost::tempfile::gettempdir");
+    });
+    return r;
 }
 
 template <class CharT = char>
 inline std::basic_string<CharT> gettempdir(system::error_code& ec)
 {
     static_assert(detail::is_char_type_v<CharT>, "boost::tempfile: CharT must be char or wchar_t");
-    detail::tempdir_ref p = detail::gettempdir_entry(&ec);
-    if (!p)
-        return {};
-    return detail::decode_or_report<CharT>(p->path, &ec, "boost::tempfile::gettempdir");
+    std::basic_string<CharT> r;
+    detail::with_tempdir(&ec, [&](const std::string& native) {
+        r = detail::decode_or_report<CharT>(native, &ec, "boost::tempfile::gettempdir");
+    });
+    return r;
 }
 
 // Python's `tempfile.tempdir = dir`: used from now on, unchecked (a relative dir is made
@@ -462,8 +499,9 @@ struct system_temp_dir : location_policy
 {
     static filesystem::path directory(system::error_code& ec)
     {
-        detail::tempdir_ref p = detail::gettempdir_entry(&ec);
-        return p ? filesystem::path(p->path) : filesystem::path();
+        filesystem::path r;
+        detail::with_tempdir(&ec, [&](const std::string& native) { r = filesystem::path(native); });
+        return r;
     }
 };
 
