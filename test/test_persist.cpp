@@ -35,13 +35,6 @@ tf::basic_file_options<CharT> in(const test::scratch& s, bool delete_on_close = 
 using test::contents;
 using test::file_contents;
 
-void put(const fs::path& p, const char* text)
-{
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    BOOST_REQUIRE(fd >= 0);
-    BOOST_REQUIRE(::write(fd, text, std::strlen(text)) == static_cast<ssize_t>(std::strlen(text)));
-    ::close(fd);
-}
 
 struct cwd_guard
 {
@@ -79,7 +72,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_an_existing_target, CharT, test::
 {
     test::scratch s;
     fs::path target = s.dir / "doc";
-    put(target, "old contents");
+    BOOST_TEST_REQUIRE(test::put_file(target.string(), "old contents"));
     tf::basic_temp_file<CharT> f(in<CharT>(s));
     f.write("new");
     boost::system::error_code ec;
@@ -93,7 +86,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_refuses_an_existing_target, Char
 {
     test::scratch s;
     fs::path target = s.dir / "doc";
-    put(target, "old");
+    BOOST_TEST_REQUIRE(test::put_file(target.string(), "old"));
     std::string temp;
     {
         tf::basic_temp_file<CharT> f(in<CharT>(s));

@@ -160,6 +160,15 @@ struct umask_guard
     ~umask_guard() { ::umask(old); }
 };
 
+// In a child about to check permissions: drops to the unprivileged user `nobody` (groups,
+// group, user); false if that failed or left root privileges.
+inline bool become_nobody()
+{
+    struct passwd* pw = ::getpwnam("nobody");
+    return pw && ::setgroups(0, nullptr) == 0 && ::setgid(pw->pw_gid) == 0 && ::setuid(pw->pw_uid) == 0 &&
+           ::getuid() != 0;
+}
+
 // Runs `f` in a forked child and returns the raw wait status (read it with WIFEXITED /
 // WIFSIGNALED), or -1 if fork or waitpid failed; f's result is the child's exit code, through
 // _exit (no atexit handlers run). With `as_nobody`, the child first drops to the unprivileged
@@ -170,13 +179,8 @@ inline int child_wait_status(const std::function<int()>& f, bool as_nobody = fal
     if (pid < 0)
         return -1;
     if (pid == 0) {
-        if (as_nobody) {
-            struct passwd* pw = ::getpwnam("nobody");
-            if (!pw || ::setgroups(0, nullptr) != 0 || ::setgid(pw->pw_gid) != 0 || ::setuid(pw->pw_uid) != 0)
-                ::_exit(97);
-            if (::getuid() == 0)
-                ::_exit(98);
-        }
+        if (as_nobody && !become_nobody())
+            ::_exit(97);
         int r = 99;
         try {
             r = f();
@@ -273,17 +277,18 @@ std::string contents(File& f)
     return r;
 }
 
-// Creates (or replaces) the file p holding text, mode 0644; false if that failed.
-inline bool put_file(const std::string& p, const std::string& text)
+// Creates (or replaces) the file p holding text, with exactly `mode` (whatever the umask);
+// false if that failed. The suite's one file writer.
+inline bool put_file(const std::string& p, const std::string& text, ::mode_t mode = 0600)
 {
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
     if (fd < 0)
         return false;
-    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fchmod(fd, mode) == 0;
     return ::close(fd) == 0 && ok;
 }
 
-// A file's whole content read by name, or "<missing>".
+// A file's whole content read by name, or "<missing>". The suite's one file reader.
 inline std::string file_contents(const std::string& p)
 {
     std::string r;
