@@ -446,6 +446,8 @@ BOOST_AUTO_TEST_CASE(set_tempdir_reclaims_old_values)
         wrong += tf::gettempdir() != (i % 2 ? a : b);
     }
     BOOST_TEST(wrong == 0);
+    std::thread([&] { tf::set_tempdir(a); }).join(); // another thread's value replaces this thread's copy
+    BOOST_TEST(tf::gettempdir() == a);
     const long growth = rss_kib() - before;
     BOOST_TEST_MESSAGE("RSS growth over 100000 set_tempdir calls: " << growth << " KiB");
     BOOST_TEST(live_values() == 2u); // the current value and the one `held` holds

@@ -240,6 +240,7 @@ struct tempdir_cache
 {
     std::mutex lock;
     std::atomic<tempdir_entry*> current{nullptr};
+    std::atomic<unsigned long> generation{0}; // moves with current (under the lock); 0: none yet
     std::vector<std::unique_ptr<tempdir_entry>> values; // the current value first, then retired ones
 
     // f(current value) inside the readers window, without holding it (f copies what it needs
@@ -279,6 +280,7 @@ struct tempdir_cache
         auto e = std::make_unique<tempdir_entry>(std::move(s));
         tempdir_entry* p = e.get();
         retire(current.exchange(p));
+        generation.fetch_add(1);
         values.push_back(std::move(e));
         reclaim();
         return p;
@@ -286,6 +288,7 @@ struct tempdir_cache
     void reset()
     {
         retire(current.exchange(nullptr));
+        generation.fetch_add(1);
         reclaim();
     }
 
@@ -355,14 +358,38 @@ inline tempdir_ref gettempdir_entry(system::error_code* ec)
     return {};
 }
 
+// The calling thread's copy of the default directory's name, valid while the cache's
+// generation is `generation`.
+struct tempdir_copy
+{
+    unsigned long generation = 0;
+    std::string path;
+};
+inline tempdir_copy& thread_tempdir_copy()
+{
+    static thread_local tempdir_copy c;
+    return c;
+}
+
 // f(the default directory's name), searching first if needed; false with *ec set / an
-// exception if there is none. The cached case holds nothing: f copies.
+// exception if there is none. The cached case is one load (the generation) and the thread's
+// own copy: no atomic read-modify-write, nothing held.
 template <class F>
 inline bool with_tempdir(system::error_code* ec, F&& f)
 {
     clear(ec); // before f, which may report
-    if (tempdir_state().read_current([&](const tempdir_entry& e) { f(e.path); }))
+    tempdir_cache& c = tempdir_state();
+    tempdir_copy& mine = thread_tempdir_copy();
+    const unsigned long g = c.generation.load(std::memory_order_acquire);
+    if (g != 0 && mine.generation == g) {
+        f(static_cast<const std::string&>(mine.path));
         return true;
+    }
+    if (c.read_current([&](const tempdir_entry& e) { mine.path = e.path; })) {
+        mine.generation = g; // the value read is g's or newer: at worst read again next time
+        f(static_cast<const std::string&>(mine.path));
+        return true;
+    }
     tempdir_ref p = gettempdir_entry(ec);
     if (p)
         f(p->path);
