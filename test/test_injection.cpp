@@ -31,7 +31,8 @@ namespace {
 // What the interposed calls do. Single-threaded: the tests arm, call the library, read.
 struct injection
 {
-    int eintr = 0;            // the next `eintr` armed calls fail with EINTR
+    int eintr = 0;            // the next `eintr` armed calls fail with `error`
+    int error = EINTR;
     bool short_writes = false; // write/pwrite move one byte at a time
     int calls = 0;            // armed calls seen (those failed included)
     std::vector<char> synced; // fsync: 'f' a regular file, 'd' a directory, per call
@@ -47,7 +48,7 @@ bool interrupted(injection& i)
     ++i.calls;
     if (i.eintr > 0) {
         --i.eintr;
-        errno = EINTR;
+        errno = i.error;
         return true;
     }
     return false;
@@ -115,17 +116,8 @@ ssize_t pwrite(int fd, const void* p, size_t n, off_t off)
         return -1;
     return check(::syscall(SYS_pwrite64, fd, p, g_pwrite.short_writes && n > 1 ? 1 : n, off));
 }
-ssize_t pwrite64(int fd, const void* p, size_t n, off_t off) { return pwrite(fd, p, n, off); }
 
 int open(const char* path, int flags, ...)
-{
-    va_list ap;
-    va_start(ap, flags);
-    int r = open_at(AT_FDCWD, path, flags, ap);
-    va_end(ap);
-    return r;
-}
-int open64(const char* path, int flags, ...)
 {
     va_list ap;
     va_start(ap, flags);
@@ -141,14 +133,10 @@ int openat(int dirfd, const char* path, int flags, ...)
     va_end(ap);
     return r;
 }
-int openat64(int dirfd, const char* path, int flags, ...)
-{
-    va_list ap;
-    va_start(ap, flags);
-    int r = open_at(dirfd, path, flags, ap);
-    va_end(ap);
-    return r;
-}
+// The 64-bit names (what the headers call under _FILE_OFFSET_BITS=64): the same functions.
+int open64(const char* path, int flags, ...) __attribute__((alias("open")));
+int openat64(int dirfd, const char* path, int flags, ...) __attribute__((alias("openat")));
+ssize_t pwrite64(int fd, const void* p, size_t n, off_t off) __attribute__((alias("pwrite")));
 
 } // extern "C"
 
@@ -303,5 +291,41 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(o_tmpfile_unsupported_falls_back, CharT, test::cha
         for (int fl : g_open.create_flags)
             exclusive = exclusive || (fl & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL);
         BOOST_TEST(exclusive); // the fallback's named file, created exclusively
+    }
+    // EISDIR (a kernel without O_TMPFILE) is remembered for the process: no more attempts.
+    BOOST_TEST(!tf::detail::tmpfile_supported().load());
+    tf::detail::tmpfile_supported().store(true); // for the tests after this one
+}
+
+// An I/O error (EIO) while stream()'s data goes out: persist() and link() report it and
+// publish nothing, as for ENOSPC (test_write_errors).
+BOOST_AUTO_TEST_CASE_TEMPLATE(eio_through_stream_is_never_published, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_file_options<CharT> o;
+    o.dir = s.dir;
+    tf::basic_temp_file<CharT> f(o);
+    tf::basic_anonymous_options<CharT> ao;
+    ao.dir = s.dir;
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao);
+    {
+        armed w(g_write, 2);
+        g_write.error = EIO;
+        f.stream() << std::string(5000, 'x'); // one buffer goes out: EIO
+        t.stream() << std::string(5000, 'x');
+    }
+    boost::system::error_code ec;
+    f.persist(s.dir / "doc", ec);
+    BOOST_TEST(ec == boost::system::errc::io_error);
+    t.link(s.dir / "linked", ec);
+    BOOST_TEST(ec == boost::system::errc::io_error);
+    BOOST_TEST(!test::exists((s.dir / "doc").string()));
+    BOOST_TEST(!test::exists((s.dir / "linked").string()));
+    try {
+        f.persist(s.dir / "doc");
+        BOOST_TEST(false);
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == boost::system::errc::io_error);
+        BOOST_TEST(std::string(e.what()).find(f.path().string()) != std::string::npos);
     }
 }
