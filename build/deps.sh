@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building Boost.TempFile needs on a Debian machine, when it is missing:
-# Boost 1.81 headers and the Filesystem, Test and Random libraries, and b2.
+# Boost 1.81 headers and the Filesystem, Test and Random libraries, b2, and strace (the
+# signal tests of test_exit_cleanup drive a signal into an exact system call with it).
 # Sourced by build/examples.sh, build/test.sh and build/bench.sh; safe to run again.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ tempfile_deps_packages=(
     libboost-random1.81-dev
     libboost1.81-tools-dev
     g++
+    strace
 )
 
 tempfile_deps_missing() {

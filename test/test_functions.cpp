@@ -256,3 +256,32 @@ BOOST_AUTO_TEST_CASE(utf8_path_is_independent_of_the_locale)
     std::wstring name = tf::mkdtemp(o);
     BOOST_TEST((name.substr(0, s.dir.wstring().size() + 9) == s.dir.wstring() + L"/données/"));
 }
+
+BOOST_AUTO_TEST_CASE(utf8_path_of_an_invalid_wide_string_is_an_error_never_the_cwd)
+{
+    // It used to return an empty path, which `dir` takes as the current directory: the file
+    // silently landed in the working directory.
+    test::scratch s;
+    for (std::wstring bad : {std::wstring(L"/tmp/a") + wchar_t(0xD800), std::wstring(1, wchar_t(0x110000))}) {
+        boost::system::error_code ec;
+        BOOST_TEST(tf::utf8_path(bad, ec).empty());
+        BOOST_TEST(ec == boost::system::errc::illegal_byte_sequence);
+        int r = test::in_child([&] {
+            if (::chdir(s.dir.c_str()) != 0)
+                return 1;
+            try {
+                tf::woptions o;
+                o.dir = tf::utf8_path(bad);
+                tf::mkstemp(o);
+                return 2;
+            } catch (const boost::filesystem::filesystem_error& e) {
+                return e.code() == boost::system::errc::illegal_byte_sequence ? 0 : 3;
+            }
+        });
+        BOOST_TEST(r == 0);
+        BOOST_TEST(s.entries().empty());
+    }
+    boost::system::error_code ec = boost::system::errc::make_error_code(boost::system::errc::io_error);
+    BOOST_TEST(tf::utf8_path(L"/ok", ec) == boost::filesystem::path("/ok"));
+    BOOST_TEST(!ec);
+}

@@ -318,6 +318,51 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_efbig_keeps_the_data, CharT, test
     BOOST_TEST(s.entries().empty());
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(close_never_creates_a_file, CharT, test::char_types)
+{
+    // Bytes still in stream()'s buffer that would pass max_size: close() used to roll over to
+    // flush them, creating a file only to throw it away, and failed where the directory is
+    // unusable. Python's close() never creates a file.
+    test::scratch s;
+    const std::string gone = (s.dir / "gone").string();
+    BOOST_REQUIRE(::mkdir(gone.c_str(), 0700) == 0);
+    tf::basic_spooled_options<CharT> o = spool<CharT>(s, 10);
+    o.dir = gone;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(o);
+    f.stream() << "more than ten bytes, still buffered";
+    BOOST_REQUIRE(::rmdir(gone.c_str()) == 0); // a rollover now would fail (ENOENT)
+    int before = test::open_fds();
+    boost::system::error_code ec;
+    f.close(ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(!f.is_open());
+    BOOST_TEST(test::open_fds() == before);
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(truncate_too_large_in_memory_fails_without_rolling_over, CharT, test::char_types)
+{
+    // ftruncate refuses a length past off_t (EINVAL): the spooled file used to roll over first,
+    // then fail, leaving a file behind the data. It must fail as the file would, with nothing
+    // created and the data still in memory.
+    test::scratch s;
+    int before = test::open_fds();
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 10));
+    f.write("hello");
+    boost::system::error_code ec;
+    f.truncate((std::uint64_t(1) << 63) + 5, ec);
+    BOOST_TEST(ec == boost::system::errc::invalid_argument);
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(test::open_fds() == before);
+    BOOST_TEST(contents(f) == "hello");
+    BOOST_TEST(f.tell() == 5);
+    f.truncate(20); // a size the file can take: rolled over and extended
+    BOOST_TEST(f.rolled_over());
+    BOOST_TEST(contents(f) == std::string("hello") + std::string(15, '\0'));
+    BOOST_TEST(s.entries().empty());
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_eacces_keeps_the_data, CharT, test::char_types)
 {
     test::scratch s; // owned by root, 0755: not writable by nobody

@@ -102,19 +102,21 @@ public:
     }
     const filesystem::path& path() const noexcept { return path_; }
 
-    // Removes the directory and everything in it, even with keep; idempotent. On a reported
-    // error the object keeps the directory, so that cleanup() may be called again.
+    // Removes the directory and everything in it, even with keep; idempotent. On an error,
+    // reported or ignored (ignore_cleanup_errors), the object keeps the directory, so that
+    // cleanup() may be called again and the destructor tries again (as Python's cleanup()).
     void cleanup() { do_cleanup(nullptr); }
     void cleanup(system::error_code& ec) noexcept { do_cleanup(&ec); }
 
     // The object still owns the directory (no system call: not a check of the file system).
-    bool exists() const noexcept { return dirfd_ >= 0; }
-    int native_handle() const noexcept { return dirfd_; } // O_RDONLY|O_DIRECTORY, or -1
+    bool exists() const noexcept { return dirfd_ != not_owned; }
+    int native_handle() const noexcept { return dirfd_ >= 0 ? dirfd_ : -1; } // O_RDONLY|O_DIRECTORY, or -1
 
 private:
     void create(const options_type& o, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_dir";
+        [[maybe_unused]] detail::creation_guard_t<Cleanup> guard; // until on_name registered it
         detail::name_parts parts;
         if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
             return;
@@ -130,8 +132,11 @@ private:
             fd = open_unreadable(parts.lease.fd(), at_name);
         struct ::stat st;
         int err = fd < 0 ? fd : detail::sys::fstat(fd, st);
-        if (err == 0 && (!S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()))
+        if (err == 0 && !S_ISDIR(st.st_mode))
             err = -EEXIST; // the name was taken over between mkdir and open: not ours
+        else if (err == 0 && !detail::sys::creates_as(st.st_uid))
+            err = -EPERM; // another owner: taken over, or given by the file system (NFS
+                          // root_squash, vfat uid=); we cannot tell, so we do not use it
         if (err < 0 || !detail::representable<CharT>(path)) {
             if (fd >= 0)
                 detail::sys::close(fd);
@@ -169,7 +174,7 @@ private:
             return -EACCES;
         struct ::stat st;
         int fd = -EACCES;
-        if (sys::fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid() &&
+        if (sys::fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && sys::creates_as(st.st_uid) &&
             !(st.st_mode & S_IRUSR) && sys::fchmod_pinned(pin, (st.st_mode & 07777) | S_IRUSR) == 0) {
             fd = sys::openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
             if (fd >= 0)
@@ -181,27 +186,32 @@ private:
         return fd >= 0 ? fd : -EACCES;
     }
 
-    // Removes the tree; the object lets go of it unless removal failed and errors count
-    // (then cleanup() may be called again). 0 or the first error; `where` as remove_tree.
-    // At the descriptor limit remove_tree may have closed the descriptor (dirfd_ is then -1);
-    // after an error it is opened again (identity checked) and share-locked again.
+    // Removes the tree; the object lets go of it unless removal failed (reported or ignored:
+    // as Python's cleanup(), a later cleanup() or the destructor removes what is still there).
+    // 0 or the first error; `where` as remove_tree. At the descriptor limit remove_tree may
+    // have closed the descriptor; after an error it is opened again (identity checked) and
+    // share-locked again, or, if that fails too, the object still owns the directory without
+    // a descriptor (let_go) and opens it when it removes it again.
     int remove_all(std::string& where, bool final) noexcept
     {
         int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where,
                                     parent_ ? parent_.fd() : -1);
-        bool keep = r < 0 && !ignore_errors_ && !final;
+        bool keep = r < 0 && !final;
+        struct ::stat st;
+        if (keep && ignore_errors_ && (detail::sys::lstat(path_.c_str(), st) < 0 || !detail::same_file(st, id_)))
+            keep = false; // its name leads elsewhere (or nowhere): nothing to remove again
         if (keep && dirfd_ < 0) {
             int fd = detail::reopen_dir(path_.c_str(), id_);
-            if (fd >= 0) {
-                dirfd_ = fd;
-                if constexpr (detail::lock_directory<Cleanup>::value)
-                    detail::sys::flock(fd, LOCK_SH | LOCK_NB);
-            }
+            if (fd >= 0 && detail::lock_directory<Cleanup>::value)
+                detail::sys::flock(fd, LOCK_SH | LOCK_NB);
+            keep = fd != -ENOENT; // gone meanwhile: nothing left to own
+            dirfd_ = fd >= 0 ? fd : let_go;
         }
-        if (!keep || dirfd_ < 0) {
+        if (!keep) {
             detail::notify_release(cleanup_);
             if (dirfd_ >= 0)
-                detail::sys::close(std::exchange(dirfd_, -1));
+                detail::sys::close(dirfd_);
+            dirfd_ = not_owned;
             parent_.reset();
         }
         return r;
@@ -209,7 +219,7 @@ private:
 
     void do_cleanup(system::error_code* ec)
     {
-        if (dirfd_ < 0) {
+        if (dirfd_ == not_owned) {
             detail::clear(ec);
             return;
         }
@@ -224,7 +234,7 @@ private:
 
     void destroy() noexcept
     {
-        if (dirfd_ < 0)
+        if (dirfd_ == not_owned)
             return;
         if (cleanup_.remove_at_destroy() &&
             (!detail::owner_only<Cleanup>::value || owner_ == detail::sys::current_pid())) {
@@ -232,12 +242,16 @@ private:
             remove_all(where, true);
         } else {
             detail::notify_release(cleanup_);
-            detail::sys::close(std::exchange(dirfd_, -1));
+            if (dirfd_ >= 0)
+                detail::sys::close(dirfd_);
+            dirfd_ = not_owned;
             parent_.reset();
         }
     }
 
-    int dirfd_ = -1;     // the directory, opened at creation (O_NOFOLLOW) and kept
+    static constexpr int not_owned = -1;
+    static constexpr int let_go = -2; // owned, its descriptor closed at the descriptor limit
+    int dirfd_ = not_owned; // the directory, opened at creation (O_NOFOLLOW) and kept
     detail::file_id id_; // its device and inode: the name must still lead to them
     filesystem::path path_;
     detail::dir_lease parent_; // the directory it was made in, held open (pinned_temp_dir)

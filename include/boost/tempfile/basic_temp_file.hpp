@@ -480,6 +480,7 @@ private:
     void create(const options_type& o, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_file";
+        [[maybe_unused]] detail::creation_guard_t<Cleanup> guard; // until on_name registered it
         if constexpr (spooled) {
             // Nothing is created yet; the options are checked now, used at rollover.
             if (!detail::resolve_name_parts<Location, CharT>(o, spool_.parts, ec, what))
@@ -753,8 +754,8 @@ private:
         if constexpr (spooled) {
             if (spool_.in_memory) {
                 if (size > spool_.max_size) { // Python: rolls over first, then the file is extended
-                    if (!do_rollover(ec))
-                        return;
+                    do_rollover(ec, &size); // the new file is truncated before it is kept
+                    return;
                 } else {
                     int r = spool_.mem.truncate(size);
                     if (r < 0)
@@ -778,6 +779,9 @@ private:
             detail::clear(ec);
             return;
         }
+        if constexpr (spooled)
+            if (spool_.in_memory)
+                spool_.max_size = 0; // stream()'s pending bytes go to memory: close() never creates a file
         int r = finish_stream();
         if constexpr (spooled) {
             spool_.mem.clear();
@@ -799,9 +803,10 @@ private:
             detail::clear(ec);
     }
 
-    // Spooled: moves the data to an anonymous file, position kept. On failure the descriptor
-    // is closed and the data stays in memory.
-    bool do_rollover(system::error_code* ec)
+    // Spooled: moves the data to an anonymous file, position kept; with `truncate_to`, the file
+    // is then truncated (or extended) to that size. On failure the descriptor is closed (the file
+    // had no name: nothing is left) and the data stays in memory.
+    bool do_rollover(system::error_code* ec, const std::uint64_t* truncate_to = nullptr)
     {
         static constexpr const char* what = "boost::tempfile::spooled_temporary_file::rollover";
         if constexpr (spooled) {
@@ -822,6 +827,8 @@ private:
                 if (s < 0)
                     r = static_cast<int>(s);
             }
+            if (r == 0 && truncate_to)
+                r = detail::sys::ftruncate(fd, *truncate_to); // EINVAL / EFBIG: not kept
             if (r < 0) {
                 detail::sys::close(fd);
                 detail::report(ec, r, what, filesystem::path(spool_.parts.dir()));

@@ -18,6 +18,8 @@
 //   d.on_name(p, is_directory)  // the object now owns the name p (absolute)
 //   d.on_release()              // the object no longer owns that name (removed, persisted,
 //                               // or left behind at destruction)
+//   typename D::creation_guard  // default-constructed before the name is created, destroyed
+//                               // after on_name (remove_at_exit blocks its signals meanwhile)
 // Removal happens only in the process that created the object (a forked child never
 // removes its parent's files), unless D declares `static constexpr bool owner_only = false`.
 
@@ -158,6 +160,16 @@ inline void notify_release(D& d) noexcept
     if constexpr (has_on_release<D>::value)
         d.on_release();
 }
+
+// What the object holds from before it creates its name until after on_name: the policy's
+// `creation_guard` type if it declares one (remove_at_exit blocks its signals), else nothing.
+struct no_creation_guard
+{
+};
+template <class D, class = void> struct creation_guard { using type = no_creation_guard; };
+template <class D> struct creation_guard<D, std::void_t<typename D::creation_guard>> { using type = typename D::creation_guard; };
+template <class D>
+using creation_guard_t = typename creation_guard<D>::type;
 
 template <class D, class = void> struct owner_only : std::true_type {};
 template <class D> struct owner_only<D, std::void_t<decltype(D::owner_only)>> : std::bool_constant<D::owner_only> {};

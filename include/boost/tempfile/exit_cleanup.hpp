@@ -15,9 +15,10 @@
 // Only objects whose Base would remove them are registered (not `keep`, not `.keep = true`);
 // only the process that created an object removes it (a forked child never does). The signal
 // handlers are installed at the first registration; a signal that was ignored (nohup) stays
-// ignored. After the removal, the previous disposition is restored and the signal raised
-// again, so that the process dies of it (or the previous handler runs). doc/reference/exit_cleanup.md has
-// the details: what the handler does, and what it cannot do.
+// ignored. A handler the program had runs first, and nothing is removed unless the signal is
+// about to end the process: then the default disposition is restored and the signal raised
+// again, so that the process dies of it. doc/reference/exit_cleanup.md has the details: what
+// the handler does, and what it cannot do.
 
 #include <boost/tempfile/config.hpp>
 
@@ -33,6 +34,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -56,14 +58,13 @@ struct entry
     char* path; // absolute, NUL-terminated, allocated with the entry
 };
 
-// Slots in fixed-size chunks, linked and never freed; a slot is claimed with a CAS, so
-// registration takes no lock and a handler can walk the table at any moment.
-inline constexpr std::size_t chunk_slots = 256;
-struct chunk
-{
-    std::atomic<entry*> slots[chunk_slots];
-    std::atomic<chunk*> next;
-};
+// Slots in chunks that double in size (chunk k holds first_slots << k), allocated as needed and
+// never freed; a slot is claimed with a CAS, so registration takes no lock and a handler can
+// walk the table at any moment. A registration probes from a shared cursor and the table grows
+// when it is half full, so it costs O(1) probes amortised however many objects are live.
+inline constexpr std::size_t first_slots = 256;
+inline constexpr int max_chunks = 40;
+using slot = std::atomic<entry*>;
 
 // The signals handled, and the dispositions found when the handlers were installed.
 inline constexpr int handled_signals[] = {SIGINT, SIGTERM, SIGHUP}; // (not "signals": a Qt macro)
@@ -71,11 +72,15 @@ inline constexpr int signal_count = 3;
 
 struct registry
 {
-    chunk first{};
-    std::atomic<int> sweeping{0}; // handlers (or atexit) walking the table now
+    slot first[first_slots]{};
+    std::atomic<slot*> chunks[max_chunks]{}; // chunks[0] unused: `first`
+    std::atomic<std::size_t> capacity{first_slots};
+    std::atomic<std::size_t> live{0};   // slots in use
+    std::atomic<std::size_t> cursor{0}; // where the next registration probes
+    std::atomic<int> sweeping{0};       // handlers (or atexit) walking the table now
     struct ::sigaction previous[signal_count]
     {};
-    bool installed[signal_count]{};
+    volatile std::sig_atomic_t installed[signal_count]{}; // set before the handler is
 };
 
 inline registry& state() noexcept
@@ -99,8 +104,9 @@ struct linux_dirent64
 inline constexpr int max_depth = 16;
 
 // Removes what is below the directory open as fd, relative to descriptors, never following a
-// symlink. Best effort; several passes because removing while reading may skip entries.
-inline void remove_below(int fd, int depth) noexcept
+// symlink nor entering another file system than `dev` (a mount point is left as it is, as
+// cleanup() does). Best effort; several passes because removing while reading may skip entries.
+inline void remove_below(int fd, int depth, ::dev_t dev) noexcept
 {
     alignas(8) char buf[1024];
     for (int pass = 0; pass < 64; ++pass) {
@@ -121,8 +127,13 @@ inline void remove_below(int fd, int depth) noexcept
                     r = -ENOTDIR;
                     if (depth > 0) {
                         int sub = sys::openat(fd, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
+                        struct ::stat st;
+                        if (sub >= 0 && (sys::fstat(sub, st) != 0 || st.st_dev != dev)) {
+                            sys::close(sub); // a mount point: not crossed
+                            continue;
+                        }
                         if (sub >= 0) {
-                            remove_below(sub, depth - 1);
+                            remove_below(sub, depth - 1, dev);
                             sys::close(sub);
                             r = sys::unlinkat(fd, name, AT_REMOVEDIR);
                         } else {
@@ -151,12 +162,35 @@ inline void remove_entry(const entry& e) noexcept
             return;
         bool same = sys::fstat(fd, st) == 0 && st.st_dev == e.dev && st.st_ino == e.ino;
         if (same)
-            remove_below(fd, max_depth);
+            remove_below(fd, max_depth, e.dev);
         sys::close(fd);
         if (same)
             sys::rmdir(e.path);
     } else if (sys::lstat(e.path, st) == 0 && st.st_dev == e.dev && st.st_ino == e.ino) {
         sys::unlink(e.path);
+    }
+}
+
+// Chunk k (nullptr if not allocated yet), and its size.
+inline slot* chunk_at(registry& r, int k) noexcept
+{
+    return k == 0 ? r.first : r.chunks[k].load();
+}
+inline constexpr std::size_t chunk_size(int k) noexcept
+{
+    return first_slots << k;
+}
+
+// Calls f(slot&) for every slot of every chunk allocated.
+template <class F>
+inline void for_each_slot(registry& r, F f) noexcept
+{
+    for (int k = 0; k < max_chunks; ++k) {
+        slot* c = chunk_at(r, k);
+        if (!c)
+            return;
+        for (std::size_t i = 0; i < chunk_size(k); ++i)
+            f(c[i]);
     }
 }
 
@@ -166,26 +200,49 @@ inline void sweep() noexcept
     registry& r = state();
     r.sweeping.fetch_add(1);
     const ::pid_t self = sys::getpid_uncached();
-    for (chunk* c = &r.first; c; c = c->next.load()) {
-        for (std::atomic<entry*>& s : c->slots) {
-            const entry* e = s.load();
-            if (e && e->pid == self)
-                remove_entry(*e);
-        }
-    }
+    for_each_slot(r, [self](slot& s) {
+        const entry* e = s.load();
+        if (e && e->pid == self)
+            remove_entry(*e);
+    });
     r.sweeping.fetch_sub(1);
 }
 
-inline void on_signal(int sig) noexcept
+inline int signal_index(int sig) noexcept
+{
+    for (int i = 0; i < signal_count; ++i)
+        if (handled_signals[i] == sig)
+            return i;
+    return -1;
+}
+
+// The program's own handler (the disposition found at installation) runs first. The sweep
+// happens only when the signal is about to end the process: when that disposition is the
+// default action (then it is restored and the signal raised again, delivered when this handler
+// returns), or when the program's handler itself restored the default action and raised the
+// signal again. A program that goes on after its handler keeps its files; one whose handler
+// calls exit() has them removed by the exit-time sweep.
+inline void on_signal(int sig, ::siginfo_t* info, void* context) noexcept
 {
     const int saved = errno;
-    sweep();
     registry& r = state();
-    for (int i = 0; i < signal_count; ++i) {
-        if (handled_signals[i] == sig && r.installed[i]) {
-            sys::sigaction(sig, &r.previous[i], nullptr); // chain: the previous disposition
-            sys::raise(sig);                              // delivered when this handler returns
+    const int i = signal_index(sig);
+    if (i >= 0 && r.installed[i]) {
+        const struct ::sigaction& prev = r.previous[i];
+        if (prev.sa_handler == SIG_DFL) { // (sa_handler and sa_sigaction share their storage)
+            sweep();
+            sys::sigaction(sig, &prev, nullptr); // chain: the default action
+            sys::raise(sig);                     // delivered when this handler returns
+            errno = saved;
+            return;
         }
+        if (prev.sa_flags & SA_SIGINFO)
+            prev.sa_sigaction(sig, info, context);
+        else
+            prev.sa_handler(sig);
+        struct ::sigaction now;
+        if (sys::sigaction(sig, nullptr, &now) == 0 && now.sa_handler == SIG_DFL && sys::signal_pending(sig))
+            sweep(); // the program's handler made the signal fatal
     }
     errno = saved;
 }
@@ -195,7 +252,9 @@ inline void at_exit() noexcept
     sweep();
 }
 
-// Installs the handlers and the atexit function, once per process.
+// Installs the handlers and the atexit function, once per process. The disposition found is
+// recorded, and marked as such, before the handler replaces it: a signal that arrives right
+// after sigaction finds what to chain to.
 inline void install() noexcept
 {
     static std::once_flag once;
@@ -203,19 +262,20 @@ inline void install() noexcept
         std::call_once(once, [] {
             registry& r = state();
             for (int i = 0; i < signal_count; ++i) {
-                struct ::sigaction old;
-                if (sys::sigaction(handled_signals[i], nullptr, &old) != 0)
+                if (sys::sigaction(handled_signals[i], nullptr, &r.previous[i]) != 0)
                     continue;
-                if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN)
+                if (r.previous[i].sa_handler == SIG_IGN)
                     continue; // ignored on purpose (nohup): leave it so
                 struct ::sigaction act;
                 std::memset(&act, 0, sizeof act);
-                act.sa_handler = &on_signal;
+                act.sa_sigaction = &on_signal;
                 sigemptyset(&act.sa_mask);
                 for (int s : handled_signals)
                     sigaddset(&act.sa_mask, s); // one handler at a time
-                act.sa_flags = SA_RESTART;
-                r.installed[i] = sys::sigaction(handled_signals[i], &act, &r.previous[i]) == 0;
+                act.sa_flags = SA_RESTART | SA_SIGINFO;
+                r.installed[i] = 1;
+                if (sys::sigaction(handled_signals[i], &act, nullptr) != 0)
+                    r.installed[i] = 0;
             }
             std::atexit(&at_exit);
         });
@@ -224,10 +284,71 @@ inline void install() noexcept
     }
 }
 
+// Blocks the handled signals from before an object is created until after it is registered
+// (remove_at_exit's creation_guard): a signal in between is delivered once the object is
+// registered, so it is removed with the rest.
+struct signal_block
+{
+    ::sigset_t old;
+    bool blocked;
+    signal_block() noexcept : blocked(sys::block_signals(handled_signals, signal_count, old) == 0) {}
+    signal_block(const signal_block&) = delete;
+    signal_block& operator=(const signal_block&) = delete;
+    ~signal_block()
+    {
+        if (blocked)
+            sys::set_signal_mask(old);
+    }
+};
+
+// Slots probed by registrations, counted only in the tests (BOOST_TEMPFILE_TEST_HOOKS), which
+// check that it stays linear.
+inline std::atomic<std::size_t>& probes() noexcept
+{
+    static std::atomic<std::size_t> n{0};
+    return n;
+}
+inline void count_probe() noexcept
+{
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+    probes().fetch_add(1);
+#endif
+}
+
+// Doubles the table when half of it is in use; false if memory ran out.
+inline bool grow(registry& r) noexcept
+{
+    for (int k = 1; k < max_chunks; ++k) {
+        if (r.chunks[k].load())
+            continue;
+        slot* fresh = new (std::nothrow) slot[chunk_size(k)]{};
+        if (!fresh)
+            return false;
+        slot* expected = nullptr;
+        if (r.chunks[k].compare_exchange_strong(expected, fresh))
+            r.capacity.fetch_add(chunk_size(k)); // after the chunk is there: probes stay inside
+        else
+            delete[] fresh; // another thread linked one first
+        return true;
+    }
+    return false;
+}
+
+// The slot of index i in [0, capacity).
+inline slot& slot_at(registry& r, std::size_t i) noexcept
+{
+    int k = 0;
+    while (i >= chunk_size(k)) {
+        i -= chunk_size(k);
+        ++k;
+    }
+    return chunk_at(r, k)[i];
+}
+
 // A registration: the slot claimed and the entry in it.
 struct handle
 {
-    std::atomic<entry*>* slot = nullptr;
+    exit_cleanup::slot* slot = nullptr;
     entry* e = nullptr;
 };
 
@@ -250,26 +371,21 @@ inline handle add(const filesystem::path& p, bool directory) noexcept
     std::memcpy(e->path, native.c_str(), native.size() + 1);
     install();
     registry& r = state();
-    for (chunk* c = &r.first;;) {
-        for (std::atomic<entry*>& s : c->slots) {
-            entry* expected = nullptr;
-            if (!s.load(std::memory_order_relaxed) && s.compare_exchange_strong(expected, e))
-                return {&s, e};
+    std::size_t cap = r.capacity.load();
+    for (std::size_t tries = 0; tries <= 2 * cap + 1; ++tries) {
+        if (2 * (r.live.load() + 1) > cap && grow(r))
+            cap = r.capacity.load();
+        count_probe();
+        slot& s = slot_at(r, r.cursor.fetch_add(1) % cap);
+        entry* expected = nullptr;
+        if (!s.load(std::memory_order_relaxed) && s.compare_exchange_strong(expected, e)) {
+            r.live.fetch_add(1);
+            return {&s, e};
         }
-        chunk* next = c->next.load();
-        if (!next) {
-            chunk* fresh = new (std::nothrow) chunk();
-            if (!fresh) {
-                std::free(e);
-                return {};
-            }
-            if (c->next.compare_exchange_strong(next, fresh))
-                next = fresh;
-            else
-                delete fresh; // another thread linked one first: `next` holds it
-        }
-        c = next;
+        cap = r.capacity.load();
     }
+    std::free(e); // the table is full and cannot grow
+    return {};
 }
 
 // Withdraws a registration. The entry is freed unless a handler may be reading it (the
@@ -279,6 +395,8 @@ inline void remove(handle& h) noexcept
     if (!h.slot)
         return;
     entry* e = h.slot->exchange(nullptr);
+    if (e)
+        state().live.fetch_sub(1);
     if (e && state().sweeping.load() == 0)
         std::free(e);
     h = handle();
@@ -298,6 +416,8 @@ struct remove_at_exit : cleanup_policy
     static constexpr bool for_directories = Base::for_directories;
     static constexpr bool owner_only = detail::owner_only<Base>::value;
     using base_type = Base;
+    // Held by the object from before it creates its name until after on_name registered it.
+    using creation_guard = detail::exit_cleanup::signal_block;
 
     remove_at_exit() = default;
     remove_at_exit(remove_at_exit&& other) noexcept

@@ -16,6 +16,7 @@
 #endif
 
 #include <boost/tempfile/detail/encoding.hpp>
+#include <boost/tempfile/detail/error.hpp>
 
 #include <boost/filesystem/path.hpp>
 
@@ -30,11 +31,28 @@ namespace tempfile {
 // A path from a wide string, stored as UTF-8 whatever the locale (a filesystem::path built
 // from a wide string converts with the global locale, which fails in the "C" locale):
 //     tf::woptions o; o.dir = tf::utf8_path(L"/srv/données");
-// Invalid UTF-16/32 input gives an empty path.
-inline filesystem::path utf8_path(std::wstring_view s)
+// Invalid UTF-16/32 input (a lone surrogate, a value past U+10FFFF) is an error,
+// errc::illegal_byte_sequence: never an empty path, which `dir` would take as the current
+// directory. (The error_code form returns an empty path then: check ec.)
+namespace detail {
+inline filesystem::path utf8_path(std::wstring_view s, system::error_code* ec)
 {
     std::string n;
-    return detail::append_native(n, s) ? filesystem::path(n) : filesystem::path();
+    if (!append_native(n, s)) {
+        report(ec, system::errc::illegal_byte_sequence, "boost::tempfile::utf8_path");
+        return filesystem::path();
+    }
+    clear(ec);
+    return filesystem::path(std::move(n));
+}
+} // namespace detail
+inline filesystem::path utf8_path(std::wstring_view s)
+{
+    return detail::utf8_path(s, nullptr);
+}
+inline filesystem::path utf8_path(std::wstring_view s, system::error_code& ec)
+{
+    return detail::utf8_path(s, &ec);
 }
 
 // mkstemp, mkdtemp, mktemp.

@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #if defined(__linux__)
+#include <sys/fsuid.h>
 #include <sys/random.h>
 #include <sys/syscall.h>
 #endif
@@ -409,6 +410,19 @@ inline ::mode_t current_umask() noexcept
     return m;
 }
 
+// True if `uid` is the owner this process gives what it creates: its effective uid, or on
+// Linux its file-system uid (setfsuid; what mkdir really uses).
+inline bool creates_as(::uid_t uid) noexcept
+{
+    if (uid == ::geteuid())
+        return true;
+#if defined(__linux__)
+    return static_cast<::uid_t>(::setfsuid(static_cast<::uid_t>(-1))) == uid; // -1: a query
+#else
+    return false;
+#endif
+}
+
 // getenv that returns nullptr in set-user-ID / set-group-ID programs.
 inline const char* secure_getenv(const char* name) noexcept
 {
@@ -483,6 +497,28 @@ inline long getdents64(int fd, void* buf, std::size_t n) noexcept
 inline int sigaction(int sig, const struct ::sigaction* act, struct ::sigaction* old) noexcept
 {
     return ::sigaction(sig, act, old) == 0 ? 0 : -errno;
+}
+
+// Adds `sigs` to the calling thread's blocked signals; `old` receives the mask to restore.
+inline int block_signals(const int* sigs, int n, ::sigset_t& old) noexcept
+{
+    ::sigset_t set;
+    sigemptyset(&set);
+    for (int i = 0; i < n; ++i)
+        sigaddset(&set, sigs[i]);
+    return -::pthread_sigmask(SIG_BLOCK, &set, &old);
+}
+
+inline int set_signal_mask(const ::sigset_t& mask) noexcept
+{
+    return -::pthread_sigmask(SIG_SETMASK, &mask, nullptr);
+}
+
+// True if `sig` is pending for the calling thread or the process (blocked meanwhile).
+inline bool signal_pending(int sig) noexcept
+{
+    ::sigset_t set;
+    return ::sigpending(&set) == 0 && sigismember(&set, sig) == 1;
 }
 
 // Sends sig to the calling thread.

@@ -35,6 +35,7 @@ enum class tree_event
 {
     descend,   // about to open the subdirectory `name` of `dirfd`
     reopen,    // about to re-open `name` of `dirfd` (after its descriptor was let go)
+    up,        // about to re-open the parent of `dirfd` through `name` ("..")
     remove_top // about to check and remove the top directory `name` of its parent `dirfd`
 };
 using tree_hook = void (*)(tree_event, int dirfd, const char* name);
@@ -71,8 +72,9 @@ inline bool same_file(const struct ::stat& st, const file_id& id) noexcept
     return st.st_dev == id.dev && st.st_ino == id.ino;
 }
 
-// Descriptors the walk keeps open at once, besides the root's (deeper trees re-open
-// directories from the nearest open ancestor, verifying each step).
+// Descriptors the walk keeps open at once, besides the root's (deeper trees re-open a
+// directory let go through ".." of its child, checking its identity; by name from the
+// nearest open ancestor only if that fails).
 inline constexpr std::size_t tree_max_open = 32;
 
 // The walk below one directory. Errors are -errno; the first is kept with the path of the
@@ -92,6 +94,7 @@ public:
     {
         buf_.resize(4096); // 32 KiB, 8-byte aligned, for getdents
         stack_.clear();
+        low_ = 1;
         stack_.push_back(frame{});
         stack_[0].fd = root_;
         int r = 0;
@@ -178,10 +181,13 @@ private:
             }
     }
 
-    // Lets go of the shallowest open descriptor but the root's and frames a and b.
+    // Lets go of the shallowest open descriptor but the root's and frames a and b. The scan
+    // starts at low_, below which every frame is let go (so a deep walk stays linear).
     bool evict(std::size_t a, std::size_t b) noexcept
     {
-        for (std::size_t k = 1; k < stack_.size(); ++k)
+        while (low_ < stack_.size() && stack_[low_].fd < 0)
+            ++low_;
+        for (std::size_t k = low_; k < stack_.size(); ++k)
             if (stack_[k].fd >= 0 && k != a && k != b) {
                 sys::close(stack_[k].fd);
                 stack_[k].fd = -1;
@@ -339,22 +345,55 @@ private:
                 fail(fd, k - 1, name);
                 release(k);
                 stack_.resize(k);
+                if (low_ > k)
+                    low_ = k;
                 return k;
             }
             stack_[k].fd = fd;
             ++open_;
         }
+        if (j + 1 < low_)
+            low_ = j + 1;
         return 0;
+    }
+
+    // Re-opens frame p (let go) as ".." of its open child t: one openat, whatever the depth.
+    // False if ".." is not the directory p was (t was moved meanwhile).
+    bool reopen_up(std::size_t p, std::size_t t) noexcept
+    {
+        BOOST_TEMPFILE_DETAIL_TREE_HOOK(up, stack_[t].fd, "..");
+        int fd = open_in(t, "..", O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, t);
+        struct ::stat st;
+        if (fd >= 0 && (sys::fstat(fd, st) < 0 || !same_file(st, stack_[p].id))) {
+            sys::close(fd);
+            fd = -1;
+        }
+        if (fd < 0)
+            return false;
+        stack_[p].fd = fd;
+        ++open_;
+        if (p < low_)
+            low_ = p;
+        return true;
     }
 
     // Every entry of frame t was handled: remove it from its parent and pop it.
     void finish(std::size_t t)
     {
         std::size_t p = t - 1;
-        if (stack_[p].fd < 0 && reopen(p, t) != 0)
+        const bool let_go = stack_[p].fd < 0;
+        if (let_go && !reopen_up(p, t) && reopen(p, t) != 0)
             return;
         const char* name = stack_[t].name.c_str();
-        int r = sys::unlinkat(stack_[p].fd, name, AT_REMOVEDIR);
+        struct ::stat st;
+        int r = 0;
+        if (let_go) { // its name was not held: it must still lead to it
+            r = sys::fstatat(stack_[p].fd, name, st, AT_SYMLINK_NOFOLLOW);
+            if (r == 0 && !same_file(st, stack_[t].id))
+                r = -EEXIST;
+        }
+        if (r == 0)
+            r = sys::unlinkat(stack_[p].fd, name, AT_REMOVEDIR);
         if ((r == -EACCES || r == -EPERM) && repair(p))
             r = sys::unlinkat(stack_[p].fd, name, AT_REMOVEDIR);
         if (r == -ENOTEMPTY && !stack_[t].failed && stack_[t].passes < 2) {
@@ -371,6 +410,8 @@ private:
             stack_[p].failed = true;
         release(t);
         stack_.pop_back();
+        if (low_ > t)
+            low_ = t; // frames pushed from here on are open
     }
 
     std::vector<frame> stack_;
@@ -381,6 +422,7 @@ private:
     ::dev_t dev_;
     bool keep_going_;
     std::size_t open_ = 0; // descriptors open besides the root's
+    std::size_t low_ = 1;  // frames below it are let go (or the root)
     int first_ = 0;
 };
 
@@ -399,7 +441,9 @@ inline int reopen_dir(const char* path, const file_id& id) noexcept
 
 // Removes the directory open as `dirfd`, created with identity `id` under the absolute
 // name `path`, and everything in it. Touches nothing unless `path` still names that
-// directory (checked before the walk and again just before the last unlinkat); a name that
+// directory (checked first; then an empty directory is removed at once with rmdir, which
+// follows no symlink and removes only an empty directory; else the walk, and the name is
+// checked again just before the last unlinkat); a name that
 // is gone counts as removed; a name that leads to something else gives -EEXIST. With
 // `keep_going` it removes all it can. 0 or the first error (-errno), with `where` the path
 // of the entry concerned relative to `path` (empty for the directory itself).
@@ -437,6 +481,11 @@ inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, b
                 result = r == -ENOENT ? 0 : (r < 0 ? r : -EEXIST);
                 break;
             }
+            if (pass == 0) { // empty (the usual case): rmdir follows no link and removes no entry
+                r = parentfd >= 0 ? sys::unlinkat(parentfd, base, AT_REMOVEDIR) : sys::rmdir(path.c_str());
+                if (r == 0 || r == -ENOENT)
+                    break; // removed (or gone meanwhile)
+            } // else (ENOTEMPTY, EEXIST, EACCES...): the walk, which reports what stays
             if (dirfd < 0 && (dirfd = reopen_dir(path.c_str(), id)) < 0) { // let go on the last pass
                 result = dirfd == -ENOENT ? 0 : dirfd;
                 dirfd = -1;
