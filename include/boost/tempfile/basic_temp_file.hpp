@@ -103,17 +103,14 @@ namespace detail {
 inline int mode_to_publish(const publish_mode& m, const char* target, ::mode_t* mode) noexcept
 {
     using kind = publish_mode::kind;
-    struct ::stat st;
     switch (m.kind_) {
     case kind::as_created: return 0;
     case kind::bits: *mode = static_cast<::mode_t>(m.bits_); return 1;
-    case kind::like_target:
-        if (int r = sys::fstatat(AT_FDCWD, target, st, 0); r != -ENOENT) {
-            *mode = st.st_mode & 0777;
-            return r < 0 ? r : 1;
-        }
-        [[fallthrough]];
-    default: *mode = 0666 & ~sys::current_umask(); return 1;
+    case kind::like_target: {
+        int r = sys::permissions_of(target, mode);
+        return r == -ENOENT ? sys::new_file_mode(mode) : r < 0 ? r : 1;
+    }
+    default: return sys::new_file_mode(mode);
     }
 }
 

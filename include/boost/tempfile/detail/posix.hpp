@@ -410,6 +410,23 @@ inline ::mode_t current_umask() noexcept
     return m;
 }
 
+// The permission bits (0777) of what `path` names, following a symlink; 0 or -errno.
+inline int permissions_of(const char* path, ::mode_t* mode) noexcept
+{
+    struct ::stat st;
+    int r = fstatat(AT_FDCWD, path, st, 0);
+    if (r == 0)
+        *mode = st.st_mode & 0777;
+    return r;
+}
+
+// The mode open(O_CREAT, 0666) gives a new file: 0666 & ~umask. Always 1 (a mode was set).
+inline int new_file_mode(::mode_t* mode) noexcept
+{
+    *mode = 0666 & ~current_umask();
+    return 1;
+}
+
 // True if `uid` is the owner this process gives what it creates: its effective uid, or on
 // Linux its file-system uid (setfsuid; what mkdir really uses).
 inline bool creates_as(::uid_t uid) noexcept
