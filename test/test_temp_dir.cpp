@@ -41,16 +41,11 @@ tf::basic_dir_options<CharT> in(const fs::path& d)
     return o;
 }
 
+// test::put_file, throwing: for the tree builders below.
 void write_file(const std::string& p, const char* text = "data")
 {
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        throw std::runtime_error("create " + p);
-    if (::write(fd, text, std::strlen(text)) < 0) {
-        ::close(fd);
-        throw std::runtime_error("write " + p);
-    }
-    ::close(fd);
+    if (!test::put_file(p, text))
+        throw std::runtime_error("cannot write " + p);
 }
 
 // CPython's do_create(recurse, dirs, files): `dirs` subdirectories and `files` files per

@@ -390,6 +390,43 @@ inline int random_bytes(void* buf, std::size_t n) noexcept
     return 0;
 }
 
+// The process's umask, without changing it: the "Umask:" line of /proc/self/status (Linux
+// 4.7); else umask() set and put back (another thread's file creation in between would see 077).
+inline ::mode_t current_umask() noexcept
+{
+    char buf[512];
+    int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        std::ptrdiff_t n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (n > 0) {
+            buf[n] = '\0';
+            if (const char* u = std::strstr(buf, "\nUmask:\t"))
+                return static_cast<::mode_t>(std::strtoul(u + 8, nullptr, 8) & 0777);
+        }
+    }
+    ::mode_t m = ::umask(077);
+    ::umask(m);
+    return m;
+}
+
+// The permission bits (0777) of what `path` names, following a symlink; 0 or -errno.
+inline int permissions_of(const char* path, ::mode_t* mode) noexcept
+{
+    struct ::stat st;
+    int r = fstatat(AT_FDCWD, path, st, 0);
+    if (r == 0)
+        *mode = st.st_mode & 0777;
+    return r;
+}
+
+// The mode open(O_CREAT, 0666) gives a new file: 0666 & ~umask. Always 1 (a mode was set).
+inline int new_file_mode(::mode_t* mode) noexcept
+{
+    *mode = 0666 & ~current_umask();
+    return 1;
+}
+
 // True if `uid` is the owner this process gives what it creates: its effective uid, or on
 // Linux its file-system uid (setfsuid; what mkdir really uses).
 inline bool creates_as(::uid_t uid) noexcept
