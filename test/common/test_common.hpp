@@ -23,7 +23,8 @@
 //   separator          "/" or "\\"
 //
 // and only on POSIX: umask_guard, child_wait_status, in_child (fork, optionally as the
-// unprivileged user `nobody`), mode_of. A test case that needs them is POSIX-only: it is
+// unprivileged user `nobody`), become_nobody, mode_of, put_file's exact mode, on_small_fs /
+// can_mount_small_fs / fill_fs (ENOSPC), limit_file_size (EFBIG). A test case that needs them is POSIX-only: it is
 // declared with the decorator `*test::posix_only("why")` and its body is compiled only under
 // `#if BOOST_TEMPFILE_TEST_POSIX`; on Windows it is reported as skipped, with the reason.
 
