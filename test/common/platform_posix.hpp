@@ -284,6 +284,13 @@ inline bool limit_file_size(std::size_t bytes)
     return ::setrlimit(RLIMIT_FSIZE, &rl) == 0;
 }
 
+// A case that needs on_small_fs(): skipped, with the reason, where it cannot mount.
+inline boost::unit_test::decorator::precondition needs_small_fs(const std::string& what)
+{
+    return skip_unless(std::function<bool()>([] { return can_mount_small_fs(); }),
+                       "cannot mount " + what + " here (needs root or CAP_SYS_ADMIN)");
+}
+
 } // namespace test
 
 #endif

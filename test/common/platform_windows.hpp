@@ -304,6 +304,12 @@ inline bool put_file(const std::string& p, const std::string& text, unsigned = 0
     return write_file(p, text);
 }
 
+// A case that needs POSIX's on_small_fs().
+inline boost::unit_test::decorator::precondition needs_small_fs(const std::string& what)
+{
+    return posix_only(what);
+}
+
 } // namespace test
 
 #endif

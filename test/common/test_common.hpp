@@ -19,6 +19,7 @@
 //   is_open_handle(h), is_no_handle(h)  what native_handle() gives while open / after close
 //   handle_size(h), handle_position(h), read_at(h, n, offset)  through a native handle
 //   file_identity(h), link_count(h)  an open file's identity and its number of names
+//   needs_small_fs(what)  a skip decorator for the cases that mount a small tmpfs (POSIX)
 //   unnamed_file_entries  directory entries an open temporary_file has (0 POSIX, 1 Windows)
 //   separator          "/" or "\\"
 //
