@@ -69,11 +69,17 @@ PROCESS_INFORMATION spawn(const std::string& role, const std::string& dir, const
 // Waits (boundedly: a hung child fails the test, it does not hang the suite) for a file.
 bool wait_for(const std::string& name, HANDLE process)
 {
+    // Written, not only created: the child's write_file creates the file (share mode 0), then
+    // writes; reading it in between gave "" or "<missing>".
+    auto written = [&] {
+        std::string c = test::file_contents(name);
+        return !c.empty() && c != "<missing>";
+    };
     for (int i = 0; i < 6000; ++i) {
-        if (test::exists(name))
+        if (written())
             return true;
         if (::WaitForSingleObject(process, 10) == WAIT_OBJECT_0)
-            return test::exists(name);
+            return written();
     }
     return false;
 }
