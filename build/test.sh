@@ -4,7 +4,7 @@
 #   N passed, M failed
 #
 # usage: build/test.sh [--toolset=gcc|clang|all] [--sanitize=none|address|thread] [--quick]
-#                      [--jobs=N] [b2 arguments and targets...]
+#                      [--platform=linux|windows] [--jobs=N] [b2 arguments and targets...]
 #
 #   --toolset=all      (default) the suite with g++ under C++17, then with clang++ under C++20
 #                      (umbrella_cxx17 / umbrella_cxx20 always use their own standard)
@@ -12,6 +12,10 @@
 #   --sanitize=address ASan + UBSan (norecover), built under bin/<config>-asan
 #   --sanitize=thread  TSan (norecover), only the Boost.Test programs (test//run_tests)
 #   --quick            g++ only, no CMake consumer checks
+#   --platform=windows the suite AND the examples cross-built with mingw-w64 (C++17; the
+#                      examples ask for C++20) and run under Wine, headless: build/windows.sh
+#                      installs and prepares everything on first use (about 2 minutes), then
+#                      reuses it from bin/windows. Build products: bin/mingw-cxx17.
 #   --rerun            run the test programs again even when b2 finds them up to date (to run
 #                      the suite under another environment: TMPDIR, TEMP, TMP, a user...)
 #   anything else      passed to b2: properties (variant=release, cxxstd=20 replaces the
@@ -20,10 +24,12 @@
 #   $BOOST_TEMPFILE_B2_ARGS  more b2 arguments, split on white space, before the ones above.
 #
 # How the count works: a Boost.Test program (test/test_*.cpp, run with --report_level=short)
-# counts its test cases, read from its captured .output file; one that fails to build, or
+# counts its test cases, read from its captured .output file (a case that cannot run on this
+# platform prints "skipped: <reason>" and is counted as skipped: ", K skipped" is added to
+# the summary line when K > 0); one that fails to build, or
 # crashes without a report, counts as (at least) 1 failed. Every other b2 test target
-# (umbrella, per-header, compile_fail control/misuse) counts as 1: passed when b2 left its
-# .test marker. The CMake consumer checks (add_subdirectory, find_package) count 1 each;
+# (umbrella, per-header, compile_fail control/misuse; with --platform=windows, every example)
+# counts as 1: passed when b2 left its .test marker. The CMake consumer checks (add_subdirectory, find_package) count 1 each;
 # they are skipped with --quick, --sanitize=address|thread or explicit targets.
 # b2's full logs: bin/logs/<config>.log; CMake logs: bin/logs/cmake-*.log.
 set -euo pipefail
@@ -36,6 +42,7 @@ usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
 toolset=all
 sanitize=none
 quick=0
+platform=linux
 rerun=0
 jobs=$(nproc 2>/dev/null || echo 2)
 b2_opts=()      # options and properties for b2
@@ -55,6 +62,7 @@ for a in ${args[@]+"${args[@]}"}; do
         toolset=*) toolset=${a#toolset=} ;;
         --sanitize=*) sanitize=${a#--sanitize=} ;;
         --quick) quick=1 ;;
+        --platform=*) platform=${a#--platform=} ;;
         --rerun) rerun=1 ;;
         --jobs=*) jobs=${a#--jobs=} ;;
         -j*) jobs=${a#-j} ;;
@@ -67,6 +75,8 @@ done
 
 case "$toolset" in gcc|clang|all) ;; *) echo "test.sh: --toolset must be gcc, clang or all" >&2; exit 2 ;; esac
 case "$sanitize" in none|address|thread) ;; *) echo "test.sh: --sanitize must be none, address or thread" >&2; exit 2 ;; esac
+case "$platform" in linux|windows) ;; *) echo "test.sh: --platform must be linux or windows" >&2; exit 2 ;; esac
+[ "$platform" = windows ] && [ "$sanitize" != none ] && { echo "test.sh: --sanitize is for --platform=linux" >&2; exit 2; }
 [ "$quick" = 1 ] && toolset=gcc
 
 # Configurations: "<label> <b2 toolset> <cxxstd>".
@@ -76,6 +86,7 @@ case "$toolset" in
     clang) configs=("clang-cxx20 clang 20") ;;
     all) configs=("gcc-cxx17 gcc 17" "clang-cxx20 clang 20") ;;
 esac
+[ "$platform" = windows ] && configs=("mingw-cxx17 gcc-mingw 17")
 
 san_props=()
 san_suffix=""
@@ -85,40 +96,56 @@ case "$sanitize" in
 esac
 
 run_cmake=1
-if [ "$quick" = 1 ] || [ "$sanitize" != none ] || [ ${#b2_targets[@]} -gt 0 ]; then run_cmake=0; fi
+if [ "$quick" = 1 ] || [ "$sanitize" != none ] || [ ${#b2_targets[@]} -gt 0 ] || [ "$platform" = windows ]; then
+    run_cmake=0
+fi
 
 # ---------------------------------------------------------------- dependencies
 # shellcheck source=build/deps.sh
 source "$root/build/deps.sh"
 set -euo pipefail   # (again: deps.sh sets it too) every command that may fail is guarded
 extra_pkgs=()
-if [ "$toolset" != gcc ]; then
+if [ "$toolset" != gcc ] && [ "$platform" = linux ]; then
     extra_pkgs+=(clang)
     [ "$sanitize" != none ] && extra_pkgs+=(libclang-rt-dev)
 fi
 [ "$run_cmake" = 1 ] && extra_pkgs+=(cmake)
 tempfile_deps_install ${extra_pkgs[@]+"${extra_pkgs[@]}"} || exit 1
 b2=$(tempfile_b2) || exit 1
+platform_b2_args=()     # the toolchain's b2 arguments (Windows: cross compiler, launcher)
+default_targets=(test)
+if [ "$platform" = windows ]; then
+    # shellcheck source=build/windows.sh
+    source "$root/build/windows.sh"
+    set -euo pipefail
+    tempfile_windows_setup || exit 1
+    mapfile -t platform_b2_args < <(tempfile_windows_b2_args)
+    default_targets=(test example)
+fi
 
 mkdir -p bin/logs
 total_pass=0
 total_fail=0
+total_skip=0
 b2_status=0
 failures=()     # one line per failing test, repeated at the end
 
 record_fail() { failures+=("$1"); }
+skipped_text() { [ "$1" -eq 0 ] || printf ', %d skipped' "$1"; }
 
 # Boost.Test --report_level=short: "  N test case(s) out of M passed|passed with warnings|failed|
 # timed-out|aborted|skipped". Aborted ones are already among the failed ones.
-parse_boost_test() { # file -> "passed failed"
+parse_boost_test() { # file -> "passed failed skipped"
     awk '
+        { sub(/\r$/, "") }   # a Windows program writes CRLF
         /^Test module ".*" (has passed|has failed|was aborted|was skipped)/ { report = 1; next }
         report && /^ +[0-9]+ test cases? out of [0-9]+ / {
             n = $1; sub(/^ +[0-9]+ test cases? out of [0-9]+ /, "")
             if ($0 == "passed" || $0 == "passed with warnings") p += n
             else if ($0 == "failed" || $0 == "timed-out") f += n
+            else if ($0 == "skipped") s += n
         }
-        END { printf "%d %d\n", p, f }' "$1"
+        END { printf "%d %d %d\n", p, f, s }' "$1"
 }
 
 # Print, for every "...failed <action> <target>..." in a b2 log, what went wrong: the test
@@ -164,13 +191,13 @@ run_config() { # label toolset cxxstd
     [ -z "$user_cxxstd" ] || label=$tset-cxx${user_cxxstd//,/-}$san_suffix
     local bdir="bin/$label" log="bin/logs/$label.log"
     local stamp="bin/logs/$label.stamp"
-    local props=("toolset=$tset")
+    local props=("toolset=$tset" ${platform_b2_args[@]+"${platform_b2_args[@]}"})
     [ -n "$user_cxxstd" ] || props+=("cxxstd=$std")
     props+=(${san_props[@]+"${san_props[@]}"})
     local targets=(${b2_targets[@]+"${b2_targets[@]}"})
     local scope=all
     if [ ${#targets[@]} -eq 0 ]; then
-        if [ "$sanitize" = thread ]; then targets=(test//run_tests); scope=run; else targets=(test); fi
+        if [ "$sanitize" = thread ]; then targets=(test//run_tests); scope=run; else targets=("${default_targets[@]}"); fi
     else
         scope=none
     fi
@@ -191,16 +218,16 @@ run_config() { # label toolset cxxstd
         "${targets[@]}" >"$log" 2>&1 || rc=$?
     local took=$((SECONDS - start))
 
-    # The tests declared by test/Jamfile, as "<TYPE> <name>".
+    # The tests declared by test/Jamfile (and example/Jamfile), as "<TYPE> <name>".
     local declared
-    declared=$(sed -n 's|^boost-test(\([A-Z_]*\)) "\(.*\)/\([^/"]*\)" .*: "test/.*|\1 \3|p' "$log")
+    declared=$(sed -n 's#^boost-test(\([A-Z_]*\)) "\(.*\)/\([^/"]*\)" .*: "\(test\|example\)/.*#\1 \3#p' "$log")
 
     # Names of tests b2 reported as failed or skipped in this run.
     local failed_names
     failed_names=$(grep -E '^\.\.\.(failed|skipped) ' "$log" | grep -v '^\.\.\.failed updating' |
         grep -oE '[^/<> ]+\.test/' | sed 's|\.test/$||' | sort -u || true)
 
-    local pass=0 fail=0 type name marker out p f nfail_here=0
+    local pass=0 fail=0 skip=0 type name marker out p f s nfail_here=0
     while read -r type name; do
         [ -n "$name" ] || continue
         marker=$(find "$bdir" -type f -name "$name.test" -path "*/$name.test/*" 2>/dev/null | head -n 1 || true)
@@ -218,10 +245,16 @@ run_config() { # label toolset cxxstd
             else
                 out=$(find "$bdir" -type f -name "$name.output" -path "*/$name.test/*" -newer "$stamp" 2>/dev/null | head -n 1 || true)
             fi
-            p=0 f=0
-            [ -n "$out" ] && read -r p f < <(parse_boost_test "$out")
+            p=0 f=0 s=0
+            [ -n "$out" ] && read -r p f s < <(parse_boost_test "$out")
+            if [ "$s" -gt 0 ]; then
+                # Each skipped case printed "skipped: <reason>" (test::skip_unless).
+                tr -d '\r' <"$out" | grep '^skipped: ' | sort | uniq -c |
+                    sed -E "s|^ *([0-9]+) skipped: |    [$label] $name: \1 skipped: |" || true
+            fi
+            skip=$((skip + s))
             if [ -n "$marker" ]; then
-                [ $((p + f)) -eq 0 ] && p=1
+                [ $((p + f + s)) -eq 0 ] && p=1
             else
                 if [ "$f" -eq 0 ]; then
                     f=1
@@ -258,8 +291,8 @@ run_config() { # label toolset cxxstd
     if [ "$rc" -ne 0 ] || [ "$fail" -ne 0 ]; then
         condense_log "$log" "$bdir"
     fi
-    echo "== $label: $pass passed, $fail failed (${took}s; log: $log)"
-    total_pass=$((total_pass + pass)); total_fail=$((total_fail + fail))
+    echo "== $label: $pass passed, $fail failed$(skipped_text "$skip") (${took}s; log: $log)"
+    total_pass=$((total_pass + pass)); total_fail=$((total_fail + fail)); total_skip=$((total_skip + skip))
 }
 
 for c in "${configs[@]}"; do
@@ -310,5 +343,5 @@ if [ ${#failures[@]} -gt 0 ]; then
     printf '%s\n' "${failures[@]}"
 fi
 echo
-echo "$total_pass passed, $total_fail failed"
+echo "$total_pass passed, $total_fail failed$(skipped_text "$total_skip")"
 [ "$total_fail" -eq 0 ] && [ "$b2_status" -eq 0 ]

@@ -8,6 +8,8 @@
 //     atomic_save FILE BYTES      saves BYTES bytes as FILE, or says why it could not
 #include <boost/tempfile.hpp>
 
+#include <boost/filesystem/fstream.hpp>
+
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -22,7 +24,7 @@ void save(const fs::path& target, const std::string& text)
     o.prefix = "." + target.filename().string() + ".";
     tf::named_temporary_file f(o);
     f.stream() << text;                         // a write error is kept for persist()
-    f.persist(target, tf::durability::durable); // fsync file, rename, fsync directory
+    f.persist(target, tf::durability::durable); // fsync file, rename, fsync directory (Windows: FlushFileBuffers, MoveFileExW)
 }
 
 int main(int argc, char** argv)
@@ -37,13 +39,12 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    fs::path dir = tf::mkdtemp();
+    fs::path dir = tf::utf8_path(tf::mkdtemp());
     fs::path doc = dir / "document.txt";
     save(doc, "version 1\n");
     save(doc, "version 2\n");
-    std::ifstream in(doc.string());
     std::string line;
-    std::getline(in, line);
+    std::getline(fs::ifstream(doc), line); // closed at once: Windows removes no file that is open
     int n = 0;
     for (fs::directory_iterator it(dir), end; it != end; ++it)
         ++n;

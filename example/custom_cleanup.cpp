@@ -57,14 +57,14 @@ int main()
     std::string kept;
 
     std::cout << convert("good input", dir.path(), kept) << "\n";
-    std::cout << "after success, " << kept << (boost::filesystem::exists(kept) ? " still exists\n" : " is gone\n");
+    std::cout << "after success, " << kept << (boost::filesystem::exists(tf::utf8_path(kept)) ? " still exists\n" : " is gone\n");
 
     try {
         convert("bad input", dir.path(), kept);
     } catch (const std::exception& e) {
         std::cout << "failed: " << e.what() << "\n";
         std::cout << "after failure, " << kept
-                  << (boost::filesystem::exists(kept) ? " was kept for diagnosis\n" : " is gone\n");
+                  << (boost::filesystem::exists(tf::utf8_path(kept)) ? " was kept for diagnosis\n" : " is gone\n");
     }
-    return boost::filesystem::exists(kept) ? 0 : 1; // the directory removes it at the end
+    return boost::filesystem::exists(tf::utf8_path(kept)) ? 0 : 1; // the directory removes it at the end
 }

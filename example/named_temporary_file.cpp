@@ -7,18 +7,20 @@
 
 #include <boost/tempfile.hpp>
 
+#include <boost/filesystem/fstream.hpp>
 #include <boost/filesystem/operations.hpp>
 
-#include <fstream>
 #include <iostream>
 #include <string>
 
 namespace tf = boost::tempfile;
 
-// Stands for another program reading the file by name.
-std::string run_tool(const std::string& name)
+// Another program opening the file by name. (On Windows a file that is deleted on close can be
+// opened only by a program that allows FILE_SHARE_DELETE, as Python 3.12's documentation says;
+// the C++ streams do not, so it reads nothing there while the file is open.)
+std::string run_tool(const boost::filesystem::path& name)
 {
-    std::ifstream in(name);
+    boost::filesystem::ifstream in(name);
     std::string first;
     std::getline(in, first);
     return first;
@@ -28,7 +30,7 @@ int main()
 {
     tf::temporary_directory work({.prefix = "named-example-"});
     boost::filesystem::path d = work.path();
-    std::string name;
+    boost::filesystem::path name;
     {
         tf::named_temporary_file f({.suffix = ".log", .dir = d});
         f.write("raw bytes\n");
@@ -36,9 +38,9 @@ int main()
         f.seek(0);
         std::string line;
         std::getline(f.stream(), line);              // "raw bytes"
-        run_tool(f.name());                          // absolute name, for other programs
-        name = f.name();
-        std::cout << "read back '" << line << "'; another program reads '" << run_tool(f.name()) << "' from "
+        run_tool(f.path());                          // absolute name, for other programs
+        name = f.path();
+        std::cout << "read back '" << line << "'; another program reads '" << run_tool(f.path()) << "' from "
                   << name << "\n";
     }
     std::cout << "after the scope: " << (boost::filesystem::exists(name) ? "still there" : "removed") << "\n";
@@ -48,8 +50,8 @@ int main()
         tf::named_temporary_file r({.dir = d, .delete_on_close = false});
         r.write("for the next program\n");
         r.close();
-        std::cout << "closed, delete_on_close = false: another program reads '" << run_tool(r.name()) << "'\n";
-        name = r.name();
+        std::cout << "closed, delete_on_close = false: another program reads '" << run_tool(r.path()) << "'\n";
+        name = r.path();
     }
     std::cout << "after destruction: " << (boost::filesystem::exists(name) ? "still there" : "removed") << "\n";
 

@@ -9,6 +9,12 @@ namespace tf = boost::tempfile;
 
 #include <iostream>
 
+#if defined(_WIN32)
+#include <io.h>     // close(): mkstemp's descriptor is the C runtime's, as Python's os.open gives
+#else
+#include <unistd.h> // close()
+#endif
+
 int main() {
     tf::temporary_directory work;                               // removed at scope exit, with its contents
     tf::options o;                                              // C++17: set the fields you need

@@ -25,7 +25,6 @@
 
 #include <boost/system/error_code.hpp>
 
-#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -378,15 +377,17 @@ inline boost::system::error_code create(const invocation& inv, std::string& full
         for (unsigned i = 0; i < x_run_name::max_attempts; ++i) {
             std::string candidate = full;
             candidate.replace(x_at, x_count, naming.next_name<char>());
-            int r = tf::name_only<>::try_create(AT_FDCWD, candidate.c_str());
-            if (r == 0) {
+            const boost::filesystem::path native(candidate); // the platform's own name (UTF-16 on Windows)
+            tf::native_handle_type none = tf::invalid_native_handle; // name_only opens nothing
+            int r = tf::name_only<>::try_create(tf::no_native_dir, native.c_str(), none);
+            if (r >= 0) {
                 full = std::move(candidate);
                 return {};
             }
-            if (r != -EEXIST)
-                return {-r, boost::system::generic_category()};
+            if (r != -tf::native_error_exists)
+                return {-r, boost::system::system_category()};
         }
-        return {EEXIST, boost::system::generic_category()};
+        return boost::system::errc::make_error_code(boost::system::errc::file_exists);
     }
     if (inv.directory) {
         tf::dir_options o;

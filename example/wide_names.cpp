@@ -2,7 +2,8 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-// Wide names: std::wstring in, std::wstring out, UTF-8 on disk whatever the locale.
+// Wide names: std::wstring in, std::wstring out, UTF-8 on disk whatever the locale (Windows:
+// UTF-16, the system's own).
 
 #include <boost/tempfile.hpp>
 
@@ -26,10 +27,10 @@ int main()
     tf::wnamed_temporary_file f(o);
     std::wstring name = f.name();
 
-    // The bytes on disk are UTF-8: list the directory as bytes.
+    // The name on disk: UTF-8 bytes on POSIX, UTF-16 code units on Windows.
     for (const auto& e : boost::filesystem::directory_iterator(dir.path())) {
-        const std::string bytes = e.path().filename().native();
-        std::cout << "on disk: " << bytes << " (" << bytes.size() << " bytes)\n";
+        const auto native = e.path().filename().native();
+        std::cout << "on disk: " << native.size() << (sizeof(native[0]) == 1 ? " UTF-8 bytes\n" : " UTF-16 units\n");
     }
     std::cout << "name() has " << name.size() << " wide characters; round trip "
               << (tf::utf8_path(name) == f.path() ? "identical" : "DIFFERENT") << "\n";

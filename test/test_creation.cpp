@@ -54,8 +54,8 @@ struct three_attempts : same_name
 BOOST_AUTO_TEST_CASE_TEMPLATE(collision_with_file_and_directory_moves_on, CharT, test::char_types)
 {
     test::scratch s;
-    ::close(::open((s.dir / "pn0").c_str(), O_CREAT | O_WRONLY, 0600)); // a file
-    ::mkdir((s.dir / "pn1").c_str(), 0700);                             // a directory
+    test::write_file((s.dir / "pn0").string());  // a file
+    test::fs::create_directory(s.dir / "pn1"); // a directory
     sequence_names::next = 0;
     sequence_names::drawn = 0;
     tf::basic_file_options<CharT> o;
@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(collision_with_file_and_directory_moves_on, CharT,
 BOOST_AUTO_TEST_CASE_TEMPLATE(exhaustion_is_file_exists_after_the_bounded_attempts, CharT, test::char_types)
 {
     test::scratch s;
-    ::close(::open((s.dir / "tmpsame").c_str(), O_CREAT | O_WRONLY, 0600));
+    test::write_file((s.dir / "tmpsame").string());
     tf::basic_file_options<CharT> o;
     o.dir = s.dir;
     same_name::drawn = 0;
@@ -112,8 +112,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(only_eexist_retries, CharT, test::char_types)
     BOOST_TEST(sequence_names::drawn == 1);
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("symlink(); on Windows test_windows plants links"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(planted_symlink_is_not_followed, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     std::string target = (s.dir / "target").string();
     BOOST_REQUIRE(::symlink(target.c_str(), (s.dir / "tmpn0").c_str()) == 0);
@@ -126,10 +128,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(planted_symlink_is_not_followed, CharT, test::char
         BOOST_TEST(f.path() == s.dir / "tmpn1");
     }
     BOOST_TEST(!test::exists(target)); // nothing was created through the link
+#endif
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits and umask"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(modes_are_exact_under_a_permissive_umask, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     for (::mode_t m : {0000, 0022, 0077}) {
         test::umask_guard um(m);
@@ -142,10 +147,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(modes_are_exact_under_a_permissive_umask, CharT, t
         tf::basic_temp_dir<CharT> t(d);
         BOOST_TEST(test::mode_of(t.path().string()) == 0700u);
     }
+#endif
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("O_TMPFILE, an inode without a name; on Windows a temporary_file is a delete-on-close entry (test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(anonymous_file_has_no_directory_entry, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     tf::basic_anonymous_options<CharT> o;
     o.dir = s.dir;
@@ -161,10 +169,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(anonymous_file_has_no_directory_entry, CharT, test
     f.seek(0);
     char buf[8];
     BOOST_TEST(f.read(buf, sizeof buf) == 4u);
+#endif
 }
 
-BOOST_AUTO_TEST_CASE(anonymous_file_falls_back_where_o_tmpfile_is_refused)
+BOOST_AUTO_TEST_CASE(anonymous_file_falls_back_where_o_tmpfile_is_refused, *test::posix_only("the O_TMPFILE fallback"))
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // O_TMPFILE needs a directory; a directory on a file system without support gives
     // EOPNOTSUPP. Simulate by asking for the fallback path directly: the exclusive create
     // then unlink leaves no entry behind.
@@ -181,6 +191,7 @@ BOOST_AUTO_TEST_CASE(anonymous_file_falls_back_where_o_tmpfile_is_refused)
         BOOST_TEST(st.st_nlink == 0u);
     }
     tf::detail::tmpfile_supported().store(saved);
+#endif
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(failed_creation_leaks_nothing, CharT, test::char_types)
@@ -208,19 +219,22 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(failed_creation_leaks_nothing, CharT, test::char_t
 
 // name_only outside mktemp: one attempt is an lstat; an existing entry (a dangling symlink
 // too) is EEXIST, a free name is success and nothing is created, other errors fail.
-BOOST_AUTO_TEST_CASE(name_only_checks_the_name_and_creates_nothing)
+BOOST_AUTO_TEST_CASE(name_only_checks_the_name_and_creates_nothing, *test::posix_only("symlink() and a descriptor-relative check"))
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     using policy = tf::name_only<>;
     BOOST_TEST(test::put_file((s.dir / "file").string(), "x"));
     BOOST_TEST(::symlink("nowhere", (s.dir / "dangling").c_str()) == 0);
-    BOOST_TEST(policy::try_create(AT_FDCWD, (s.dir / "file").c_str()) == -EEXIST);
-    BOOST_TEST(policy::try_create(AT_FDCWD, (s.dir / "dangling").c_str()) == -EEXIST);
-    BOOST_TEST(policy::try_create(AT_FDCWD, (s.dir / "free").c_str()) == 0);
-    BOOST_TEST(policy::try_create(AT_FDCWD, (s.dir / "file" / "below").c_str()) == -ENOTDIR);
+    tf::native_handle_type none = tf::invalid_native_handle; // name_only opens nothing
+    BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "file").c_str(), none) == -EEXIST);
+    BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "dangling").c_str(), none) == -EEXIST);
+    BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "free").c_str(), none) == 0);
+    BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "file" / "below").c_str(), none) == -ENOTDIR);
     int dfd = ::open(s.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    BOOST_TEST(policy::try_create(dfd, "file") == -EEXIST); // relative to a held directory
-    BOOST_TEST(policy::try_create(dfd, "free") == 0);
+    BOOST_TEST(policy::try_create(dfd, "file", none) == -EEXIST); // relative to a held directory
+    BOOST_TEST(policy::try_create(dfd, "free", none) == 0);
     ::close(dfd);
     BOOST_TEST(s.entries().size() == 2u);
+#endif
 }

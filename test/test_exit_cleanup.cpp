@@ -17,6 +17,8 @@
 
 #include "common/test_common.hpp"
 
+#if BOOST_TEMPFILE_TEST_POSIX
+
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
@@ -794,3 +796,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persisted_objects_are_withdrawn, CharT, test::char
         }
     }
 }
+
+#else // the whole file needs POSIX
+
+BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("13 cases: signals (SIGINT, SIGTERM, SIGHUP) and fork; Windows exit cleanup is in test_windows"))
+{
+}
+
+#endif

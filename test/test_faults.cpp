@@ -16,6 +16,8 @@
 
 #include "common/test_common.hpp"
 
+#if BOOST_TEMPFILE_TEST_POSIX
+
 #include <csignal>
 #include <cstring>
 #include <string>
@@ -828,3 +830,11 @@ BOOST_AUTO_TEST_CASE(signals_interrupting_operations)
     });
     BOOST_TEST(r == 0);
 }
+
+#else // the whole file needs POSIX
+
+BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("13 cases: resource limits (RLIMIT_NOFILE, RLIMIT_FSIZE), signals (EINTR) and permission bits, set in forked children"))
+{
+}
+
+#endif

@@ -35,12 +35,15 @@ tf::basic_file_options<CharT> in(const test::scratch& s, bool delete_on_close = 
 using test::contents;
 using test::file_contents;
 
-
 struct cwd_guard
 {
-    std::string old = fs::current_path().string();
-    explicit cwd_guard(const fs::path& p) { BOOST_REQUIRE(::chdir(p.c_str()) == 0); }
-    ~cwd_guard() { (void)::chdir(old.c_str()); }
+    fs::path old = fs::current_path();
+    explicit cwd_guard(const fs::path& p) { fs::current_path(p); }
+    ~cwd_guard()
+    {
+        boost::system::error_code ec;
+        fs::current_path(old, ec);
+    }
 };
 
 } // namespace
@@ -184,17 +187,19 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(relative_target_becomes_absolute, CharT, test::cha
 BOOST_AUTO_TEST_CASE(wide_target)
 {
     test::scratch s;
-    fs::path target = tf::utf8_path(s.dir.wstring() + L"/données.txt");
+    fs::path target = tf::utf8_path(s.dir.wstring() + lit<wchar_t>(test::separator.c_str()) + L"données.txt");
     tf::wfile_options o;
     o.dir = s.dir;
     tf::wnamed_temporary_file f(o);
     f.persist(target);
-    BOOST_TEST(narrow(f.name()) == s.dir.string() + "/donn\xc3\xa9" "es.txt");
-    BOOST_TEST(test::exists(s.dir.string() + "/donn\xc3\xa9" "es.txt"));
+    BOOST_TEST(narrow(f.name()) == s.dir.string() + test::separator + "donn\xc3\xa9" "es.txt");
+    BOOST_TEST(test::exists(s.dir.string() + test::separator + "donn\xc3\xa9" "es.txt"));
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("fork"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(persist_in_a_forked_child_keeps_the_parent_from_deleting, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // The rename is the user's explicit act: whoever does it, the name it gets is not a
     // temporary any more. The parent's destructor then finds its own name gone: not an error.
     test::scratch s;
@@ -210,6 +215,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_in_a_forked_child_keeps_the_parent_from_de
         BOOST_TEST(!test::exists(temp));
     }
     BOOST_TEST(test::exists((s.dir / "by-child").string()));
+#endif
 }
 
 BOOST_AUTO_TEST_CASE(no_descriptor_leaked)
@@ -232,8 +238,10 @@ BOOST_AUTO_TEST_CASE(no_descriptor_leaked)
 
 // The published mode: by default the replaced target's, the umask's for a new name; or asked
 // for. Set on the file before the rename, closed or open.
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits (publish_mode) and umask"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(published_mode, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     test::umask_guard um(027);
     const std::string doc = (s.dir / "app.conf").string();
@@ -266,12 +274,15 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(published_mode, CharT, test::char_types)
     f.persist(doc, tf::publish_mode::like_target(), tf::durability::durable, ec);
     BOOST_TEST(!ec);
     BOOST_TEST(test::mode_of(doc) == 0640u);
+#endif
 }
 
 // persist() onto a symlink replaces the link (rename never writes through it); the default
 // mode is that of the file the link names, which stays as it was.
+BOOST_TEST_DECORATOR(*test::posix_only("symlink()"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_a_symlink, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     const std::string real = (s.dir / "real").string(), link = (s.dir / "link").string();
     BOOST_TEST(test::put_file(real, "real"));
@@ -286,16 +297,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_a_symlink, CharT, test::char_type
     BOOST_TEST((st.st_mode & 07777) == 0640u);
     BOOST_TEST(file_contents(real) == "real");
     BOOST_TEST(file_contents(link) == "new");
+#endif
 }
 
 // rename(2) cannot cross file systems: EXDEV, and the object keeps its file, nothing copied.
 BOOST_AUTO_TEST_CASE(persist_cannot_cross_file_systems,
-                     *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
-                         boost::test_tools::assertion_result r(test::can_mount_small_fs());
-                         r.message() << "skipped: cannot mount a tmpfs in a private mount namespace";
-                         return r;
-                     }))
+                     *test::needs_small_fs("a second file system: a tmpfs in a private mount namespace"))
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     const fs::path other = s.dir / "other";
     BOOST_TEST_REQUIRE(fs::create_directory(other));
@@ -309,4 +318,5 @@ BOOST_AUTO_TEST_CASE(persist_cannot_cross_file_systems,
         return test::exists(f.name()) && !test::exists((other / "doc").string()) ? 0 : 2;
     });
     BOOST_TEST(r == 0);
+#endif
 }

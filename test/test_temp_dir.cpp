@@ -20,10 +20,12 @@
 #include <string>
 #include <vector>
 
+#if BOOST_TEMPFILE_TEST_POSIX
 #include <pwd.h>
 #include <sys/file.h>
 #include <sys/fsuid.h>
 #include <sys/resource.h>
+#endif
 
 namespace tf = boost::tempfile;
 namespace fs = boost::filesystem;
@@ -41,7 +43,8 @@ tf::basic_dir_options<CharT> in(const fs::path& d)
     return o;
 }
 
-// test::put_file, throwing: for the tree builders below.
+// test::put_file, throwing, for the tree builders below (UTF-8 names; '/' works as a
+// separator on Windows too).
 void write_file(const std::string& p, const char* text = "data")
 {
     if (!test::put_file(p, text))
@@ -58,12 +61,13 @@ void make_tree(const std::string& root, int recurse, int dirs, int files)
         return;
     for (int i = 0; i < dirs; ++i) {
         std::string d = root + "/dir" + std::to_string(i);
-        if (::mkdir(d.c_str(), 0700) != 0)
+        if (!fs::create_directory(test::path_of(d)))
             throw std::runtime_error("mkdir " + d);
         make_tree(d, recurse - 1, dirs, files);
     }
 }
 
+#if BOOST_TEMPFILE_TEST_POSIX
 // chmod every file and directory below root, bottom-up, and root itself (CPython's os.walk
 // with topdown=False). Symlinks are skipped.
 void chmod_tree(const std::string& root, ::mode_t mode)
@@ -104,6 +108,7 @@ struct hook_guard
 };
 
 std::string g_outside; // target of the race hooks
+#endif
 
 } // namespace
 
@@ -115,15 +120,17 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(explicit_cleanup, CharT, test::char_types)
     int fds = test::open_fds();
     {
         tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+#if BOOST_TEMPFILE_TEST_POSIX
         BOOST_TEST(test::mode_of(t.path().string()) == 0700u);
+#endif
         BOOST_TEST(t.exists());
         BOOST_TEST(t.path().parent_path() == s.dir);
-        BOOST_TEST(test::narrow(t.name()) == t.path().string());
-        make_tree(t.path().string(), 3, 2, 2);
+        BOOST_TEST(t.path() == test::path_of(test::narrow(t.name())));
+        make_tree(test::narrow(t.name()), 3, 2, 2);
         t.cleanup();
         BOOST_TEST(!test::exists(t.path().string()));
         BOOST_TEST(!t.exists());
-        BOOST_TEST(t.native_handle() == -1);
+        BOOST_TEST(test::is_no_handle(t.native_handle()));
     }
     BOOST_TEST(s.entries().empty());
     BOOST_TEST(test::open_fds() == fds);
@@ -150,9 +157,10 @@ BOOST_AUTO_TEST_CASE(wide_names_round_trip)
     o.prefix = L"данные-";
     o.suffix = L"-ü";
     tf::wtemporary_directory t(o);
-    BOOST_TEST((t.name().substr(0, s.dir.string().size() + 8) == s.dir.wstring() + L"/данные-"));
+    BOOST_TEST((t.name().substr(0, s.dir.string().size() + 8) ==
+                s.dir.wstring() + lit<wchar_t>(test::separator.c_str()) + L"данные-"));
     BOOST_TEST(test::exists(test::narrow(t.name())));
-    make_tree(t.path().string(), 1, 1, 1);
+    make_tree(test::narrow(t.name()), 1, 1, 1);
     t.cleanup();
     BOOST_TEST(s.entries().empty());
 }
@@ -169,8 +177,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(multiple_cleanup, CharT, test::char_types)
     BOOST_TEST(s.entries().empty());
 } // the destructor after cleanup does nothing (and throws nothing)
 
+BOOST_TEST_DECORATOR(*test::posix_only("an open file does not stop removal there (Windows refuses to delete a file open without FILE_SHARE_DELETE)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_with_an_open_file_inside, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     for (bool ignore : {false, true}) {
         auto o = in<CharT>(s.dir);
@@ -188,6 +198,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_with_an_open_file_inside, CharT, test::cha
         ::close(fd);
     }
     BOOST_TEST(s.entries().empty());
+#endif
 }
 
 // --- keep, tf::keep, moves --------------------------------------------------------------------
@@ -263,8 +274,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(missing_parent_is_no_such_file, CharT, test::char_
 
 // --- symlinks: CPython test_cleanup_with_symlink_to_a_directory, test_cleanup_with_symlink_modes
 
+BOOST_TEST_DECORATOR(*test::posix_only("symlink() and modes; test_windows plants links under Windows"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(symlink_to_a_directory_is_not_followed, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     std::string outside = (s.dir / "outside").string();
     BOOST_REQUIRE(::mkdir(outside.c_str(), 0755) == 0);
@@ -284,11 +297,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(symlink_to_a_directory_is_not_followed, CharT, tes
     BOOST_TEST(test::exists(outside + "/dir0/test1.txt"));
     BOOST_TEST(test::mode_of(outside) == 0755u);
     BOOST_TEST(s.entries().size() == 1u);
+#endif
 }
 
 // As an unprivileged user (root bypasses the permission checks that make repair necessary).
+BOOST_TEST_DECORATOR(*test::posix_only("chmod through symlinks as the user nobody"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(symlink_targets_keep_their_modes, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     std::string w = shared_dir(s);
     int r = test::in_child(
@@ -319,12 +335,15 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(symlink_targets_keep_their_modes, CharT, test::cha
         },
         true);
     BOOST_TEST(r == 0);
+#endif
 }
 
 // --- CPython: test_modes ----------------------------------------------------------------------
 
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits (CPython test_modes) as the user nobody; test_windows removes read-only entries"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(every_mode_tree_is_removed, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     std::string w = shared_dir(s);
     int r = test::in_child(
@@ -363,12 +382,15 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(every_mode_tree_is_removed, CharT, test::char_type
         true);
     BOOST_TEST(r == 0);
     BOOST_TEST(test::mode_of(s.dir.string() + "/w") == 0777u);
+#endif
 }
 
 // --- CPython 2026: test_parent_mode_preserved -------------------------------------------------
 
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits as the user nobody"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(parent_mode_is_preserved, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     std::string w = shared_dir(s);
     int r = test::in_child(
@@ -415,6 +437,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(parent_mode_is_preserved, CharT, test::char_types)
         },
         true);
     BOOST_TEST(r == 0);
+#endif
 }
 
 // --- identity of the top directory ------------------------------------------------------------
@@ -425,8 +448,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_impostor_under_the_name_is_left_alone, CharT, t
     tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
     std::string p = t.path().string(), moved = (s.dir / "moved").string();
     make_tree(p, 1, 1, 1);
-    BOOST_REQUIRE(::rename(p.c_str(), moved.c_str()) == 0);
-    BOOST_REQUIRE(::mkdir(p.c_str(), 0700) == 0);
+    fs::rename(test::path_of(p), test::path_of(moved));
+    BOOST_REQUIRE(fs::create_directory(test::path_of(p)));
     write_file(p + "/impostor.txt");
     boost::system::error_code ec;
     t.cleanup(ec);
@@ -439,8 +462,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_impostor_under_the_name_is_left_alone, CharT, t
     o.ignore_cleanup_errors = true;
     tf::basic_temp_dir<CharT> u(o);
     std::string q = u.path().string();
-    BOOST_REQUIRE(::rename(q.c_str(), (q + ".moved").c_str()) == 0);
-    BOOST_REQUIRE(::mkdir(q.c_str(), 0700) == 0);
+    fs::rename(test::path_of(q), test::path_of(q + ".moved"));
+    BOOST_REQUIRE(fs::create_directory(test::path_of(q)));
     u.cleanup(ec);
     BOOST_TEST(!ec);
     BOOST_TEST(test::exists(q));
@@ -453,7 +476,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_name_that_is_gone_counts_as_removed, CharT, test
     tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
     std::string p = t.path().string(), kept = (s.dir / "kept").string();
     write_file(p + "/result.txt");
-    BOOST_REQUIRE(::rename(p.c_str(), kept.c_str()) == 0); // the user moved it away to keep it
+    fs::rename(test::path_of(p), test::path_of(kept)); // the user moved it away to keep it
     t.cleanup();
     BOOST_TEST(!t.exists());
     BOOST_TEST(test::exists(kept + "/result.txt"));
@@ -461,8 +484,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_name_that_is_gone_counts_as_removed, CharT, test
 
 // --- races: a subdirectory swapped for a symlink to an outside tree during the walk -----------
 
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks (symlinkat races)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_descending_is_harmless, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     g_outside = (s.dir / "outside").string();
     BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
@@ -487,8 +512,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_descending_is_harmless, CharT, test::c
     BOOST_TEST(test::mode_of(g_outside + "/dir1") == 0500u);
     BOOST_TEST(test::mode_of(g_outside + "/dir1/test0.txt") == 0500u);
     ::chmod(g_outside.c_str(), 0700);
+#endif
 }
 
+#if BOOST_TEMPFILE_TEST_POSIX
 namespace {
 // From the hook before the walk re-opens the parent of `dirfd` through "..": the parent's
 // name is moved to "swapped-away" and g_outside put in its place (a symlink to it, or the
@@ -509,9 +536,12 @@ void swap_parent_of(int dirfd, bool directory)
         ::symlink(g_outside.c_str(), parent.c_str());
 }
 } // namespace
+#endif
 
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks (symlinkat races)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // Deeper than tree_max_open: the walk lets go of shallow descriptors and re-opens each
     // through ".." of its child on the way back, checking its identity. The attacker swaps
     // the name of the directory about to be re-opened for a symlink to the outside: ".." still
@@ -563,10 +593,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::cha
         BOOST_TEST(test::exists(g_outside + "/test0.txt"));
         BOOST_TEST(test::mode_of(g_outside) == 0700u);
     }
+#endif
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks (mkdirat races)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(swap_of_the_top_before_removal_is_refused, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
         if (ev == tf::detail::tree_event::remove_top) {
@@ -584,16 +617,21 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_of_the_top_before_removal_is_refused, CharT, 
     BOOST_TEST(test::exists(p)); // the impostor stays
     BOOST_TEST(test::exists(p + ".moved"));
     BOOST_TEST(!test::exists(p + ".moved/dir0")); // our contents were removed through our descriptor
+#endif
 }
 
+#if BOOST_TEMPFILE_TEST_POSIX
 namespace {
 int g_refills;         // remove_top events that still add an entry to the top
 std::string g_top;     // the top's name
 std::vector<int> g_hoard; // descriptors taken so that none is left
 } // namespace
+#endif
 
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_after_ignored_errors_removes_again, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // With ignore_cleanup_errors, a removal that fails part-way (here: entries keep appearing in
     // the top, three passes in a row) used to release the directory: a later cleanup() did
     // nothing and it stayed forever. As Python's cleanup(), the object removes again while the
@@ -627,10 +665,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_after_ignored_errors_removes_again, CharT,
         }
         BOOST_TEST(s.entries().empty());
     }
+#endif
 }
 
-BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_directory_owned)
+BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_directory_owned, *test::posix_only("descriptor exhaustion and chmod as the user nobody"))
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // At the descriptor limit remove_tree closes the emptied top's descriptor to open the
     // parent. If the removal then fails and the directory cannot be opened again, the error is
     // reported: the object must still own the directory (it used to give it up), so that a
@@ -676,16 +716,18 @@ BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_director
         },
         true);
     BOOST_TEST(r == 0);
+#endif
 }
 
+#if BOOST_TEMPFILE_TEST_POSIX
 namespace {
 // As mkdir on vfat mounted with uid=, or NFS with root_squash: the new directory gets an owner
 // that is neither the effective nor the file-system uid of the process.
 struct foreign_owner_dir : tf::exclusive_dir<>
 {
-    static int try_create(int dirfd, const char* name) noexcept
+    static int try_create(tf::native_dir_type dirfd, const tf::native_char* name, tf::native_handle_type& h) noexcept
     {
-        int r = tf::exclusive_dir<>::try_create(dirfd, name);
+        int r = tf::exclusive_dir<>::try_create(dirfd, name, h);
         struct passwd* pw = ::getpwnam("nobody");
         if (r == 0 && pw && ::fchownat(dirfd, name, pw->pw_uid, pw->pw_gid, AT_SYMLINK_NOFOLLOW) != 0)
             return -errno;
@@ -693,9 +735,12 @@ struct foreign_owner_dir : tf::exclusive_dir<>
     }
 };
 } // namespace
+#endif
 
+BOOST_TEST_DECORATOR(*test::posix_only("chown to another user (fchownat)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_given_a_foreign_owner_is_refused_and_removed, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // We cannot tell it from a directory someone swapped in: refused (it used to be refused with
     // file_exists and left behind), and removed, since it is the empty one just made.
     test::scratch s;
@@ -705,10 +750,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_given_a_foreign_owner_is_refused_and_r
     BOOST_TEST(ec == errc::operation_not_permitted);
     BOOST_TEST(!t.exists());
     BOOST_TEST(s.entries().empty());
+#endif
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("setfsuid"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_made_under_another_file_system_uid_is_usable, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // The file-system uid switched with setfsuid (as a file server does): mkdir gives the new
     // directory that owner, not geteuid(). Creation used to fail with file_exists and leave the
     // directory it had just made; mkdtemp works there, and so must the object.
@@ -737,10 +785,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_made_under_another_file_system_uid_is_
     });
     BOOST_TEST(r == 0);
     BOOST_TEST(fs::is_empty(shared_dir(s))); // nothing left behind
+#endif
 }
 
 // --- deep trees: bounded descriptors, no recursion --------------------------------------------
 
+#if BOOST_TEMPFILE_TEST_POSIX
 namespace {
 std::string make_chain(const std::string& top, int depth)
 {
@@ -761,9 +811,12 @@ std::string make_chain(const std::string& top, int depth)
 }
 int g_max_fds;
 } // namespace
+#endif
 
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_keeps_descriptors_bounded, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     int before = test::open_fds();
     g_max_fds = 0;
@@ -781,14 +834,19 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_keeps_descriptors_bounded, CharT, test::
     BOOST_TEST(g_max_fds > before);
     BOOST_TEST(g_max_fds <= before + 1 + static_cast<int>(tf::detail::tree_max_open) + 2);
     BOOST_TEST(test::open_fds() == before);
+#endif
 }
 
+#if BOOST_TEMPFILE_TEST_POSIX
 namespace {
 std::size_t g_opens; // openat calls of the walk: one per hook event but remove_top
 } // namespace
+#endif
 
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_directory_is_removed_without_a_walk, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // The usual temporary directory is empty at the end: after the identity check, one rmdir
     // (which follows no symlink and removes only an empty directory), no listing, no parent
     // opened, no second check. The walk (and its remove_top step) only when it is not empty.
@@ -816,10 +874,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_directory_is_removed_without_a_walk, Char
     }
     BOOST_TEST(g_opens == 1u); // not empty: the walk, up to the top's second check
     BOOST_TEST(s.entries().empty());
+#endif
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks, /dev/shm"))
 BOOST_AUTO_TEST_CASE(deep_chain_is_removed_in_linear_time)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // 16 000 levels, 500 times tree_max_open: each directory is opened once on the way down
     // and its parent once through ".." on the way back up (re-opening it by name from the
     // nearest open ancestor was quadratic: 263 945 openat calls for 4 000 levels).
@@ -846,10 +907,13 @@ BOOST_AUTO_TEST_CASE(deep_chain_is_removed_in_linear_time)
     std::cout << "deep chain: " << depth << " levels removed in " << cpu_took << " s of CPU (" << took
               << " s wall), " << g_opens << " openat calls (" << per_dir << " per directory)\n";
     BOOST_TEST(g_opens <= 2u * depth + tf::detail::tree_max_open); // down once, up once
+#endif
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("RLIMIT_NOFILE in a forked child"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_under_a_low_descriptor_limit, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     int r = test::in_child([&] {
         tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
@@ -867,12 +931,15 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_under_a_low_descriptor_limit, CharT, tes
     });
     BOOST_TEST(r == 0);
     BOOST_TEST(s.entries().empty());
+#endif
 }
 
 // --- fork guard, flock ------------------------------------------------------------------------
 
+BOOST_TEST_DECORATOR(*test::posix_only("fork"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_forked_child_does_not_remove, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
     std::string p = t.path().string();
@@ -885,8 +952,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_forked_child_does_not_remove, CharT, test::char_
     BOOST_TEST(test::exists(p + "/dir0/test0.txt"));
     t.cleanup();
     BOOST_TEST(!test::exists(p));
+#endif
 }
 
+#if BOOST_TEMPFILE_TEST_POSIX
 namespace {
 struct unlocked : tf::by_options
 {
@@ -900,9 +969,12 @@ bool exclusive_lock_possible(const std::string& p)
     return ok;
 }
 } // namespace
+#endif
 
+BOOST_TEST_DECORATOR(*test::posix_only("flock"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(directory_is_share_locked, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     {
         tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
@@ -913,10 +985,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_is_share_locked, CharT, test::char_types
     }
     tf::basic_temp_dir<CharT, unlocked> u(in<CharT>(s.dir));
     BOOST_TEST(exclusive_lock_possible(u.path().string()));
+#endif
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // As above, but the name now leads to a real directory from outside: O_NOFOLLOW does not
     // refuse it, the identity check (device and inode recorded at first open) does.
     test::scratch s;
@@ -950,13 +1025,16 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, 
     t.cleanup();
     BOOST_TEST(!test::exists(p));
     BOOST_TEST(test::exists(g_outside + "/dir0/test0.txt"));
+#endif
 }
 
 // A umask that takes away u+r (0477: mkdir gives 0300) must not make creation fail: Python's
 // mkdtemp succeeds there. The directory keeps the mode the umask gave it, is usable and is
 // removed; by name and pinned. As an unprivileged user (root reads anything).
+BOOST_TEST_DECORATOR(*test::posix_only("umask"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_umask_without_read_still_gives_a_removable_directory, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     std::string w = shared_dir(s);
     int r = test::in_child(
@@ -995,4 +1073,5 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_umask_without_read_still_gives_a_removable_direc
         true);
     BOOST_TEST(r == 0);
     BOOST_TEST(fs::is_empty(fs::path(s.dir) / "w"));
+#endif
 }

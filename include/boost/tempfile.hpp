@@ -14,6 +14,7 @@
 #endif
 
 #include <boost/tempfile/version.hpp>
+#include <boost/tempfile/native.hpp>
 #include <boost/tempfile/policy.hpp>
 #include <boost/tempfile/options.hpp>
 #include <boost/tempfile/naming.hpp>

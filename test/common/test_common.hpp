@@ -2,8 +2,32 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-// Shared helpers of the test suite: a scratch directory, descriptor counting, narrow/wide
-// literals, environment guards and running a check as an unprivileged user in a child.
+// Shared helpers of the test suite. The portable layer is here: narrow/wide literals, the
+// UTF-8 oracle, the skip decorators and reading a file object. What touches the system has a
+// POSIX and a Windows implementation with the same names (test/common/platform_posix.hpp and
+// test/common/platform_windows.hpp):
+//
+//   scratch            a fresh directory for one test, removed with everything in it
+//   open_fds()         open descriptors (POSIX) / handles (Windows) of this process
+//   env_guard          sets or unsets an environment variable for its lifetime (set_env)
+//   exists(name)       an entry exists at the UTF-8 name (a link is not followed)
+//   file_contents(name)  a file's content read by its UTF-8 name, or "<missing>"
+//   write_file(name, content)  creates or truncates a file at the UTF-8 name
+//   path_of(name)      the boost::filesystem::path of a UTF-8 name
+//   close_fd(fd)       closes a descriptor mkstemp returned
+//   remove_file(name)  removes a file by its UTF-8 name
+//   is_open_handle(h), is_no_handle(h)  what native_handle() gives while open / after close
+//   handle_size(h), handle_position(h), read_at(h, n, offset)  through a native handle
+//   file_identity(h), link_count(h)  an open file's identity and its number of names
+//   needs_small_fs(what)  a skip decorator for the cases that mount a small tmpfs (POSIX)
+//   unnamed_file_entries  directory entries an open temporary_file has (0 POSIX, 1 Windows)
+//   separator          "/" or "\\"
+//
+// and only on POSIX: umask_guard, child_wait_status, in_child (fork, optionally as the
+// unprivileged user `nobody`), become_nobody, mode_of, put_file's exact mode, on_small_fs /
+// can_mount_small_fs / fill_fs (ENOSPC), limit_file_size (EFBIG). A test case that needs them is POSIX-only: it is
+// declared with the decorator `*test::posix_only("why")` and its body is compiled only under
+// `#if BOOST_TEMPFILE_TEST_POSIX`; on Windows it is reported as skipped, with the reason.
 
 #ifndef BOOST_TEMPFILE_TEST_COMMON_HPP
 #define BOOST_TEMPFILE_TEST_COMMON_HPP
@@ -12,25 +36,23 @@
 #include <boost/filesystem/operations.hpp>
 #include <boost/filesystem/path.hpp>
 #include <boost/mpl/list.hpp>
+#include <boost/test/tree/decorator.hpp>
 
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
+#include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include <dirent.h>
-#include <sched.h>
-#include <fcntl.h>
-#include <grp.h>
-#include <pwd.h>
-#include <signal.h>
-#include <sys/mount.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#if defined(_WIN32)
+#define BOOST_TEMPFILE_TEST_POSIX 0
+#define BOOST_TEMPFILE_TEST_WINDOWS 1
+#else
+#define BOOST_TEMPFILE_TEST_POSIX 1
+#define BOOST_TEMPFILE_TEST_WINDOWS 0
+#endif
 
 namespace test {
 
@@ -48,12 +70,20 @@ std::basic_string<CharT> lit(const char* s)
 
 // UTF-8 of a wide string, written here independently of the library (it is the oracle the
 // wide-name tests and the fuzzer check the library's encoding against). Every code point is
-// encoded; false if one is not a Unicode scalar value (a surrogate, or above 0x10FFFF).
+// encoded (UTF-16 surrogate pairs, where wchar_t is 16 bits, are combined first); false if one
+// is not a Unicode scalar value (a lone surrogate, or above 0x10FFFF).
 inline bool utf8(const std::wstring& w, std::string& out)
 {
     bool valid = true;
-    for (wchar_t wc : w) {
-        std::uint32_t c = static_cast<std::uint32_t>(wc);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        std::uint32_t c = static_cast<std::uint32_t>(w[i]);
+        if (sizeof(wchar_t) == 2 && c >= 0xD800 && c <= 0xDBFF && i + 1 < w.size()) {
+            std::uint32_t lo = static_cast<std::uint32_t>(w[i + 1]);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+                ++i;
+            }
+        }
         if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
             valid = false;
         if (c < 0x80) {
@@ -75,7 +105,7 @@ inline bool utf8(const std::wstring& w, std::string& out)
     return valid;
 }
 
-// The narrow (on-disk) form of a CharT string: identity for char, UTF-8 for wchar_t.
+// The narrow (UTF-8) form of a CharT string: identity for char, UTF-8 for wchar_t.
 inline std::string narrow(const std::string& s) { return s; }
 inline std::string narrow(const std::wstring& w)
 {
@@ -84,185 +114,54 @@ inline std::string narrow(const std::wstring& w)
     return out;
 }
 
-// A fresh directory under /tmp for one test, removed (with everything in it) at the end.
-struct scratch
-{
-    fs::path dir;
-    scratch()
-    {
-        std::string t = "/tmp/tempfile-test-XXXXXX";
-        if (!::mkdtemp(&t[0]))
-            std::abort();
-        dir = t;
-        ::chmod(t.c_str(), 0755); // reachable by the unprivileged children of some tests
-    }
-    ~scratch()
-    {
-        boost::system::error_code ec;
-        // Restore permissions the test may have removed, then remove.
-        std::string cmd = "chmod -R u+rwx '" + dir.string() + "' 2>/dev/null; rm -rf '" + dir.string() + "'";
-        if (std::system(cmd.c_str()) != 0)
-            fs::remove_all(dir, ec);
-    }
-    std::vector<std::string> entries() const
-    {
-        std::vector<std::string> r;
-        for (fs::directory_iterator it(dir), end; it != end; ++it)
-            r.push_back(it->path().filename().string());
-        return r;
-    }
-};
+// ---- skips: printed ("skipped: <reason>", which build/test.sh repeats) and counted by
+// Boost.Test as skipped, never passed.
 
-// Number of open descriptors of this process.
-inline int open_fds()
+// A precondition that holds when `can_run()` (asked when the case is about to run) is true,
+// else skips the case with `reason`.
+inline boost::unit_test::decorator::precondition skip_unless(std::function<bool()> can_run, std::string reason)
 {
-    int n = 0;
-    DIR* d = ::opendir("/proc/self/fd");
-    if (!d)
-        return -1;
-    while (struct dirent* e = ::readdir(d))
-        if (e->d_name[0] != '.')
-            ++n;
-    ::closedir(d);
-    return n - 1; // the directory stream's own descriptor
+    return boost::unit_test::decorator::precondition(
+        [can_run, reason](boost::unit_test::test_unit_id) {
+            bool run = can_run();
+            boost::test_tools::assertion_result r(run);
+            if (!run) {
+                r.message() << reason;
+                std::cout << "skipped: " << reason << std::endl;
+            }
+            return r;
+        });
+}
+inline boost::unit_test::decorator::precondition skip_unless(bool run, std::string reason)
+{
+    return skip_unless([run] { return run; }, std::move(reason));
 }
 
-// Sets (or unsets, with nullptr) an environment variable for the guard's lifetime.
-struct env_guard
+// A case that needs POSIX (fork, setuid, rlimits, /proc, signals, permission bits...).
+inline boost::unit_test::decorator::precondition posix_only(const std::string& why)
 {
-    std::string name;
-    bool had;
-    std::string old;
-    env_guard(const char* n, const char* v) : name(n)
-    {
-        const char* o = std::getenv(n);
-        had = o != nullptr;
-        if (had)
-            old = o;
-        if (v)
-            ::setenv(n, v, 1);
-        else
-            ::unsetenv(n);
-    }
-    ~env_guard()
-    {
-        if (had)
-            ::setenv(name.c_str(), old.c_str(), 1);
-        else
-            ::unsetenv(name.c_str());
-    }
-};
-
-struct umask_guard
-{
-    ::mode_t old;
-    explicit umask_guard(::mode_t m) : old(::umask(m)) {}
-    ~umask_guard() { ::umask(old); }
-};
-
-// In a child about to check permissions: drops to the unprivileged user `nobody` (groups,
-// group, user); false if that failed or left root privileges.
-inline bool become_nobody()
-{
-    struct passwd* pw = ::getpwnam("nobody");
-    return pw && ::setgroups(0, nullptr) == 0 && ::setgid(pw->pw_gid) == 0 && ::setuid(pw->pw_uid) == 0 &&
-           ::getuid() != 0;
+    return skip_unless(BOOST_TEMPFILE_TEST_POSIX != 0, "POSIX only: " + why);
 }
 
-// Runs `f` in a forked child and returns the raw wait status (read it with WIFEXITED /
-// WIFSIGNALED), or -1 if fork or waitpid failed; f's result is the child's exit code, through
-// _exit (no atexit handlers run). With `as_nobody`, the child first drops to the unprivileged
-// user `nobody`, so that permission checks apply even though the suite runs as root.
-inline int child_wait_status(const std::function<int()>& f, bool as_nobody = false)
+// A case about Windows' own semantics.
+inline boost::unit_test::decorator::precondition windows_only(const std::string& why)
 {
-    ::pid_t pid = ::fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        if (as_nobody && !become_nobody())
-            ::_exit(97);
-        int r = 99;
-        try {
-            r = f();
-        } catch (...) {
-            r = 96;
-        }
-        ::_exit(r);
-    }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    return status;
+    return skip_unless(BOOST_TEMPFILE_TEST_WINDOWS != 0, "Windows only: " + why);
 }
 
-// As child_wait_status, but returns f's result (the child's exit code), or -1 if it died.
-inline int in_child(const std::function<int()>& f, bool as_nobody = false)
+// A case about Windows' own semantics that also needs `can_run()` there (asked only on
+// Windows; when it is false the case is skipped with `reason`).
+inline boost::unit_test::decorator::precondition windows_only(const std::string& why, std::function<bool()> can_run,
+                                                              std::string reason)
 {
-    int status = child_wait_status(f, as_nobody);
-    return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// Runs `f` in a forked child whose private mount namespace has a fresh tmpfs of `bytes` bytes
-// mounted on `dir` (a real, small file system that fills up: ENOSPC); f's result, or -1 if the
-// child died, or 95 if the file system could not be mounted (see can_mount_small_fs()).
-inline int on_small_fs(const fs::path& dir, std::size_t bytes, const std::function<int()>& f)
-{
-    return in_child([&] {
-        const std::string size = "size=" + std::to_string(bytes);
-        if (::unshare(CLONE_NEWNS) != 0 || ::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
-            ::mount("tmpfs", dir.c_str(), "tmpfs", 0, size.c_str()) != 0)
-            return 95;
-        return f();
-    });
-}
-
-// Whether on_small_fs() can run here (root, or CAP_SYS_ADMIN, and a kernel that allows it).
-inline bool can_mount_small_fs()
-{
-    static const bool can = [] {
-        scratch s;
-        return on_small_fs(s.dir, 65536, [] { return 0; }) == 0;
-    }();
-    return can;
-}
-
-// Fills the file system holding `dir` (a file `filler` written until ENOSPC); true if it did.
-inline bool fill_fs(const fs::path& dir)
-{
-    int fd = ::open((dir / "filler").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return false;
-    static const char block[4096] = {};
-    ssize_t n;
-    while ((n = ::write(fd, block, sizeof block)) > 0) {
-    }
-    const bool full = n < 0 && errno == ENOSPC && ::write(fd, block, 1) < 0;
-    ::close(fd);
-    return full;
-}
-
-// In a child about to write: files grow to `bytes` at most, then write() fails with EFBIG
-// (SIGXFSZ ignored). Process-wide: call it in a child (in_child).
-inline bool limit_file_size(std::size_t bytes)
-{
-    ::signal(SIGXFSZ, SIG_IGN);
-    struct rlimit rl = {static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
-    return ::setrlimit(RLIMIT_FSIZE, &rl) == 0;
-}
-
-inline bool exists(const std::string& p)
-{
-    struct stat st;
-    return ::lstat(p.c_str(), &st) == 0;
-}
-
-inline ::mode_t mode_of(const std::string& p)
-{
-    struct stat st;
-    if (::lstat(p.c_str(), &st) != 0)
-        return static_cast<::mode_t>(-1);
-    return st.st_mode & 07777;
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    (void)why;
+    return skip_unless(std::move(can_run), std::move(reason));
+#else
+    (void)can_run;
+    (void)reason;
+    return windows_only(why);
+#endif
 }
 
 // A file object's whole content, read from the start through the object.
@@ -277,30 +176,34 @@ std::string contents(File& f)
     return r;
 }
 
-// Creates (or replaces) the file p holding text, with exactly `mode` (whatever the umask);
-// false if that failed. The suite's one file writer.
-inline bool put_file(const std::string& p, const std::string& text, ::mode_t mode = 0600)
-{
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0)
-        return false;
-    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fchmod(fd, mode) == 0;
-    return ::close(fd) == 0 && ok;
-}
+} // namespace test
 
-// A file's whole content read by name, or "<missing>". The suite's one file reader.
-inline std::string file_contents(const std::string& p)
+#if BOOST_TEMPFILE_TEST_WINDOWS
+#include "platform_windows.hpp"
+#else
+#include "platform_posix.hpp"
+#endif
+
+namespace test {
+
+// Sets (or unsets, with nullptr) an environment variable for the guard's lifetime.
+struct env_guard
 {
-    std::string r;
-    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return "<missing>";
-    char buf[256];
-    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
-        r.append(buf, static_cast<std::size_t>(n));
-    ::close(fd);
-    return r;
-}
+    std::string name;
+    bool had;
+    std::string old;
+    env_guard(const char* n, const char* v) : name(n)
+    {
+        const char* o = std::getenv(n);
+        had = o != nullptr;
+        if (had)
+            old = o;
+        set_env(n, v);
+    }
+    ~env_guard() { set_env(name.c_str(), had ? old.c_str() : nullptr); }
+    env_guard(const env_guard&) = delete;
+    env_guard& operator=(const env_guard&) = delete;
+};
 
 } // namespace test
 

@@ -18,11 +18,11 @@
 #include <boost/tempfile/creation.hpp>
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
-#include <boost/tempfile/detail/posix.hpp>
-#include <boost/tempfile/detail/remove_tree.hpp>
+#include <boost/tempfile/detail/platform.hpp>
 #include <boost/tempfile/detail/select.hpp>
 #include <boost/tempfile/detail/unique.hpp>
 #include <boost/tempfile/location.hpp>
+#include <boost/tempfile/native.hpp>
 #include <boost/tempfile/naming.hpp>
 #include <boost/tempfile/options.hpp>
 #include <boost/tempfile/tempfile_fwd.hpp>
@@ -39,7 +39,7 @@ namespace tempfile {
 
 namespace detail {
 // A shared flock on the directory while the object owns it (systemd-tmpfiles skips locked
-// directories), unless the cleanup policy declares `static constexpr bool lock_directory = false`.
+// directories; nothing on Windows), unless the cleanup policy declares `static constexpr bool lock_directory = false`.
 template <class D, class = void>
 struct lock_directory : std::true_type
 {};
@@ -62,6 +62,7 @@ public:
     using creation_type = Creation;
     using cleanup_type = Cleanup;
     using options_type = typename Creation::template options_type<CharT>;
+    using native_handle_type = tempfile::native_handle_type;
 
     basic_temp_dir_impl() : basic_temp_dir_impl(options_type()) {}
     explicit basic_temp_dir_impl(const options_type& o) { create(o, nullptr); }
@@ -71,7 +72,8 @@ public:
     basic_temp_dir_impl& operator=(const basic_temp_dir_impl&) = delete;
 
     basic_temp_dir_impl(basic_temp_dir_impl&& other) noexcept
-        : dirfd_(std::exchange(other.dirfd_, -1)), id_(other.id_), path_(std::move(other.path_)),
+        : dirfd_(std::exchange(other.dirfd_, detail::sys::invalid_handle)),
+          owned_(std::exchange(other.owned_, false)), id_(other.id_), path_(std::move(other.path_)),
           parent_(std::move(other.parent_)), owner_(other.owner_), ignore_errors_(other.ignore_errors_),
           cleanup_(std::move(other.cleanup_))
     {}
@@ -80,7 +82,8 @@ public:
     {
         if (this != &other) {
             destroy();
-            dirfd_ = std::exchange(other.dirfd_, -1);
+            dirfd_ = std::exchange(other.dirfd_, detail::sys::invalid_handle);
+            owned_ = std::exchange(other.owned_, false);
             id_ = other.id_;
             path_ = std::move(other.path_);
             parent_ = std::move(other.parent_);
@@ -109,8 +112,10 @@ public:
     void cleanup(system::error_code& ec) noexcept { do_cleanup(&ec); }
 
     // The object still owns the directory (no system call: not a check of the file system).
-    bool exists() const noexcept { return dirfd_ != not_owned; }
-    int native_handle() const noexcept { return dirfd_ >= 0 ? dirfd_ : -1; } // O_RDONLY|O_DIRECTORY, or -1
+    bool exists() const noexcept { return owned_; }
+    // The directory, held open (POSIX O_RDONLY|O_DIRECTORY), or invalid_native_handle (none
+    // owned, or let go at the descriptor limit).
+    native_handle_type native_handle() const noexcept { return detail::sys::public_handle(dirfd_); }
 
 private:
     void create(const options_type& o, system::error_code* ec)
@@ -121,38 +126,28 @@ private:
         if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
             return;
         Naming naming;
-        std::string path;
+        detail::native_string path;
+        detail::sys::handle_type h = detail::sys::invalid_handle;
         constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
-        if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what) < 0)
+        if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, h, ec, what) < 0)
             return;
-        const char* at_name = parts.lease ? detail::leaf_of(path) : path.c_str();
-        int fd = detail::sys::openat(parts.lease.fd(), at_name,
-                                     O_RDONLY | O_DIRECTORY | detail::sys::o_nofollow | O_CLOEXEC);
-        if (fd == -EACCES) // a umask without u+r (0477): mkdir gave 0300
-            fd = open_unreadable(parts.lease.fd(), at_name);
-        struct ::stat st;
-        int err = fd < 0 ? fd : detail::sys::fstat(fd, st);
-        if (err == 0 && !S_ISDIR(st.st_mode))
-            err = -EEXIST; // the name was taken over between mkdir and open: not ours
-        else if (err == 0 && !detail::sys::creates_as(st.st_uid))
-            err = -EPERM; // another owner: taken over, or given by the file system (NFS
-                          // root_squash, vfat uid=); we cannot tell, so we do not use it
+        const detail::sys::native_char* at_name = parts.lease ? detail::leaf_of(path) : path.c_str();
+        int err = detail::sys::open_created_dir(parts.lease.dir(), at_name, h, id_);
         if (err < 0 || !detail::representable<CharT>(path)) {
-            if (fd >= 0)
-                detail::sys::close(fd);
-            if (err != -EEXIST)
-                detail::remove_created(parts.lease, path, AT_REMOVEDIR); // empty: just made
+            if (err == 0)
+                detail::sys::close(h);
+            if (err != -detail::sys::err::exists)
+                detail::remove_created(parts.lease, path, true); // empty: just made
             detail::report(ec,
                            err < 0 ? detail::make_error(err)
                                    : detail::make_error(system::errc::illegal_byte_sequence),
-                           what, filesystem::path(path));
+                           what, detail::message_path(path));
             return;
         }
         if constexpr (detail::lock_directory<Cleanup>::value)
-            detail::sys::flock(fd, LOCK_SH | LOCK_NB); // tells systemd-tmpfiles the directory is in use
-        dirfd_ = fd;
-        id_.dev = st.st_dev;
-        id_.ino = st.st_ino;
+            detail::sys::mark_in_use(h); // tells systemd-tmpfiles the directory is in use
+        dirfd_ = h;
+        owned_ = true;
         path_ = filesystem::path(std::move(path));
         parent_ = std::move(parts.lease);
         owner_ = detail::sys::current_pid();
@@ -162,56 +157,29 @@ private:
         detail::notify_name(cleanup_, path_, true);
     }
 
-    // The directory just made, under a umask that took away u+r: pinned (O_PATH, no symlink
-    // followed), checked to be a directory of ours without u+r, given u+r just long enough to
-    // open it for reading through the pin, then its mode put back. The descriptor or -EACCES.
-    static int open_unreadable(int at, const char* name) noexcept
-    {
-        namespace sys = detail::sys;
-        int pin = sys::o_path ? sys::openat(at, name, sys::o_path | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC)
-                              : -EACCES;
-        if (pin < 0)
-            return -EACCES;
-        struct ::stat st;
-        int fd = -EACCES;
-        if (sys::fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && sys::creates_as(st.st_uid) &&
-            !(st.st_mode & S_IRUSR) && sys::fchmod_pinned(pin, (st.st_mode & 07777) | S_IRUSR) == 0) {
-            fd = sys::openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (fd >= 0)
-                sys::fchmod(fd, st.st_mode & 07777);
-            else
-                sys::fchmod_pinned(pin, st.st_mode & 07777);
-        }
-        sys::close(pin);
-        return fd >= 0 ? fd : -EACCES;
-    }
-
     // Removes the tree; the object lets go of it unless removal failed (reported or ignored:
     // as Python's cleanup(), a later cleanup() or the destructor removes what is still there).
     // 0 or the first error; `where` as remove_tree. At the descriptor limit remove_tree may
     // have closed the descriptor; after an error it is opened again (identity checked) and
     // share-locked again, or, if that fails too, the object still owns the directory without
-    // a descriptor (let_go) and opens it when it removes it again.
-    int remove_all(std::string& where, bool final) noexcept
+    // a handle (let go) and opens it when it removes it again.
+    int remove_all(detail::native_string& where, bool final) noexcept
     {
-        int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where,
-                                    parent_ ? parent_.fd() : -1);
+        int r = detail::remove_tree(dirfd_, id_, path_.native(), ignore_errors_, where, parent_.dir());
         bool keep = r < 0 && !final;
-        struct ::stat st;
-        if (keep && ignore_errors_ && (detail::sys::lstat(path_.c_str(), st) < 0 || !detail::same_file(st, id_)))
+        if (keep && ignore_errors_ && !detail::sys::name_leads_to(path_.c_str(), id_))
             keep = false; // its name leads elsewhere (or nowhere): nothing to remove again
-        if (keep && dirfd_ < 0) {
-            int fd = detail::reopen_dir(path_.c_str(), id_);
-            if (fd >= 0 && detail::lock_directory<Cleanup>::value)
-                detail::sys::flock(fd, LOCK_SH | LOCK_NB);
-            keep = fd != -ENOENT; // gone meanwhile: nothing left to own
-            dirfd_ = fd >= 0 ? fd : let_go;
+        if (keep && dirfd_ == detail::sys::invalid_handle) {
+            detail::sys::handle_type h = detail::sys::invalid_handle;
+            int o = detail::reopen_dir(path_.c_str(), id_, h);
+            if (o >= 0 && detail::lock_directory<Cleanup>::value)
+                detail::sys::mark_in_use(h);
+            keep = o != -detail::sys::err::no_entry; // gone meanwhile: nothing left to own
+            dirfd_ = h;                               // or invalid: let go
         }
         if (!keep) {
             detail::notify_release(cleanup_);
-            if (dirfd_ >= 0)
-                detail::sys::close(dirfd_);
-            dirfd_ = not_owned;
+            release_handle();
             parent_.reset();
         }
         return r;
@@ -219,11 +187,11 @@ private:
 
     void do_cleanup(system::error_code* ec)
     {
-        if (dirfd_ == not_owned) {
+        if (!owned_) {
             detail::clear(ec);
             return;
         }
-        std::string where;
+        detail::native_string where;
         int r = remove_all(where, false);
         if (r < 0 && !ignore_errors_)
             detail::report(ec, r, "boost::tempfile::basic_temp_dir::cleanup",
@@ -234,28 +202,35 @@ private:
 
     void destroy() noexcept
     {
-        if (dirfd_ == not_owned)
+        if (!owned_)
             return;
         if (cleanup_.remove_at_destroy() &&
             (!detail::owner_only<Cleanup>::value || owner_ == detail::sys::current_pid())) {
-            std::string where;
+            detail::native_string where;
             remove_all(where, true);
         } else {
             detail::notify_release(cleanup_);
-            if (dirfd_ >= 0)
-                detail::sys::close(dirfd_);
-            dirfd_ = not_owned;
+            release_handle();
             parent_.reset();
         }
     }
 
-    static constexpr int not_owned = -1;
-    static constexpr int let_go = -2; // owned, its descriptor closed at the descriptor limit
-    int dirfd_ = not_owned; // the directory, opened at creation (O_NOFOLLOW) and kept
-    detail::file_id id_; // its device and inode: the name must still lead to them
+    // The object no longer owns the directory: its handle (if it holds one) is closed.
+    void release_handle() noexcept
+    {
+        if (dirfd_ != detail::sys::invalid_handle)
+            detail::sys::close(std::exchange(dirfd_, detail::sys::invalid_handle));
+        owned_ = false;
+    }
+
+    // The directory, opened at creation (never through a symlink or reparse point) and kept;
+    // invalid while let go at the descriptor limit (owned_ still true) or when not owned.
+    detail::sys::handle_type dirfd_ = detail::sys::invalid_handle;
+    bool owned_ = false;      // the object owns the directory: exists()
+    detail::sys::file_id id_; // its identity: the name must still lead to it
     filesystem::path path_;
     detail::dir_lease parent_; // the directory it was made in, held open (pinned_temp_dir)
-    ::pid_t owner_ = 0; // the creating process: the only one that removes at destruction
+    detail::sys::pid_type owner_ = 0; // the creating process: the only one that removes at destruction
     bool ignore_errors_ = false;
     Cleanup cleanup_{};
 };

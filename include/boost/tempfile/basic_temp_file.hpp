@@ -28,11 +28,12 @@
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
 #include <boost/tempfile/detail/file_streambuf.hpp>
-#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/detail/platform.hpp>
 #include <boost/tempfile/detail/select.hpp>
 #include <boost/tempfile/detail/spool_buffer.hpp>
 #include <boost/tempfile/detail/unique.hpp>
 #include <boost/tempfile/location.hpp>
+#include <boost/tempfile/native.hpp>
 #include <boost/tempfile/naming.hpp>
 #include <boost/tempfile/options.hpp>
 #include <boost/tempfile/tempfile_fwd.hpp>
@@ -68,7 +69,7 @@ enum class durability
 
 class publish_mode;
 namespace detail {
-inline int mode_to_publish(const publish_mode& m, const char* target, ::mode_t* mode) noexcept;
+inline int mode_to_publish(const publish_mode& m, const sys::native_char* target, unsigned* mode) noexcept;
 }
 
 // The permissions persist(), persist_noclobber() and link() give the file they publish, set on
@@ -91,7 +92,7 @@ public:
 private:
     enum class kind { like_target, umask_default, as_created, bits };
     constexpr publish_mode(kind k, unsigned bits) noexcept : kind_(k), bits_(bits) {}
-    friend int detail::mode_to_publish(const publish_mode&, const char*, ::mode_t*) noexcept;
+    friend int detail::mode_to_publish(const publish_mode&, const detail::sys::native_char*, unsigned*) noexcept;
     kind kind_;
     unsigned bits_;
 };
@@ -99,16 +100,17 @@ private:
 namespace detail {
 
 // The mode a file published as `target` gets: 1 with *mode set; 0 to keep the file's own;
-// -errno when the target's mode cannot be read.
-inline int mode_to_publish(const publish_mode& m, const char* target, ::mode_t* mode) noexcept
+// a negated error when the target's mode cannot be read. (Windows has no permission bits:
+// there the seam finds no target mode and no umask default, so nothing is set.)
+inline int mode_to_publish(const publish_mode& m, const sys::native_char* target, unsigned* mode) noexcept
 {
     using kind = publish_mode::kind;
     switch (m.kind_) {
     case kind::as_created: return 0;
-    case kind::bits: *mode = static_cast<::mode_t>(m.bits_); return 1;
+    case kind::bits: *mode = m.bits_; return 1;
     case kind::like_target: {
         int r = sys::permissions_of(target, mode);
-        return r == -ENOENT ? sys::new_file_mode(mode) : r < 0 ? r : 1;
+        return r == -sys::err::no_entry ? sys::new_file_mode(mode) : r < 0 ? r : 1;
     }
     default: return sys::new_file_mode(mode);
     }
@@ -116,8 +118,17 @@ inline int mode_to_publish(const publish_mode& m, const char* target, ::mode_t* 
 
 template <class C, class = void> struct has_open_unnamed : std::false_type {};
 template <class C>
-struct has_open_unnamed<C, std::void_t<decltype(C::open_unnamed(0, static_cast<const char*>(nullptr)))>>
+struct has_open_unnamed<C, std::void_t<decltype(C::open_unnamed(sys::no_dir, static_cast<const sys::native_char*>(nullptr),
+                                                                std::declval<sys::handle_type&>()))>>
     : std::true_type
+{
+};
+
+template <class C, class = void> struct has_try_create_delete_on_close : std::false_type {};
+template <class C>
+struct has_try_create_delete_on_close<
+    C, std::void_t<decltype(C::try_create_delete_on_close(sys::no_dir, static_cast<const sys::native_char*>(nullptr),
+                                                          std::declval<sys::handle_type&>()))>> : std::true_type
 {
 };
 
@@ -129,10 +140,10 @@ inline int whence_of(std::ios_base::seekdir way) noexcept
     return way == std::ios_base::beg ? SEEK_SET : way == std::ios_base::cur ? SEEK_CUR : SEEK_END;
 }
 
-// The error as -errno, for the device calls under stream().
+// The error negated, for the device calls under stream().
 inline int negated(const system::error_code& e) noexcept
 {
-    return e.value() > 0 ? -e.value() : -EIO;
+    return e.value() > 0 ? -e.value() : -sys::err::io;
 }
 
 struct no_spool
@@ -172,6 +183,10 @@ class basic_temp_file_impl
 {
     static constexpr bool spooled = detail::is_spooled<Creation>::value;
     static constexpr bool named = Creation::named;
+    // Where the system deletes files itself (Windows), files the object would remove at close
+    // are made so: nothing is left even if the process is killed.
+    static constexpr bool deletes_on_close =
+        detail::sys::has_delete_on_close && detail::has_try_create_delete_on_close<Creation>::value;
 
 public:
     using char_type = CharT;
@@ -181,7 +196,7 @@ public:
     using creation_type = Creation;
     using cleanup_type = Cleanup;
     using options_type = typename Creation::template options_type<CharT>;
-    using native_handle_type = int;
+    using native_handle_type = tempfile::native_handle_type;
 
     // Creates the file (a spooled file: nothing yet, the data starts in memory); throws
     // filesystem_error naming the path on failure.
@@ -194,8 +209,9 @@ public:
     basic_temp_file_impl& operator=(const basic_temp_file_impl&) = delete;
 
     basic_temp_file_impl(basic_temp_file_impl&& other) noexcept
-        : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)), dir_(std::move(other.dir_)),
-          owner_(other.owner_), name_present_(std::exchange(other.name_present_, false)),
+        : fd_(std::exchange(other.fd_, detail::sys::invalid_handle)), path_(std::move(other.path_)),
+          dir_(std::move(other.dir_)), owner_(other.owner_), name_present_(std::exchange(other.name_present_, false)),
+          system_removes_(other.system_removes_),
           persisted_(other.persisted_), linkable_(other.linkable_), cleanup_(std::move(other.cleanup_)),
           stream_(std::move(other.stream_)), spool_(std::move(other.spool_))
     {
@@ -207,11 +223,12 @@ public:
     {
         if (this != &other) {
             release_resources();
-            fd_ = std::exchange(other.fd_, -1);
+            fd_ = std::exchange(other.fd_, detail::sys::invalid_handle);
             path_ = std::move(other.path_);
             dir_ = std::move(other.dir_);
             owner_ = other.owner_;
             name_present_ = std::exchange(other.name_present_, false);
+            system_removes_ = other.system_removes_;
             persisted_ = other.persisted_;
             linkable_ = other.linkable_;
             cleanup_ = std::move(other.cleanup_);
@@ -293,27 +310,28 @@ public:
     bool is_open() const noexcept
     {
         if constexpr (spooled)
-            return fd_ >= 0 || spool_.in_memory;
+            return open_handle() || spool_.in_memory;
         else
-            return fd_ >= 0;
+            return open_handle();
     }
 
-    // The descriptor (-1 once closed). Call flush() first if stream() has pending output.
+    // The descriptor (POSIX) or HANDLE (Windows); invalid_native_handle once closed. Call
+    // flush() first if stream() has pending output.
     template <class C = Creation, std::enable_if_t<!detail::is_spooled<C>::value, int> = 0>
     native_handle_type native_handle() const noexcept
     {
-        return fd_;
+        return detail::sys::public_handle(fd_);
     }
     // Spooled files: rolls over first (Python's fileno()).
     template <class C = Creation, std::enable_if_t<detail::is_spooled<C>::value, int> = 0>
     native_handle_type native_handle()
     {
-        return do_rollover(nullptr) ? fd_ : -1;
+        return detail::sys::public_handle(do_rollover(nullptr) ? fd_ : detail::sys::invalid_handle);
     }
     template <class C = Creation, std::enable_if_t<detail::is_spooled<C>::value, int> = 0>
     native_handle_type native_handle(system::error_code& ec) noexcept
     {
-        return do_rollover(&ec) ? fd_ : -1;
+        return detail::sys::public_handle(do_rollover(&ec) ? fd_ : detail::sys::invalid_handle);
     }
 
     // A buffered stream on the same file (allocated on the first call, then kept; it follows
@@ -489,29 +507,41 @@ private:
             detail::name_parts parts;
             if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
                 return;
-            fd_ = open_anonymous(parts, ec, what);
-            if (fd_ < 0)
+            if (!open_anonymous(parts, fd_, ec, what))
                 return;
         } else {
             detail::name_parts parts;
             if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
                 return;
             Naming naming;
-            std::string path;
+            detail::native_string path;
+            detail::sys::handle_type h = detail::sys::invalid_handle;
             constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
-            int fd = detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what);
-            if (fd < 0)
+            int r;
+            if constexpr (deletes_on_close) {
+                Cleanup decided; // what the cleanup policy says for these options, asked before creation
+                decided.on_create(o);
+                system_removes_ = decided.remove_at_close() && decided.remove_at_destroy();
+                r = system_removes_ ? detail::create_unique<CharT>(naming, parts, attempts,
+                                                                   &Creation::try_create_delete_on_close, path, h, ec,
+                                                                   what)
+                                    : detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create,
+                                                                   path, h, ec, what);
+            } else {
+                r = detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, h, ec, what);
+            }
+            if (r < 0)
                 return;
-            if (!detail::representable<CharT>(path)) { // a directory that is not UTF-8, for a wide name
-                detail::sys::close(fd);
-                detail::remove_created(parts.lease, path, 0);
-                detail::report(ec, system::errc::illegal_byte_sequence, what, filesystem::path(path));
+            if (!detail::representable<CharT>(path)) { // a name that is not UTF-8 (UTF-16), for CharT
+                detail::sys::close(h);
+                detail::remove_created(parts.lease, path, false);
+                detail::report(ec, system::errc::illegal_byte_sequence, what, detail::message_path(path));
                 return;
             }
             path_ = filesystem::path(std::move(path));
             dir_ = std::move(parts.lease);
             name_present_ = true;
-            fd_ = fd;
+            fd_ = h;
         }
         owner_ = detail::sys::current_pid();
         cleanup_.on_create(o);
@@ -519,38 +549,55 @@ private:
             detail::notify_name(cleanup_, path_, false);
     }
 
-    // An anonymous file in parts.dir: O_TMPFILE (linkable_ set), else a named file unlinked at
-    // once. The descriptor, or -1 with the error reported and nothing left behind.
-    int open_anonymous(detail::name_parts& parts, system::error_code* ec, const char* what)
+    // An anonymous file in parts.dir: open_unnamed (O_TMPFILE: linkable_ set); else, where the
+    // system deletes files itself, a delete-on-close file nobody else may open; else a named
+    // file unlinked at once. True with h set, or false with the error reported and nothing
+    // left behind.
+    bool open_anonymous(detail::name_parts& parts, detail::sys::handle_type& h, system::error_code* ec,
+                        const char* what)
     {
-        auto unnamed = [&] {
-            return Creation::open_unnamed(parts.lease.fd(), parts.lease ? "." : parts.dir().c_str());
-        };
-        int fd = unnamed();
-        if (fd == -ENOENT && parts.lease) { // the held directory was removed
-            parts.lease.renew();
-            fd = unnamed();
-        }
-        if (fd >= 0) {
-            linkable_ = true;
-            detail::clear(ec);
-            return fd;
+        detail::sys::handle_type fd = detail::sys::invalid_handle;
+        if constexpr (detail::has_open_unnamed<Creation>::value) {
+            static constexpr detail::sys::native_char here[] = {'.', 0};
+            auto unnamed = [&] {
+                return Creation::open_unnamed(parts.lease.dir(), parts.lease ? here : parts.dir().c_str(), fd);
+            };
+            int r = unnamed();
+            if (r == -detail::sys::err::no_entry && parts.lease) { // the held directory was removed
+                parts.lease.renew();
+                r = unnamed();
+            }
+            if (r >= 0) {
+                linkable_ = true;
+                h = fd;
+                detail::clear(ec);
+                return true;
+            }
         }
         Naming naming;
-        std::string path;
+        detail::native_string path;
         constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
-        fd = detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, ec, what);
-        if (fd < 0)
-            return -1;
-        int r = detail::remove_created(parts.lease, path, 0);
+        linkable_ = false;
+        if constexpr (deletes_on_close) {
+            if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create_delete_on_close, path, fd,
+                                             ec, what) < 0)
+                return false;
+            h = fd;
+            return true;
+        }
+        if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, fd, ec, what) < 0)
+            return false;
+        int r = detail::remove_created(parts.lease, path, false);
         if (r < 0) {
             detail::sys::close(fd);
-            detail::report(ec, r, what, filesystem::path(path));
-            return -1;
+            detail::report(ec, r, what, detail::message_path(path));
+            return false;
         }
-        linkable_ = false;
-        return fd;
+        h = fd;
+        return true;
     }
+
+    bool open_handle() const noexcept { return fd_ != detail::sys::invalid_handle; }
 
     bool may_remove() const noexcept
     {
@@ -563,10 +610,10 @@ private:
         if (!name_present_)
             return 0;
         name_present_ = false;
-        int r = detail::remove_created(dir_, path_.native(), 0);
+        int r = system_removes_ ? 0 : detail::remove_created(dir_, path_.native(), false); // else: gone at close
         dir_.reset();
         detail::notify_release(cleanup_); // after the unlink: a signal in between still removes it
-        return r == -ENOENT ? 0 : r;
+        return r == -detail::sys::err::no_entry ? 0 : r;
     }
 
     void release_resources() noexcept
@@ -580,8 +627,8 @@ private:
             spool_.mem.clear();
             spool_.in_memory = false;
         }
-        if (fd_ >= 0)
-            detail::sys::close(std::exchange(fd_, -1));
+        if (open_handle())
+            detail::sys::close(std::exchange(fd_, detail::sys::invalid_handle));
         if (name_present_ && cleanup_.remove_at_destroy() && may_remove())
             remove_name();
         if (std::exchange(name_present_, false))
@@ -680,9 +727,9 @@ private:
             return -1;
         std::int64_t r;
         if constexpr (spooled)
-            r = spool_.in_memory ? spool_.mem.seek(off, whence) : detail::sys::lseek(fd_, off, whence);
+            r = spool_.in_memory ? spool_.mem.seek(off, whence) : detail::sys::seek(fd_, off, whence);
         else
-            r = detail::sys::lseek(fd_, off, whence);
+            r = detail::sys::seek(fd_, off, whence);
         if (r < 0) {
             detail::report(ec, static_cast<int>(r), what, path_);
             return -1;
@@ -763,7 +810,7 @@ private:
                 }
             }
         }
-        int r = detail::sys::ftruncate(fd_, size);
+        int r = detail::sys::truncate(fd_, size);
         if (r < 0)
             detail::report(ec, r, what, path_);
         else
@@ -784,8 +831,8 @@ private:
             spool_.mem.clear();
             spool_.in_memory = false;
         }
-        if (fd_ >= 0) {
-            int c = detail::sys::close(std::exchange(fd_, -1));
+        if (open_handle()) {
+            int c = detail::sys::close(std::exchange(fd_, detail::sys::invalid_handle));
             if (r == 0)
                 r = c;
         }
@@ -813,22 +860,22 @@ private:
                 detail::clear(ec);
                 return true;
             }
-            int fd = open_anonymous(spool_.parts, ec, what);
-            if (fd < 0)
+            detail::sys::handle_type fd = detail::sys::invalid_handle;
+            if (!open_anonymous(spool_.parts, fd, ec, what))
                 return false;
             const std::size_t size = spool_.mem.size();
             const std::int64_t pos = spool_.mem.position();
-            int r = size ? detail::sys::pwrite_all(fd, spool_.mem.data(), size, 0) : 0;
-            if (r == 0 && pos != 0) {
-                std::int64_t s = detail::sys::lseek(fd, pos, SEEK_SET);
+            int r = size ? detail::sys::write_all_at(fd, spool_.mem.data(), size, 0) : 0;
+            if (r == 0 && (pos != 0 || !detail::sys::write_at_keeps_position)) {
+                std::int64_t s = detail::sys::seek(fd, pos, SEEK_SET);
                 if (s < 0)
                     r = static_cast<int>(s);
             }
             if (r == 0 && truncate_to)
-                r = detail::sys::ftruncate(fd, *truncate_to); // EINVAL / EFBIG: not kept
+                r = detail::sys::truncate(fd, *truncate_to); // EINVAL / EFBIG: not kept
             if (r < 0) {
                 detail::sys::close(fd);
-                detail::report(ec, r, what, filesystem::path(spool_.parts.dir()));
+                detail::report(ec, r, what, detail::message_path(spool_.parts.dir()));
                 return false;
             }
             fd_ = fd;
@@ -844,49 +891,54 @@ private:
         }
     }
 
+    static void report2(system::error_code* ec, const system::error_code& e, const char* what,
+                        const filesystem::path& p1, const filesystem::path& p2)
+    {
+        if (ec)
+            *ec = e;
+        else
+            BOOST_TEMPFILE_THROW(filesystem::filesystem_error(what, p1, p2, e));
+    }
     static void report2(system::error_code* ec, int err, const char* what, const filesystem::path& p1,
                         const filesystem::path& p2)
     {
-        if (ec)
-            *ec = detail::make_error(err);
-        else
-            BOOST_TEMPFILE_THROW(filesystem::filesystem_error(what, p1, p2, detail::make_error(err)));
+        report2(ec, detail::make_error(err), what, p1, p2);
     }
 
-    // f(descriptor) on the file: its own, or (closed, still named) one opened by name.
+    // f(handle) on the file: its own, or (closed, still named) one opened by name.
     template <class F>
     int on_file(F f) noexcept
     {
-        if (fd_ >= 0)
+        if (open_handle())
             return f(fd_);
-        int fd = detail::sys::open(path_.c_str(), O_RDONLY | O_CLOEXEC | detail::sys::o_nofollow);
-        if (fd < 0)
-            return fd;
-        int r = f(fd);
-        detail::sys::close(fd);
+        detail::sys::handle_type h = detail::sys::invalid_handle;
+        if (int r = detail::sys::open_existing(path_.c_str(), h); r < 0)
+            return r;
+        int r = f(h);
+        detail::sys::close(h);
         return r;
     }
 
     // Before publishing as `target`: the data out of stream() (a failed write is never
     // published), the mode `m` says, then with `durable` the fsync. 0 or -errno.
-    int prepare_publish(const char* target, publish_mode m, durability d) noexcept
+    int prepare_publish(const detail::sys::native_char* target, publish_mode m, durability d) noexcept
     {
         if (int r = finish_stream(); r < 0)
             return r;
-        ::mode_t mode = 0;
+        unsigned mode = 0;
         if (int r = detail::mode_to_publish(m, target, &mode); r != 0) {
             if (r < 0)
                 return r;
-            if ((r = on_file([mode](int fd) { return detail::sys::fchmod(fd, mode); })) < 0)
+            if ((r = on_file([mode](detail::sys::handle_type h) { return detail::sys::set_mode(h, mode); })) < 0)
                 return r;
         }
-        return d == durability::durable ? on_file([](int fd) { return detail::sys::fsync(fd); }) : 0;
+        return d == durability::durable ? on_file([](detail::sys::handle_type h) { return detail::sys::sync(h); }) : 0;
     }
 
     static int sync_parent(const filesystem::path& p) noexcept
     {
         filesystem::path dir = p.parent_path();
-        return detail::sys::fsync_path(dir.empty() ? "." : dir.c_str());
+        return detail::sys::sync_dir(dir.empty() ? filesystem::path(".").c_str() : dir.c_str());
     }
 
     void do_persist(const filesystem::path& target, publish_mode m, durability d, bool noclobber,
@@ -895,7 +947,7 @@ private:
         const char* what =
             noclobber ? "boost::tempfile::basic_temp_file::persist_noclobber" : "boost::tempfile::basic_temp_file::persist";
         if (!name_present_ && !persisted_) { // removed at close()
-            report2(ec, ENOENT, what, path_, target);
+            report2(ec, -detail::sys::err::no_entry, what, path_, target);
             return;
         }
         filesystem::path to = target;
@@ -903,41 +955,28 @@ private:
             system::error_code e;
             filesystem::path cwd = filesystem::current_path(e);
             if (e) {
-                report2(ec, e.value(), what, path_, target);
+                report2(ec, e, what, path_, target);
                 return;
             }
             to = cwd / target;
         }
         if (to.empty() || !detail::representable<CharT>(to.native())) { // name() must give it back
-            report2(ec, to.empty() ? ENOENT : EILSEQ, what, path_, target);
+            report2(ec, to.empty() ? -detail::sys::err::no_entry : -detail::sys::err::illegal_sequence, what, path_,
+                    target);
             return;
         }
         if (int r = prepare_publish(to.c_str(), m, d); r < 0) {
             report2(ec, r, what, path_, target);
             return;
         }
-        int r;
-        if (!noclobber) {
-            r = detail::sys::rename(path_.c_str(), to.c_str());
-        } else {
-            r = detail::sys::rename_noreplace(path_.c_str(), to.c_str());
-            if (r == -ENOSYS || r == -EINVAL) { // no RENAME_NOREPLACE here: link never replaces
-                r = detail::sys::link(path_.c_str(), to.c_str());
-                if (r == 0) {
-                    int u = detail::sys::unlink(path_.c_str());
-                    if (u < 0) { // undo: the object keeps its file under its old name
-                        detail::sys::unlink(to.c_str());
-                        r = u;
-                    }
-                }
-            }
-        }
+        int r = detail::sys::publish(fd_, path_.c_str(), to.c_str(), noclobber, system_removes_);
         if (r < 0) {
             report2(ec, r, what, path_, target);
             return;
         }
         const bool owned = std::exchange(name_present_, false);
         persisted_ = true;
+        system_removes_ = false; // (Windows) reopened by its new name: an ordinary handle now
         path_ = std::move(to);
         dir_.reset();
         if (owned)
@@ -954,14 +993,14 @@ private:
     void do_link(const filesystem::path& target, publish_mode m, durability d, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::temporary_file::link";
-        if (fd_ < 0) {
+        if (!open_handle()) {
             detail::report(ec, system::errc::bad_file_descriptor, what, target);
             return;
         }
         if (!linkable_) {
             detail::report(ec, system::errc::operation_not_supported,
                            "boost::tempfile::temporary_file::link: the file was made without O_TMPFILE "
-                           "(create + unlink fallback) and cannot be given a name",
+                           "(create + unlink fallback, or a Windows delete-on-close file) and cannot be given a name",
                            target);
             return;
         }
@@ -969,7 +1008,7 @@ private:
             detail::report(ec, r, what, target);
             return;
         }
-        if (int r = detail::sys::link_descriptor(fd_, target.c_str()); r < 0) {
+        if (int r = detail::sys::link_unnamed(fd_, target.c_str()); r < 0) {
             detail::report(ec, r, what, target);
             return;
         }
@@ -982,11 +1021,12 @@ private:
         detail::clear(ec);
     }
 
-    int fd_ = -1;
+    native_handle_type fd_ = detail::sys::invalid_handle;
     filesystem::path path_;     // the name (named files), empty otherwise
     detail::dir_lease dir_;     // its directory, held open (pinned_temp_dir): removal is relative
-    ::pid_t owner_ = 0;         // the process that created the file: only it removes it
+    detail::sys::pid_type owner_ = 0; // the process that created the file: only it removes it
     bool name_present_ = false; // the name is ours to remove
+    bool system_removes_ = false; // made delete-on-close (Windows): closing it removes the name
     bool persisted_ = false;    // persist() moved it to path_; nobody removes it
     bool linkable_ = false;     // an O_TMPFILE file: link() can name it
     Cleanup cleanup_{};

@@ -16,10 +16,6 @@
 #error "boost::tempfile: C++17 or later is required"
 #endif
 
-#if !defined(__unix__) && !defined(__APPLE__)
-#error "boost::tempfile: only POSIX systems are supported in this version"
-#endif
-
 // How the library throws; the default keeps BOOST_NO_EXCEPTIONS builds working.
 #ifndef BOOST_TEMPFILE_THROW
 #define BOOST_TEMPFILE_THROW(ex) ::boost::throw_exception(ex, BOOST_CURRENT_LOCATION)

@@ -12,13 +12,19 @@
 //   static constexpr bool makes_directory;         // true: for basic_temp_dir, else basic_temp_file
 //   static constexpr bool named;                   // the object keeps a name (name(), path())
 //   template <class CharT> using options_type = ...; // the options its objects take
-//   static int try_create(int dirfd, const char* name) noexcept;
-//       // one attempt, as openat(2): name relative to the directory dirfd, or an absolute
-//       // name with dirfd == AT_FDCWD. A descriptor (or 0) on success, -EEXIST to try the next
-//       // name, any other -errno to fail at once
+//   static int try_create(native_dir_type dir, const native_char* name,
+//                         native_handle_type& h) noexcept;
+//       // one attempt: name relative to the held directory dir, or an absolute name with
+//       // dir == no_native_dir. >= 0 on success (h: the open file; a directory needs none),
+//       // -native_error_exists to try the next name, any other negated error to fail at once
 // and optionally
-//   static int open_unnamed(int dirfd, const char* dir) noexcept;
-//       // an anonymous file in dir (as openat), or -errno (then try_create + unlink is used)
+//   static int open_unnamed(native_dir_type dir, const native_char* path,
+//                           native_handle_type& h) noexcept;
+//       // an anonymous file in the directory path, or a negated error (then the fallback)
+//   static int try_create_delete_on_close(native_dir_type dir, const native_char* name,
+//                                         native_handle_type& h) noexcept;
+//       // as try_create, the system removing the file when its last handle closes; used where
+//       // the system can (Windows) for a file the object would remove at close anyway
 //   static constexpr bool spooled = true;              // in memory until rollover
 
 #include <boost/tempfile/config.hpp>
@@ -27,19 +33,20 @@
 #pragma once
 #endif
 
-#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/native.hpp>
 #include <boost/tempfile/location.hpp>
 #include <boost/tempfile/options.hpp>
 #include <boost/tempfile/policy.hpp>
 
-#include <atomic>
 #include <type_traits>
 
 namespace boost {
 namespace tempfile {
 
-// A named file, created exclusively: O_RDWR|O_CREAT|O_EXCL|O_NOFOLLOW|O_CLOEXEC, mode 0600.
-// The default for basic_temp_file; what mkstemp uses.
+// A named file, created exclusively: POSIX O_RDWR|O_CREAT|O_EXCL|O_NOFOLLOW|O_CLOEXEC, mode
+// 0600; Windows CREATE_NEW, not inheritable, other handles may open it. The default for
+// basic_temp_file; what mkstemp uses.
 template <unsigned MaxAttempts = detail::default_max_attempts>
 struct exclusive_file : creation_policy
 {
@@ -50,28 +57,26 @@ struct exclusive_file : creation_policy
     template <class CharT>
     using options_type = basic_file_options<CharT>;
 
-    static int try_create(int dirfd, const char* name) noexcept
+    static int try_create(native_dir_type dir, const native_char* name, native_handle_type& h) noexcept
     {
-        return detail::sys::openat(dirfd, name, detail::sys::exclusive_flags, 0600);
+        return detail::sys::create_file(dir, name, h, detail::sys::file_shared);
+    }
+    static int try_create_delete_on_close(native_dir_type dir, const native_char* name,
+                                          native_handle_type& h) noexcept
+    {
+        return detail::sys::create_file(dir, name, h, detail::sys::file_delete_on_close);
     }
 };
 
 namespace detail {
 template <class C, class = void> struct is_name_only : std::false_type {};
 template <class C> struct is_name_only<C, std::void_t<decltype(C::name_only_)>> : std::bool_constant<C::name_only_> {};
-
-// Cleared for the rest of the process when the kernel turns out to lack O_TMPFILE (EISDIR:
-// kernels before 3.11 read the flag as O_DIRECTORY).
-inline std::atomic<bool>& tmpfile_supported() noexcept
-{
-    static std::atomic<bool> v{sys::o_tmpfile != 0};
-    return v;
-}
 } // namespace detail
 
-// A file with no name: O_TMPFILE|O_RDWR|O_CLOEXEC, mode 0600, without O_EXCL so that
+// A file with no name. POSIX: O_TMPFILE|O_RDWR|O_CLOEXEC, mode 0600, without O_EXCL so that
 // link() can still name it; where the kernel or the file system lacks O_TMPFILE, an exclusive
-// named file (prefix, suffix) that is unlinked at once. What temporary_file uses.
+// named file (prefix, suffix) that is unlinked at once. Windows: a delete-on-close file that
+// no other handle may open. What temporary_file uses.
 template <unsigned MaxAttempts = detail::default_max_attempts>
 struct anonymous_file : creation_policy
 {
@@ -82,20 +87,21 @@ struct anonymous_file : creation_policy
     template <class CharT>
     using options_type = basic_anonymous_options<CharT>;
 
-    static int open_unnamed(int dirfd, const char* dir) noexcept
+    static int open_unnamed(native_dir_type dir, const native_char* path, native_handle_type& h) noexcept
     {
-        if (!detail::tmpfile_supported().load(std::memory_order_relaxed))
-            return -EOPNOTSUPP;
-        int fd = detail::sys::openat(dirfd, dir, detail::sys::o_tmpfile | O_RDWR | O_CLOEXEC, 0600);
-        if (fd == -EISDIR)
-            detail::tmpfile_supported().store(false, std::memory_order_relaxed);
-        return fd;
+        return detail::sys::open_unnamed(dir, path, h);
     }
 
-    // The fallback: a named file as exclusive_file makes it (then unlinked at once).
-    static int try_create(int dirfd, const char* name) noexcept
+    // The fallback: a named file as exclusive_file makes it (then unlinked at once)...
+    static int try_create(native_dir_type dir, const native_char* name, native_handle_type& h) noexcept
     {
-        return exclusive_file<MaxAttempts>::try_create(dirfd, name);
+        return exclusive_file<MaxAttempts>::try_create(dir, name, h);
+    }
+    // ... or, where the system deletes files itself, one that it deletes and nobody else opens.
+    static int try_create_delete_on_close(native_dir_type dir, const native_char* name,
+                                          native_handle_type& h) noexcept
+    {
+        return detail::sys::create_file(dir, name, h, detail::sys::file_delete_on_close | detail::sys::file_private);
     }
 };
 
@@ -109,7 +115,8 @@ struct spooled_file : anonymous_file<MaxAttempts>
     using options_type = basic_spooled_options<CharT>;
 };
 
-// A directory, mode 0700, as mkdtemp. The default for basic_temp_dir.
+// A directory private to the user (POSIX mode 0700; Windows an owner-only protected DACL), as
+// mkdtemp. The default for basic_temp_dir.
 template <unsigned MaxAttempts = detail::default_max_attempts>
 struct exclusive_dir : creation_policy
 {
@@ -120,13 +127,13 @@ struct exclusive_dir : creation_policy
     template <class CharT>
     using options_type = basic_dir_options<CharT>;
 
-    static int try_create(int dirfd, const char* name) noexcept
+    static int try_create(native_dir_type dir, const native_char* name, native_handle_type&) noexcept
     {
-        return detail::sys::mkdirat(dirfd, name, 0700);
+        return detail::sys::create_dir(dir, name);
     }
 };
 
-// Nothing is created: the first name that does not exist now (lstat). Racy by nature; what
+// Nothing is created: the first name that does not exist now (lstat, symlinks included). Racy by nature; what
 // the deprecated mktemp uses. Not for the objects (there is nothing for them to own).
 template <unsigned MaxAttempts = detail::default_max_attempts>
 struct name_only : creation_policy
@@ -139,11 +146,9 @@ struct name_only : creation_policy
     template <class CharT>
     using options_type = basic_options<CharT>;
 
-    static int try_create(int dirfd, const char* name) noexcept
+    static int try_create(native_dir_type dir, const native_char* name, native_handle_type&) noexcept
     {
-        struct ::stat st;
-        int r = detail::sys::fstatat(dirfd, name, st, AT_SYMLINK_NOFOLLOW);
-        return r == 0 ? -EEXIST : (r == -ENOENT ? 0 : r);
+        return detail::sys::probe_name(dir, name);
     }
 };
 

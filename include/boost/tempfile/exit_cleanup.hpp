@@ -7,7 +7,8 @@
 
 // remove_at_exit<Base>: a cleanup policy that behaves as Base and, in addition, removes the
 // object's name when the process ends before the object does: on normal exit (exit(),
-// returning from main) and on SIGINT, SIGTERM, SIGHUP.
+// returning from main) and on SIGINT, SIGTERM, SIGHUP (Windows: the console control events
+// Ctrl-C, Ctrl-Break, close, logoff, shutdown).
 //
 //     tf::basic_temp_file<char, tf::remove_at_exit<>> f;   // named file, as named_temporary_file
 //     tf::basic_temp_dir<char, tf::remove_at_exit<>> d;    // directory, as temporary_directory
@@ -18,7 +19,8 @@
 // ignored. A handler the program had runs first, and nothing is removed unless the signal is
 // about to end the process: then the default disposition is restored and the signal raised
 // again, so that the process dies of it. doc/reference/exit_cleanup.md has the details: what
-// the handler does, and what it cannot do.
+// the handler does, and what it cannot do. The platform's part (the removal of one name, the
+// handlers, the guard held during creation) is in detail/{posix,windows}/exit_cleanup.hpp.
 
 #include <boost/tempfile/config.hpp>
 
@@ -27,14 +29,13 @@
 #endif
 
 #include <boost/tempfile/cleanup.hpp>
-#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/detail/platform.hpp>
 #include <boost/tempfile/policy.hpp>
 
 #include <boost/filesystem/path.hpp>
 
 #include <atomic>
 #include <cerrno>
-#include <csignal>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -51,11 +52,10 @@ namespace exit_cleanup {
 // One registered name, prepared in advance: nothing is allocated or formatted in a handler.
 struct entry
 {
-    ::pid_t pid;    // the creating process: only it removes
-    bool directory; // rmdir-class removal of the tree, else unlink
-    ::dev_t dev;    // identity at registration: a name replaced since then is left alone
-    ::ino_t ino;
-    char* path; // absolute, NUL-terminated, allocated with the entry
+    sys::pid_type pid;      // the creating process: only it removes
+    bool directory;         // removal of the tree, else of the file
+    sys::file_id id;        // identity at registration: a name replaced since then is left alone
+    sys::native_char* path; // absolute, NUL-terminated, allocated with the entry
 };
 
 // Slots in chunks that double in size (chunk k holds first_slots << k), allocated as needed and
@@ -66,10 +66,6 @@ inline constexpr std::size_t first_slots = 256;
 inline constexpr int max_chunks = 40;
 using slot = std::atomic<entry*>;
 
-// The signals handled, and the dispositions found when the handlers were installed.
-inline constexpr int handled_signals[] = {SIGINT, SIGTERM, SIGHUP}; // (not "signals": a Qt macro)
-inline constexpr int signal_count = 3;
-
 struct registry
 {
     slot first[first_slots]{};
@@ -78,97 +74,12 @@ struct registry
     std::atomic<std::size_t> live{0};   // slots in use
     std::atomic<std::size_t> cursor{0}; // where the next registration probes
     std::atomic<int> sweeping{0};       // handlers (or atexit) walking the table now
-    struct ::sigaction previous[signal_count]
-    {};
-    volatile std::sig_atomic_t installed[signal_count]{}; // set before the handler is
 };
 
 inline registry& state() noexcept
 {
     static registry r; // constant-initialised: no guard is ever taken in a handler
     return r;
-}
-
-// ---- Removal: async-signal-safe (getdents64, openat, unlinkat, fstat, close, lseek only).
-
-struct linux_dirent64
-{
-    std::uint64_t d_ino;
-    std::int64_t d_off;
-    unsigned short d_reclen;
-    unsigned char d_type;
-    char d_name[1];
-};
-
-// Depth bound of the handler's tree walk: a deeper tree is removed to this depth only.
-inline constexpr int max_depth = 16;
-
-// Removes what is below the directory open as fd, relative to descriptors, never following a
-// symlink nor entering another file system than `dev` (a mount point is left as it is, as
-// cleanup() does). Best effort; several passes because removing while reading may skip entries.
-inline void remove_below(int fd, int depth, ::dev_t dev) noexcept
-{
-    alignas(8) char buf[1024];
-    for (int pass = 0; pass < 64; ++pass) {
-        if (sys::lseek(fd, 0, SEEK_SET) < 0)
-            return;
-        bool removed = false, any = false;
-        long n;
-        while ((n = sys::getdents64(fd, buf, sizeof buf)) > 0) {
-            for (long off = 0; off < n;) {
-                const linux_dirent64* d = reinterpret_cast<const linux_dirent64*>(buf + off);
-                off += d->d_reclen;
-                const char* name = d->d_name;
-                if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
-                    continue;
-                any = true;
-                int r;
-                if (d->d_type == DT_DIR || d->d_type == DT_UNKNOWN) {
-                    r = -ENOTDIR;
-                    if (depth > 0) {
-                        int sub = sys::openat(fd, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
-                        struct ::stat st;
-                        if (sub >= 0 && (sys::fstat(sub, st) != 0 || st.st_dev != dev)) {
-                            sys::close(sub); // a mount point: not crossed
-                            continue;
-                        }
-                        if (sub >= 0) {
-                            remove_below(sub, depth - 1, dev);
-                            sys::close(sub);
-                            r = sys::unlinkat(fd, name, AT_REMOVEDIR);
-                        } else {
-                            r = sub;
-                        }
-                    }
-                    if (r == -ENOTDIR || r == -ELOOP)
-                        r = sys::unlinkat(fd, name, 0);
-                } else {
-                    r = sys::unlinkat(fd, name, 0);
-                }
-                removed = removed || r == 0;
-            }
-        }
-        if (n < 0 || !any || !removed)
-            return;
-    }
-}
-
-inline void remove_entry(const entry& e) noexcept
-{
-    struct ::stat st;
-    if (e.directory) {
-        int fd = sys::open(e.path, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
-        if (fd < 0)
-            return;
-        bool same = sys::fstat(fd, st) == 0 && st.st_dev == e.dev && st.st_ino == e.ino;
-        if (same)
-            remove_below(fd, max_depth, e.dev);
-        sys::close(fd);
-        if (same)
-            sys::rmdir(e.path);
-    } else if (sys::lstat(e.path, st) == 0 && st.st_dev == e.dev && st.st_ino == e.ino) {
-        sys::unlink(e.path);
-    }
 }
 
 // Chunk k (nullptr if not allocated yet), and its size.
@@ -199,107 +110,19 @@ inline void sweep() noexcept
 {
     registry& r = state();
     r.sweeping.fetch_add(1);
-    const ::pid_t self = sys::getpid_uncached();
+    const sys::pid_type self = sys::getpid_uncached();
     for_each_slot(r, [self](slot& s) {
         const entry* e = s.load();
         if (e && e->pid == self)
-            remove_entry(*e);
+            remove_entry(e->path, e->directory, e->id);
     });
     r.sweeping.fetch_sub(1);
-}
-
-inline int signal_index(int sig) noexcept
-{
-    for (int i = 0; i < signal_count; ++i)
-        if (handled_signals[i] == sig)
-            return i;
-    return -1;
-}
-
-// The program's own handler (the disposition found at installation) runs first. The sweep
-// happens only when the signal is about to end the process: when that disposition is the
-// default action (then it is restored and the signal raised again, delivered when this handler
-// returns), or when the program's handler itself restored the default action and raised the
-// signal again. A program that goes on after its handler keeps its files; one whose handler
-// calls exit() has them removed by the exit-time sweep.
-inline void on_signal(int sig, ::siginfo_t* info, void* context) noexcept
-{
-    const int saved = errno;
-    registry& r = state();
-    const int i = signal_index(sig);
-    if (i >= 0 && r.installed[i]) {
-        const struct ::sigaction& prev = r.previous[i];
-        if (prev.sa_handler == SIG_DFL) { // (sa_handler and sa_sigaction share their storage)
-            sweep();
-            sys::sigaction(sig, &prev, nullptr); // chain: the default action
-            sys::raise(sig);                     // delivered when this handler returns
-            errno = saved;
-            return;
-        }
-        if (prev.sa_flags & SA_SIGINFO)
-            prev.sa_sigaction(sig, info, context);
-        else
-            prev.sa_handler(sig);
-        struct ::sigaction now;
-        if (sys::sigaction(sig, nullptr, &now) == 0 && now.sa_handler == SIG_DFL && sys::signal_pending(sig))
-            sweep(); // the program's handler made the signal fatal
-    }
-    errno = saved;
 }
 
 inline void at_exit() noexcept
 {
     sweep();
 }
-
-// Installs the handlers and the atexit function, once per process. The disposition found is
-// recorded, and marked as such, before the handler replaces it: a signal that arrives right
-// after sigaction finds what to chain to.
-inline void install() noexcept
-{
-    static std::once_flag once;
-    try {
-        std::call_once(once, [] {
-            registry& r = state();
-            for (int i = 0; i < signal_count; ++i) {
-                if (sys::sigaction(handled_signals[i], nullptr, &r.previous[i]) != 0)
-                    continue;
-                if (r.previous[i].sa_handler == SIG_IGN)
-                    continue; // ignored on purpose (nohup): leave it so
-                struct ::sigaction act;
-                std::memset(&act, 0, sizeof act);
-                act.sa_sigaction = &on_signal;
-                sigemptyset(&act.sa_mask);
-                for (int s : handled_signals)
-                    sigaddset(&act.sa_mask, s); // one handler at a time
-                act.sa_flags = SA_RESTART | SA_SIGINFO;
-                r.installed[i] = 1;
-                if (sys::sigaction(handled_signals[i], &act, nullptr) != 0)
-                    r.installed[i] = 0;
-            }
-            std::atexit(&at_exit);
-        });
-    } catch (...) {
-        // call_once failed to run: nothing installed, the objects still clean up normally
-    }
-}
-
-// Blocks the handled signals from before an object is created until after it is registered
-// (remove_at_exit's creation_guard): a signal in between is delivered once the object is
-// registered, so it is removed with the rest.
-struct signal_block
-{
-    ::sigset_t old;
-    bool blocked;
-    signal_block() noexcept : blocked(sys::block_signals(handled_signals, signal_count, old) == 0) {}
-    signal_block(const signal_block&) = delete;
-    signal_block& operator=(const signal_block&) = delete;
-    ~signal_block()
-    {
-        if (blocked)
-            sys::set_signal_mask(old);
-    }
-};
 
 // Slots probed by registrations, counted only in the tests (BOOST_TEMPFILE_TEST_HOOKS), which
 // check that it stays linear.
@@ -352,24 +175,24 @@ struct handle
     entry* e = nullptr;
 };
 
-// Prepares and publishes an entry for `p`; an empty handle if memory or lstat fails (the
+// Prepares and publishes an entry for `p`; an empty handle if memory or identify fails (the
 // object then lacks only the exit-time removal).
 inline handle add(const filesystem::path& p, bool directory) noexcept
 {
-    const std::string& native = p.native();
-    struct ::stat st;
-    if (sys::lstat(native.c_str(), st) != 0)
+    const sys::native_string& native = p.native();
+    sys::file_id id;
+    if (!identify(native.c_str(), id))
         return {};
-    entry* e = static_cast<entry*>(std::malloc(sizeof(entry) + native.size() + 1));
+    const std::size_t bytes = (native.size() + 1) * sizeof(sys::native_char);
+    entry* e = static_cast<entry*>(std::malloc(sizeof(entry) + bytes));
     if (!e)
         return {};
     e->pid = sys::getpid_uncached();
     e->directory = directory;
-    e->dev = st.st_dev;
-    e->ino = st.st_ino;
-    e->path = reinterpret_cast<char*>(e + 1);
-    std::memcpy(e->path, native.c_str(), native.size() + 1);
-    install();
+    e->id = id;
+    e->path = reinterpret_cast<sys::native_char*>(e + 1);
+    std::memcpy(e->path, native.c_str(), bytes);
+    install(&sweep, &at_exit);
     registry& r = state();
     std::size_t cap = r.capacity.load();
     for (std::size_t tries = 0; tries <= 2 * cap + 1; ++tries) {
@@ -405,8 +228,8 @@ inline void remove(handle& h) noexcept
 } // namespace exit_cleanup
 } // namespace detail
 
-// A cleanup policy: as Base, and removed at exit or on SIGINT / SIGTERM / SIGHUP if still
-// there. Uses the optional hooks on_name / on_release (cleanup.hpp).
+// A cleanup policy: as Base, and removed at exit or on SIGINT / SIGTERM / SIGHUP (Windows:
+// console control events) if still there. Uses the optional hooks on_name / on_release (cleanup.hpp).
 template <class Base = by_options>
 struct remove_at_exit : cleanup_policy
 {
@@ -417,7 +240,7 @@ struct remove_at_exit : cleanup_policy
     static constexpr bool owner_only = detail::owner_only<Base>::value;
     using base_type = Base;
     // Held by the object from before it creates its name until after on_name registered it.
-    using creation_guard = detail::exit_cleanup::signal_block;
+    using creation_guard = detail::exit_cleanup::creation_block;
 
     remove_at_exit() = default;
     remove_at_exit(remove_at_exit&& other) noexcept

@@ -32,34 +32,32 @@ namespace boost {
 namespace tempfile {
 namespace detail {
 
-// Creates with Creation in the directory of `o`; returns try_create's result (a descriptor,
-// or 0) and the absolute name, or -1 with the error reported. If the name cannot be given back
-// in CharT, what was created is removed (a file closed first) and nothing is left.
+// Creates with Creation in the directory of `o`; returns 0 (h: the handle, for a file) and
+// the absolute name, or -1 with the error reported. If the name cannot be given back in
+// CharT, what was created is removed (a file closed first) and nothing is left.
 template <class Creation, class CharT>
-inline int make_unique_entry(const basic_options<CharT>& o, std::basic_string<CharT>& name,
-                             system::error_code* ec, const char* what)
+inline int make_unique_entry(const basic_options<CharT>& o, std::basic_string<CharT>& name, sys::handle_type& h,
+                             native_string& path, system::error_code* ec, const char* what)
 {
     name_parts parts;
     if (!resolve_name_parts<system_temp_dir, CharT>(o, parts, ec, what))
         return -1;
     random_name<> naming;
-    std::string path;
-    int r = create_unique<CharT>(naming, parts, Creation::max_attempts, &Creation::try_create, path, ec, what);
-    if (r < 0)
+    if (create_unique<CharT>(naming, parts, Creation::max_attempts, &Creation::try_create, path, h, ec, what) < 0)
         return -1;
-    if constexpr (std::is_same_v<CharT, char>) {
-        name = std::move(path);            // bytes as they are: no copy
-    } else if (!from_native(path, name)) { // a directory that is not UTF-8, for a wide name
+    if constexpr (std::is_same_v<CharT, sys::native_char>) {
+        name = std::move(path);            // the native name as it is: no copy
+    } else if (!from_native(path, name)) { // a name that is not valid UTF-8 / UTF-16
         if constexpr (!is_name_only<Creation>::value) {
             if constexpr (!Creation::makes_directory)
-                sys::close(r);
-            remove_created(parts.lease, path, Creation::makes_directory ? AT_REMOVEDIR : 0);
+                sys::close(h);
+            remove_created(parts.lease, path, Creation::makes_directory);
         }
         name.clear(); // from_native may have decoded a part
-        report(ec, system::errc::illegal_byte_sequence, what, filesystem::path(path));
+        report(ec, system::errc::illegal_byte_sequence, what, message_path(path));
         return -1;
     }
-    return r;
+    return 0;
 }
 
 template <class Creation, class CharT>
@@ -67,7 +65,9 @@ inline std::basic_string<CharT> make_unique_name(const basic_options<CharT>& o, 
                                                  const char* what)
 {
     std::basic_string<CharT> name;
-    make_unique_entry<Creation>(o, name, ec, what);
+    sys::handle_type h = sys::invalid_handle;
+    native_string path;
+    make_unique_entry<Creation>(o, name, h, path, ec, what);
     return name;
 }
 
@@ -75,16 +75,31 @@ template <class CharT>
 inline std::pair<int, std::basic_string<CharT>> make_unique_file(const basic_options<CharT>& o,
                                                                  system::error_code* ec)
 {
+    static constexpr const char* what = "boost::tempfile::mkstemp";
     std::pair<int, std::basic_string<CharT>> r{-1, {}};
-    r.first = make_unique_entry<exclusive_file<>>(o, r.second, ec, "boost::tempfile::mkstemp");
+    sys::handle_type h = sys::invalid_handle;
+    native_string path;
+    if (make_unique_entry<exclusive_file<>>(o, r.second, h, path, ec, what) < 0)
+        return r;
+    r.first = sys::to_crt_descriptor(h, o.text); // POSIX: the descriptor itself
+    if (r.first < 0) { // the C runtime has no descriptor left: nothing is kept
+        int e = r.first;
+        sys::close(h);
+        path.clear();
+        append_native(path, std::basic_string_view<CharT>(r.second));
+        sys::remove_at(sys::no_dir, path.c_str(), false);
+        r = {-1, {}};
+        report(ec, e, what);
+    }
     return r;
 }
 
 } // namespace detail
 
-// Python's mkstemp(): creates prefix + 8 random symbols + suffix exclusively in dir, mode 0600,
-// O_CLOEXEC; returns the open descriptor (the caller closes it and removes the file) and the
-// absolute name.
+// Python's mkstemp(): creates prefix + 8 random symbols + suffix exclusively in dir (POSIX:
+// mode 0600, O_CLOEXEC; Windows: not inheritable, binary unless o.text); returns the open
+// descriptor (a C-runtime descriptor on Windows; the caller closes it and removes the file)
+// and the absolute name.
 template <class CharT = char>
 inline std::pair<int, std::basic_string<CharT>> mkstemp(const basic_options<CharT>& o, system::error_code& ec)
 {

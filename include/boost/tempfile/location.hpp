@@ -20,7 +20,7 @@
 
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
-#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/detail/platform.hpp>
 #include <boost/tempfile/naming.hpp>
 #include <boost/tempfile/policy.hpp>
 
@@ -28,6 +28,7 @@
 #include <boost/system/error_code.hpp>
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -53,80 +54,44 @@ namespace detail {
 // and a bound this small keeps a non-writable directory from spinning).
 inline constexpr unsigned default_max_attempts = 20;
 
-// The current directory, or "." if it cannot be had.
-inline std::string current_dir_native()
+// `p` made absolute against the current directory (no other normalisation on POSIX; Windows:
+// GetFullPathNameW), without trailing separators except for the root.
+inline sys::native_string absolute_native(sys::native_string p)
 {
-    std::string buf(256, '\0');
-    for (;;) {
-        if (::getcwd(&buf[0], buf.size())) {
-            buf.resize(std::char_traits<char>::length(buf.c_str()));
-            return buf;
-        }
-        if (errno != ERANGE)
-            return ".";
-        buf.resize(buf.size() * 2);
-    }
+    return sys::absolute(std::move(p));
 }
 
-// `p` made absolute against the current directory (no other normalisation), without
-// trailing separators except for the root.
-inline std::string absolute_native(std::string p)
-{
-    if (p.empty() || p[0] != '/') {
-        std::string cwd = current_dir_native();
-        if (p.empty() || p == ".")
-            p = std::move(cwd);
-        else
-            p = cwd + (cwd.size() > 0 && cwd.back() == '/' ? "" : "/") + p;
-    }
-    while (p.size() > 1 && p.back() == '/')
-        p.pop_back();
-    return p;
-}
-
-// Python's _candidate_tempdir_list(): TMPDIR, TEMP, TMP (unset or empty skipped; ignored in
-// set-user-ID programs), /tmp, /var/tmp, /usr/tmp, then the current directory.
-inline std::vector<std::string> candidate_tempdirs()
-{
-    std::vector<std::string> r;
-    for (const char* var : {"TMPDIR", "TEMP", "TMP"}) {
-        const char* v = sys::secure_getenv(var);
-        if (v && *v)
-            r.emplace_back(v);
-    }
-    for (const char* d : {"/tmp", "/var/tmp", "/usr/tmp"})
-        r.emplace_back(d);
-    r.push_back(current_dir_native());
-    return r;
-}
+// Python's _candidate_tempdir_list() (the platform's list: DESIGN §5).
+using sys::candidate_tempdirs;
 
 // Python's test of a candidate: a file can be created exclusively, written (4 bytes) and
 // removed. Nothing is left behind, whatever fails.
-inline bool usable_tempdir(const std::string& dir)
+inline bool usable_tempdir(const sys::native_string& dir)
 {
-    std::string path = dir;
-    if (path.empty() || path.back() != '/')
-        path += '/';
+    sys::native_string path = dir;
+    if (path.empty() || !sys::is_separator(path.back()))
+        path += sys::separator;
     const std::size_t base = path.size();
     for (unsigned i = 0; i < default_max_attempts; ++i) {
         path.resize(base);
-        path += "tmp";
+        append_native(path, std::string_view("tmp"));
         append_random<random::mt19937_64>(path, 8, name_alphabet);
-        int fd = sys::open(path.c_str(), sys::exclusive_flags, 0600);
-        if (fd == -EEXIST)
+        sys::handle_type h = sys::invalid_handle;
+        int r = sys::create_file(sys::no_dir, path.c_str(), h);
+        if (r == -sys::err::exists)
             continue;
-        if (fd < 0)
+        if (r < 0)
             return false; // EACCES, ENOENT, ENOTDIR, EROFS, ...: the next candidate
-        bool ok = sys::write_all(fd, "blat", 4) == 0;
-        ok = sys::close(fd) == 0 && ok;
-        ok = sys::unlink(path.c_str()) == 0 && ok;
+        bool ok = sys::write_all(h, "blat", 4) == 0;
+        ok = sys::close(h) == 0 && ok;
+        ok = sys::remove_at(sys::no_dir, path.c_str(), false) == 0 && ok;
         return ok;
     }
     return false;
 }
 
 // One value of the process-wide tempdir: its absolute name and, once pinned_temp_dir has asked
-// for it, an O_PATH descriptor of the directory. `users` counts who holds the value (a
+// for it, a held handle of the directory (POSIX: O_PATH; Windows holds none). `users` counts who holds the value (a
 // tempdir_ref, a dir_lease). The descriptor lives while the value is current or leased:
 // set_tempdir / reset_tempdir retire the value, and the last lease closes it (the users count
 // and the retired flag are a Dekker pair: seq_cst on both sides); the value itself is freed by
@@ -142,13 +107,13 @@ inline std::atomic<unsigned>& tempdir_readers() noexcept
 
 struct tempdir_entry
 {
-    static constexpr int unopened = -2; // fd: not opened yet (or the last try failed)
-    static constexpr int gone = -3;     // fd: closed for good (retired)
+    static constexpr std::intptr_t unopened = -2; // fd: not opened yet (or the last try failed)
+    static constexpr std::intptr_t gone = -3;     // fd: closed for good (retired)
 
-    explicit tempdir_entry(std::string p) : path(std::move(p)) {}
+    explicit tempdir_entry(sys::native_string p) : path(std::move(p)) {}
 
-    const std::string path;
-    std::atomic<int> fd{unopened};
+    const sys::native_string path;
+    std::atomic<std::intptr_t> fd{unopened}; // sys::dir_bits of the held directory, or the above
     std::atomic<unsigned> users{0};
     std::atomic<bool> retired{false};
     bool unused = false; // tempdir_cache::reclaim's mark, under its lock
@@ -177,25 +142,32 @@ struct tempdir_entry
     }
     void close_fd() noexcept
     {
-        int f = fd.exchange(gone);
+        std::intptr_t f = fd.exchange(gone);
         if (f >= 0)
-            sys::close(f);
+            sys::close(sys::dir_from_bits(f));
     }
-    // The descriptor (opened on first use; two threads may race, one keeps its own), or -1.
-    // Only while a lease is held.
-    int descriptor() noexcept
+    // The held directory (opened on first use; two threads may race, one keeps its own);
+    // false if it cannot be had. Only while a lease is held.
+    bool descriptor(sys::dir_type& out) noexcept
     {
-        int f = fd.load(std::memory_order_acquire);
-        if (f >= 0)
-            return f;
-        int nf = sys::openat(AT_FDCWD, path.c_str(), sys::o_path | O_DIRECTORY | O_CLOEXEC);
-        if (nf < 0)
-            return -1; // EMFILE, EACCES, ...: this creation walks the name; the next one tries again
-        int expected = unopened;
-        if (fd.compare_exchange_strong(expected, nf, std::memory_order_acq_rel))
-            return nf;
-        sys::close(nf);
-        return expected >= 0 ? expected : -1;
+        std::intptr_t f = fd.load(std::memory_order_acquire);
+        if (f >= 0) {
+            out = sys::dir_from_bits(f);
+            return true;
+        }
+        sys::dir_type nd;
+        if (sys::open_dir_pin(path.c_str(), nd) < 0)
+            return false; // EMFILE, EACCES, ...: this creation walks the name; the next one tries again
+        std::intptr_t expected = unopened;
+        if (fd.compare_exchange_strong(expected, sys::dir_bits(nd), std::memory_order_acq_rel)) {
+            out = nd;
+            return true;
+        }
+        sys::close(nd);
+        if (expected < 0)
+            return false;
+        out = sys::dir_from_bits(expected);
+        return true;
     }
 };
 
@@ -274,7 +246,7 @@ struct tempdir_cache
     }
 
     // Under the lock.
-    tempdir_entry* publish(std::string s)
+    tempdir_entry* publish(sys::native_string s)
     {
         values.reserve(values.size() + 1); // the push_back below cannot throw after the swap
         auto e = std::make_unique<tempdir_entry>(std::move(s));
@@ -341,9 +313,9 @@ inline tempdir_ref gettempdir_entry(system::error_code* ec)
         clear(ec);
         return p;
     }
-    std::vector<std::string> candidates = candidate_tempdirs();
-    for (const std::string& d : candidates) {
-        std::string abs = absolute_native(d);
+    std::vector<sys::native_string> candidates = candidate_tempdirs();
+    for (const sys::native_string& d : candidates) {
+        sys::native_string abs = absolute_native(d);
         if (usable_tempdir(abs)) {
             clear(ec);
             c.publish(std::move(abs));
@@ -351,8 +323,11 @@ inline tempdir_ref gettempdir_entry(system::error_code* ec)
         }
     }
     std::string what = "boost::tempfile::gettempdir: no usable temporary directory found in [";
-    for (std::size_t i = 0; i < candidates.size(); ++i)
-        what += (i ? ", '" : "'") + candidates[i] + "'";
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        std::string utf8;
+        append_native(utf8, sys::native_string_view(candidates[i]));
+        what += (i ? ", '" : "'") + utf8 + "'";
+    }
     what += "]";
     report(ec, system::errc::no_such_file_or_directory, what.c_str());
     return {};
@@ -363,7 +338,7 @@ inline tempdir_ref gettempdir_entry(system::error_code* ec)
 struct tempdir_copy
 {
     unsigned long generation = 0;
-    std::string path;
+    sys::native_string path;
 };
 inline tempdir_copy& thread_tempdir_copy()
 {
@@ -382,12 +357,12 @@ inline bool with_tempdir(system::error_code* ec, F&& f)
     tempdir_copy& mine = thread_tempdir_copy();
     const unsigned long g = c.generation.load(std::memory_order_acquire);
     if (g != 0 && mine.generation == g) {
-        f(static_cast<const std::string&>(mine.path));
+        f(static_cast<const sys::native_string&>(mine.path));
         return true;
     }
     if (c.read_current([&](const tempdir_entry& e) { mine.path = e.path; })) {
         mine.generation = g; // the value read is g's or newer: at worst read again next time
-        f(static_cast<const std::string&>(mine.path));
+        f(static_cast<const sys::native_string&>(mine.path));
         return true;
     }
     tempdir_ref p = gettempdir_entry(ec);
@@ -396,8 +371,8 @@ inline bool with_tempdir(system::error_code* ec, F&& f)
     return static_cast<bool>(p);
 }
 
-// A held descriptor of the tempdir (pinned_temp_dir): creation and removal go relative to
-// fd(). Empty (fd() == AT_FDCWD: walk the name) for every other location, or when the
+// A held handle of the tempdir (pinned_temp_dir): creation and removal go relative to dir().
+// Empty (dir() == sys::no_dir: walk the name) for every other location, or when the
 // directory could not be opened.
 class dir_lease
 {
@@ -406,37 +381,34 @@ public:
     explicit dir_lease(tempdir_entry* e) noexcept
     {
         if (e && e->acquire()) {
-            int f = e->descriptor();
-            if (f >= 0) {
+            if (e->descriptor(dir_))
                 e_ = e;
-                fd_ = f;
-            } else {
+            else
                 e->release();
-            }
         }
     }
-    dir_lease(dir_lease&& o) noexcept : e_(std::exchange(o.e_, nullptr)), fd_(std::exchange(o.fd_, AT_FDCWD))
+    dir_lease(dir_lease&& o) noexcept : e_(std::exchange(o.e_, nullptr)), dir_(std::exchange(o.dir_, sys::no_dir))
     {}
     dir_lease& operator=(dir_lease&& o) noexcept
     {
         if (this != &o) {
             reset();
             e_ = std::exchange(o.e_, nullptr);
-            fd_ = std::exchange(o.fd_, AT_FDCWD);
+            dir_ = std::exchange(o.dir_, sys::no_dir);
         }
         return *this;
     }
     ~dir_lease() { reset(); }
 
     explicit operator bool() const noexcept { return e_ != nullptr; }
-    int fd() const noexcept { return fd_; }
+    sys::dir_type dir() const noexcept { return dir_; }
     tempdir_entry* entry() const noexcept { return e_; }
 
     void reset() noexcept
     {
         if (e_)
             std::exchange(e_, nullptr)->release();
-        fd_ = AT_FDCWD;
+        dir_ = sys::no_dir;
     }
 
     // The held directory was removed (a creation in it gave ENOENT): if its name now leads to
@@ -463,11 +435,11 @@ public:
 
 private:
     tempdir_entry* e_ = nullptr;
-    int fd_ = AT_FDCWD;
+    sys::dir_type dir_ = sys::no_dir;
 };
 
 template <class CharT>
-inline std::basic_string<CharT> decode_or_report(const std::string& native, system::error_code* ec,
+inline std::basic_string<CharT> decode_or_report(const sys::native_string& native, system::error_code* ec,
                                                  const char* what)
 {
     std::basic_string<CharT> r;
@@ -486,7 +458,7 @@ inline std::basic_string<CharT> gettempdir()
 {
     static_assert(detail::is_char_type_v<CharT>, "boost::tempfile: CharT must be char or wchar_t");
     std::basic_string<CharT> r;
-    detail::with_tempdir(nullptr, [&](const std::string& native) {
+    detail::with_tempdir(nullptr, [&](const detail::sys::native_string& native) {
         r = detail::decode_or_report<CharT>(native, nullptr, "boost::tempfile::gettempdir");
     });
     return r;
@@ -497,7 +469,7 @@ inline std::basic_string<CharT> gettempdir(system::error_code& ec)
 {
     static_assert(detail::is_char_type_v<CharT>, "boost::tempfile: CharT must be char or wchar_t");
     std::basic_string<CharT> r;
-    detail::with_tempdir(&ec, [&](const std::string& native) {
+    detail::with_tempdir(&ec, [&](const detail::sys::native_string& native) {
         r = detail::decode_or_report<CharT>(native, &ec, "boost::tempfile::gettempdir");
     });
     return r;
@@ -509,7 +481,7 @@ inline std::basic_string<CharT> gettempdir(system::error_code& ec)
 inline void set_tempdir(const filesystem::path& dir)
 {
     detail::tempdir_cache& c = detail::tempdir_state();
-    std::string abs = detail::absolute_native(dir.native());
+    detail::sys::native_string abs = detail::absolute_native(dir.native());
     std::lock_guard<std::mutex> g(c.lock);
     c.publish(std::move(abs));
 }
@@ -527,7 +499,7 @@ struct system_temp_dir : location_policy
     static filesystem::path directory(system::error_code& ec)
     {
         filesystem::path r;
-        detail::with_tempdir(&ec, [&](const std::string& native) { r = filesystem::path(native); });
+        detail::with_tempdir(&ec, [&](const detail::sys::native_string& native) { r = filesystem::path(native); });
         return r;
     }
 };
@@ -557,18 +529,19 @@ struct current_dir : location_policy
     static filesystem::path directory(system::error_code& ec)
     {
         ec.clear();
-        return filesystem::path(detail::current_dir_native());
+        return filesystem::path(detail::sys::current_dir());
     }
 };
 
 // $XDG_RUNTIME_DIR (per-user, 0700, usually tmpfs: for sockets, locks and short-lived
-// secrets) when it is set, absolute and usable; otherwise the system_temp_dir search.
+// secrets) when it is set, absolute and usable; otherwise (and always on Windows) the
+// system_temp_dir search.
 struct runtime_dir : location_policy
 {
     static filesystem::path directory(system::error_code& ec)
     {
-        const char* v = detail::sys::secure_getenv("XDG_RUNTIME_DIR");
-        if (v && v[0] == '/' && detail::usable_tempdir(v)) {
+        const detail::sys::native_char* v = detail::sys::runtime_dir();
+        if (v && detail::usable_tempdir(v)) {
             ec.clear();
             return filesystem::path(detail::absolute_native(v));
         }

@@ -17,7 +17,7 @@
 #pragma once
 #endif
 
-#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/detail/platform.hpp>
 #include <boost/tempfile/policy.hpp>
 
 #include <boost/random/mersenne_twister.hpp>
@@ -114,7 +114,7 @@ inline std::uint64_t thread_random()
 }
 
 // The default: Length symbols from name_alphabet (Python: 8), from a per-thread Boost.Random
-// engine seeded from getrandom() and re-seeded in a forked child.
+// engine seeded from the system (getrandom(), BCryptGenRandom) and re-seeded in a forked child.
 template <unsigned Length = 8, class Engine = random::mt19937_64>
 struct random_name : naming_policy
 {

@@ -17,6 +17,7 @@
 
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
+#include <boost/tempfile/detail/platform.hpp>
 
 #include <boost/filesystem/path.hpp>
 
@@ -28,16 +29,20 @@
 namespace boost {
 namespace tempfile {
 
-// A path from a wide string, stored as UTF-8 whatever the locale (a filesystem::path built
-// from a wide string converts with the global locale, which fails in the "C" locale):
+// A path from a string the library gave or takes, without the locale (a filesystem::path
+// built from a wide string on POSIX, or a narrow one on Windows, converts with the global
+// locale / the ANSI code page). Wide: on POSIX stored as UTF-8, on Windows the UTF-16 as it
+// is. Narrow: on POSIX the bytes as they are, on Windows decoded from UTF-8:
 //     tf::woptions o; o.dir = tf::utf8_path(L"/srv/données");
-// Invalid UTF-16/32 input (a lone surrogate, a value past U+10FFFF) is an error,
-// errc::illegal_byte_sequence: never an empty path, which `dir` would take as the current
-// directory. (The error_code form returns an empty path then: check ec.)
+//     boost::filesystem::remove(tf::utf8_path(name));     // name from mkstemp
+// Invalid input (a lone surrogate, a value past U+10FFFF; invalid UTF-8 on Windows) is an
+// error, errc::illegal_byte_sequence: never an empty path, which `dir` would take as the
+// current directory. (The error_code form returns an empty path then: check ec.)
 namespace detail {
-inline filesystem::path utf8_path(std::wstring_view s, system::error_code* ec)
+template <class CharT>
+inline filesystem::path utf8_path(std::basic_string_view<CharT> s, system::error_code* ec)
 {
-    std::string n;
+    sys::native_string n;
     if (!append_native(n, s)) {
         report(ec, system::errc::illegal_byte_sequence, "boost::tempfile::utf8_path");
         return filesystem::path();
@@ -54,6 +59,14 @@ inline filesystem::path utf8_path(std::wstring_view s, system::error_code& ec)
 {
     return detail::utf8_path(s, &ec);
 }
+inline filesystem::path utf8_path(std::string_view s)
+{
+    return detail::utf8_path(s, nullptr);
+}
+inline filesystem::path utf8_path(std::string_view s, system::error_code& ec)
+{
+    return detail::utf8_path(s, &ec);
+}
 
 // mkstemp, mkdtemp, mktemp.
 template <class CharT>
@@ -62,7 +75,7 @@ struct basic_options
     std::basic_string<CharT> suffix{};                 // appended as is (no dot added)
     std::optional<std::basic_string<CharT>> prefix{};  // empty: gettempprefix()
     std::optional<filesystem::path> dir{};             // empty: the default directory
-    bool text = false;                                 // Python's flag; no effect on POSIX
+    bool text = false;                                 // Python's flag; mkstemp on Windows: text mode
 };
 
 // Named files (named_temporary_file and basic_temp_file with a named creation policy).

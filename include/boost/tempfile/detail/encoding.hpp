@@ -5,9 +5,11 @@
 #ifndef BOOST_TEMPFILE_DETAIL_ENCODING_HPP
 #define BOOST_TEMPFILE_DETAIL_ENCODING_HPP
 
-// Names on disk are bytes; narrow strings are taken as they are, wide strings are UTF-8 on
-// disk whatever the locale (UTF-32 wchar_t on POSIX; UTF-16 with surrogate pairs where
-// wchar_t is 16 bits). Conversions fail, rather than guess, on invalid input.
+// Between the strings a user gives and gets (CharT) and the names on disk (native_char):
+// POSIX names are bytes, narrow strings taken as they are, wide strings UTF-8 on disk whatever
+// the locale; Windows names are UTF-16, narrow strings UTF-8. wchar_t is UTF-32 on POSIX,
+// UTF-16 (surrogate pairs) where it is 16 bits. Conversions fail, rather than guess, on
+// invalid input. Pure computation: no system call.
 
 #include <boost/tempfile/config.hpp>
 
@@ -69,17 +71,10 @@ inline bool append_native(std::string& out, std::wstring_view s)
     return true;
 }
 
-// Decodes native bytes into CharT; false on invalid UTF-8 (wide only).
-inline bool from_native(std::string_view s, std::string& out)
+// Appends the wide form of UTF-8 `s` to `out`; false (out unspecified) on invalid UTF-8.
+inline bool append_native(std::wstring& out, std::string_view s)
 {
-    out.assign(s.data(), s.size());
-    return true;
-}
-
-inline bool from_native(std::string_view s, std::wstring& out)
-{
-    out.clear();
-    out.reserve(s.size());
+    out.reserve(out.size() + s.size());
     std::size_t i = 0;
     while (i < s.size()) {
         unsigned char b = static_cast<unsigned char>(s[i]);
@@ -126,18 +121,66 @@ inline bool from_native(std::string_view s, std::wstring& out)
     return true;
 }
 
-// Whether native bytes can be given back as CharT (always for char; valid UTF-8 for wchar_t),
-// without allocating for char.
-template <class CharT>
-inline bool representable(std::string_view s)
+// Wide to wide (Windows' native form): copied, after checking that a 16-bit wchar_t holds
+// well-formed UTF-16 (no lone surrogate: it could not be given back as UTF-8).
+inline bool append_native(std::wstring& out, std::wstring_view s)
 {
-    if constexpr (std::is_same_v<CharT, char>) {
+    if constexpr (sizeof(wchar_t) == 2) {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const wchar_t c = s[i];
+            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
+                ++i;
+            else if (c >= 0xD800 && c <= 0xDFFF)
+                return false;
+        }
+    }
+    out.append(s.data(), s.size());
+    return true;
+}
+
+// Decodes a native name into CharT; false on invalid input (out unspecified).
+inline bool from_native(std::string_view s, std::string& out)
+{
+    out.assign(s.data(), s.size());
+    return true;
+}
+
+inline bool from_native(std::string_view s, std::wstring& out)
+{
+    out.clear();
+    return append_native(out, s);
+}
+
+inline bool from_native(std::wstring_view s, std::string& out)
+{
+    out.clear();
+    return append_native(out, s);
+}
+
+inline bool from_native(std::wstring_view s, std::wstring& out)
+{
+    out.assign(s.data(), s.size());
+    return true;
+}
+
+// Whether a native name can be given back as CharT (always when CharT is the native
+// character), without allocating then.
+template <class CharT, class NativeChar>
+inline bool representable(std::basic_string_view<NativeChar> s)
+{
+    if constexpr (std::is_same_v<CharT, NativeChar>) {
         (void)s;
         return true;
     } else {
         std::basic_string<CharT> tmp;
         return from_native(s, tmp);
     }
+}
+
+template <class CharT, class NativeChar>
+inline bool representable(const std::basic_string<NativeChar>& s)
+{
+    return representable<CharT>(std::basic_string_view<NativeChar>(s));
 }
 
 // ASCII literal widened to CharT ("tmp" -> L"tmp").

@@ -8,7 +8,7 @@
 // The in-memory phase of a spooled file: a byte array with a size and a position, behaving
 // like a file (seek past the end, then write, leaves a zero-filled hole). Capacity grows
 // geometrically; nothing is allocated before the first write. Every call is noexcept and
-// reports -errno (-ENOMEM when memory runs out, the contents then unchanged).
+// reports a negated error (sys::err::no_memory when memory runs out, the contents then unchanged).
 
 #include <boost/tempfile/config.hpp>
 
@@ -16,7 +16,8 @@
 #pragma once
 #endif
 
-#include <cerrno>
+#include <boost/tempfile/detail/platform.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -52,14 +53,14 @@ public:
     std::size_t size() const noexcept { return size_; }
     std::int64_t position() const noexcept { return pos_; }
 
-    // Writes n bytes at the position (zero-filling any hole before it); 0 or -errno.
+    // Writes n bytes at the position (zero-filling any hole before it); 0 or a negated error.
     int write(const void* p, std::size_t n) noexcept
     {
         if (n == 0)
             return 0;
         const std::uint64_t end = static_cast<std::uint64_t>(pos_) + n;
-        if (end < n || end > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            return -EFBIG;
+        if (end < n || end > static_cast<std::uint64_t>((std::numeric_limits<std::int64_t>::max)()))
+            return -sys::err::too_big;
         if (int r = reserve(end); r < 0)
             return r;
         const std::size_t at = static_cast<std::size_t>(pos_);
@@ -85,13 +86,13 @@ public:
         return n;
     }
 
-    // lseek's rules: the new position, or -EINVAL if it would be negative.
+    // lseek's rules: the new position, or -sys::err::invalid if it would be negative.
     std::int64_t seek(std::int64_t off, int whence) noexcept
     {
         const std::int64_t base =
             whence == SEEK_SET ? 0 : whence == SEEK_CUR ? pos_ : static_cast<std::int64_t>(size_);
-        if ((off > 0 && base > std::numeric_limits<std::int64_t>::max() - off) || base + off < 0)
-            return -EINVAL;
+        if ((off > 0 && base > (std::numeric_limits<std::int64_t>::max)() - off) || base + off < 0)
+            return -sys::err::invalid;
         pos_ = base + off;
         return pos_;
     }
@@ -121,8 +122,8 @@ private:
     {
         if (need <= capacity_)
             return 0;
-        if (need > std::numeric_limits<std::size_t>::max() / 2)
-            return -ENOMEM;
+        if (need > (std::numeric_limits<std::size_t>::max)() / 2)
+            return -sys::err::no_memory;
         std::size_t cap = capacity_ ? capacity_ * 2 : 256; // geometric: no quadratic copying
         while (cap < need)
             cap *= 2;
@@ -131,7 +132,7 @@ private:
         // (measured 350x the floor for 1 MiB; realloc brings it to 1.0x).
         char* p = static_cast<char*>(std::realloc(data_.get(), cap));
         if (!p)
-            return -ENOMEM; // the old block is untouched
+            return -sys::err::no_memory; // the old block is untouched
         (void)data_.release();
         data_.reset(p);
         capacity_ = cap;

@@ -17,14 +17,12 @@
 
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
-#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/detail/platform.hpp>
 #include <boost/tempfile/location.hpp>
 
 #include <boost/filesystem/path.hpp>
 #include <boost/system/error_code.hpp>
 
-#include <climits>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -33,11 +31,7 @@ namespace boost {
 namespace tempfile {
 namespace detail {
 
-#if defined(NAME_MAX)
-inline constexpr std::size_t name_max = NAME_MAX;
-#else
-inline constexpr std::size_t name_max = 255;
-#endif
+inline constexpr std::size_t name_max = sys::name_max;
 
 // A naming policy's own bound on attempts, if it declares one; else the creation policy's.
 template <class Naming, class = void>
@@ -54,25 +48,30 @@ template <class Naming, class Creation>
 inline constexpr unsigned max_attempts_v =
     naming_max_attempts<Naming>::value ? naming_max_attempts<Naming>::value : Creation::max_attempts;
 
-// A prefix, suffix or generated part may not hold a separator or a NUL.
-inline bool valid_name_part(std::string_view s) noexcept
+using sys::native_string;
+using sys::native_string_view;
+
+// A prefix, suffix or generated part may not hold a separator, a NUL or (Windows) any other
+// character names may not hold.
+inline bool valid_name_part(native_string_view s) noexcept
 {
-    for (char c : s) // one pass (parts are short: two memchr calls cost more)
-        if (c == '/' || c == '\0')
+    for (sys::native_char c : s) // one pass (parts are short: two memchr calls cost more)
+        if (sys::forbidden_in_name(c))
             return false;
     return true;
 }
 
-// The parts of every candidate name, native (UTF-8 for wide input), resolved once.
+// The parts of every candidate name, native (UTF-8 for wide input on POSIX, UTF-16 on
+// Windows), resolved once.
 struct name_parts
 {
-    std::string prefix; // validated
-    std::string suffix; // validated
-    dir_lease lease;    // dir() held open (pinned_temp_dir): create relative to it
+    native_string prefix; // validated
+    native_string suffix; // validated
+    dir_lease lease;      // dir() held open (pinned_temp_dir): create relative to it
 
-    // The directory: absolute, no trailing separator (except "/").
-    const std::string& dir() const noexcept { return shared ? shared->path : own; }
-    void set_dir(std::string d)
+    // The directory: absolute, no trailing separator (except the root).
+    const native_string& dir() const noexcept { return shared ? shared->path : own; }
+    void set_dir(native_string d)
     {
         own = std::move(d);
         shared.reset();
@@ -80,22 +79,31 @@ struct name_parts
     void set_dir(tempdir_ref e) noexcept { shared = std::move(e); } // the tempdir, held: no copy
 
 private:
-    std::string own;
+    native_string own;
     tempdir_ref shared;
 };
 
 // The last component of an absolute name made by create_unique.
-inline const char* leaf_of(const std::string& path) noexcept
+inline const sys::native_char* leaf_of(const native_string& path) noexcept
 {
-    return std::strrchr(path.c_str(), '/') + 1;
+    std::size_t i = path.size();
+    while (i > 0 && !sys::is_separator(path[i - 1]))
+        --i;
+    return path.c_str() + i;
 }
 
-// Removes what create_unique made at `path` (flags: 0 or AT_REMOVEDIR): relative to the held
-// directory if there is one, else by name. 0 or -errno.
-inline int remove_created(const dir_lease& lease, const std::string& path, int flags) noexcept
+// Removes what create_unique made at `path` (a file, or an empty directory): relative to the
+// held directory if there is one, else by name. 0 or a negated error.
+inline int remove_created(const dir_lease& lease, const native_string& path, bool directory) noexcept
 {
-    return lease ? sys::unlinkat(lease.fd(), leaf_of(path), flags)
-                 : sys::unlinkat(AT_FDCWD, path.c_str(), flags);
+    return lease ? sys::remove_at(lease.dir(), leaf_of(path), directory)
+                 : sys::remove_at(sys::no_dir, path.c_str(), directory);
+}
+
+// A path for messages, from a native name.
+inline filesystem::path message_path(const native_string& s)
+{
+    return filesystem::path(s);
 }
 
 // Resolves options (prefix, suffix, dir) with Location for the default directory.
@@ -109,13 +117,15 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
     bool ok = o.prefix ? append_native(out.prefix, std::basic_string_view<CharT>(*o.prefix))
                        : append_native(out.prefix, std::string_view("tmp"));
     ok = ok && append_native(out.suffix, std::basic_string_view<CharT>(o.suffix));
-    if (!ok || !valid_name_part(out.prefix) || !valid_name_part(out.suffix)) {
+    const native_string dots(3, sys::native_char('.'));
+    if (!ok || !valid_name_part(out.prefix) || !valid_name_part(out.suffix) ||
+        (!out.suffix.empty() && sys::forbidden_at_end(out.suffix.back()))) {
         report(ec, system::errc::invalid_argument, what,
-               filesystem::path(ok ? out.prefix + "..." + out.suffix : std::string()));
+               ok ? message_path(out.prefix + dots + out.suffix) : filesystem::path());
         return false;
     }
     if (out.prefix.size() + out.suffix.size() >= name_max) {
-        report(ec, system::errc::filename_too_long, what, filesystem::path(out.prefix + "..." + out.suffix));
+        report(ec, system::errc::filename_too_long, what, message_path(out.prefix + dots + out.suffix));
         return false;
     }
     if (o.dir) {
@@ -139,49 +149,50 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
     return true;
 }
 
-// Tries up to `attempts` names: `create(dirfd, name)` (as openat: the last component relative
-// to the held directory, else the absolute name with AT_FDCWD) returns >= 0 on success (a
-// descriptor, or 0), or -errno. Returns create's result with `path` holding the absolute name
-// created, or -1 with the error reported (naming the attempted path, or the directory when
-// names ran out). A held directory that turns out removed (ENOENT) is renewed once.
+// Tries up to `attempts` names: `create(dir, name, h)` (the creation concept: the last
+// component relative to the held directory, else the absolute name with sys::no_dir) returns
+// >= 0 on success (with h the new handle, if it makes one), or a negated error. Returns
+// create's result with `path` holding the absolute name created, or -1 with the error
+// reported (naming the attempted path, or the directory when names ran out). A held directory
+// that turns out removed (no entry) is renewed once.
 template <class CharT, class Naming, class Create>
 inline int create_unique(Naming& naming, name_parts& parts, unsigned attempts, Create&& create,
-                         std::string& path, system::error_code* ec, const char* what)
+                         native_string& path, sys::handle_type& h, system::error_code* ec, const char* what)
 {
     path.clear();
-    const std::string& dir = parts.dir();
+    const native_string& dir = parts.dir();
     path.reserve(dir.size() + parts.prefix.size() + parts.suffix.size() + 32);
     path += dir;
-    if (path.empty() || path.back() != '/')
-        path += '/';
+    if (path.empty() || !sys::is_separator(path.back()))
+        path += sys::separator;
     path += parts.prefix;
     const std::size_t base = path.size();
     const std::size_t leaf = base - parts.prefix.size(); // where the last component starts
     auto attempt = [&] {
-        return parts.lease ? create(parts.lease.fd(), path.c_str() + leaf) : create(AT_FDCWD, path.c_str());
+        return parts.lease ? create(parts.lease.dir(), path.c_str() + leaf, h) : create(sys::no_dir, path.c_str(), h);
     };
     for (unsigned i = 0; i < attempts; ++i) {
         path.resize(base);
         const std::size_t name_at = path.size();
         std::basic_string<CharT> name = naming.template next_name<CharT>();
         if (!append_native(path, std::basic_string_view<CharT>(name)) ||
-            !valid_name_part(std::string_view(path).substr(name_at))) {
-            report(ec, system::errc::invalid_argument, what, filesystem::path(path));
+            !valid_name_part(native_string_view(path).substr(name_at))) {
+            report(ec, system::errc::invalid_argument, what, message_path(path));
             return -1;
         }
         path += parts.suffix;
         const std::size_t component = path.size() - leaf;
         if (component > name_max) {
-            report(ec, system::errc::filename_too_long, what, filesystem::path(path));
+            report(ec, system::errc::filename_too_long, what, message_path(path));
             return -1;
         }
-        if (component <= 2 && (path.compare(path.size() - component, component, ".") == 0 ||
-                               path.compare(path.size() - component, component, "..") == 0)) {
-            report(ec, system::errc::invalid_argument, what, filesystem::path(path));
+        if (sys::forbidden_at_end(path.back()) ||
+            (component <= 2 && path[path.size() - 1] == '.' && (component == 1 || path[path.size() - 2] == '.'))) {
+            report(ec, system::errc::invalid_argument, what, message_path(path)); // "", ".", ".."
             return -1;
         }
         int r = attempt();
-        if (r == -ENOENT && parts.lease) {
+        if (r == -sys::err::no_entry && parts.lease) {
             parts.lease.renew();
             r = attempt();
         }
@@ -189,12 +200,12 @@ inline int create_unique(Naming& naming, name_parts& parts, unsigned attempts, C
             clear(ec);
             return r;
         }
-        if (r != -EEXIST) {
-            report(ec, r, what, filesystem::path(path));
+        if (r != -sys::err::exists) {
+            report(ec, r, what, message_path(path));
             return -1;
         }
     }
-    report(ec, system::errc::file_exists, what, filesystem::path(parts.dir()));
+    report(ec, system::errc::file_exists, what, message_path(parts.dir()));
     return -1;
 }
 

@@ -2,8 +2,8 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-#ifndef BOOST_TEMPFILE_DETAIL_REMOVE_TREE_HPP
-#define BOOST_TEMPFILE_DETAIL_REMOVE_TREE_HPP
+#ifndef BOOST_TEMPFILE_DETAIL_POSIX_REMOVE_TREE_HPP
+#define BOOST_TEMPFILE_DETAIL_POSIX_REMOVE_TREE_HPP
 
 // The removal of a temporary directory and everything in it, relative to descriptors only
 // (openat(O_NOFOLLOW | O_DIRECTORY), getdents, unlinkat, fstat). A symlink is removed,
@@ -18,7 +18,7 @@
 #pragma once
 #endif
 
-#include <boost/tempfile/detail/posix.hpp>
+#include <boost/tempfile/detail/posix/sys.hpp>
 
 #include <cstdint>
 #include <cstring>
@@ -60,17 +60,8 @@ namespace boost {
 namespace tempfile {
 namespace detail {
 
-// The identity of a directory: what fstat said when it was created or opened.
-struct file_id
-{
-    ::dev_t dev = 0;
-    ::ino_t ino = 0;
-};
-
-inline bool same_file(const struct ::stat& st, const file_id& id) noexcept
-{
-    return st.st_dev == id.dev && st.st_ino == id.ino;
-}
+using sys::file_id;
+using sys::same_file;
 
 // Descriptors the walk keeps open at once, besides the root's (deeper trees re-open a
 // directory let go through ".." of its child, checking its identity; by name from the
@@ -439,6 +430,15 @@ inline int reopen_dir(const char* path, const file_id& id) noexcept
     return fd == -ENOTDIR || fd == -ELOOP ? -EEXIST : fd;
 }
 
+// As above, the seam's form: 0 with `out` the descriptor, or -errno.
+inline int reopen_dir(const char* path, const file_id& id, int& out) noexcept
+{
+    int fd = reopen_dir(path, id);
+    if (fd >= 0)
+        out = fd;
+    return fd < 0 ? fd : 0;
+}
+
 // Removes the directory open as `dirfd`, created with identity `id` under the absolute
 // name `path`, and everything in it. Touches nothing unless `path` still names that
 // directory (checked first; then an empty directory is removed at once with rmdir, which
@@ -537,4 +537,4 @@ inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, b
 } // namespace tempfile
 } // namespace boost
 
-#endif // BOOST_TEMPFILE_DETAIL_REMOVE_TREE_HPP
+#endif // BOOST_TEMPFILE_DETAIL_POSIX_REMOVE_TREE_HPP

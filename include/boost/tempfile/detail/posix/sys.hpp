@@ -2,12 +2,13 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-#ifndef BOOST_TEMPFILE_DETAIL_POSIX_HPP
-#define BOOST_TEMPFILE_DETAIL_POSIX_HPP
+#ifndef BOOST_TEMPFILE_DETAIL_POSIX_SYS_HPP
+#define BOOST_TEMPFILE_DETAIL_POSIX_SYS_HPP
 
-// The system-call layer: every OS call the library makes is wrapped here, once.
-// Conventions: a wrapper returns its result (>= 0) or -errno; EINTR is retried
-// everywhere except close(); errno is never left for the caller to read.
+// The POSIX system-call layer: every POSIX call the library makes is wrapped here, once
+// (detail/platform.hpp chooses this folder or detail/windows/). Conventions: a wrapper returns
+// its result (>= 0) or -errno; EINTR is retried everywhere except close(); errno is never left
+// for the caller to read.
 
 #include <boost/tempfile/config.hpp>
 
@@ -21,6 +22,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -29,6 +32,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <climits>
 #include <unistd.h>
 
 #if defined(__linux__)
@@ -41,6 +45,60 @@ namespace boost {
 namespace tempfile {
 namespace detail {
 namespace sys {
+
+// ---- The seam's vocabulary (detail/platform.hpp lists it; detail/windows/sys.hpp has the same names).
+
+using handle_type = int;                         // an open file or directory: a descriptor
+inline constexpr handle_type invalid_handle = -1;
+inline constexpr handle_type public_invalid_handle = -1; // what a user sees for "none"
+inline constexpr handle_type public_handle(handle_type h) noexcept { return h; }
+using dir_type = int;                            // a directory names are relative to
+inline constexpr dir_type no_dir = AT_FDCWD;     // none: the name is absolute
+using native_char = char;                        // names on disk are bytes
+using native_string = std::string;
+using native_string_view = std::string_view;
+using pid_type = ::pid_t;
+inline constexpr native_char separator = '/';
+inline constexpr bool is_separator(native_char c) noexcept { return c == '/'; }
+inline constexpr std::size_t name_max =
+#if defined(NAME_MAX)
+    NAME_MAX;
+#else
+    255;
+#endif
+
+// A character a prefix, suffix or generated part may not hold; a character a name may not end with.
+inline constexpr bool forbidden_in_name(native_char c) noexcept { return c == '/' || c == '\0'; }
+inline constexpr bool forbidden_at_end(native_char) noexcept { return false; }
+
+// The errors the portable layers tell apart, as the wrappers return them (negated).
+namespace err {
+inline constexpr int exists = EEXIST;
+inline constexpr int no_entry = ENOENT;
+inline constexpr int invalid = EINVAL;
+inline constexpr int no_memory = ENOMEM;
+inline constexpr int too_big = EFBIG;
+inline constexpr int io = EIO;
+inline constexpr int not_supported = EOPNOTSUPP;
+inline constexpr int illegal_sequence = EILSEQ;
+} // namespace err
+
+// Whether the system can delete a file when its last handle closes (Windows): never here.
+inline constexpr bool has_delete_on_close = false;
+// Whether write_all_at leaves the file position alone (pwrite does).
+inline constexpr bool write_at_keeps_position = true;
+
+// The identity of a file: what fstat said when it was created or opened.
+struct file_id
+{
+    ::dev_t dev = 0;
+    ::ino_t ino = 0;
+};
+
+inline bool same_file(const struct ::stat& st, const file_id& id) noexcept
+{
+    return st.st_dev == id.dev && st.st_ino == id.ino;
+}
 
 #if defined(O_TMPFILE)
 inline constexpr int o_tmpfile = O_TMPFILE;
@@ -411,7 +469,7 @@ inline ::mode_t current_umask() noexcept
 }
 
 // The permission bits (0777) of what `path` names, following a symlink; 0 or -errno.
-inline int permissions_of(const char* path, ::mode_t* mode) noexcept
+inline int permissions_of(const char* path, unsigned* mode) noexcept
 {
     struct ::stat st;
     int r = fstatat(AT_FDCWD, path, st, 0);
@@ -421,9 +479,9 @@ inline int permissions_of(const char* path, ::mode_t* mode) noexcept
 }
 
 // The mode open(O_CREAT, 0666) gives a new file: 0666 & ~umask. Always 1 (a mode was set).
-inline int new_file_mode(::mode_t* mode) noexcept
+inline int new_file_mode(unsigned* mode) noexcept
 {
-    *mode = 0666 & ~current_umask();
+    *mode = 0666 & ~static_cast<unsigned>(current_umask());
     return 1;
 }
 
@@ -549,4 +607,4 @@ inline int raise(int sig) noexcept
 } // namespace tempfile
 } // namespace boost
 
-#endif // BOOST_TEMPFILE_DETAIL_POSIX_HPP
+#endif // BOOST_TEMPFILE_DETAIL_POSIX_SYS_HPP

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Boost.TempFile: the Windows toolchain on a Debian machine — mingw-w64 cross-compiles, Wine
+# runs. Sourced by build/test.sh --platform=windows and build/bench.sh --windows; run on its
+# own, it only sets everything up and prints where it is:
+#
+#   build/windows.sh            # set up (idempotent), then print the b2 arguments to use
+#
+# What it sets up, each step skipped when its result is already there (all under bin/windows/):
+#   1. Debian packages (build/deps.sh): g++-mingw-w64-x86-64-posix (the -win32 variant has no
+#      std::thread) and wine64, plus xz-utils to unpack the source.
+#   2. Boost's compiled parts for mingw: Debian's boost1.81 source package, fetched with a
+#      private APT configuration (its own deb-src list and package lists under
+#      bin/windows/apt; the machine's APT configuration is not touched), the version of the
+#      installed headers; only libs/filesystem/src and libs/test/src are unpacked and built
+#      into static libraries in bin/windows/lib. The headers are Debian's (/usr/include/boost,
+#      through bin/windows/include/boost: never -I/usr/include, which holds glibc's headers).
+#   3. A private, headless Wine prefix, bin/windows/prefix (wineboot -i; WINEDEBUG=-all,
+#      WINEDLLOVERRIDES="mscoree,mshtml=" so that no Mono/Gecko installer is asked for).
+#   4. bin/windows/user-config.jam (b2: `using gcc : mingw : ...`, `using boost : ...`) and
+#      bin/windows/wine-run, the launcher that runs a Windows program in that prefix.
+# $BOOST_TEMPFILE_WINDOWS_DIR moves bin/windows elsewhere (e.g. a CI cache).
+set -euo pipefail
+
+tempfile_windows_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+tempfile_windows_dir=${BOOST_TEMPFILE_WINDOWS_DIR:-$tempfile_windows_root/bin/windows}
+tempfile_windows_cxx=x86_64-w64-mingw32-g++-posix
+tempfile_windows_wine=/usr/lib/wine/wine64          # Debian's wine64 has no /usr/bin/wine
+tempfile_windows_packages=(g++-mingw-w64-x86-64-posix wine64 xz-utils)
+# The libraries b2's boost.jam looks for: with <link>static and <target-os>windows it asks
+# for `lib` + boost_<name> (-llibboost_<name>), hence the doubled prefix of the file names.
+tempfile_windows_libs=(filesystem unit_test_framework)
+
+tempfile_windows_log() { echo "boost.tempfile[windows]: $*"; }
+
+# The environment every Windows program of the build runs in (also used by wine-run).
+tempfile_windows_env() {
+    export WINEPREFIX="$tempfile_windows_dir/prefix"
+    export WINEDEBUG=-all
+    export WINEDLLOVERRIDES="mscoree,mshtml="
+    export WINEARCH=win64
+}
+
+# 2. Boost.Filesystem and Boost.Test, static, for mingw.
+tempfile_windows_boost() {
+    local d=$tempfile_windows_dir lib missing=0
+    for lib in "${tempfile_windows_libs[@]}"; do
+        [ -f "$d/lib/liblibboost_$lib.a" ] || missing=1
+    done
+    mkdir -p "$d/include"
+    ln -sfn /usr/include/boost "$d/include/boost"
+    [ "$missing" = 1 ] || return 0
+
+    local version
+    version=$(dpkg-query -W -f='${source:Version}' libboost1.81-dev 2>/dev/null || true)
+    if [ -z "$version" ]; then
+        echo "boost.tempfile[windows]: error: libboost1.81-dev is not installed" >&2
+        return 1
+    fi
+    local apt=$d/apt codename
+    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+    mkdir -p "$apt/lists/partial" "$apt/parts" "$apt/src"
+    # Debian's archive only: the source of the headers installed from it.
+    cat >"$apt/sources.list" <<EOF
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $codename main
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $codename-updates main
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian-security $codename-security main
+EOF
+    local opts=(-q -o "Dir::Etc::SourceList=$apt/sources.list" -o "Dir::Etc::SourceParts=$apt/parts"
+                -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache::pkgcache=" -o "Dir::Cache::srcpkgcache="
+                -o "APT::Sandbox::User=root")
+    tempfile_windows_log "fetching Debian's boost1.81 $version source (private APT lists in $apt)"
+    apt-get "${opts[@]}" update >"$apt/update.log" 2>&1 || { tail -n 20 "$apt/update.log" >&2; return 1; }
+    local tarball
+    tarball=$(ls "$apt/src"/boost1.81_*.orig.tar.xz 2>/dev/null | head -n 1 || true)
+    if [ -z "$tarball" ]; then
+        if ! (cd "$apt/src" && apt-get "${opts[@]}" source --download-only "boost1.81=$version") >"$apt/source.log" 2>&1; then
+            # The installed version left the archive (a newer point release): the same
+            # upstream 1.81.0 tarball comes with any Debian revision.
+            tempfile_windows_log "boost1.81=$version is no longer in the archive; fetching the current one"
+            (cd "$apt/src" && apt-get "${opts[@]}" source --download-only boost1.81) >>"$apt/source.log" 2>&1 ||
+                { tail -n 20 "$apt/source.log" >&2; return 1; }
+        fi
+        tarball=$(ls "$apt/src"/boost1.81_*.orig.tar.xz | head -n 1)
+    fi
+    rm -rf "$apt/src/boost"
+    tar -xJf "$tarball" -C "$apt/src" --wildcards '*/libs/filesystem/src/*' '*/libs/test/src/*'
+    local src
+    src=$(dirname "$(dirname "$(ls -d "$apt"/src/*/libs/filesystem)")")
+
+    # Debian's patches do not touch libs/filesystem or libs/test (checked for 1.81.0-5).
+    local obj=$d/obj common=(-O2 -DBOOST_USE_WINDOWS_H -DWIN32_LEAN_AND_MEAN -DNOMINMAX -I "$d/include")
+    mkdir -p "$obj/filesystem" "$obj/unit_test_framework" "$d/lib"
+    tempfile_windows_log "building Boost.Filesystem and Boost.Test for mingw (bin/windows/lib)"
+    local jobs
+    jobs=$(nproc 2>/dev/null || echo 2)
+    # C++20 spares Boost.Filesystem the Boost.Atomic library (std::atomic_ref).
+    export tempfile_windows_cxx
+    printf '%s\n' "$src"/libs/filesystem/src/*.cpp | xargs -P"$jobs" -I{} sh -c \
+        '"$0" -std=c++20 "$@" -DBOOST_FILESYSTEM_SOURCE -DBOOST_FILESYSTEM_STATIC_LINK=1 -DBOOST_FILESYSTEM_HAS_BCRYPT -c "{}" -o "'"$obj"'/filesystem/$(basename "{}" .cpp).o"' \
+        "$tempfile_windows_cxx" "${common[@]}"
+    # unit_test_framework = every source but the two other Boost.Test libraries' mains.
+    printf '%s\n' "$src"/libs/test/src/*.cpp | grep -v -E '/(cpp_main|test_main)\.cpp$' | xargs -P"$jobs" -I{} sh -c \
+        '"$0" -std=c++17 "$@" -DBOOST_TEST_NO_LIB -c "{}" -o "'"$obj"'/unit_test_framework/$(basename "{}" .cpp).o"' \
+        "$tempfile_windows_cxx" "${common[@]}"
+    for lib in "${tempfile_windows_libs[@]}"; do
+        rm -f "$d/lib/liblibboost_$lib.a"
+        x86_64-w64-mingw32-ar rcs "$d/lib/liblibboost_$lib.a" "$obj/$lib"/*.o
+    done
+    rm -rf "$obj" "$apt/src"   # the 74 MB tarball too: the libraries are what is kept
+}
+
+# 3. The Wine prefix.
+tempfile_windows_prefix() {
+    tempfile_windows_env
+    [ -f "$WINEPREFIX/system.reg" ] && return 0
+    tempfile_windows_log "creating the Wine prefix $WINEPREFIX"
+    mkdir -p "$WINEPREFIX"
+    "$tempfile_windows_wine" wineboot -i >"$tempfile_windows_dir/wineboot.log" 2>&1 || true
+    /usr/lib/wine/wineserver -w 2>/dev/null || true
+    if [ ! -f "$WINEPREFIX/system.reg" ]; then
+        echo "boost.tempfile[windows]: error: wineboot did not create $WINEPREFIX" >&2
+        tail -n 20 "$tempfile_windows_dir/wineboot.log" >&2
+        return 1
+    fi
+}
+
+# 4. b2's configuration and the launcher.
+tempfile_windows_config() {
+    local d=$tempfile_windows_dir
+    cat >"$d/user-config.jam" <<EOF
+# Generated by build/windows.sh: the mingw-w64 cross compiler and the Boost it links against.
+# Boost's headers come in with -isystem (as /usr/include does for g++): their warnings are not
+# the project's, and it builds with <warnings-as-errors>on.
+using gcc : mingw : $tempfile_windows_cxx : <compileflags>-isystem$d/include <linkflags>-L$d/lib ;
+using boost : 1.81 : <layout>system ;
+EOF
+    # b2 puts the launcher before the program's path; a Jamfile's own launcher value
+    # (VAR=value, e.g. example/Jamfile's) may come first or after: exported either way.
+    cat >"$d/wine-run" <<EOF
+#!/bin/sh
+# Generated by build/windows.sh: runs a Windows program in the private Wine prefix.
+while [ \$# -gt 0 ]; do
+    case "\$1" in *=*) export "\$1"; shift ;; *) break ;; esac
+done
+export WINEPREFIX='$d/prefix' WINEDEBUG=-all WINEDLLOVERRIDES='mscoree,mshtml=' WINEARCH=win64
+# A Linux TMPDIR means nothing to a Windows program (gettempdir would take it first).
+unset TMPDIR
+exec '$tempfile_windows_wine' "\$@"
+EOF
+    chmod +x "$d/wine-run"
+}
+
+# Everything; prints nothing on success when all is already there.
+tempfile_windows_setup() {
+    # shellcheck source=build/deps.sh
+    source "$tempfile_windows_root/build/deps.sh"
+    set -euo pipefail
+    tempfile_deps_install "${tempfile_windows_packages[@]}" || return 1
+    mkdir -p "$tempfile_windows_dir"
+    tempfile_windows_boost || return 1
+    tempfile_windows_prefix || return 1
+    tempfile_windows_config
+}
+
+# The b2 arguments for a Windows build (toolset, target, static linking, launcher).
+tempfile_windows_b2_args() {
+    printf '%s\n' "--user-config=$tempfile_windows_dir/user-config.jam" toolset=gcc-mingw \
+        target-os=windows link=static runtime-link=static "testing.launcher=$tempfile_windows_dir/wine-run"
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    tempfile_windows_setup
+    echo "Windows toolchain ready in $tempfile_windows_dir; b2 arguments:"
+    tempfile_windows_b2_args | sed 's/^/    /'
+fi

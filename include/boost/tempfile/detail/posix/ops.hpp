@@ -1,0 +1,313 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef BOOST_TEMPFILE_DETAIL_POSIX_OPS_HPP
+#define BOOST_TEMPFILE_DETAIL_POSIX_OPS_HPP
+
+// The seam's operations on POSIX: what the portable layers ask of the system (detail/platform.hpp
+// lists them), each made of the wrappers in sys.hpp. Results are >= 0 or -errno.
+
+#include <boost/tempfile/config.hpp>
+
+#if defined(BOOST_HAS_PRAGMA_ONCE)
+#pragma once
+#endif
+
+#include <boost/tempfile/detail/posix/sys.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace boost {
+namespace tempfile {
+namespace detail {
+
+// Cleared for the rest of the process when the kernel turns out to lack O_TMPFILE (EISDIR:
+// kernels before 3.11 read the flag as O_DIRECTORY).
+inline std::atomic<bool>& tmpfile_supported() noexcept
+{
+    static std::atomic<bool> v{sys::o_tmpfile != 0};
+    return v;
+}
+
+namespace sys {
+
+// ---- Names and directories.
+
+// The current directory, or "." if it cannot be had.
+inline native_string current_dir()
+{
+    std::string buf(256, '\0');
+    for (;;) {
+        if (::getcwd(&buf[0], buf.size())) {
+            buf.resize(std::char_traits<char>::length(buf.c_str()));
+            return buf;
+        }
+        if (errno != ERANGE)
+            return ".";
+        buf.resize(buf.size() * 2);
+    }
+}
+
+// `p` made absolute against the current directory (no other normalisation), without
+// trailing separators except for the root.
+inline native_string absolute(native_string p)
+{
+    if (p.empty() || p[0] != '/') {
+        std::string cwd = current_dir();
+        if (p.empty() || p == ".")
+            p = std::move(cwd);
+        else
+            p = cwd + (cwd.size() > 0 && cwd.back() == '/' ? "" : "/") + p;
+    }
+    while (p.size() > 1 && p.back() == '/')
+        p.pop_back();
+    return p;
+}
+
+// Python's _candidate_tempdir_list() on POSIX: TMPDIR, TEMP, TMP (unset or empty skipped;
+// ignored in set-user-ID programs), /tmp, /var/tmp, /usr/tmp, then the current directory.
+inline std::vector<native_string> candidate_tempdirs()
+{
+    std::vector<native_string> r;
+    for (const char* var : {"TMPDIR", "TEMP", "TMP"}) {
+        const char* v = secure_getenv(var);
+        if (v && *v)
+            r.emplace_back(v);
+    }
+    for (const char* d : {"/tmp", "/var/tmp", "/usr/tmp"})
+        r.emplace_back(d);
+    r.push_back(current_dir());
+    return r;
+}
+
+// $XDG_RUNTIME_DIR when it is set and absolute, else nullptr (runtime_dir's candidate).
+inline const native_char* runtime_dir() noexcept
+{
+    const char* v = secure_getenv("XDG_RUNTIME_DIR");
+    return v && v[0] == '/' ? v : nullptr;
+}
+
+// A held directory for pinned_temp_dir (O_PATH): 0 with `out` set, or -errno.
+inline int open_dir_pin(const native_char* path, dir_type& out) noexcept
+{
+    int fd = openat(AT_FDCWD, path, o_path | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0)
+        out = fd;
+    return fd < 0 ? fd : 0;
+}
+
+// A held directory as a non-negative integer (for an atomic slot), and back.
+inline std::intptr_t dir_bits(dir_type d) noexcept
+{
+    return d;
+}
+inline dir_type dir_from_bits(std::intptr_t b) noexcept
+{
+    return static_cast<dir_type>(b);
+}
+
+// ---- Creation. `dir` is a held directory and `name` relative to it, or no_dir and an
+// absolute name (as openat).
+
+// How create_file makes a file: the flags matter only where the system deletes files itself.
+enum file_flags : unsigned
+{
+    file_shared = 0,          // other handles may open the name
+    file_delete_on_close = 1, // the system removes it when the last handle closes
+    file_private = 2          // no other handle may open it
+};
+
+// Flags of every named file the library creates (Python's _bin_openflags plus O_CLOEXEC),
+// mode 0600. A descriptor, or -errno (-EEXIST on any existing entry, symlinks included).
+inline int create_file(dir_type dir, const native_char* name, handle_type& h, unsigned = file_shared) noexcept
+{
+    int fd = openat(dir, name, exclusive_flags, 0600);
+    if (fd >= 0)
+        h = fd;
+    return fd;
+}
+
+// A file with no name in `path` (O_TMPFILE, linkable), or -errno (-EOPNOTSUPP once the kernel
+// turned out to lack it).
+inline int open_unnamed(dir_type dir, const native_char* path, handle_type& h) noexcept
+{
+    if (!tmpfile_supported().load(std::memory_order_relaxed))
+        return -EOPNOTSUPP;
+    int fd = openat(dir, path, o_tmpfile | O_RDWR | O_CLOEXEC, 0600);
+    if (fd == -EISDIR)
+        tmpfile_supported().store(false, std::memory_order_relaxed);
+    if (fd >= 0)
+        h = fd;
+    return fd;
+}
+
+// A directory private to the user (0700). 0 or -errno.
+inline int create_dir(dir_type dir, const native_char* name) noexcept
+{
+    return mkdirat(dir, name, 0700);
+}
+
+// 0 if nothing has the name (symlinks count), -EEXIST if something has, or another -errno.
+inline int probe_name(dir_type dir, const native_char* name) noexcept
+{
+    struct ::stat st;
+    int r = fstatat(dir, name, st, AT_SYMLINK_NOFOLLOW);
+    return r == 0 ? -EEXIST : (r == -ENOENT ? 0 : r);
+}
+
+// Removes the file (or the empty directory) `name`. 0 or -errno.
+inline int remove_at(dir_type dir, const native_char* name, bool directory) noexcept
+{
+    return unlinkat(dir, name, directory ? AT_REMOVEDIR : 0);
+}
+
+// The directory just made, under a umask that took away u+r: pinned (O_PATH, no symlink
+// followed), checked to be a directory of ours without u+r, given u+r just long enough to
+// open it for reading through the pin, then its mode put back. The descriptor or -EACCES.
+inline int open_unreadable(int at, const char* name) noexcept
+{
+    int pin = o_path ? openat(at, name, o_path | O_DIRECTORY | o_nofollow | O_CLOEXEC) : -EACCES;
+    if (pin < 0)
+        return -EACCES;
+    struct ::stat st;
+    int fd = -EACCES;
+    if (fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && creates_as(st.st_uid) && !(st.st_mode & S_IRUSR) &&
+        fchmod_pinned(pin, (st.st_mode & 07777) | S_IRUSR) == 0) {
+        fd = openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd >= 0)
+            fchmod(fd, st.st_mode & 07777);
+        else
+            fchmod_pinned(pin, st.st_mode & 07777);
+    }
+    close(pin);
+    return fd >= 0 ? fd : -EACCES;
+}
+
+// Opens the directory create_dir just made (never through a symlink) and checks that it is
+// ours: the descriptor and its identity, or -errno (-EEXIST: the name was taken over between
+// the two calls, and what has it now is not ours to remove; -EPERM: it has another owner,
+// and the caller removes the empty directory it made).
+inline int open_created_dir(dir_type dir, const native_char* name, handle_type& h, file_id& id) noexcept
+{
+    int fd = openat(dir, name, O_RDONLY | O_DIRECTORY | o_nofollow | O_CLOEXEC);
+    if (fd == -EACCES) // a umask without u+r (0477): mkdir gave 0300
+        fd = open_unreadable(dir, name);
+    struct ::stat st;
+    int err = fd < 0 ? fd : fstat(fd, st);
+    if (err == 0 && !S_ISDIR(st.st_mode))
+        err = -EEXIST; // the name was taken over between mkdir and open: not ours
+    else if (err == 0 && !creates_as(st.st_uid))
+        err = -EPERM; // another owner: taken over, or given by the file system (NFS
+                      // root_squash, vfat uid=); we cannot tell, so we do not use it
+    if (err < 0) {
+        if (fd >= 0)
+            close(fd);
+        return err;
+    }
+    h = fd;
+    id.dev = st.st_dev;
+    id.ino = st.st_ino;
+    return 0;
+}
+
+// Whether `path` names the file `id` now (lstat: a symlink there is not it).
+inline bool name_leads_to(const native_char* path, const file_id& id) noexcept
+{
+    struct ::stat st;
+    return lstat(path, st) == 0 && same_file(st, id);
+}
+
+// Tells systemd-tmpfiles that the directory is in use (a shared flock). Best effort.
+inline void mark_in_use(handle_type h) noexcept
+{
+    flock(h, LOCK_SH | LOCK_NB);
+}
+
+// ---- Files.
+
+inline std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
+{
+    return lseek(h, off, whence);
+}
+
+inline int truncate(handle_type h, std::uint64_t size) noexcept
+{
+    return ftruncate(h, size);
+}
+
+inline int sync(handle_type h) noexcept
+{
+    return fsync(h);
+}
+
+// Like write_all, at an offset; the position afterwards is unspecified.
+inline int write_all_at(handle_type h, const void* buf, std::size_t n, std::int64_t off) noexcept
+{
+    return pwrite_all(h, buf, n, off);
+}
+
+// Opens the file `path` names (closed by the object, still named), never through a symlink,
+// to sync it or set its mode. 0 with h set, or -errno.
+inline int open_existing(const native_char* path, handle_type& h) noexcept
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | o_nofollow);
+    if (fd >= 0)
+        h = fd;
+    return fd < 0 ? fd : 0;
+}
+
+// The permission bits a published file gets (publish_mode; permissions_of and new_file_mode
+// are in sys.hpp).
+inline int set_mode(handle_type h, unsigned mode) noexcept
+{
+    return fchmod(h, static_cast<::mode_t>(mode));
+}
+
+// fsync of the directory `path`, so that a new entry in it survives a crash. 0 or -errno.
+inline int sync_dir(const native_char* path) noexcept
+{
+    return fsync_path(path);
+}
+
+// Renames the open file `h` from `from` to `to`: replacing what is there, or never
+// (renameat2 RENAME_NOREPLACE, else link + unlink: -EEXIST and both files intact). 0 or -errno.
+inline int publish(handle_type&, const native_char* from, const native_char* to, bool noclobber, bool) noexcept
+{
+    if (!noclobber)
+        return rename(from, to);
+    int r = rename_noreplace(from, to);
+    if (r == -ENOSYS || r == -EINVAL) { // no RENAME_NOREPLACE here: link never replaces
+        r = link(from, to);
+        if (r == 0) {
+            int u = unlink(from);
+            if (u < 0) { // undo: the object keeps its file under its old name
+                unlink(to);
+                r = u;
+            }
+        }
+    }
+    return r;
+}
+
+// Gives the anonymous file `h` (open_unnamed) the name `to`, never replacing. 0 or -errno.
+inline int link_unnamed(handle_type h, const native_char* to) noexcept
+{
+    return link_descriptor(h, to);
+}
+
+// The descriptor mkstemp hands out: the file's own (`text` means nothing on POSIX).
+inline int to_crt_descriptor(handle_type h, bool) noexcept
+{
+    return h;
+}
+
+} // namespace sys
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+
+#endif // BOOST_TEMPFILE_DETAIL_POSIX_OPS_HPP

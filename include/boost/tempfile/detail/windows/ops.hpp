@@ -1,0 +1,456 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef BOOST_TEMPFILE_DETAIL_WINDOWS_OPS_HPP
+#define BOOST_TEMPFILE_DETAIL_WINDOWS_OPS_HPP
+
+// The seam's operations on Windows: what the portable layers ask of the system
+// (detail/platform.hpp lists them), each made of the wrappers in sys.hpp. Results are >= 0 or
+// the Win32 error negated. DESIGN.md §5 says what each one does differently from POSIX.
+
+#include <boost/tempfile/config.hpp>
+
+#if defined(BOOST_HAS_PRAGMA_ONCE)
+#pragma once
+#endif
+
+#include <boost/tempfile/detail/windows/sys.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <io.h>
+#include <sddl.h>
+
+namespace boost {
+namespace tempfile {
+namespace detail {
+namespace sys {
+
+// ---- Names and directories.
+
+inline native_string current_dir()
+{
+    std::wstring buf(MAX_PATH, L'\0');
+    for (;;) {
+        DWORD n = ::GetCurrentDirectoryW(static_cast<DWORD>(buf.size()), &buf[0]);
+        if (n == 0)
+            return L".";
+        if (n < buf.size()) {
+            buf.resize(n);
+            return buf;
+        }
+        buf.resize(n);
+    }
+}
+
+// `p` made absolute (GetFullPathNameW: against the current directory and drive, separators
+// made '\', "." and ".." resolved), without trailing separators except for a root.
+inline native_string absolute(native_string p)
+{
+    if (p.empty())
+        p = L".";
+    std::wstring full(p.size() + MAX_PATH, L'\0');
+    for (;;) {
+        DWORD n = ::GetFullPathNameW(p.c_str(), static_cast<DWORD>(full.size()), &full[0], nullptr);
+        if (n == 0) {
+            full = p; // not a name Windows can parse: used as it is, and the creation reports it
+            break;
+        }
+        if (n < full.size()) {
+            full.resize(n);
+            break;
+        }
+        full.resize(n);
+    }
+    // A root keeps its separator: "C:\", "\\server\share\", "\\?\C:\", "\".
+    while (full.size() > 1 && is_separator(full.back())) {
+        std::size_t n = full.size();
+        if ((n == 3 && full[1] == L':') || (n == 7 && full.compare(0, 4, L"\\\\?\\") == 0 && full[5] == L':'))
+            break;
+        full.pop_back();
+    }
+    return full;
+}
+
+// Python's _candidate_tempdir_list() on Windows: TMPDIR, TEMP, TMP (unset or empty skipped),
+// GetTempPath2W's answer where the system has it (Windows 11; for a SYSTEM process its private
+// SystemTemp), %USERPROFILE%\AppData\Local\Temp, %SYSTEMROOT%\Temp, C:\TEMP, C:\TMP, \TEMP,
+// \TMP, then the current directory.
+inline std::vector<native_string> candidate_tempdirs()
+{
+    std::vector<native_string> r;
+    for (const wchar_t* var : {L"TMPDIR", L"TEMP", L"TMP"}) {
+        std::wstring v = getenv_w(var);
+        if (!v.empty())
+            r.push_back(std::move(v));
+    }
+    using get_temp_path2 = DWORD(WINAPI*)(DWORD, LPWSTR);
+    if (HMODULE k = ::GetModuleHandleW(L"kernel32.dll")) {
+        if (auto f = reinterpret_cast<get_temp_path2>(
+                reinterpret_cast<void*>(::GetProcAddress(k, "GetTempPath2W")))) { // absent in Wine 8
+            wchar_t buf[MAX_PATH + 1];
+            DWORD n = f(MAX_PATH + 1, buf);
+            if (n > 0 && n <= MAX_PATH)
+                r.emplace_back(buf, n);
+        }
+    }
+    std::wstring profile = getenv_w(L"USERPROFILE");
+    if (!profile.empty())
+        r.push_back(profile + L"\\AppData\\Local\\Temp");
+    std::wstring root = getenv_w(L"SYSTEMROOT");
+    if (!root.empty())
+        r.push_back(root + L"\\Temp");
+    for (const wchar_t* d : {L"C:\\TEMP", L"C:\\TMP", L"\\TEMP", L"\\TMP"})
+        r.emplace_back(d);
+    r.push_back(current_dir());
+    return r;
+}
+
+// No per-user runtime directory on Windows: runtime_dir is system_temp_dir.
+inline const native_char* runtime_dir() noexcept
+{
+    return nullptr;
+}
+
+// pinned_temp_dir holds no directory on Windows (creation goes by name): always "cannot".
+inline int open_dir_pin(const native_char*, dir_type&) noexcept
+{
+    return -err::not_supported;
+}
+
+inline std::intptr_t dir_bits(dir_type d) noexcept
+{
+    return reinterpret_cast<std::intptr_t>(d);
+}
+inline dir_type dir_from_bits(std::intptr_t b) noexcept
+{
+    return reinterpret_cast<dir_type>(b);
+}
+
+// ---- Creation. Windows never holds a directory (open_dir_pin fails), so `dir` is no_dir and
+// `name` absolute; a held directory given by a user policy is refused.
+
+enum file_flags : unsigned
+{
+    file_shared = 0,          // other handles may open the name (FILE_SHARE_READ | WRITE | DELETE)
+    file_delete_on_close = 1, // FILE_FLAG_DELETE_ON_CLOSE: the system removes it, even if the process dies
+    file_private = 2          // share mode 0: no other handle may open it
+};
+
+// What a failed exclusive creation means: an existing name (a file, or a directory: Python
+// retries its PermissionError) is err::exists.
+inline int creation_error(const native_char* name, int r) noexcept
+{
+    if (r == -static_cast<int>(ERROR_ALREADY_EXISTS))
+        return -err::exists;
+    if (r == -static_cast<int>(ERROR_ACCESS_DENIED)) {
+        win32_name n(name);
+        DWORD a = ::GetFileAttributesW(n.c_str());
+        if (a != INVALID_FILE_ATTRIBUTES && (a & FILE_ATTRIBUTE_DIRECTORY))
+            return -err::exists;
+    }
+    return normalise_missing(r); // a file on the directory's path too: Windows says "not found"
+
+}
+
+// CREATE_NEW, read + write access (and delete access for a delete-on-close file, which needs
+// it; an ordinary one is renamed and removed by name, and without DELETE access held, other
+// programs' opens that do not share deletion, std::fstream's among them, succeed), not
+// inheritable. 0 with h set, or the error.
+inline int create_file(dir_type dir, const native_char* name, handle_type& h, unsigned flags = file_shared) noexcept
+{
+    if (dir != no_dir)
+        return -err::not_supported;
+    DWORD share = (flags & file_private) ? 0 : share_all;
+    DWORD attributes = (flags & file_delete_on_close)
+                           ? FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE |
+                                 ((flags & file_private) ? FILE_ATTRIBUTE_HIDDEN : 0)
+                           : FILE_ATTRIBUTE_NORMAL;
+    const DWORD access = GENERIC_READ | GENERIC_WRITE | ((flags & file_delete_on_close) ? DELETE : 0);
+    int r = create_file_w(name, access, share, CREATE_NEW, attributes, h);
+    return r < 0 ? creation_error(name, r) : 0;
+}
+
+// No file without a name on Windows: anonymous_file falls back to a private delete-on-close file.
+inline int open_unnamed(dir_type, const native_char*, handle_type&) noexcept
+{
+    return -err::not_supported;
+}
+
+// The security descriptor of every directory the library makes: a protected DACL granting
+// full control to the process's user and nobody else, D:P(A;OICI;FA;;;<user SID>) (no OWNER
+// RIGHTS entry, no Administrators: an elevated process does not lock its user out). Built
+// once; nullptr (with the error) if the token cannot be read.
+struct private_descriptor
+{
+    void* sd = nullptr;
+    int error = 0;
+};
+
+inline const private_descriptor& private_dir_descriptor() noexcept
+{
+    static const private_descriptor d = [] {
+        private_descriptor r;
+        HANDLE token = nullptr;
+        if (!::OpenProcessToken(::GetCurrentProcess(), TOKEN_QUERY, &token)) {
+            r.error = last_error();
+            return r;
+        }
+        union
+        {
+            TOKEN_USER user;
+            unsigned char bytes[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
+        } buf;
+        DWORD len = 0;
+        BOOL ok = ::GetTokenInformation(token, TokenUser, &buf, sizeof buf, &len);
+        if (!ok)
+            r.error = last_error();
+        ::CloseHandle(token);
+        LPWSTR sid = nullptr;
+        if (ok && !::ConvertSidToStringSidW(buf.user.User.Sid, &sid)) {
+            r.error = last_error();
+            ok = FALSE;
+        }
+        if (!ok)
+            return r;
+        wchar_t sddl[256] = L"D:P(A;OICI;FA;;;";
+        std::size_t at = std::char_traits<wchar_t>::length(sddl);
+        for (const wchar_t* c = sid; *c && at < 250; ++c)
+            sddl[at++] = *c;
+        sddl[at++] = L')';
+        sddl[at] = L'\0';
+        ::LocalFree(sid);
+        PSECURITY_DESCRIPTOR sd = nullptr;
+        if (::ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SDDL_REVISION_1, &sd, nullptr))
+            r.sd = sd; // kept for the life of the process
+        else
+            r.error = last_error();
+        return r;
+    }();
+    return d;
+}
+
+// A directory private to the user (the owner-only DACL above). 0 or the error.
+inline int create_dir(dir_type dir, const native_char* name) noexcept
+{
+    if (dir != no_dir)
+        return -err::not_supported;
+    const private_descriptor& d = private_dir_descriptor();
+    if (!d.sd)
+        return d.error ? d.error : -err::not_supported;
+    win32_name n(name);
+    SECURITY_ATTRIBUTES sa;
+    if (::CreateDirectoryW(n.c_str(), no_inherit(sa, d.sd)))
+        return 0;
+    return creation_error(name, last_error());
+}
+
+// 0 if nothing has the name, -err::exists if something has, or another error.
+inline int probe_name(dir_type dir, const native_char* name) noexcept
+{
+    if (dir != no_dir)
+        return -err::not_supported;
+    win32_name n(name);
+    if (::GetFileAttributesW(n.c_str()) != INVALID_FILE_ATTRIBUTES)
+        return -err::exists;
+    int r = normalise_missing(last_error());
+    return r == -err::no_entry ? 0 : r;
+}
+
+// Removes the file (or the empty directory) `name`. 0 or the error.
+inline int remove_at(dir_type dir, const native_char* name, bool directory) noexcept
+{
+    if (dir != no_dir)
+        return -err::not_supported;
+    win32_name n(name);
+    BOOL ok = directory ? ::RemoveDirectoryW(n.c_str()) : ::DeleteFileW(n.c_str());
+    return ok ? 0 : normalise_missing(last_error());
+}
+
+// Access a held directory needs: to list it, to remove it and to repair its attributes.
+inline constexpr DWORD dir_access = FILE_LIST_DIRECTORY | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES | DELETE;
+
+// Opens the directory `name` itself (a reparse point is not followed) and checks that it is a
+// directory and not a reparse point, and (when `expected` is given) that it is that one.
+// 0 with h and id set, or the error (-err::exists: something else has the name).
+inline int open_dir_checked(const native_char* name, handle_type& h, file_id& id, const file_id* expected) noexcept
+{
+    handle_type d = invalid_handle;
+    int r = open_entry(name, dir_access, d);
+    if (r < 0)
+        return normalise_missing(r);
+    DWORD attributes = 0;
+    file_id got;
+    r = identify(d, got, attributes);
+    if (r == 0 && (!(attributes & FILE_ATTRIBUTE_DIRECTORY) || (attributes & FILE_ATTRIBUTE_REPARSE_POINT) ||
+                   (expected && !same_file(got, *expected))))
+        r = -err::exists;
+    if (r < 0) {
+        close(d);
+        return r;
+    }
+    h = d;
+    id = got;
+    return 0;
+}
+
+// Opens the directory create_dir just made: the handle and its identity, or the error
+// (-err::exists: the name was taken over, and what has it now is not ours to remove).
+inline int open_created_dir(dir_type dir, const native_char* name, handle_type& h, file_id& id) noexcept
+{
+    if (dir != no_dir)
+        return -err::not_supported;
+    return open_dir_checked(name, h, id, nullptr);
+}
+
+// Whether `path` names the file `id` now (opened without following a reparse point).
+inline bool name_leads_to(const native_char* path, const file_id& id) noexcept
+{
+    handle_type h = invalid_handle;
+    if (open_entry(path, 0, h) < 0)
+        return false;
+    file_id got;
+    DWORD attributes = 0;
+    bool same = identify(h, got, attributes) == 0 && same_file(got, id);
+    close(h);
+    return same;
+}
+
+// POSIX takes a shared flock for systemd-tmpfiles; nothing to tell on Windows.
+inline void mark_in_use(handle_type) noexcept {}
+
+// Opens the file `path` names (closed by the object, still named), not through a reparse
+// point, to flush it. 0 with h set, or the error.
+inline int open_existing(const native_char* path, handle_type& h) noexcept
+{
+    int r = create_file_w(path, GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT, h);
+    return r < 0 ? normalise_missing(r) : 0;
+}
+
+// publish_mode's POSIX permission bits mean nothing here (a file takes its directory's
+// inherited ACL): no mode is found at a target, the umask default asks for nothing, and an
+// explicit mode changes nothing (a read-only attribute would even keep a delete-on-close
+// file's temporary name from being removed).
+inline int permissions_of(const native_char*, unsigned*) noexcept
+{
+    return -err::no_entry;
+}
+inline int new_file_mode(unsigned*) noexcept
+{
+    return 0; // keep the file as it is
+}
+inline int set_mode(handle_type, unsigned) noexcept
+{
+    return 0;
+}
+
+// Windows has no call that makes a directory entry durable on its own; the rename or link
+// is journaled by NTFS. Nothing to do.
+inline int sync_dir(const native_char*) noexcept
+{
+    return 0;
+}
+
+// Errors of a publishing call: an existing target is err::exists.
+inline int publish_error(int r) noexcept
+{
+    return r == -static_cast<int>(ERROR_ALREADY_EXISTS) ? -err::exists : normalise_missing(r);
+}
+
+// A delete-on-close file open as `h` has a second name now: closes `h` (the system removes the
+// name it was opened by) and opens the file again by `to`, at the same position, checking it
+// is the same file. `h` is the new handle, or invalid_handle if that could not be had (the file
+// is published all the same).
+inline void reopen_published(handle_type& h, const native_char* to) noexcept
+{
+    file_id before, after;
+    DWORD attributes = 0;
+    const std::int64_t pos = seek(h, 0, FILE_CURRENT);
+    const bool known = identify(h, before, attributes) == 0;
+    close(h);
+    h = invalid_handle;
+    handle_type n = invalid_handle;
+    if (create_file_w(to, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n) < 0)
+        return;
+    if (!known || identify(n, after, attributes) < 0 || !same_file(before, after)) {
+        close(n); // replaced between the link and the open: not ours
+        return;
+    }
+    if (pos > 0)
+        seek(n, pos, FILE_BEGIN);
+    h = n;
+}
+
+// Puts the open file `h`, named `from`, at `to`: replacing what is there, or never
+// (-err::exists, both files intact). A delete-on-close file cannot be renamed out of its
+// fate (the flag stays with the open handle), so it gets a hard link at `to` instead
+// (replace: a link under a fresh name next to `to`, then MoveFileExW over it), and then
+// reopen_published closes the handle (the temporary name goes) and opens `to`: `h` changes.
+// 0 or the error.
+inline int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber,
+                   bool delete_on_close) noexcept
+{
+    win32_name f(from), t(to);
+    if (noclobber && ::CompareStringOrdinal(f.c_str(), -1, t.c_str(), -1, TRUE) == CSTR_EQUAL)
+        return -err::exists; // onto its own name: MoveFileExW would call that a success
+    if (!delete_on_close)
+        return ::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING)
+                   ? 0
+                   : publish_error(last_error());
+    if (noclobber) {
+        if (!::CreateHardLinkW(t.c_str(), f.c_str(), nullptr))
+            return publish_error(last_error());
+        reopen_published(h, to);
+        return 0;
+    }
+    std::wstring staged;
+    try {
+        staged = to;
+        staged += L".tmp-";
+        unsigned char rnd[6];
+        if (random_bytes(rnd, sizeof rnd) < 0)
+            return -err::not_supported;
+        for (unsigned char b : rnd) {
+            staged += L"0123456789abcdef"[b >> 4];
+            staged += L"0123456789abcdef"[b & 15];
+        }
+    } catch (...) {
+        return -err::no_memory;
+    }
+    win32_name s(staged.c_str());
+    if (!::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
+        return publish_error(last_error());
+    if (!::MoveFileExW(s.c_str(), t.c_str(), MOVEFILE_REPLACE_EXISTING)) {
+        int r = publish_error(last_error());
+        ::DeleteFileW(s.c_str());
+        return r;
+    }
+    reopen_published(h, to);
+    return 0;
+}
+
+// A delete-on-close file cannot be given a name that outlives it: never called (the object
+// reports errc::operation_not_supported first).
+inline int link_unnamed(handle_type, const native_char*) noexcept
+{
+    return -err::not_supported;
+}
+
+// mkstemp's descriptor: a C-runtime descriptor owning the handle (as Python's os.open gives),
+// not inherited by spawned children, binary unless `text`. The descriptor, or the error.
+inline int to_crt_descriptor(handle_type h, bool text) noexcept
+{
+    int fd = ::_open_osfhandle(reinterpret_cast<std::intptr_t>(h), _O_NOINHERIT | (text ? _O_TEXT : _O_BINARY));
+    return fd >= 0 ? fd : -static_cast<int>(ERROR_TOO_MANY_OPEN_FILES);
+}
+
+} // namespace sys
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+
+#endif // BOOST_TEMPFILE_DETAIL_WINDOWS_OPS_HPP

@@ -1,0 +1,287 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef BOOST_TEMPFILE_DETAIL_WINDOWS_REMOVE_TREE_HPP
+#define BOOST_TEMPFILE_DETAIL_WINDOWS_REMOVE_TREE_HPP
+
+// The removal of a temporary directory and everything in it, relative to handles only (the
+// Windows counterpart of detail/posix/remove_tree.hpp): each directory is listed through its
+// own handle (GetFileInformationByHandleEx, FileIdBothDirectoryInfo), each entry opened
+// relative to that handle (NtCreateFile with RootDirectory, FILE_OPEN_REPARSE_POINT) and
+// deleted through its own handle (FileDispositionInfo). What an entry is comes from the
+// listing: a reparse point (symlink, junction, mount point) is deleted itself and never
+// entered, whatever opening it reaches (Wine opens the target of a Unix symlink even with
+// FILE_OPEN_REPARSE_POINT); a read-only entry loses the attribute and is deleted.
+
+#include <boost/tempfile/config.hpp>
+
+#if defined(BOOST_HAS_PRAGMA_ONCE)
+#pragma once
+#endif
+
+#include <boost/tempfile/detail/windows/ops.hpp>
+#include <boost/tempfile/detail/windows/sys.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace boost {
+namespace tempfile {
+namespace detail {
+
+using sys::file_id;
+
+// Levels the walk enters; a deeper tree fails with ERROR_CANT_RESOLVE_FILENAME.
+inline constexpr unsigned tree_max_depth = 512;
+
+class win_tree_walk
+{
+public:
+    explicit win_tree_walk(bool keep_going) noexcept : keep_going_(keep_going), check_names_(sys::under_wine()) {}
+
+    // Removes everything below the directory open as `dir` (which stays). 0 or the first error.
+    int run(sys::handle_type dir, std::wstring& where)
+    {
+        buf_.resize(8192); // 64 KiB, 8-byte aligned
+        rel_.clear();
+        clear_below(dir, 0);
+        where = std::move(where_);
+        return first_;
+    }
+
+private:
+    struct item
+    {
+        std::wstring name;
+        DWORD attributes;
+    };
+
+    bool fail(int err, const std::wstring& name)
+    {
+        if (first_ == 0) {
+            first_ = err;
+            where_ = rel_;
+            if (!where_.empty())
+                where_ += L'\\';
+            where_ += name;
+        }
+        return keep_going_;
+    }
+
+    // The entries of `dir`, from the start.
+    int list(sys::handle_type dir, std::vector<item>& out)
+    {
+        out.clear();
+        FILE_INFO_BY_HANDLE_CLASS cls = FileIdBothDirectoryRestartInfo;
+        char* const base = reinterpret_cast<char*>(buf_.data());
+        const DWORD size = static_cast<DWORD>(buf_.size() * sizeof(std::uint64_t));
+        for (;;) {
+            if (!::GetFileInformationByHandleEx(dir, cls, base, size)) {
+                DWORD e = ::GetLastError();
+                return e == ERROR_NO_MORE_FILES ? 0 : -static_cast<int>(e);
+            }
+            cls = FileIdBothDirectoryInfo;
+            for (std::size_t off = 0;;) {
+                const auto* d = reinterpret_cast<const FILE_ID_BOTH_DIR_INFO*>(base + off);
+                std::size_t len = d->FileNameLength / sizeof(wchar_t);
+                const wchar_t* n = d->FileName;
+                if (!(len == 1 && n[0] == L'.') && !(len == 2 && n[0] == L'.' && n[1] == L'.'))
+                    out.push_back(item{std::wstring(n, len), d->FileAttributes});
+                if (d->NextEntryOffset == 0)
+                    break;
+                off += d->NextEntryOffset;
+            }
+        }
+    }
+
+    // Marks the open entry for deletion, clearing a read-only attribute first if need be.
+    static int delete_open(sys::handle_type h, DWORD attributes) noexcept
+    {
+        int r = sys::set_delete(h, true);
+        if (r == -static_cast<int>(ERROR_ACCESS_DENIED) && (attributes & FILE_ATTRIBUTE_READONLY) &&
+            sys::clear_readonly(h, attributes) == 0)
+            r = sys::set_delete(h, true);
+        return r;
+    }
+
+    void clear_below(sys::handle_type dir, unsigned depth)
+    {
+        std::wstring here; // Wine: the directory's resolved name, that every entry's must extend
+        if (check_names_ && !sys::final_name(dir, here)) {
+            fail(sys::last_error(), std::wstring());
+            return;
+        }
+        std::vector<item> items;
+        for (unsigned pass = 0; pass < 3; ++pass) {
+            int r = list(dir, items);
+            if (r < 0) {
+                fail(r, std::wstring());
+                return;
+            }
+            if (items.empty())
+                return;
+            for (const item& it : items) {
+                if (first_ != 0 && !keep_going_)
+                    return;
+                remove_entry(dir, here, it, depth);
+            }
+            if (first_ != 0)
+                return; // what failed stays; listing again would only find it again
+        }
+    }
+
+    // Wine only: whether the entry `name` of the directory resolved as `here` opened as
+    // itself, not as what a Unix symlink leads to.
+    static bool opened_itself(sys::handle_type h, const std::wstring& here, const std::wstring& name)
+    {
+        std::wstring got;
+        return sys::final_name(h, got) && got.size() == here.size() + 1 + name.size() &&
+               ::CompareStringOrdinal(got.c_str(), static_cast<int>(here.size()), here.c_str(),
+                                      static_cast<int>(here.size()), TRUE) == CSTR_EQUAL &&
+               sys::is_separator(got[here.size()]) &&
+               ::CompareStringOrdinal(got.c_str() + here.size() + 1, static_cast<int>(name.size()), name.c_str(),
+                                      static_cast<int>(name.size()), TRUE) == CSTR_EQUAL;
+    }
+
+    void remove_entry(sys::handle_type dir, const std::wstring& here, const item& it, unsigned depth)
+    {
+        const bool reparse = (it.attributes & FILE_ATTRIBUTE_REPARSE_POINT) != 0;
+        const bool directory = (it.attributes & FILE_ATTRIBUTE_DIRECTORY) != 0 && !reparse;
+        sys::handle_type h = sys::invalid_handle;
+        const DWORD access = DELETE | FILE_WRITE_ATTRIBUTES | (directory ? FILE_LIST_DIRECTORY : 0);
+        const ULONG options = directory ? sys::nt_directory_file : (reparse ? 0 : sys::nt_non_directory_file);
+        int r = sys::open_relative(dir, it.name.c_str(), it.name.size(), access, options, h);
+        if (r == -sys::err::no_entry || r == -static_cast<int>(ERROR_PATH_NOT_FOUND))
+            return; // gone meanwhile
+        if (r < 0) {
+            fail(r, it.name);
+            return;
+        }
+        if (check_names_ && !opened_itself(h, here, it.name)) {
+            sys::close(h); // a Unix symlink under Wine: deleting through h would delete its target
+            fail(-sys::err::not_supported, it.name);
+            return;
+        }
+        if (directory) {
+            // What was opened must still be a plain directory (not swapped for a link since the
+            // listing): else it is only deleted, never entered.
+            file_id id;
+            DWORD now = 0;
+            r = sys::identify(h, id, now);
+            if (r == 0 && (now & FILE_ATTRIBUTE_DIRECTORY) && !(now & FILE_ATTRIBUTE_REPARSE_POINT)) {
+                if (depth + 1 >= tree_max_depth) {
+                    sys::close(h);
+                    fail(-static_cast<int>(ERROR_CANT_RESOLVE_FILENAME), it.name);
+                    return;
+                }
+                const std::size_t mark = rel_.size();
+                if (!rel_.empty())
+                    rel_ += L'\\';
+                rel_ += it.name;
+                int before = first_;
+                clear_below(h, depth + 1);
+                rel_.resize(mark);
+                if (first_ != before) {
+                    sys::close(h);
+                    return; // something below stays, so does the directory
+                }
+            } else if (r < 0) {
+                sys::close(h);
+                fail(r, it.name);
+                return;
+            }
+        }
+        r = delete_open(h, it.attributes);
+        int c = sys::close(h); // the entry goes now (unless another handle holds it open)
+        if (r < 0)
+            fail(r, it.name);
+        else if (c < 0)
+            fail(c, it.name);
+        else if (reparse && still_there(dir, it.name))
+            fail(-sys::err::not_supported, it.name); // Wine: a Unix symlink to a directory cannot be deleted
+    }
+
+    // Whether a link just deleted can still be opened: Wine deletes what the handle reached
+    // through its Unix name, which for a symlink to a directory fails silently (rmdir of a
+    // symlink). Only for reparse points (one more open each).
+    static bool still_there(sys::handle_type dir, const std::wstring& name) noexcept
+    {
+        sys::handle_type h = sys::invalid_handle;
+        if (sys::open_relative(dir, name.c_str(), name.size(), 0, 0, h) < 0)
+            return false;
+        sys::close(h);
+        return true;
+    }
+
+    std::vector<std::uint64_t> buf_;
+    std::wstring rel_;   // the directory being cleared, relative to the root
+    std::wstring where_; // where the first error happened
+    bool keep_going_;
+    bool check_names_; // under Wine: see opened_itself
+    int first_ = 0;
+};
+
+// Opens `path` again as the directory `id` (never through a reparse point; the identity is
+// checked). 0 with h set, or the error (-err::exists if the name leads to something else).
+inline int reopen_dir(const wchar_t* path, const file_id& id, sys::handle_type& h) noexcept
+{
+    file_id got;
+    return sys::open_dir_checked(path, h, got, &id);
+}
+
+// Removes the directory open as `dir`, created with identity `id` under the absolute name
+// `path`, and everything in it. Touches nothing unless `path` still names that directory
+// (checked before the walk and again just before the top is deleted); a name that is gone
+// counts as removed; a name that leads to something else gives -err::exists. With
+// `keep_going` it removes all it can. 0 or the first error, with `where` the path of the
+// entry concerned relative to `path` (empty for the directory itself). On success `dir` is
+// closed and set to invalid_handle; on error it stays open. `parent` is unused (Windows
+// holds no parent).
+inline int remove_tree(sys::handle_type& dir, const file_id& id, const std::wstring& path, bool keep_going,
+                       std::wstring& where, sys::dir_type = sys::no_dir) noexcept
+{
+    where.clear();
+    try {
+        for (unsigned pass = 0;; ++pass) {
+            // The name must still lead to the directory (opened, not followed, and compared).
+            sys::handle_type check = sys::invalid_handle;
+            file_id got;
+            int r = sys::open_dir_checked(path.c_str(), check, got, &id);
+            if (r < 0)
+                return r == -sys::err::no_entry ? 0 : r;
+            if (dir == sys::invalid_handle)
+                dir = check; // let go earlier: the checked handle serves
+            else
+                sys::close(check);
+            win_tree_walk w(keep_going);
+            r = w.run(dir, where);
+            if (r < 0)
+                return r;
+            r = sys::set_delete(dir, true);
+            if (r == -static_cast<int>(ERROR_ACCESS_DENIED)) { // a read-only directory
+                DWORD attributes = 0;
+                if (sys::identify(dir, got, attributes) == 0 && (attributes & FILE_ATTRIBUTE_READONLY) &&
+                    sys::clear_readonly(dir, attributes) == 0)
+                    r = sys::set_delete(dir, true);
+            }
+            if (r == -static_cast<int>(ERROR_DIR_NOT_EMPTY) && pass < 2)
+                continue; // entries appeared after the walk: walk again
+            if (r < 0)
+                return r;
+            int c = sys::close(dir);
+            dir = sys::invalid_handle;
+            return c;
+        }
+    } catch (...) { // memory for names ran out
+        return -sys::err::no_memory;
+    }
+}
+
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+
+#endif // BOOST_TEMPFILE_DETAIL_WINDOWS_REMOVE_TREE_HPP

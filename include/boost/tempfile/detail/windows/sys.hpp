@@ -1,0 +1,439 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef BOOST_TEMPFILE_DETAIL_WINDOWS_SYS_HPP
+#define BOOST_TEMPFILE_DETAIL_WINDOWS_SYS_HPP
+
+// The Windows system-call layer: every Win32 / NT call the library makes is wrapped here, once
+// (detail/platform.hpp chooses this folder or detail/posix/). Conventions: a wrapper returns its
+// result (>= 0) or the Win32 error negated (-GetLastError()); nothing is left for the caller to
+// read from GetLastError().
+//
+// <windows.h> is included here (and only in this folder): Boost.WinAPI lacks most of what the
+// library needs (GetFileInformationByHandleEx, SetFileInformationByHandle, NtCreateFile,
+// CreateHardLinkW, GetFullPathNameW, SetConsoleCtrlHandler, the SDDL and token calls); its
+// BCryptGenRandom is used. The code is written to work whether or not the user defined
+// NOMINMAX or WIN32_LEAN_AND_MEAN.
+
+#include <boost/tempfile/config.hpp>
+
+#if defined(BOOST_HAS_PRAGMA_ONCE)
+#pragma once
+#endif
+
+#include <boost/winapi/bcrypt.hpp>
+
+#include <windows.h>
+#include <winternl.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace boost {
+namespace tempfile {
+namespace detail {
+namespace sys {
+
+// ---- The seam's vocabulary (detail/platform.hpp lists it; detail/posix/sys.hpp has the same names).
+
+using handle_type = void*;                             // HANDLE
+inline constexpr handle_type invalid_handle = nullptr; // the library's "none" (a constant)
+// What a user sees for "none": INVALID_HANDLE_VALUE, as CreateFileW's failure and Asio's
+// closed handles (not a constant expression, hence the separate internal sentinel).
+inline const handle_type public_invalid_handle = INVALID_HANDLE_VALUE;
+inline handle_type public_handle(handle_type h) noexcept
+{
+    return h ? h : INVALID_HANDLE_VALUE;
+}
+using dir_type = void*;                               // a directory names are relative to
+inline constexpr dir_type no_dir = nullptr;           // none: the name is absolute
+using native_char = wchar_t;                          // names on disk are UTF-16
+using native_string = std::wstring;
+using native_string_view = std::wstring_view;
+using pid_type = unsigned long; // DWORD
+inline constexpr native_char separator = L'\\';
+inline constexpr bool is_separator(native_char c) noexcept { return c == L'\\' || c == L'/'; }
+inline constexpr std::size_t name_max = 255; // UTF-16 code units per component
+
+// Characters names may not hold (Win32 naming rules), and may not end with.
+inline constexpr bool forbidden_in_name(native_char c) noexcept
+{
+    return c < 32 || c == L'\\' || c == L'/' || c == L':' || c == L'<' || c == L'>' || c == L'"' || c == L'|' ||
+           c == L'?' || c == L'*';
+}
+inline constexpr bool forbidden_at_end(native_char c) noexcept { return c == L'.' || c == L' '; }
+
+// The errors the portable layers tell apart, as the wrappers return them (negated).
+namespace err {
+inline constexpr int exists = 80;            // ERROR_FILE_EXISTS
+inline constexpr int no_entry = 2;           // ERROR_FILE_NOT_FOUND
+inline constexpr int invalid = 87;           // ERROR_INVALID_PARAMETER
+inline constexpr int no_memory = 8;          // ERROR_NOT_ENOUGH_MEMORY
+inline constexpr int too_big = 223;          // ERROR_FILE_TOO_LARGE
+inline constexpr int io = 1117;              // ERROR_IO_DEVICE
+inline constexpr int not_supported = 50;     // ERROR_NOT_SUPPORTED
+inline constexpr int illegal_sequence = 1113; // ERROR_NO_UNICODE_TRANSLATION
+} // namespace err
+
+// The system deletes a file opened with FILE_FLAG_DELETE_ON_CLOSE when its last handle closes.
+inline constexpr bool has_delete_on_close = true;
+// WriteFile at an offset moves the file pointer of a synchronous handle.
+inline constexpr bool write_at_keeps_position = false;
+
+// The identity of a file: its volume and file index (GetFileInformationByHandle).
+struct file_id
+{
+    unsigned long volume = 0;
+    std::uint64_t index = 0;
+};
+
+inline bool same_file(const file_id& a, const file_id& b) noexcept
+{
+    return a.volume == b.volume && a.index == b.index;
+}
+
+inline int last_error() noexcept
+{
+    DWORD e = ::GetLastError();
+    return e ? -static_cast<int>(e) : -err::io;
+}
+
+// Errors that say "no such name": the file, or a directory on its path.
+inline int normalise_missing(int r) noexcept
+{
+    return r == -static_cast<int>(ERROR_PATH_NOT_FOUND) ? -err::no_entry : r;
+}
+
+// ---- Long paths. An absolute name of MAX_PATH or more goes to Win32 as \\?\C:\... (or
+// \\?\UNC\server\share\...), which lifts the limit and turns off the name parsing: the name is
+// first made full (GetFullPathNameW: separators and dots resolved).
+class win32_name
+{
+public:
+    explicit win32_name(const native_char* p) noexcept : p_(p)
+    {
+        std::size_t n = std::char_traits<wchar_t>::length(p);
+        if (n < 248 || (p[0] == L'\\' && p[1] == L'\\' && (p[2] == L'?' || p[2] == L'.') && p[3] == L'\\'))
+            return; // short (CreateDirectoryW's limit is MAX_PATH - 12), or already a device path
+        try {
+            std::wstring full(n + 16, L'\0');
+            DWORD m = ::GetFullPathNameW(p, static_cast<DWORD>(full.size()), &full[0], nullptr);
+            if (m >= full.size()) {
+                full.resize(m + 1);
+                m = ::GetFullPathNameW(p, static_cast<DWORD>(full.size()), &full[0], nullptr);
+            }
+            if (m == 0 || m >= full.size())
+                return;
+            full.resize(m);
+            if (full.size() > 2 && full[0] == L'\\' && full[1] == L'\\')
+                own_ = L"\\\\?\\UNC\\" + full.substr(2);
+            else
+                own_ = L"\\\\?\\" + full;
+            p_ = own_.c_str();
+        } catch (...) { // no memory: the name as it is (Win32 then reports the length)
+        }
+    }
+    win32_name(const win32_name&) = delete;
+    win32_name& operator=(const win32_name&) = delete;
+    const native_char* c_str() const noexcept { return p_; }
+
+private:
+    const native_char* p_;
+    std::wstring own_;
+};
+
+// ---- Handles and files.
+
+inline int close(handle_type h) noexcept
+{
+    return ::CloseHandle(h) ? 0 : last_error();
+}
+
+// Security attributes of every handle the library opens: not inherited by child processes.
+inline SECURITY_ATTRIBUTES* no_inherit(SECURITY_ATTRIBUTES& sa, void* descriptor = nullptr) noexcept
+{
+    sa.nLength = sizeof sa;
+    sa.lpSecurityDescriptor = descriptor;
+    sa.bInheritHandle = FALSE;
+    return &sa;
+}
+
+// CreateFileW: 0 with h set, or the error.
+inline int create_file_w(const native_char* name, DWORD access, DWORD share, DWORD disposition, DWORD flags,
+                         handle_type& h, void* descriptor = nullptr) noexcept
+{
+    win32_name n(name);
+    SECURITY_ATTRIBUTES sa;
+    HANDLE r = ::CreateFileW(n.c_str(), access, share, no_inherit(sa, descriptor), disposition, flags, nullptr);
+    if (r == INVALID_HANDLE_VALUE)
+        return last_error();
+    h = r;
+    return 0;
+}
+
+inline constexpr DWORD share_all = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
+
+// Opens `name` itself (a reparse point is opened, not followed), for its attributes and identity.
+inline int open_entry(const native_char* name, DWORD access, handle_type& h) noexcept
+{
+    return create_file_w(name, access | FILE_READ_ATTRIBUTES | SYNCHRONIZE, share_all, OPEN_EXISTING,
+                         FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT, h);
+}
+
+// The attributes and identity of an open file.
+inline int identify(handle_type h, file_id& id, DWORD& attributes) noexcept
+{
+    BY_HANDLE_FILE_INFORMATION info;
+    if (!::GetFileInformationByHandle(h, &info))
+        return last_error();
+    id.volume = info.dwVolumeSerialNumber;
+    id.index = (static_cast<std::uint64_t>(info.nFileIndexHigh) << 32) | info.nFileIndexLow;
+    attributes = info.dwFileAttributes;
+    return 0;
+}
+
+// One ReadFile (at most 1 GiB); 0 at end of file.
+inline std::ptrdiff_t read(handle_type h, void* buf, std::size_t n) noexcept
+{
+    DWORD got = 0;
+    DWORD want = n > (1u << 30) ? (1u << 30) : static_cast<DWORD>(n);
+    if (!::ReadFile(h, buf, want, &got, nullptr)) {
+        DWORD e = ::GetLastError();
+        return e == ERROR_HANDLE_EOF || e == ERROR_BROKEN_PIPE ? 0 : -static_cast<std::ptrdiff_t>(e);
+    }
+    return static_cast<std::ptrdiff_t>(got);
+}
+
+// Writes all n bytes (at `offset` when it is not null); 0 or the error.
+inline int write_all_impl(handle_type h, const void* buf, std::size_t n, const std::int64_t* offset) noexcept
+{
+    const char* p = static_cast<const char*>(buf);
+    std::int64_t off = offset ? *offset : 0;
+    while (n > 0) {
+        DWORD chunk = n > (1u << 30) ? (1u << 30) : static_cast<DWORD>(n);
+        DWORD done = 0;
+        OVERLAPPED ov{};
+        if (offset) {
+            ov.Offset = static_cast<DWORD>(static_cast<std::uint64_t>(off) & 0xFFFFFFFFu);
+            ov.OffsetHigh = static_cast<DWORD>(static_cast<std::uint64_t>(off) >> 32);
+        }
+        if (!::WriteFile(h, p, chunk, &done, offset ? &ov : nullptr))
+            return last_error();
+        if (done == 0)
+            return -err::io;
+        p += done;
+        off += done;
+        n -= done;
+    }
+    return 0;
+}
+
+inline int write_all(handle_type h, const void* buf, std::size_t n) noexcept
+{
+    return write_all_impl(h, buf, n, nullptr);
+}
+
+// Like write_all, at an offset; the file position afterwards is unspecified (it moves).
+inline int write_all_at(handle_type h, const void* buf, std::size_t n, std::int64_t off) noexcept
+{
+    return write_all_impl(h, buf, n, &off);
+}
+
+// SEEK_SET / SEEK_CUR / SEEK_END are FILE_BEGIN / FILE_CURRENT / FILE_END.
+inline std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
+{
+    LARGE_INTEGER d, r;
+    d.QuadPart = off;
+    if (!::SetFilePointerEx(h, d, &r, static_cast<DWORD>(whence)))
+        return last_error();
+    return r.QuadPart;
+}
+
+// Sets the size; the position does not move.
+inline int truncate(handle_type h, std::uint64_t size) noexcept
+{
+    FILE_END_OF_FILE_INFO info;
+    info.EndOfFile.QuadPart = static_cast<LONGLONG>(size);
+    return ::SetFileInformationByHandle(h, FileEndOfFileInfo, &info, sizeof info) ? 0 : last_error();
+}
+
+inline int sync(handle_type h) noexcept
+{
+    return ::FlushFileBuffers(h) ? 0 : last_error();
+}
+
+// Marks an open file (opened with DELETE access) for deletion when its last handle closes,
+// or takes that back.
+inline int set_delete(handle_type h, bool del) noexcept
+{
+    FILE_DISPOSITION_INFO info;
+    info.DeleteFile = del ? TRUE : FALSE;
+    return ::SetFileInformationByHandle(h, FileDispositionInfo, &info, sizeof info) ? 0 : last_error();
+}
+
+// Clears FILE_ATTRIBUTE_READONLY of an open file (opened with FILE_WRITE_ATTRIBUTES).
+inline int clear_readonly(handle_type h, DWORD attributes) noexcept
+{
+    FILE_BASIC_INFO info{}; // zero times: unchanged
+    info.FileAttributes = (attributes & ~static_cast<DWORD>(FILE_ATTRIBUTE_READONLY));
+    if (info.FileAttributes == 0)
+        info.FileAttributes = FILE_ATTRIBUTE_NORMAL;
+    return ::SetFileInformationByHandle(h, FileBasicInfo, &info, sizeof info) ? 0 : last_error();
+}
+
+// Whether this process runs under Wine, where a Unix symlink to a file lists and opens as a plain
+// file and deleting it through its handle deletes its target (Wine deletes by the resolved Unix
+// name): the tree removal then checks each entry's final name (final_name) before deleting it.
+inline bool under_wine() noexcept
+{
+    static const bool wine = [] {
+        HMODULE m = ::GetModuleHandleW(L"ntdll.dll");
+        return m && ::GetProcAddress(m, "wine_get_version") != nullptr;
+    }();
+    return wine;
+}
+
+// The name the system resolves the open file to, from its volume's root (FileNameInfo: no
+// MAX_PATH limit, unlike Wine's GetFinalPathNameByHandleW); false if it cannot be had.
+inline bool final_name(handle_type h, std::wstring& out)
+{
+    std::vector<std::uint64_t> buf(128); // FILE_NAME_INFO: a DWORD length, then the name
+    for (;;) {
+        const DWORD size = static_cast<DWORD>(buf.size() * sizeof(std::uint64_t));
+        if (::GetFileInformationByHandleEx(h, FileNameInfo, buf.data(), size)) {
+            const auto* info = reinterpret_cast<const FILE_NAME_INFO*>(buf.data());
+            out.assign(info->FileName, info->FileNameLength / sizeof(wchar_t));
+            return true;
+        }
+        const auto* info = reinterpret_cast<const FILE_NAME_INFO*>(buf.data());
+        if (::GetLastError() != ERROR_MORE_DATA || info->FileNameLength + sizeof(DWORD) <= size)
+            return false;
+        buf.resize((info->FileNameLength + sizeof(DWORD)) / sizeof(std::uint64_t) + 2);
+    }
+}
+
+// ---- NT calls, resolved once from ntdll (no import library needed): opening a name relative
+// to a directory handle, as openat does.
+
+struct nt_api
+{
+    using create_file_fn = LONG(NTAPI*)(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, PIO_STATUS_BLOCK, PLARGE_INTEGER,
+                                         ULONG, ULONG, ULONG, ULONG, PVOID, ULONG);
+    using status_to_error_fn = ULONG(NTAPI*)(LONG);
+    create_file_fn create_file = nullptr;
+    status_to_error_fn status_to_error = nullptr;
+};
+
+inline const nt_api& nt() noexcept
+{
+    static const nt_api api = [] {
+        nt_api a;
+        if (HMODULE m = ::GetModuleHandleW(L"ntdll.dll")) {
+            a.create_file = reinterpret_cast<nt_api::create_file_fn>(
+                reinterpret_cast<void*>(::GetProcAddress(m, "NtCreateFile")));
+            a.status_to_error = reinterpret_cast<nt_api::status_to_error_fn>(
+                reinterpret_cast<void*>(::GetProcAddress(m, "RtlNtStatusToDosError")));
+        }
+        return a;
+    }();
+    return api;
+}
+
+// NtCreateFile's options (winternl.h spells only some of them, and as macros).
+inline constexpr ULONG nt_open = 1;                    // FILE_OPEN
+inline constexpr ULONG nt_directory_file = 0x1;        // FILE_DIRECTORY_FILE
+inline constexpr ULONG nt_synchronous_io = 0x20;       // FILE_SYNCHRONOUS_IO_NONALERT
+inline constexpr ULONG nt_non_directory_file = 0x40;   // FILE_NON_DIRECTORY_FILE
+inline constexpr ULONG nt_backup_intent = 0x4000;      // FILE_OPEN_FOR_BACKUP_INTENT
+inline constexpr ULONG nt_open_reparse_point = 0x200000; // FILE_OPEN_REPARSE_POINT
+
+// Opens `name` (one component) relative to the directory `dir`, never following a reparse
+// point. 0 with h set, or the Win32 error negated.
+inline int open_relative(dir_type dir, const native_char* name, std::size_t len, ACCESS_MASK access, ULONG options,
+                         handle_type& h) noexcept
+{
+    const nt_api& api = nt();
+    if (!api.create_file)
+        return -err::not_supported;
+    UNICODE_STRING us;
+    us.Buffer = const_cast<PWSTR>(name);
+    us.Length = static_cast<USHORT>(len * sizeof(wchar_t));
+    us.MaximumLength = us.Length;
+    OBJECT_ATTRIBUTES oa;
+    oa.Length = sizeof oa;
+    oa.RootDirectory = dir;
+    oa.ObjectName = &us;
+    oa.Attributes = 0x40; // OBJ_CASE_INSENSITIVE, as Win32 names are
+    oa.SecurityDescriptor = nullptr;
+    oa.SecurityQualityOfService = nullptr;
+    IO_STATUS_BLOCK io;
+    HANDLE r = nullptr;
+    LONG st = api.create_file(&r, access | SYNCHRONIZE | FILE_READ_ATTRIBUTES, &oa, &io, nullptr, 0, share_all,
+                              nt_open, options | nt_synchronous_io | nt_open_reparse_point | nt_backup_intent,
+                              nullptr, 0);
+    if (st < 0) {
+        ULONG e = api.status_to_error ? api.status_to_error(st) : ERROR_ACCESS_DENIED;
+        return -static_cast<int>(e ? e : ERROR_ACCESS_DENIED);
+    }
+    h = r;
+    return 0;
+}
+
+// ---- Process.
+
+// Fills buf with bytes from the system's CSPRNG (BCryptGenRandom); 0 or the error.
+inline int random_bytes(void* buf, std::size_t n) noexcept
+{
+    unsigned char* p = static_cast<unsigned char*>(buf);
+    while (n > 0) {
+        ULONG chunk = n > (1u << 30) ? (1u << 30) : static_cast<ULONG>(n);
+        if (boost::winapi::BCryptGenRandom(nullptr, p, chunk, 2 /* BCRYPT_USE_SYSTEM_PREFERRED_RNG */) < 0)
+            return -err::not_supported;
+        p += chunk;
+        n -= chunk;
+    }
+    return 0;
+}
+
+inline pid_type current_pid() noexcept
+{
+    return ::GetCurrentProcessId();
+}
+
+inline pid_type getpid_uncached() noexcept
+{
+    return ::GetCurrentProcessId();
+}
+
+// No fork on Windows: the per-thread engines never need re-seeding.
+inline constexpr unsigned fork_generation() noexcept
+{
+    return 0;
+}
+
+// An environment variable (wide, as Windows keeps them); empty if unset.
+inline std::wstring getenv_w(const wchar_t* name)
+{
+    std::wstring v(128, L'\0');
+    for (;;) {
+        DWORD n = ::GetEnvironmentVariableW(name, &v[0], static_cast<DWORD>(v.size()));
+        if (n == 0)
+            return std::wstring();
+        if (n < v.size()) {
+            v.resize(n);
+            return v;
+        }
+        v.resize(n);
+    }
+}
+
+} // namespace sys
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+
+#endif // BOOST_TEMPFILE_DETAIL_WINDOWS_SYS_HPP
