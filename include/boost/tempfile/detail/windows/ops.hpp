@@ -331,7 +331,46 @@ inline int sync_name(const native_char* path) noexcept
     return r;
 }
 
-// Windows has no call that makes a directory entry durable on its own; the rename or link
+// Opens `path` again for reading and writing (others may open, rename and delete it, as the
+// library's own handles allow) and checks that it is the open file `h` (volume serial and file
+// index): 0 with `out` set; 1 if the name leads to another file now (nothing is left open);
+// or the error.
+inline int reopen_same(handle_type h, const native_char* path, handle_type& out) noexcept
+{
+    file_id mine, there;
+    DWORD attributes = 0;
+    if (int r = identify(h, mine, attributes); r < 0)
+        return r;
+    handle_type n = invalid_handle;
+    if (int r = create_file_w(path, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n);
+        r < 0)
+        return normalise_missing(r);
+    int r = identify(n, there, attributes);
+    if (r < 0 || !same_file(mine, there)) {
+        close(n);
+        return r < 0 ? r : 1;
+    }
+    out = n;
+    return 0;
+}
+
+// keep() of a file made with FILE_FLAG_DELETE_ON_CLOSE: takes the deletion back. Windows 10
+// 1809 and later clear the flag itself (FileDispositionInfoEx, FILE_DISPOSITION_FLAG_ON_CLOSE
+// without FILE_DISPOSITION_FLAG_DELETE); where that class is refused (older systems, Wine) the
+// plain disposition is cleared (Wine then keeps the file; an older Windows deletes it all the
+// same, which the caller cannot see). 0 or the error of the last call.
+inline int cancel_delete_on_close(handle_type h) noexcept
+{
+    struct
+    {
+        ULONG Flags;
+    } ex{0x8}; // FILE_DISPOSITION_FLAG_DO_NOT_DELETE (0) | FILE_DISPOSITION_FLAG_ON_CLOSE (0x8)
+    if (::SetFileInformationByHandle(h, static_cast<FILE_INFO_BY_HANDLE_CLASS>(21), &ex, sizeof ex))
+        return 0; // 21: FileDispositionInfoEx (hidden by mingw-w64's headers)
+    return set_delete(h, false);
+}
+
+; the rename or link
 // is journaled by NTFS. Nothing to do.
 inline int sync_dir(const native_char*) noexcept
 {
