@@ -370,7 +370,7 @@ inline int cancel_delete_on_close(handle_type h) noexcept
     return set_delete(h, false);
 }
 
-; the rename or link
+// Windows has no call that makes a directory entry durable on its own; the rename or link
 // is journaled by NTFS. Nothing to do.
 inline int sync_dir(const native_char*) noexcept
 {
