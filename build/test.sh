@@ -16,6 +16,8 @@
 #                      examples ask for C++20) and run under Wine, headless: build/windows.sh
 #                      installs and prepares everything on first use (about 2 minutes), then
 #                      reuses it from bin/windows. Build products: bin/mingw-cxx17.
+#   --rerun            run the test programs again even when b2 finds them up to date (to run
+#                      the suite under another environment: TMPDIR, TEMP, TMP, a user...)
 #   anything else      passed to b2: properties (variant=release, cxxstd=20 replaces the
 #                      configuration's standard), options (-d+2, --verbose-test) or targets
 #                      (test_naming means test//test_naming); given targets replace `test`.
@@ -41,6 +43,7 @@ toolset=all
 sanitize=none
 quick=0
 platform=linux
+rerun=0
 jobs=$(nproc 2>/dev/null || echo 2)
 b2_opts=()      # options and properties for b2
 b2_targets=()   # targets; default: test
@@ -60,6 +63,7 @@ for a in ${args[@]+"${args[@]}"}; do
         --sanitize=*) sanitize=${a#--sanitize=} ;;
         --quick) quick=1 ;;
         --platform=*) platform=${a#--platform=} ;;
+        --rerun) rerun=1 ;;
         --jobs=*) jobs=${a#--jobs=} ;;
         -j*) jobs=${a#-j} ;;
         cxxstd=*) user_cxxstd=${a#cxxstd=}; b2_opts+=("$a") ;;
@@ -203,6 +207,9 @@ run_config() { # label toolset cxxstd
     # A test counts as passed only if b2 confirms it in this run: drop the old markers
     # (cheap: b2 re-creates a marker without rebuilding or re-running an up-to-date test).
     find "$bdir" -type f -name '*.test' -delete 2>/dev/null || true
+    if [ "$rerun" = 1 ]; then # a run target's output gone: b2 runs the program again (no rebuild)
+        find "$bdir" -type f \( -name '*.output' -o -name '*.run' \) -delete 2>/dev/null || true
+    fi
     touch "$stamp"
 
     # --dump-tests makes b2 also list every declared test ("boost-test(RUN) "<dir>/test_x" ...").

@@ -1,6 +1,11 @@
 // Atomic "save document": write the new version into a temporary file next to the target,
 // then persist() it into place. A reader sees the old document or the new one, never half of
-// one; if anything fails before persist(), the temporary is removed and the old one stays.
+// one; if anything fails (a full disk included: persist() then reports the write's ENOSPC,
+// naming the file, and replaces nothing), the temporary is removed and the old one stays.
+// The saved document keeps the old one's permissions (publish_mode::like_target()).
+//
+//     atomic_save                 saves a document twice in a fresh directory
+//     atomic_save FILE BYTES      saves BYTES bytes as FILE, or says why it could not
 #include <boost/tempfile.hpp>
 
 #include <boost/filesystem/fstream.hpp>
@@ -18,12 +23,22 @@ void save(const fs::path& target, const std::string& text)
     o.dir = target.parent_path();          // same file system: rename is atomic
     o.prefix = "." + target.filename().string() + ".";
     tf::named_temporary_file f(o);
-    f.stream() << text;
+    f.stream() << text;                         // a write error is kept for persist()
     f.persist(target, tf::durability::durable); // fsync file, rename, fsync directory (Windows: FlushFileBuffers, MoveFileExW)
 }
 
-int main()
+int main(int argc, char** argv)
 {
+    if (argc == 3) {
+        try {
+            save(argv[1], std::string(std::stoul(argv[2]), 'x'));
+            std::cout << "saved " << argv[2] << " bytes\n";
+            return 0;
+        } catch (const fs::filesystem_error& e) {
+            std::cout << e.what() << "\n";
+            return 1;
+        }
+    }
     fs::path dir = tf::utf8_path(tf::mkdtemp());
     fs::path doc = dir / "document.txt";
     save(doc, "version 1\n");

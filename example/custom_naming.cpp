@@ -49,7 +49,9 @@ int main()
     // Policies go in any order; the same set names the same type.
     tf::basic_temp_file<char, tf::keep, tf::pattern_name<job_model>> c(o);
     static_assert(std::is_same_v<decltype(c), tf::basic_temp_file<char, tf::pattern_name<job_model>, tf::keep>>);
-    std::cout << "pattern_name: " << c.path().filename() << "\n";
+    std::cout << "pattern_name: " << c.path().filename() << "\n"; // tmpjob-%%%%%%%%.log: the prefix stays
+    if (c.path().filename().string().rfind("tmpjob-", 0) != 0)
+        return 1;
 
     // A longer random part: random_name<16>.
     tf::basic_temp_file<wchar_t, tf::random_name<16>> w(tf::wfile_options{L".bin", L"", work.path()});

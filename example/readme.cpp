@@ -16,14 +16,15 @@ namespace tf = boost::tempfile;
 #endif
 
 int main() {
-    auto [fd, name] = tf::mkstemp({.suffix = ".txt"});         // Python's mkstemp()
-    ::close(fd); boost::filesystem::remove(tf::utf8_path(name)); // yours to close and remove
-    tf::temporary_directory work({.prefix = "build-"});        // removed at scope exit
-    tf::named_temporary_file log({.suffix = ".log", .dir = work.path()});
+    tf::temporary_directory work;                               // removed at scope exit, with its contents
+    tf::options o;                                              // C++17: set the fields you need
+    o.suffix = ".txt";
+    o.dir = work.path();
+    auto [fd, name] = tf::mkstemp(o);                           // Python's mkstemp(): yours to close
+    ::close(fd);
+    tf::named_temporary_file log({.suffix = ".log", .dir = work.path()}); // C++20: designated initializers
     log.write("hello\n");                                       // deleted on close()
-    tf::basic_temp_file<char, tf::keep, tf::random_name<16>> kept; // policies in any order
-    std::cout << "mkstemp made and removed " << name << "\n"
-              << "log file " << log.name() << " in " << work.name() << "\n"
-              << "kept file " << kept.name() << " (removed by this example)\n";
-    boost::filesystem::remove(kept.path());
+    tf::basic_temp_file<char, tf::random_name<16>, tf::pinned_temp_dir> fast; // policies in any order
+    std::cout << "mkstemp made " << name << ", the log file " << log.name() << " and " << fast.name()
+              << "; nothing is left when main returns\n";
 }

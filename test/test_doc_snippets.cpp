@@ -2,8 +2,16 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-// The documentation shows only code the build compiles and runs: every line of every
-// ```cpp block in README.md and doc/**/*.md must appear in an example or a test.
+// The documentation shows only code that compiles as it stands. Every ```cpp block in
+// README.md and doc/**/*.md is either
+//   * an excerpt: its lines, in order and together (blank lines and spacing aside), are lines
+//     of one file of example/ or test/, which the build compiles and runs; or
+//   * compiled here: extracted into a translation unit (the umbrella header, the usual
+//     standard headers, `namespace tf`, `namespace fs`) and checked by the compiler ($CXX,
+//     else g++; -std=c++20 -fsyntax-only). A block that does not begin with a declaration
+//     (#include, struct, class, template, namespace, int main) goes into a function body. A
+//     block that needs names from around it declares them in an HTML comment on the line
+//     before it, e.g. <!-- snippet context: fs::path out_dir; std::string payload; -->.
 // (```c++ blocks are reference synopses, checked by the header tests instead.)
 
 #define BOOST_TEST_MODULE doc_snippets
@@ -14,11 +22,13 @@
 #include <boost/filesystem/path.hpp>
 
 #include "common/doc_common.hpp"
+#include "common/test_common.hpp"
 
-#include <fstream>
-#include <set>
-#include <sstream>
+#include <atomic>
+#include <cstdlib>
+#include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = boost::filesystem;
@@ -44,60 +54,191 @@ std::string normalize(const std::string& line)
     return r;
 }
 
-void add_lines(const fs::path& file, std::set<std::string>& out)
+std::vector<std::string> lines_of(const std::string& text)
 {
-    std::ifstream in(file.string());
-    std::string line;
-    while (std::getline(in, line))
-        out.insert(normalize(line));
+    std::vector<std::string> r;
+    std::string::size_type at = 0;
+    while (at <= text.size()) {
+        auto nl = text.find('\n', at);
+        if (nl == std::string::npos)
+            nl = text.size();
+        r.push_back(text.substr(at, nl - at));
+        at = nl + 1;
+    }
+    return r;
 }
 
-} // namespace
-
-BOOST_AUTO_TEST_CASE(every_cpp_block_in_the_docs_is_compiled_code)
+// The non-blank lines, normalized, elisions ("...", "// ...") dropped.
+std::vector<std::string> significant(const std::vector<std::string>& lines)
 {
-    fs::path root = source_root();
-    BOOST_REQUIRE_MESSAGE(!root.empty(), "repository root not found");
+    std::vector<std::string> r;
+    for (const std::string& l : lines) {
+        std::string n = normalize(l);
+        if (!n.empty() && n != "..." && n != "// ...")
+            r.push_back(n);
+    }
+    return r;
+}
 
-    std::set<std::string> corpus;
-    for (const char* dir : {"example", "test"})
-        for (fs::recursive_directory_iterator it(root / dir), end; it != end; ++it) {
-            std::string ext = it->path().extension().string();
-            if (ext == ".cpp" || ext == ".hpp")
-                add_lines(it->path(), corpus);
+// Whether `block` is a contiguous run of `file`'s significant lines.
+bool excerpt_of(const std::vector<std::string>& block, const std::vector<std::string>& file)
+{
+    if (block.empty() || block.size() > file.size())
+        return false;
+    for (std::size_t i = 0; i + block.size() <= file.size(); ++i)
+        if (std::equal(block.begin(), block.end(), file.begin() + static_cast<std::ptrdiff_t>(i)))
+            return true;
+    return false;
+}
+
+struct block
+{
+    std::string where;                    // file:line
+    std::vector<std::string> lines;       // as written
+    std::string context;                  // declared names ("" if none)
+};
+
+// The translation unit a compiled block becomes.
+std::string translation_unit(const block& b)
+{
+    std::vector<std::string> s = significant(b.lines);
+    const std::string& first = s.empty() ? std::string() : s.front();
+    bool top_level = false;
+    for (const char* d : {"#include", "struct ", "class ", "template", "namespace ", "int main"})
+        top_level = top_level || first.rfind(d, 0) == 0;
+    std::string tu = "#include <boost/tempfile.hpp>\n"
+                     "#include <atomic>\n#include <cstdio>\n#include <fstream>\n#include <iostream>\n"
+                     "#include <string>\n#include <vector>\n#include <unistd.h>\n"
+                     "namespace tf = boost::tempfile;\nnamespace fs = boost::filesystem;\n";
+    tu += b.context + "\n";
+    tu += top_level ? "" : "void snippet()\n{\n";
+    tu += "#line 1 \"" + b.where + "\"\n";
+    for (const std::string& l : b.lines)
+        tu += (normalize(l) == "..." ? std::string() : l) + "\n";
+    tu += top_level ? "" : "}\n";
+    return tu;
+}
+
+std::string compiler()
+{
+    const char* cxx = std::getenv("CXX");
+    return cxx && *cxx ? cxx : "g++";
+}
+
+boost::test_tools::assertion_result compiler_available(boost::unit_test::test_unit_id)
+{
+    boost::test_tools::assertion_result r(std::system((compiler() + " --version >/dev/null 2>&1").c_str()) == 0);
+    r.message() << "skipped: no C++ compiler (" << compiler() << ") to compile the documentation's blocks";
+    return r;
+}
+
+// Compiles each translation unit (two at a time); the compiler's messages of each that
+// failed, keyed by its index.
+std::map<std::size_t, std::string> compile_all(const std::vector<std::string>& units, const fs::path& include)
+{
+    test::scratch s;
+    std::map<std::size_t, std::string> failed;
+    std::vector<int> status(units.size(), 0);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < units.size();) {
+            const fs::path src = s.dir / ("snippet" + std::to_string(i) + ".cpp");
+            BOOST_TEST_REQUIRE(test::put_file(src.string(), units[i]));
+            const std::string cmd = compiler() + " -std=c++20 -fsyntax-only -Wall -I'" + include.string() + "' '" +
+                                    src.string() + "' > '" + src.string() + ".err' 2>&1";
+            status[i] = std::system(cmd.c_str());
         }
+    };
+    std::thread t1(work), t2(work);
+    t1.join();
+    t2.join();
+    for (std::size_t i = 0; i < units.size(); ++i)
+        if (status[i] != 0)
+            failed[i] = test::file_contents((s.dir / ("snippet" + std::to_string(i) + ".cpp.err")).string());
+    return failed;
+}
 
+// Every ```cpp block of the documentation, with its declared context.
+std::vector<block> documentation_blocks(const fs::path& root)
+{
     std::vector<fs::path> docs = {root / "README.md"};
     for (fs::recursive_directory_iterator it(root / "doc"), end; it != end; ++it)
         if (it->path().extension() == ".md")
             docs.push_back(it->path());
-
-    int blocks = 0;
+    std::vector<block> r;
     for (const fs::path& doc : docs) {
-        std::ifstream in(doc.string());
-        std::string line;
-        bool in_block = false;
-        int lineno = 0;
-        while (std::getline(in, line)) {
-            ++lineno;
-            std::string n = normalize(line);
-            if (!in_block) {
-                if (n == "```cpp") {
-                    in_block = true;
-                    ++blocks;
-                }
+        std::vector<std::string> lines = lines_of(test::read_file(doc));
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (normalize(lines[i]) != "```cpp")
                 continue;
+            block b;
+            b.where = fs::relative(doc, root).string() + ":" + std::to_string(i + 2);
+            const std::string marker = "<!-- snippet context:";
+            if (i > 0 && lines[i - 1].rfind(marker, 0) == 0) {
+                std::string c = lines[i - 1].substr(marker.size());
+                b.context = c.substr(0, c.rfind("-->"));
             }
-            if (n.rfind("```", 0) == 0) {
-                in_block = false;
-                continue;
-            }
-            if (n.empty() || n == "..." || n == "// ...")
-                continue;
-            BOOST_TEST(corpus.count(n) == 1u,
-                       doc.filename().string() << ":" << lineno << ": not in any example or test: " << n);
+            for (++i; i < lines.size() && normalize(lines[i]).rfind("```", 0) != 0; ++i)
+                b.lines.push_back(lines[i]);
+            BOOST_TEST(i < lines.size(), b.where << ": unterminated code block");
+            r.push_back(std::move(b));
         }
-        BOOST_TEST(!in_block, doc.filename().string() << ": unterminated code block");
     }
-    BOOST_TEST(blocks > 0);
+    return r;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(every_cpp_block_in_the_docs_is_compiled_code,
+                     *boost::unit_test::precondition(compiler_available))
+{
+    fs::path root = source_root();
+    BOOST_REQUIRE_MESSAGE(!root.empty(), "repository root not found");
+
+    std::vector<std::vector<std::string>> sources;
+    for (const char* dir : {"example", "test"})
+        for (fs::recursive_directory_iterator it(root / dir), end; it != end; ++it) {
+            std::string ext = it->path().extension().string();
+            if (ext == ".cpp" || ext == ".hpp")
+                sources.push_back(significant(lines_of(test::read_file(it->path()))));
+        }
+
+    std::vector<block> blocks = documentation_blocks(root);
+    std::vector<std::string> units;
+    std::vector<const block*> compiled;
+    for (const block& b : blocks) {
+        std::vector<std::string> s = significant(b.lines);
+        bool excerpt = false;
+        for (const auto& src : sources)
+            excerpt = excerpt || excerpt_of(s, src);
+        if (!excerpt) {
+            units.push_back(translation_unit(b));
+            compiled.push_back(&b);
+        }
+    }
+    for (const auto& [i, messages] : compile_all(units, root / "include"))
+        BOOST_TEST(false, compiled[i]->where << ": neither an excerpt of example/ or test/ nor compilable:\n"
+                                             << messages);
+    BOOST_TEST_MESSAGE(blocks.size() << " blocks: " << blocks.size() - units.size() << " excerpts, "
+                                     << units.size() << " compiled");
+    BOOST_TEST(blocks.size() > 20u);
+    BOOST_TEST(!units.empty());
+}
+
+// The checks catch what they are for: a block rearranged is no excerpt, and does not compile.
+BOOST_AUTO_TEST_CASE(a_rearranged_block_is_caught, *boost::unit_test::precondition(compiler_available))
+{
+    const std::vector<std::string> file = significant(
+        {"tf::spooled_options o;", "o.max_size = 1024;", "", "tf::spooled_temporary_file buf(o);", "buf.flush();"});
+    BOOST_TEST(excerpt_of(significant({"o.max_size  = 1024;", "tf::spooled_temporary_file buf(o);"}), file));
+    block b;
+    b.where = "rearranged.md:1";
+    b.lines = {"tf::spooled_temporary_file buf(o);", "tf::spooled_options o;", "buf.flush();"};
+    BOOST_TEST(!excerpt_of(significant(b.lines), file));
+    fs::path root = source_root();
+    BOOST_REQUIRE(!root.empty());
+    auto failed = compile_all({translation_unit(b)}, root / "include");
+    BOOST_TEST(failed.size() == 1u);
+    b.lines = {"tf::spooled_options o;", "tf::spooled_temporary_file buf(o);", "buf.flush();"};
+    BOOST_TEST(compile_all({translation_unit(b)}, root / "include").empty()); // in order it compiles
 }

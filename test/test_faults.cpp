@@ -194,18 +194,12 @@ struct descriptor_limit
     void lift() { ::setrlimit(RLIMIT_NOFILE, &old); }
 };
 
-bool put(const std::string& p, const char* text)
-{
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    bool ok = fd >= 0 && ::write(fd, text, std::strlen(text)) == static_cast<ssize_t>(std::strlen(text));
-    ::close(fd);
-    return ok;
-}
+using test::put_file;
 
 // Files, a symlink to `victim` (outside), a fifo and an unreadable file: no subdirectory.
 bool make_flat(const std::string& top, const std::string& victim)
 {
-    bool ok = put(top + "/a", "alpha") && put(top + "/b", "beta") && put(top + "/ro", "ro");
+    bool ok = put_file(top + "/a", "alpha") && put_file(top + "/b", "beta") && put_file(top + "/ro", "ro");
     ok = ok && ::chmod((top + "/ro").c_str(), 0) == 0;
     ok = ok && ::symlink(victim.c_str(), (top + "/link").c_str()) == 0;
     return ok && ::mkfifo((top + "/fifo").c_str(), 0600) == 0;
@@ -215,8 +209,8 @@ bool make_flat(const std::string& top, const std::string& victim)
 bool make_nested(const std::string& top, const std::string& victim)
 {
     return make_flat(top, victim) && ::mkdir((top + "/sub").c_str(), 0700) == 0 &&
-           put(top + "/sub/file", "s") && ::mkdir((top + "/sub/inner").c_str(), 0700) == 0 &&
-           put(top + "/sub/inner/file", "i");
+           put_file(top + "/sub/file", "s") && ::mkdir((top + "/sub/inner").c_str(), 0700) == 0 &&
+           put_file(top + "/sub/inner/file", "i");
 }
 
 template <class CharT>
@@ -237,7 +231,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_removal_at_the_descriptor_limit, CharT, 
 {
     test::scratch s;
     const std::string victim = (s.dir / "victim").string();
-    BOOST_TEST_REQUIRE(put(victim, "precious"));
+    BOOST_TEST_REQUIRE(put_file(victim, "precious"));
     int r = test::in_child([&] {
         const int fds = test::open_fds();
         warm_up_sanitizer<CharT>(s.dir);
@@ -350,7 +344,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(nested_directory_removal_at_the_descriptor_limit, 
 {
     test::scratch s;
     const std::string victim = (s.dir / "victim").string();
-    BOOST_TEST_REQUIRE(put(victim, "precious"));
+    BOOST_TEST_REQUIRE(put_file(victim, "precious"));
     int r = test::in_child([&] {
         const int fds = test::open_fds();
         warm_up_sanitizer<CharT>(s.dir);
@@ -709,6 +703,8 @@ BOOST_AUTO_TEST_CASE(garbage_in_tmpdir)
 {
     test::scratch s;
     int r = test::in_child([&] {
+        ::unsetenv("TEMP"); // the search would go on to them: whatever the caller set
+        ::unsetenv("TMP");
         // Unusable values are skipped: non-existent non-UTF-8 bytes, longer than PATH_MAX,
         // a relative path that does not exist. The search goes on to /tmp.
         for (std::string bad : {std::string("/nonexistent-\xff\xfe\x80"), "/" + std::string(5000, 'x'),

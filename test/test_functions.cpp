@@ -67,11 +67,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(mkstemp_creates_exclusive_0600_cloexec_file, CharT
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(mkstemp_default_prefix_and_directory, CharT, test::char_types)
 {
+    test::scratch s;
+    tf::set_tempdir(s.dir); // the default directory, in this test's own
     auto [fd, name] = tf::mkstemp<CharT>();
-    std::string n = narrow(name);
     BOOST_TEST(has_shape(name, tf::gettempdir(), "tmp", ""));
+    tf::reset_tempdir();
+    BOOST_TEST(narrow(name).rfind(s.dir.string() + test::separator, 0) == 0u);
     test::close_fd(fd);
-    boost::filesystem::remove(test::path_of(n));
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(hundred_names_are_distinct, CharT, test::char_types)

@@ -39,17 +39,6 @@ struct predictable : tf::naming_policy
     }
 };
 
-std::string read_all(const std::string& p)
-{
-    std::ifstream is(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(is), std::istreambuf_iterator<char>());
-}
-
-void write_file(const std::string& p, const std::string& content)
-{
-    std::ofstream os(p, std::ios::binary);
-    os << content;
-}
 
 } // namespace
 
@@ -57,7 +46,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(symlinks_planted_at_every_early_candidate, CharT, 
 {
     test::scratch s, outside;
     const std::string victim = (outside.dir / "victim").string();
-    write_file(victim, "precious");
+    BOOST_TEST_REQUIRE(test::put_file(victim, "precious"));
     const std::string dangling = (outside.dir / "would-be-created").string();
     const std::string victim_dir = (outside.dir / "victim-dir").string();
     ::mkdir(victim_dir.c_str(), 0755);
@@ -80,7 +69,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(symlinks_planted_at_every_early_candidate, CharT, 
         tf::basic_temp_dir<CharT, predictable> d(o);
         BOOST_TEST(narrow(d.name()) == (s.dir / "tmpp3").string());
     }
-    BOOST_TEST(read_all(victim) == "precious");
+    BOOST_TEST(test::file_contents(victim) == "precious");
     BOOST_TEST(!test::exists(dangling));
     BOOST_TEST(test::mode_of(victim_dir) == 0755u);
     BOOST_TEST(s.entries().size() == 3u); // the three symlinks, untouched
@@ -94,7 +83,7 @@ BOOST_AUTO_TEST_CASE(another_user_plants_at_the_next_candidate_in_a_sticky_direc
     test::scratch s, secret;
     ::chmod(s.dir.c_str(), 01777);
     const std::string target = (secret.dir / "shadow").string();
-    write_file(target, "root-only");
+    BOOST_TEST_REQUIRE(test::put_file(target, "root-only"));
     ::chmod(target.c_str(), 0600);
     const std::string planted_link = (s.dir / "tmpp0").string();
     const std::string planted_file = (s.dir / "tmpp1").string();
@@ -119,7 +108,7 @@ BOOST_AUTO_TEST_CASE(another_user_plants_at_the_next_candidate_in_a_sticky_direc
     predictable::next = 0;
     tf::basic_temp_dir<char, predictable> d(tf::dir_options{"", std::nullopt, s.dir});
     BOOST_TEST(d.name() == (s.dir / "tmpp3").string()); // p2 is root's file
-    write_file(d.name() + "/inside", "x");
+    BOOST_TEST_REQUIRE(test::put_file(d.name() + "/inside", "x"));
 
     // The attacker now tries to remove, replace or enter root's objects.
     const std::string fname = f.name(), dname = d.name();
@@ -142,8 +131,8 @@ BOOST_AUTO_TEST_CASE(another_user_plants_at_the_next_candidate_in_a_sticky_direc
     BOOST_TEST(r == 0);
     BOOST_TEST(test::mode_of(fname) == 0600u);
     BOOST_TEST(test::mode_of(dname) == 0700u);
-    BOOST_TEST(read_all(target) == "root-only");
-    BOOST_TEST(read_all(planted_file) == "bait");
+    BOOST_TEST(test::file_contents(target) == "root-only");
+    BOOST_TEST(test::file_contents(planted_file) == "bait");
     d.cleanup();
     f.close();
     BOOST_TEST(!test::exists(fname));
@@ -155,14 +144,14 @@ BOOST_AUTO_TEST_CASE(another_user_plants_at_the_next_candidate_in_a_sticky_direc
 BOOST_AUTO_TEST_CASE(symlink_inside_a_tree_is_removed_not_followed)
 {
     test::scratch s, outside;
-    write_file((outside.dir / "keep-me").string(), "k");
+    BOOST_TEST_REQUIRE(test::put_file((outside.dir / "keep-me").string(), "k"));
     {
         tf::temporary_directory d(tf::dir_options{"", std::nullopt, s.dir});
         ::symlink(outside.dir.c_str(), (d.name() + "/to-outside-dir").c_str());
         ::symlink((outside.dir / "keep-me").c_str(), (d.name() + "/to-outside-file").c_str());
     }
     BOOST_TEST(s.entries().empty());
-    BOOST_TEST(read_all((outside.dir / "keep-me").string()) == "k");
+    BOOST_TEST(test::file_contents((outside.dir / "keep-me").string()) == "k");
 }
 
 BOOST_AUTO_TEST_CASE(tree_swapped_for_a_symlink_during_cleanup)
@@ -174,13 +163,13 @@ BOOST_AUTO_TEST_CASE(tree_swapped_for_a_symlink_during_cleanup)
     const std::string precious_dir = (outside.dir / "precious").string();
     ::mkdir(precious_dir.c_str(), 0755);
     for (int i = 0; i < 20; ++i)
-        write_file(precious_dir + "/file" + std::to_string(i), "p");
+        BOOST_TEST_REQUIRE(test::put_file(precious_dir + "/file" + std::to_string(i), "p"));
     for (int round = 0; round < 40; ++round) {
         tf::temporary_directory d(tf::dir_options{"", std::nullopt, s.dir, false, true});
         const std::string sub = d.name() + "/sub", aside = d.name() + "/aside";
         ::mkdir(sub.c_str(), 0700);
         for (int i = 0; i < 50; ++i)
-            write_file(sub + "/f" + std::to_string(i), "x");
+            BOOST_TEST_REQUIRE(test::put_file(sub + "/f" + std::to_string(i), "x"));
         std::atomic<bool> stop{false};
         std::thread attacker([&] {
             while (!stop.load()) {
@@ -218,7 +207,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_onto_a_planted_symlink, CharT, test::char_
     test::scratch s, outside;
     ::chmod(s.dir.c_str(), 01777);
     const std::string victim = (outside.dir / "victim").string();
-    write_file(victim, "precious");
+    BOOST_TEST_REQUIRE(test::put_file(victim, "precious"));
     const std::string dangling = (outside.dir / "would-be-created").string();
     const std::string to_victim = (s.dir / "out-victim").string();
     const std::string to_nothing = (s.dir / "out-dangling").string();
@@ -255,7 +244,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_onto_a_planted_symlink, CharT, test::char_
             BOOST_TEST(thrown);
             // Nothing followed, nothing clobbered; the temporary file is intact and still ours.
             BOOST_TEST(link_target(target) == pointed);
-            BOOST_TEST(read_all(victim) == "precious");
+            BOOST_TEST(test::file_contents(victim) == "precious");
             BOOST_TEST(!test::exists(dangling));
             BOOST_TEST(narrow(f.name()) == mine);
             BOOST_TEST(test::file_contents(mine) == "ours");
@@ -270,7 +259,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_onto_a_planted_symlink, CharT, test::char_
             BOOST_TEST(st.st_ino == mine_st.st_ino);
             BOOST_TEST(test::file_contents(target) == "ours");
             BOOST_TEST(!test::exists(mine));
-            BOOST_TEST(read_all(victim) == "precious");
+            BOOST_TEST(test::file_contents(victim) == "precious");
             BOOST_TEST(!test::exists(dangling));
         }
         BOOST_TEST(test::file_contents(target) == "ours"); // persisted: kept after destruction
@@ -285,7 +274,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_onto_a_planted_symlink, CharT, test::char_
         a.link(to_victim2, ec);
         BOOST_TEST(ec == boost::system::errc::file_exists);
         BOOST_TEST(link_target(to_victim2) == victim);
-        BOOST_TEST(read_all(victim) == "precious");
+        BOOST_TEST(test::file_contents(victim) == "precious");
         BOOST_TEST(test::contents(a) == "anonymous");
     }
     BOOST_TEST(s.entries() == std::vector<std::string>{"out-anonymous"}); // the neighbour's, left

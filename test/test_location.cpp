@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(setuid_programs_ignore_the_environment, *test::posix_only("
 #if BOOST_TEMPFILE_TEST_POSIX
     // secure_getenv is what the search uses; in a set-user-ID program it returns nullptr.
     // Here (not setuid) it must return the value, so the wrapper is the one in use.
-    test::env_guard a("TMPDIR", "/some/where");
+    test::env_guard a("TMPDIR", "/some/where"), b("TEMP", nullptr), c_("TMP", nullptr); // whatever the caller's
     BOOST_TEST(std::string(boost::tempfile::detail::sys::secure_getenv("TMPDIR")) == "/some/where");
     auto c = boost::tempfile::detail::candidate_tempdirs();
     BOOST_TEST(c.front() == "/some/where");
@@ -188,8 +188,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(location_policies, CharT, test::char_types)
 #endif
     {
         test::env_guard e("XDG_RUNTIME_DIR", nullptr);
+        tf::set_tempdir(s.dir); // the fallback, in this test's own directory
         tf::basic_temp_file<CharT, tf::runtime_dir> f;
         BOOST_TEST(f.path().parent_path().string() == tf::gettempdir());
+        BOOST_TEST(f.path().parent_path() == s.dir);
+        tf::reset_tempdir();
     }
     BOOST_TEST(s.entries().size() == 1u); // only "run", now empty
 }
@@ -355,7 +358,8 @@ BOOST_AUTO_TEST_CASE(a_pinned_object_keeps_its_directory_across_set_tempdir, *te
 
 BOOST_AUTO_TEST_CASE(pinned_creation_races_set_tempdir_safely)
 {
-    // Threads create and destroy pinned files while the value flips between two directories:
+    // Threads create and destroy pinned and unpinned files while the value flips between two
+    // directories (each set_tempdir frees the values nobody holds any more):
     // every file lands in one of them, is removed, and no descriptor outlives the values.
     test::scratch s;
     boost::filesystem::create_directory(s.dir / "a");
@@ -369,6 +373,13 @@ BOOST_AUTO_TEST_CASE(pinned_creation_races_set_tempdir_safely)
             pinned_file<char> f;
             const auto parent = f.path().parent_path();
             if ((parent != s.dir / "a" && parent != s.dir / "b") || !test::exists(f.path().string()))
+                ++wrong;
+            // The unpinned readers too: the values they read are freed by set_tempdir once
+            // nobody holds them (ASan / TSan check the reclamation).
+            tf::named_temporary_file g;
+            const std::string d = tf::gettempdir(), gp = g.path().parent_path().string();
+            if ((d != (s.dir / "a").string() && d != (s.dir / "b").string()) ||
+                (gp != (s.dir / "a").string() && gp != (s.dir / "b").string()))
                 ++wrong;
             ++made;
         }
@@ -384,4 +395,120 @@ BOOST_AUTO_TEST_CASE(pinned_creation_races_set_tempdir_safely)
     BOOST_TEST(boost::filesystem::is_empty(s.dir / "a"));
     BOOST_TEST(boost::filesystem::is_empty(s.dir / "b"));
     BOOST_TEST(test::open_fds() == fds);
+}
+
+// Run (explicitly, --run_test=print_tempdir) by set_user_id_program_ignores_the_environment,
+// as a set-user-ID copy of this program: prints the tempdir it finds.
+BOOST_AUTO_TEST_CASE(print_tempdir, *boost::unit_test::disabled())
+{
+    std::printf("tempdir=%s\n", tf::gettempdir().c_str());
+    std::fflush(stdout);
+}
+
+// A set-user-ID program ignores TMPDIR, TEMP and TMP (secure_getenv): an unprivileged user
+// must not choose where a privileged program creates its files. glibc strips TMPDIR itself,
+// so TEMP and TMP are what this checks. The control run (the same copy without the bit)
+// shows the environment would be honoured.
+BOOST_AUTO_TEST_CASE(set_user_id_program_ignores_the_environment)
+{
+    test::scratch s;
+    const std::string prog = (s.dir / "suid").string(), env = (s.dir / "env").string(),
+                      out = (s.dir / "out").string();
+    BOOST_TEST_REQUIRE(::mkdir(env.c_str(), 0777) == 0);
+    BOOST_TEST_REQUIRE(::chmod(env.c_str(), 0777) == 0);
+    boost::filesystem::copy_file("/proc/self/exe", prog);
+    auto tempdir_seen = [&](::mode_t mode) {
+        if (::chmod(prog.c_str(), mode) != 0)
+            return std::string("<chmod failed>");
+        ::unlink(out.c_str());
+        int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        ::fchmod(fd, 0666);
+        int r = test::in_child(
+            [&] {
+                ::dup2(fd, 1);
+                ::unsetenv("TMPDIR");
+                ::setenv("TEMP", env.c_str(), 1);
+                ::setenv("TMP", env.c_str(), 1);
+                ::execl(prog.c_str(), prog.c_str(), "--run_test=print_tempdir", "--log_level=nothing",
+                        "--report_level=no", static_cast<char*>(nullptr));
+                return 93;
+            },
+            true);
+        ::close(fd);
+        std::string text = test::file_contents(out);
+        std::size_t at = text.find("tempdir=");
+        return r != 0 || at == std::string::npos ? "<exit " + std::to_string(r) + ">"
+                                                 : text.substr(at + 8, text.find('\n', at) - at - 8);
+    };
+    BOOST_TEST(tempdir_seen(0755) == env); // the control: an ordinary program honours TEMP
+    BOOST_TEST(tempdir_seen(04755) == "/tmp"); // set-user-ID root, run by nobody
+}
+
+// set_tempdir reclaims the values it replaces once nobody can hold them: a fixture that
+// redirects the tempdir per test does not grow without bound. Values still held (a spooled
+// file keeps its directory for the rollover) are kept until let go.
+BOOST_AUTO_TEST_CASE(set_tempdir_reclaims_old_values)
+{
+    test::scratch s;
+    auto rss_kib = [] {
+        std::ifstream in("/proc/self/statm");
+        long pages = 0, resident = 0;
+        in >> pages >> resident;
+        return resident * (::sysconf(_SC_PAGESIZE) / 1024);
+    };
+    auto live_values = [] { return boost::tempfile::detail::tempdir_state().values.size(); };
+    const std::string a = (s.dir / "a").string(), b = (s.dir / std::string(200, 'b')).string();
+    tf::set_tempdir(a);
+    tf::spooled_options so;
+    so.max_size = 1;
+    tf::spooled_temporary_file held(so); // holds the value "a" until its rollover
+    tf::set_tempdir(b);
+    for (int i = 0; i < 1000; ++i) // warm up the allocator
+        tf::set_tempdir(i % 2 ? a : b);
+    const long before = rss_kib();
+    int wrong = 0;
+    for (int i = 0; i < 100000; ++i) {
+        tf::set_tempdir(i % 2 ? a : b);
+        wrong += tf::gettempdir() != (i % 2 ? a : b);
+    }
+    BOOST_TEST(wrong == 0);
+    std::thread([&] { tf::set_tempdir(a); }).join(); // another thread's value replaces this thread's copy
+    BOOST_TEST(tf::gettempdir() == a);
+    const long growth = rss_kib() - before;
+    BOOST_TEST_MESSAGE("RSS growth over 100000 set_tempdir calls: " << growth << " KiB");
+    BOOST_TEST(live_values() == 2u); // the current value and the one `held` holds
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define TEST_SANITIZED_ALLOCATOR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define TEST_SANITIZED_ALLOCATOR 1
+#endif
+#endif
+#if defined(TEST_SANITIZED_ALLOCATOR) // its allocator keeps freed memory (quarantine): RSS says nothing
+    BOOST_TEST_MESSAGE("RSS growth not checked under a sanitizer (the live-value count above is)");
+#else
+    BOOST_TEST(growth < 1024);
+#endif
+    boost::filesystem::create_directory(a);
+    held.write("xy"); // rolls over into "a", then lets go of it
+    BOOST_TEST(held.rolled_over());
+    tf::reset_tempdir();
+    BOOST_TEST(live_values() == 1u); // only `held`'s value... until the object goes
+}
+
+// A relative set_tempdir is made absolute when set, against the current directory then.
+BOOST_AUTO_TEST_CASE(relative_set_tempdir_is_made_absolute_now)
+{
+    test::scratch s;
+    boost::filesystem::create_directory(s.dir / "rel");
+    const std::string old = boost::filesystem::current_path().string();
+    BOOST_REQUIRE(::chdir(s.dir.c_str()) == 0);
+    tf::set_tempdir("rel");
+    BOOST_REQUIRE(::chdir(old.c_str()) == 0);
+    BOOST_TEST(tf::gettempdir() == (s.dir / "rel").string());
+    {
+        tf::named_temporary_file f;
+        BOOST_TEST(f.path().parent_path() == s.dir / "rel");
+    }
+    tf::reset_tempdir();
 }

@@ -77,11 +77,8 @@ result run_gnu(const std::vector<std::string>& args, bool as_nobody = false)
         ::dup2(out[1], 1);
         ::dup2(err[1], 2);
         ::close(out[0]), ::close(out[1]), ::close(err[0]), ::close(err[1]);
-        if (as_nobody) {
-            struct passwd* pw = ::getpwnam("nobody");
-            if (!pw || ::setgroups(0, nullptr) != 0 || ::setgid(pw->pw_gid) != 0 || ::setuid(pw->pw_uid) != 0)
-                ::_exit(97);
-        }
+        if (as_nobody && !test::become_nobody())
+            ::_exit(97);
         ::setenv("LC_ALL", "C", 1);
         std::vector<char*> argv{const_cast<char*>("mktemp")};
         for (const std::string& a : args)

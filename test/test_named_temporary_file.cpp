@@ -14,6 +14,7 @@
 #include "common/test_common.hpp"
 
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -568,4 +569,70 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(reopen_refuses_a_name_that_leads_elsewhere, CharT,
     f.close();
     tf::file_handle h3 = f.reopen(ec); // closed: no identity to check against
     BOOST_TEST(ec == boost::system::errc::bad_file_descriptor);
+}
+
+// keep_on_exception: removed at destruction, unless the scope is left by an exception that
+// started after the object was made (the evidence stays); an exception already in flight
+// when it was made does not count.
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_on_exception_keeps_the_evidence, CharT, test::char_types)
+{
+    using evidence = tf::basic_temp_file<CharT, tf::keep_on_exception>;
+    test::scratch s;
+    std::string normal, failed, during;
+    {
+        evidence f(in<CharT>(s));
+        normal = f.path().string();
+    }
+    BOOST_TEST(!test::exists(normal)); // left normally: removed
+    try {
+        evidence f(in<CharT>(s));
+        failed = f.path().string();
+        f.close(); // close() never removes it
+        BOOST_TEST(test::exists(failed));
+        throw std::runtime_error("test failed");
+    } catch (const std::runtime_error&) {
+    }
+    BOOST_TEST(test::exists(failed)); // left by an exception: kept
+    struct made_while_unwinding
+    {
+        const test::scratch& s;
+        std::string& path;
+        ~made_while_unwinding()
+        {
+            evidence f(in<CharT>(s)); // created and destroyed during the unwinding
+            path = f.path().string();
+        }
+    };
+    try {
+        made_while_unwinding m{s, during};
+        throw std::runtime_error("unwinding");
+    } catch (const std::runtime_error&) {
+    }
+    BOOST_TEST(!during.empty());
+    BOOST_TEST(!test::exists(during)); // the exception predates it: removed
+    BOOST_TEST(s.entries().size() == 1u);
+}
+
+// seek() to a negative position is EINVAL, with the position unchanged; so through stream().
+BOOST_AUTO_TEST_CASE_TEMPLATE(seek_to_a_negative_position_fails, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    f.write("abcdef");
+    f.seek(2);
+    boost::system::error_code ec;
+    BOOST_TEST(f.seek(-3, std::ios_base::beg, ec) == -1);
+    BOOST_TEST(ec == boost::system::errc::invalid_argument);
+    BOOST_TEST(f.seek(-3, std::ios_base::cur, ec) == -1);
+    BOOST_TEST(ec == boost::system::errc::invalid_argument);
+    BOOST_TEST(f.seek(-7, std::ios_base::end, ec) == -1);
+    BOOST_TEST(ec == boost::system::errc::invalid_argument);
+    BOOST_CHECK_THROW(f.seek(-1), boost::filesystem::filesystem_error);
+    BOOST_TEST(f.tell() == 2);
+    BOOST_TEST(f.seek(-1, std::ios_base::end) == 5);
+    std::iostream& st = f.stream();
+    st.seekg(-10, std::ios_base::beg);
+    BOOST_TEST(st.fail());
+    st.clear();
+    BOOST_TEST(f.tell() == 5);
 }

@@ -15,6 +15,7 @@
 
 #include <boost/random/mersenne_twister.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <set>
 #include <thread>
@@ -233,4 +234,32 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(pattern_name_in_a_file_object, CharT, test::char_t
     std::string leaf = f.path().filename().string();
     BOOST_TEST(leaf.size() == 15u);
     BOOST_TEST(leaf.compare(0, 6, "build-") == 0);
+}
+
+// thread_random: the calling thread's engine, seeded from the kernel: two threads, and a
+// forked child and its parent, draw different numbers.
+BOOST_AUTO_TEST_CASE(thread_random_is_per_thread_and_fork_aware)
+{
+    std::uint64_t here[4], there[4];
+    for (auto& v : here)
+        v = tf::thread_random();
+    std::thread t([&] {
+        for (auto& v : there)
+            v = tf::thread_random();
+    });
+    t.join();
+    BOOST_TEST(!std::equal(std::begin(here), std::end(here), std::begin(there)));
+    BOOST_TEST(std::set<std::uint64_t>(std::begin(here), std::end(here)).size() == 4u);
+    int fds[2];
+    BOOST_TEST_REQUIRE(::pipe(fds) == 0);
+    const int r = test::in_child([&] {
+        std::uint64_t v = tf::thread_random();
+        return ::write(fds[1], &v, sizeof v) == static_cast<ssize_t>(sizeof v) ? 0 : 1;
+    });
+    std::uint64_t child = 0;
+    BOOST_TEST(::read(fds[0], &child, sizeof child) == static_cast<ssize_t>(sizeof child));
+    ::close(fds[0]);
+    ::close(fds[1]);
+    BOOST_TEST(r == 0);
+    BOOST_TEST(child != tf::thread_random()); // the parent's next draw, which the child would repeat
 }

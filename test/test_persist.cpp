@@ -35,11 +35,6 @@ tf::basic_file_options<CharT> in(const test::scratch& s, bool delete_on_close = 
 using test::contents;
 using test::file_contents;
 
-void put(const fs::path& p, const char* text)
-{
-    BOOST_REQUIRE(test::write_file(p.string(), text));
-}
-
 struct cwd_guard
 {
     fs::path old = fs::current_path();
@@ -80,7 +75,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_an_existing_target, CharT, test::
 {
     test::scratch s;
     fs::path target = s.dir / "doc";
-    put(target, "old contents");
+    BOOST_TEST_REQUIRE(test::put_file(target.string(), "old contents"));
     tf::basic_temp_file<CharT> f(in<CharT>(s));
     f.write("new");
     boost::system::error_code ec;
@@ -94,7 +89,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_refuses_an_existing_target, Char
 {
     test::scratch s;
     fs::path target = s.dir / "doc";
-    put(target, "old");
+    BOOST_TEST_REQUIRE(test::put_file(target.string(), "old"));
     std::string temp;
     {
         tf::basic_temp_file<CharT> f(in<CharT>(s));
@@ -239,4 +234,85 @@ BOOST_AUTO_TEST_CASE(no_descriptor_leaked)
     }
     BOOST_TEST(test::open_fds() == before);
     BOOST_TEST(s.entries().size() == 5u);
+}
+
+// The published mode: by default the replaced target's, the umask's for a new name; or asked
+// for. Set on the file before the rename, closed or open.
+BOOST_AUTO_TEST_CASE_TEMPLATE(published_mode, CharT, test::char_types)
+{
+    test::scratch s;
+    test::umask_guard um(027);
+    const std::string doc = (s.dir / "app.conf").string();
+    auto save = [&](auto... how) {
+        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        f.stream() << "new";
+        f.persist(doc, how...);
+        return test::mode_of(doc);
+    };
+    BOOST_TEST(test::put_file(doc, "old"));
+    BOOST_TEST(::chmod(doc.c_str(), 0644) == 0);
+    BOOST_TEST(save() == 0644u); // the target's mode, not the temporary's 0600
+    BOOST_TEST(::chmod(doc.c_str(), 0604) == 0);
+    BOOST_TEST(save(tf::durability::durable) == 0604u);
+    BOOST_TEST(save(tf::publish_mode::like_target()) == 0604u);
+    BOOST_TEST(save(tf::publish_mode::umask_default()) == 0640u);
+    BOOST_TEST(save(tf::publish_mode::as_created()) == 0600u);
+    BOOST_TEST(save(tf::publish_mode(0664), tf::durability::durable) == 0664u);
+    BOOST_TEST(file_contents(doc) == "new");
+    BOOST_TEST(::unlink(doc.c_str()) == 0);
+    BOOST_TEST(save() == 0640u); // a new name: 0666 & ~umask
+
+    // persist_noclobber, error_code forms, and a file closed before it is published.
+    tf::basic_temp_file<CharT> f(in<CharT>(s, false));
+    f.close();
+    boost::system::error_code ec;
+    f.persist_noclobber(s.dir / "fresh", tf::publish_mode(0611), ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(test::mode_of((s.dir / "fresh").string()) == 0611u);
+    f.persist(doc, tf::publish_mode::like_target(), tf::durability::durable, ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(test::mode_of(doc) == 0640u);
+}
+
+// persist() onto a symlink replaces the link (rename never writes through it); the default
+// mode is that of the file the link names, which stays as it was.
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_a_symlink, CharT, test::char_types)
+{
+    test::scratch s;
+    const std::string real = (s.dir / "real").string(), link = (s.dir / "link").string();
+    BOOST_TEST(test::put_file(real, "real"));
+    BOOST_TEST(::chmod(real.c_str(), 0640) == 0);
+    BOOST_TEST(::symlink("real", link.c_str()) == 0);
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    f.write("new");
+    f.persist(link);
+    struct stat st;
+    BOOST_TEST(::lstat(link.c_str(), &st) == 0);
+    BOOST_TEST(S_ISREG(st.st_mode));
+    BOOST_TEST((st.st_mode & 07777) == 0640u);
+    BOOST_TEST(file_contents(real) == "real");
+    BOOST_TEST(file_contents(link) == "new");
+}
+
+// rename(2) cannot cross file systems: EXDEV, and the object keeps its file, nothing copied.
+BOOST_AUTO_TEST_CASE(persist_cannot_cross_file_systems,
+                     *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
+                         boost::test_tools::assertion_result r(test::can_mount_small_fs());
+                         r.message() << "skipped: cannot mount a tmpfs in a private mount namespace";
+                         return r;
+                     }))
+{
+    test::scratch s;
+    const fs::path other = s.dir / "other";
+    BOOST_TEST_REQUIRE(fs::create_directory(other));
+    int r = test::on_small_fs(other, 65536, [&] {
+        tf::named_temporary_file f(in<char>(s));
+        f.write("data");
+        boost::system::error_code ec;
+        f.persist(other / "doc", ec);
+        if (ec != boost::system::errc::cross_device_link)
+            return 1;
+        return test::exists(f.name()) && !test::exists((other / "doc").string()) ? 0 : 2;
+    });
+    BOOST_TEST(r == 0);
 }

@@ -28,12 +28,18 @@ struct fixed_names : tf::naming_policy
     }
 };
 
-// A third-party type that cannot derive from a marker.
+// A third-party type that cannot derive from a marker; its directory is the test's scratch.
 struct their_location
 {
+    static boost::filesystem::path& where()
+    {
+        static boost::filesystem::path p;
+        return p;
+    }
     static boost::filesystem::path directory(boost::system::error_code& ec)
     {
-        return boost::filesystem::temp_directory_path(ec); // the system's, found without the library
+        ec.clear();
+        return where();
     }
 };
 
@@ -87,8 +93,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(user_naming_and_third_party_location_work, CharT, 
     std::string leaf = a.path().filename().string();
     BOOST_TEST(leaf.size() == 4u);
     BOOST_TEST(leaf.compare(0, 3, "tmp") == 0);
+    their_location::where() = s.dir / "theirs";
+    boost::filesystem::create_directory(their_location::where());
     basic_temp_file<CharT, their_location> b;
-    BOOST_TEST(b.path().parent_path() == boost::filesystem::temp_directory_path());
+    BOOST_TEST(b.path().parent_path() == their_location::where());
 }
 
 BOOST_AUTO_TEST_CASE(moved_from_object_owns_nothing)

@@ -43,11 +43,12 @@ tf::basic_dir_options<CharT> in(const fs::path& d)
     return o;
 }
 
-// The helpers take UTF-8 names ('/' works as a separator on Windows too).
+// test::put_file, throwing, for the tree builders below (UTF-8 names; '/' works as a
+// separator on Windows too).
 void write_file(const std::string& p, const char* text = "data")
 {
-    if (test::exists(p) || !test::write_file(p, text))
-        throw std::runtime_error("create " + p);
+    if (!test::put_file(p, text))
+        throw std::runtime_error("cannot write " + p);
 }
 
 // CPython's do_create(recurse, dirs, files): `dirs` subdirectories and `files` files per

@@ -86,8 +86,11 @@ BOOST_AUTO_TEST_CASE(facades)
 {
     static_assert(std::is_same_v<tf::temporary_file, tf::basic_temp_file<char, tf::anonymous_file<>>>);
     static_assert(std::is_same_v<tf::wtemporary_file, tf::basic_temp_file<wchar_t, tf::anonymous_file<>>>);
+    test::scratch s;
+    tf::set_tempdir(s.dir); // the default location, in this test's own directory
     tf::temporary_file f;
     tf::wtemporary_file w;
+    tf::reset_tempdir();
     BOOST_TEST(f.is_open());
     BOOST_TEST(w.is_open());
 }
@@ -99,6 +102,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_gives_the_complete_file_a_name, CharT, test::
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
+    test::umask_guard um(022);
     fs::path target = s.dir / "result.txt";
     {
         tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
@@ -111,7 +115,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_gives_the_complete_file_a_name, CharT, test::
         struct stat st;
         BOOST_TEST(::fstat(f.native_handle(), &st) == 0);
         BOOST_TEST(st.st_nlink == 1u);
-        BOOST_TEST((st.st_mode & 0777) == 0600u);
+        BOOST_TEST((st.st_mode & 0777) == 0644u); // a new name: the umask's mode (publish_mode)
     }
     BOOST_TEST(file_contents(target.string()) == "complete and more"); // nothing deletes it
 #endif
@@ -223,4 +227,22 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(no_descriptor_leaked, CharT, test::char_types)
 #endif
     BOOST_TEST(test::open_fds() == before);
     BOOST_TEST(s.entries().empty());
+}
+
+// link() gives the new name the umask's mode by default (a name link() makes cannot exist
+// yet), or the mode asked for; the mode is set before the name appears.
+BOOST_AUTO_TEST_CASE_TEMPLATE(link_publishes_with_the_mode_asked, CharT, test::char_types)
+{
+    test::scratch s;
+    test::umask_guard um(022);
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    f.write("data");
+    f.link(s.dir / "a");
+    BOOST_TEST(test::mode_of((s.dir / "a").string()) == 0644u);
+    boost::system::error_code ec;
+    f.link(s.dir / "b", tf::publish_mode(0600), tf::durability::durable, ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(test::mode_of((s.dir / "b").string()) == 0600u);
+    f.link(s.dir / "c", tf::publish_mode::as_created(), ec); // the mode b left
+    BOOST_TEST(test::mode_of((s.dir / "c").string()) == 0600u);
 }

@@ -11,7 +11,10 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -98,6 +101,15 @@ struct umask_guard
     ~umask_guard() { ::umask(old); }
 };
 
+// In a child about to check permissions: drops to the unprivileged user `nobody` (groups,
+// group, user); false if that failed or left root privileges.
+inline bool become_nobody()
+{
+    struct passwd* pw = ::getpwnam("nobody");
+    return pw && ::setgroups(0, nullptr) == 0 && ::setgid(pw->pw_gid) == 0 && ::setuid(pw->pw_uid) == 0 &&
+           ::getuid() != 0;
+}
+
 // Runs `f` in a forked child and returns the raw wait status (read it with WIFEXITED /
 // WIFSIGNALED), or -1 if fork or waitpid failed; f's result is the child's exit code, through
 // _exit (no atexit handlers run). With `as_nobody`, the child first drops to the unprivileged
@@ -108,13 +120,8 @@ inline int child_wait_status(const std::function<int()>& f, bool as_nobody = fal
     if (pid < 0)
         return -1;
     if (pid == 0) {
-        if (as_nobody) {
-            struct passwd* pw = ::getpwnam("nobody");
-            if (!pw || ::setgroups(0, nullptr) != 0 || ::setgid(pw->pw_gid) != 0 || ::setuid(pw->pw_uid) != 0)
-                ::_exit(97);
-            if (::getuid() == 0)
-                ::_exit(98);
-        }
+        if (as_nobody && !become_nobody())
+            ::_exit(97);
         int r = 99;
         try {
             r = f();
@@ -207,6 +214,65 @@ inline bool write_file(const std::string& p, const std::string& content = std::s
         return false;
     bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
     return ::close(fd) == 0 && ok;
+}
+
+// Creates (or replaces) the file p holding text, with exactly `mode` (whatever the umask);
+// false if that failed.
+inline bool put_file(const std::string& p, const std::string& text, ::mode_t mode = 0600)
+{
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    if (fd < 0)
+        return false;
+    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fchmod(fd, mode) == 0;
+    return ::close(fd) == 0 && ok;
+}
+
+// Runs `f` in a forked child whose private mount namespace has a fresh tmpfs of `bytes` bytes
+// mounted on `dir` (a real, small file system that fills up: ENOSPC); f's result, or -1 if the
+// child died, or 95 if the file system could not be mounted (see can_mount_small_fs()).
+inline int on_small_fs(const fs::path& dir, std::size_t bytes, const std::function<int()>& f)
+{
+    return in_child([&] {
+        const std::string size = "size=" + std::to_string(bytes);
+        if (::unshare(CLONE_NEWNS) != 0 || ::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
+            ::mount("tmpfs", dir.c_str(), "tmpfs", 0, size.c_str()) != 0)
+            return 95;
+        return f();
+    });
+}
+
+// Whether on_small_fs() can run here (root, or CAP_SYS_ADMIN, and a kernel that allows it).
+inline bool can_mount_small_fs()
+{
+    static const bool can = [] {
+        scratch s;
+        return on_small_fs(s.dir, 65536, [] { return 0; }) == 0;
+    }();
+    return can;
+}
+
+// Fills the file system holding `dir` (a file `filler` written until ENOSPC); true if it did.
+inline bool fill_fs(const fs::path& dir)
+{
+    int fd = ::open((dir / "filler").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    static const char block[4096] = {};
+    ssize_t n;
+    while ((n = ::write(fd, block, sizeof block)) > 0) {
+    }
+    const bool full = n < 0 && errno == ENOSPC && ::write(fd, block, 1) < 0;
+    ::close(fd);
+    return full;
+}
+
+// In a child about to write: files grow to `bytes` at most, then write() fails with EFBIG
+// (SIGXFSZ ignored). Process-wide: call it in a child (in_child).
+inline bool limit_file_size(std::size_t bytes)
+{
+    ::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit rl = {static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
+    return ::setrlimit(RLIMIT_FSIZE, &rl) == 0;
 }
 
 } // namespace test

@@ -258,6 +258,12 @@ inline bool write_file(const std::string& p, const std::string& content = std::s
     return ::CloseHandle(h) && ok;
 }
 
+// As on POSIX; the mode means nothing here (the file takes its directory's ACL).
+inline bool put_file(const std::string& p, const std::string& text, unsigned = 0600)
+{
+    return write_file(p, text);
+}
+
 } // namespace test
 
 #endif

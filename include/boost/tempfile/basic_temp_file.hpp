@@ -67,7 +67,54 @@ enum class durability
     durable
 };
 
+class publish_mode;
 namespace detail {
+inline int mode_to_publish(const publish_mode& m, const sys::native_char* target, unsigned* mode) noexcept;
+}
+
+// The permissions persist(), persist_noclobber() and link() give the file they publish, set on
+// the descriptor before the name appears, so the name never shows another mode. The default,
+// like_target(), is what saving the file in place would give: a replaced file keeps its mode,
+// a new name gets the umask's (as std::ofstream's file would), not the temporary's 0600.
+class publish_mode
+{
+public:
+    // The permission bits (0777) of the file the target names now (following a symlink); a
+    // target that does not exist gets umask_default(). The default.
+    static constexpr publish_mode like_target() noexcept { return publish_mode(kind::like_target, 0); }
+    // 0666 & ~umask: what open(O_CREAT) gives a new file.
+    static constexpr publish_mode umask_default() noexcept { return publish_mode(kind::umask_default, 0); }
+    // The temporary file's own mode (0600 as created): nothing is changed.
+    static constexpr publish_mode as_created() noexcept { return publish_mode(kind::as_created, 0); }
+    // Exactly these bits (masked with 07777).
+    constexpr explicit publish_mode(unsigned bits) noexcept : kind_(kind::bits), bits_(bits & 07777) {}
+
+private:
+    enum class kind { like_target, umask_default, as_created, bits };
+    constexpr publish_mode(kind k, unsigned bits) noexcept : kind_(k), bits_(bits) {}
+    friend int detail::mode_to_publish(const publish_mode&, const detail::sys::native_char*, unsigned*) noexcept;
+    kind kind_;
+    unsigned bits_;
+};
+
+namespace detail {
+
+// The mode a file published as `target` gets: 1 with *mode set; 0 to keep the file's own;
+// a negated error when the target's mode cannot be read. (Windows has no permission bits:
+// there the seam finds no target mode and no umask default, so nothing is set.)
+inline int mode_to_publish(const publish_mode& m, const sys::native_char* target, unsigned* mode) noexcept
+{
+    using kind = publish_mode::kind;
+    switch (m.kind_) {
+    case kind::as_created: return 0;
+    case kind::bits: *mode = m.bits_; return 1;
+    case kind::like_target: {
+        int r = sys::permissions_of(target, mode);
+        return r == -sys::err::no_entry ? sys::new_file_mode(mode) : r < 0 ? r : 1;
+    }
+    default: return sys::new_file_mode(mode);
+    }
+}
 
 template <class C, class = void> struct has_open_unnamed : std::false_type {};
 template <class C>
@@ -316,20 +363,36 @@ public:
     // Renames the file to target, atomically replacing what is there; afterwards nothing
     // deletes it and path() is target (made absolute). The descriptor stays open. On failure
     // the object keeps the file, as it was.
+    // The file gets the permissions `m` says (default: like_target()) before the rename.
     template <class C = Creation, std::enable_if_t<C::named, int> = 0>
     void persist(const filesystem::path& target, durability d = durability::none)
     {
-        do_persist(target, d, false, nullptr);
+        do_persist(target, publish_mode::like_target(), d, false, nullptr);
     }
     template <class C = Creation, std::enable_if_t<C::named, int> = 0>
     void persist(const filesystem::path& target, system::error_code& ec)
     {
-        do_persist(target, durability::none, false, &ec);
+        do_persist(target, publish_mode::like_target(), durability::none, false, &ec);
     }
     template <class C = Creation, std::enable_if_t<C::named, int> = 0>
     void persist(const filesystem::path& target, durability d, system::error_code& ec)
     {
-        do_persist(target, d, false, &ec);
+        do_persist(target, publish_mode::like_target(), d, false, &ec);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist(const filesystem::path& target, publish_mode m, durability d = durability::none)
+    {
+        do_persist(target, m, d, false, nullptr);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist(const filesystem::path& target, publish_mode m, system::error_code& ec)
+    {
+        do_persist(target, m, durability::none, false, &ec);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist(const filesystem::path& target, publish_mode m, durability d, system::error_code& ec)
+    {
+        do_persist(target, m, d, false, &ec);
     }
 
     // As persist(), but an existing target is errc::file_exists and both files stay intact
@@ -337,17 +400,32 @@ public:
     template <class C = Creation, std::enable_if_t<C::named, int> = 0>
     void persist_noclobber(const filesystem::path& target, durability d = durability::none)
     {
-        do_persist(target, d, true, nullptr);
+        do_persist(target, publish_mode::like_target(), d, true, nullptr);
     }
     template <class C = Creation, std::enable_if_t<C::named, int> = 0>
     void persist_noclobber(const filesystem::path& target, system::error_code& ec)
     {
-        do_persist(target, durability::none, true, &ec);
+        do_persist(target, publish_mode::like_target(), durability::none, true, &ec);
     }
     template <class C = Creation, std::enable_if_t<C::named, int> = 0>
     void persist_noclobber(const filesystem::path& target, durability d, system::error_code& ec)
     {
-        do_persist(target, d, true, &ec);
+        do_persist(target, publish_mode::like_target(), d, true, &ec);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist_noclobber(const filesystem::path& target, publish_mode m, durability d = durability::none)
+    {
+        do_persist(target, m, d, true, nullptr);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist_noclobber(const filesystem::path& target, publish_mode m, system::error_code& ec)
+    {
+        do_persist(target, m, durability::none, true, &ec);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void persist_noclobber(const filesystem::path& target, publish_mode m, durability d, system::error_code& ec)
+    {
+        do_persist(target, m, d, true, &ec);
     }
 
     // Decides now that nothing deletes the file: from here on neither close() nor the
@@ -390,20 +468,37 @@ public:
     // target is errc::file_exists. The object keeps the descriptor and nothing deletes the new
     // name. A file made by the create + unlink fallback (no O_TMPFILE) cannot be linked:
     // errc::operation_not_supported.
+    // The new name gets the permissions `m` says (default: like_target(), which for a name that
+    // cannot exist yet is umask_default()).
     template <class C = Creation, std::enable_if_t<!C::named && !detail::is_spooled<C>::value, int> = 0>
     void link(const filesystem::path& target, durability d = durability::none)
     {
-        do_link(target, d, nullptr);
+        do_link(target, publish_mode::like_target(), d, nullptr);
     }
     template <class C = Creation, std::enable_if_t<!C::named && !detail::is_spooled<C>::value, int> = 0>
     void link(const filesystem::path& target, system::error_code& ec)
     {
-        do_link(target, durability::none, &ec);
+        do_link(target, publish_mode::like_target(), durability::none, &ec);
     }
     template <class C = Creation, std::enable_if_t<!C::named && !detail::is_spooled<C>::value, int> = 0>
     void link(const filesystem::path& target, durability d, system::error_code& ec)
     {
-        do_link(target, d, &ec);
+        do_link(target, publish_mode::like_target(), d, &ec);
+    }
+    template <class C = Creation, std::enable_if_t<!C::named && !detail::is_spooled<C>::value, int> = 0>
+    void link(const filesystem::path& target, publish_mode m, durability d = durability::none)
+    {
+        do_link(target, m, d, nullptr);
+    }
+    template <class C = Creation, std::enable_if_t<!C::named && !detail::is_spooled<C>::value, int> = 0>
+    void link(const filesystem::path& target, publish_mode m, system::error_code& ec)
+    {
+        do_link(target, m, durability::none, &ec);
+    }
+    template <class C = Creation, std::enable_if_t<!C::named && !detail::is_spooled<C>::value, int> = 0>
+    void link(const filesystem::path& target, publish_mode m, durability d, system::error_code& ec)
+    {
+        do_link(target, m, d, &ec);
     }
 
     // ---- Spooled files only.
@@ -587,6 +682,19 @@ private:
         return true;
     }
 
+    // Before the data is published or finished (flush, persist*, link, close): hands the file
+    // back from stream() as sync_stream does; 0, or -errno of the first write through stream()
+    // that failed, then or earlier. Such a write lost data the stream had accepted (the stream
+    // only set badbit), so from then on nothing may publish the file as complete.
+    int finish_stream() noexcept
+    {
+        if (!stream_)
+            return 0;
+        int r = is_open() ? stream_->buf.release() : 0;
+        int lost = stream_->buf.write_error();
+        return lost ? lost : r;
+    }
+
     bool check_open(system::error_code* ec, const char* what) const
     {
         if (is_open())
@@ -708,7 +816,11 @@ private:
     void do_flush(system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_file::flush";
-        if (check_open(ec, what) && sync_stream(ec, what))
+        if (!check_open(ec, what))
+            return;
+        if (int r = finish_stream(); r < 0)
+            detail::report(ec, r, what, path_);
+        else
             detail::clear(ec);
     }
 
@@ -748,7 +860,7 @@ private:
         if constexpr (spooled)
             if (spool_.in_memory)
                 spool_.max_size = 0; // stream()'s pending bytes go to memory: close() never creates a file
-        int r = stream_ ? stream_->buf.release() : 0;
+        int r = finish_stream();
         if constexpr (spooled) {
             spool_.mem.clear();
             spool_.in_memory = false;
@@ -827,10 +939,34 @@ private:
         report2(ec, detail::make_error(err), what, p1, p2);
     }
 
-    // Makes the file's data durable: through the handle, or (closed, still named) by name.
-    int sync_file() noexcept
+    // f(handle) on the file: its own, or (closed, still named) one opened by name.
+    template <class F>
+    int on_file(F f) noexcept
     {
-        return open_handle() ? detail::sys::sync(fd_) : detail::sys::sync_name(path_.c_str());
+        if (open_handle())
+            return f(fd_);
+        detail::sys::handle_type h = detail::sys::invalid_handle;
+        if (int r = detail::sys::open_existing(path_.c_str(), h); r < 0)
+            return r;
+        int r = f(h);
+        detail::sys::close(h);
+        return r;
+    }
+
+    // Before publishing as `target`: the data out of stream() (a failed write is never
+    // published), the mode `m` says, then with `durable` the fsync. 0 or -errno.
+    int prepare_publish(const detail::sys::native_char* target, publish_mode m, durability d) noexcept
+    {
+        if (int r = finish_stream(); r < 0)
+            return r;
+        unsigned mode = 0;
+        if (int r = detail::mode_to_publish(m, target, &mode); r != 0) {
+            if (r < 0)
+                return r;
+            if ((r = on_file([mode](detail::sys::handle_type h) { return detail::sys::set_mode(h, mode); })) < 0)
+                return r;
+        }
+        return d == durability::durable ? on_file([](detail::sys::handle_type h) { return detail::sys::sync(h); }) : 0;
     }
 
     static int sync_parent(const filesystem::path& p) noexcept
@@ -839,7 +975,8 @@ private:
         return detail::sys::sync_dir(dir.empty() ? filesystem::path(".").c_str() : dir.c_str());
     }
 
-    void do_persist(const filesystem::path& target, durability d, bool noclobber, system::error_code* ec)
+    void do_persist(const filesystem::path& target, publish_mode m, durability d, bool noclobber,
+                    system::error_code* ec)
     {
         const char* what =
             noclobber ? "boost::tempfile::basic_temp_file::persist_noclobber" : "boost::tempfile::basic_temp_file::persist";
@@ -862,13 +999,9 @@ private:
                     target);
             return;
         }
-        if (!sync_stream(ec, what))
+        if (int r = prepare_publish(to.c_str(), m, d); r < 0) {
+            report2(ec, r, what, path_, target);
             return;
-        if (d == durability::durable) {
-            if (int r = sync_file(); r < 0) {
-                report2(ec, r, what, path_, target);
-                return;
-            }
         }
         int r = detail::sys::publish(fd_, path_.c_str(), to.c_str(), noclobber, system_removes_);
         if (r < 0) {
@@ -913,7 +1046,7 @@ private:
         return file_handle(detail::sys::public_handle(h));
     }
 
-    void do_link(const filesystem::path& target, durability d, system::error_code* ec)
+    void do_link(const filesystem::path& target, publish_mode m, durability d, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::temporary_file::link";
         if (!open_handle()) {
@@ -927,13 +1060,9 @@ private:
                            target);
             return;
         }
-        if (!sync_stream(ec, what))
+        if (int r = prepare_publish(target.c_str(), m, d); r < 0) {
+            detail::report(ec, r, what, target);
             return;
-        if (d == durability::durable) {
-            if (int r = detail::sys::sync(fd_); r < 0) {
-                detail::report(ec, r, what, target);
-                return;
-            }
         }
         if (int r = detail::sys::link_unnamed(fd_, target.c_str()); r < 0) {
             detail::report(ec, r, what, target);

@@ -91,9 +91,20 @@ inline bool usable_tempdir(const sys::native_string& dir)
 }
 
 // One value of the process-wide tempdir: its absolute name and, once pinned_temp_dir has asked
-// for it, a held handle of the directory (POSIX: O_PATH; Windows holds none). The descriptor lives while the value is
-// current or leased: set_tempdir / reset_tempdir retire the value, and the last lease closes
-// it (the users count and the retired flag are a Dekker pair: seq_cst on both sides).
+// for it, a held handle of the directory (POSIX: O_PATH; Windows holds none). `users` counts who holds the value (a
+// tempdir_ref, a dir_lease). The descriptor lives while the value is current or leased:
+// set_tempdir / reset_tempdir retire the value, and the last lease closes it (the users count
+// and the retired flag are a Dekker pair: seq_cst on both sides); the value itself is freed by
+// a later set_tempdir / reset_tempdir once nobody holds it (tempdir_cache::reclaim).
+// Threads between loading a tempdir value and counting themselves a user of it, or between
+// counting themselves out and their last touch of it: tempdir_cache frees no value while this
+// is not 0 (see tempdir_cache::reclaim).
+inline std::atomic<unsigned>& tempdir_readers() noexcept
+{
+    static std::atomic<unsigned> n{0};
+    return n;
+}
+
 struct tempdir_entry
 {
     static constexpr std::intptr_t unopened = -2; // fd: not opened yet (or the last try failed)
@@ -105,6 +116,7 @@ struct tempdir_entry
     std::atomic<std::intptr_t> fd{unopened}; // sys::dir_bits of the held directory, or the above
     std::atomic<unsigned> users{0};
     std::atomic<bool> retired{false};
+    bool unused = false; // tempdir_cache::reclaim's mark, under its lock
 
     bool acquire() noexcept
     {
@@ -116,8 +128,11 @@ struct tempdir_entry
     }
     void release() noexcept
     {
+        std::atomic<unsigned>& readers = tempdir_readers(); // this entry is touched after the count
+        readers.fetch_add(1);
         if (users.fetch_sub(1) == 1 && retired.load())
             close_fd();
+        readers.fetch_sub(1);
     }
     void retire() noexcept
     {
@@ -156,27 +171,126 @@ struct tempdir_entry
     }
 };
 
-// The process-wide tempdir: an immutable entry published through an atomic pointer, so that
-// the cached read is one load; searching and setting happen under a lock. Entries replaced by
-// set_tempdir / reset_tempdir stay allocated (a reader may still hold them).
+// A counted hold on a tempdir value (users + 1): the value, its path and descriptor stay valid
+// while it is held.
+class tempdir_ref
+{
+public:
+    tempdir_ref() = default;
+    explicit tempdir_ref(tempdir_entry* counted) noexcept : e_(counted) {}
+    tempdir_ref(tempdir_ref&& o) noexcept : e_(std::exchange(o.e_, nullptr)) {}
+    tempdir_ref& operator=(tempdir_ref&& o) noexcept
+    {
+        if (this != &o) {
+            reset();
+            e_ = std::exchange(o.e_, nullptr);
+        }
+        return *this;
+    }
+    ~tempdir_ref() { reset(); }
+    void reset() noexcept
+    {
+        if (e_)
+            std::exchange(e_, nullptr)->release();
+    }
+    tempdir_entry* get() const noexcept { return e_; }
+    tempdir_entry* operator->() const noexcept { return e_; }
+    explicit operator bool() const noexcept { return e_ != nullptr; }
+
+private:
+    tempdir_entry* e_ = nullptr;
+};
+
+// The process-wide tempdir: an immutable entry published through an atomic pointer; searching
+// and setting happen under a lock. A reader takes a counted hold without a lock: inside a
+// window counted by `readers` it loads the pointer and counts itself a user of the entry.
+// Entries replaced by set_tempdir / reset_tempdir are freed by a later call once `readers`
+// has been seen at 0 after they were replaced (every reader that could have loaded them has
+// counted itself by then) and they have no user: 100 000 set_tempdir calls no longer keep
+// 100 000 values.
 struct tempdir_cache
 {
     std::mutex lock;
     std::atomic<tempdir_entry*> current{nullptr};
-    std::vector<std::unique_ptr<tempdir_entry>> values;
+    std::atomic<unsigned long> generation{0}; // moves with current (under the lock); 0: none yet
+    std::vector<std::unique_ptr<tempdir_entry>> values; // the current value first, then retired ones
 
+    // f(current value) inside the readers window, without holding it (f copies what it needs
+    // and must not block); false, f not called, if there is none. Two atomic operations.
+    template <class F>
+    bool read_current(F&& f)
+    {
+        struct window
+        {
+            std::atomic<unsigned>& n;
+            ~window() { n.fetch_sub(1); }
+        } w{tempdir_readers()};
+        w.n.fetch_add(1);
+        tempdir_entry* p = current.load();
+        if (p)
+            f(static_cast<const tempdir_entry&>(*p));
+        return p != nullptr;
+    }
+
+    // The current value, held; empty if none. Lock-free: three atomic operations (three more
+    // to let it go).
+    tempdir_ref hold_current() noexcept
+    {
+        std::atomic<unsigned>& readers = tempdir_readers();
+        readers.fetch_add(1);
+        tempdir_entry* p = current.load();
+        if (p)
+            p->users.fetch_add(1);
+        readers.fetch_sub(1);
+        return tempdir_ref(p);
+    }
+
+    // Under the lock.
     tempdir_entry* publish(sys::native_string s)
     {
-        values.push_back(std::make_unique<tempdir_entry>(std::move(s)));
-        tempdir_entry* p = values.back().get();
-        if (tempdir_entry* old = current.exchange(p, std::memory_order_acq_rel))
-            old->retire();
+        values.reserve(values.size() + 1); // the push_back below cannot throw after the swap
+        auto e = std::make_unique<tempdir_entry>(std::move(s));
+        tempdir_entry* p = e.get();
+        retire(current.exchange(p));
+        generation.fetch_add(1);
+        values.push_back(std::move(e));
+        reclaim();
         return p;
     }
     void reset()
     {
-        if (tempdir_entry* old = current.exchange(nullptr, std::memory_order_acq_rel))
+        retire(current.exchange(nullptr));
+        generation.fetch_add(1);
+        reclaim();
+    }
+
+private:
+    static void retire(tempdir_entry* old) noexcept
+    {
+        if (old)
             old->retire();
+    }
+    // Frees the retired values nobody holds. Under the lock, after current changed. readers at
+    // 0 first: every thread that loaded a retired value has counted itself (no new user can
+    // come: the value is not current); then users at 0; then readers at 0 again: every thread
+    // that counted itself out before has finished touching the value. Otherwise the values
+    // stay for a later call (set_tempdir / reset_tempdir), never blocking.
+    void reclaim() noexcept
+    {
+        std::atomic<unsigned>& readers = tempdir_readers();
+        if (readers.load() != 0)
+            return;
+        tempdir_entry* now = current.load();
+        std::size_t unused = 0;
+        for (auto& v : values)
+            unused += v->unused = v.get() != now && v->users.load() == 0;
+        if (unused == 0 || readers.load() != 0)
+            return;
+        std::size_t kept = 0;
+        for (auto& v : values)
+            if (!v->unused) // not a second look at users: one counted out since may still touch it
+                values[kept++] = std::move(v);
+        values.resize(kept);
     }
 };
 
@@ -186,16 +300,16 @@ inline tempdir_cache& tempdir_state()
     return *c;
 }
 
-// The default directory (searched once, then cached), or nullptr with *ec set / an exception.
-inline tempdir_entry* gettempdir_entry(system::error_code* ec)
+// The default directory (searched once, then cached), held; empty with *ec set / an exception.
+inline tempdir_ref gettempdir_entry(system::error_code* ec)
 {
     tempdir_cache& c = tempdir_state();
-    if (tempdir_entry* p = c.current.load(std::memory_order_acquire)) {
+    if (tempdir_ref p = c.hold_current()) {
         clear(ec);
         return p;
     }
     std::lock_guard<std::mutex> g(c.lock);
-    if (tempdir_entry* p = c.current.load(std::memory_order_acquire)) {
+    if (tempdir_ref p = c.hold_current()) {
         clear(ec);
         return p;
     }
@@ -204,7 +318,8 @@ inline tempdir_entry* gettempdir_entry(system::error_code* ec)
         sys::native_string abs = absolute_native(d);
         if (usable_tempdir(abs)) {
             clear(ec);
-            return c.publish(std::move(abs));
+            c.publish(std::move(abs));
+            return c.hold_current();
         }
     }
     std::string what = "boost::tempfile::gettempdir: no usable temporary directory found in [";
@@ -215,13 +330,45 @@ inline tempdir_entry* gettempdir_entry(system::error_code* ec)
     }
     what += "]";
     report(ec, system::errc::no_such_file_or_directory, what.c_str());
-    return nullptr;
+    return {};
 }
 
-inline const sys::native_string* gettempdir_native(system::error_code* ec)
+// The calling thread's copy of the default directory's name, valid while the cache's
+// generation is `generation`.
+struct tempdir_copy
 {
-    tempdir_entry* e = gettempdir_entry(ec);
-    return e ? &e->path : nullptr;
+    unsigned long generation = 0;
+    sys::native_string path;
+};
+inline tempdir_copy& thread_tempdir_copy()
+{
+    static thread_local tempdir_copy c;
+    return c;
+}
+
+// f(the default directory's name), searching first if needed; false with *ec set / an
+// exception if there is none. The cached case is one load (the generation) and the thread's
+// own copy: no atomic read-modify-write, nothing held.
+template <class F>
+inline bool with_tempdir(system::error_code* ec, F&& f)
+{
+    clear(ec); // before f, which may report
+    tempdir_cache& c = tempdir_state();
+    tempdir_copy& mine = thread_tempdir_copy();
+    const unsigned long g = c.generation.load(std::memory_order_acquire);
+    if (g != 0 && mine.generation == g) {
+        f(static_cast<const sys::native_string&>(mine.path));
+        return true;
+    }
+    if (c.read_current([&](const tempdir_entry& e) { mine.path = e.path; })) {
+        mine.generation = g; // the value read is g's or newer: at worst read again next time
+        f(static_cast<const sys::native_string&>(mine.path));
+        return true;
+    }
+    tempdir_ref p = gettempdir_entry(ec);
+    if (p)
+        f(p->path);
+    return static_cast<bool>(p);
 }
 
 // A held handle of the tempdir (pinned_temp_dir): creation and removal go relative to dir().
@@ -268,22 +415,22 @@ public:
     // a directory again, pin that one (the tempdir value is republished); else hold nothing.
     void renew() noexcept
     {
-        tempdir_entry* old = e_;
-        reset();
-        if (!old)
+        if (!e_)
             return;
         tempdir_cache& c = tempdir_state();
-        tempdir_entry* now = nullptr;
         try {
-            std::lock_guard<std::mutex> g(c.lock);
-            now = c.current.load(std::memory_order_acquire);
+            std::lock_guard<std::mutex> g(c.lock); // nothing is freed meanwhile; our lease holds old
+            tempdir_entry* old = e_;
+            tempdir_entry* now = c.current.load();
             if (now == old)
                 now = c.publish(old->path);
+            if (now && now->path == old->path)
+                *this = dir_lease(now); // lets go of old (its descriptor closes if retired)
+            else
+                reset();
         } catch (...) { // no memory, or the lock failed: walk the name
-            return;
+            reset();
         }
-        if (now && now->path == old->path)
-            *this = dir_lease(now);
     }
 
 private:
@@ -310,17 +457,22 @@ template <class CharT = char>
 inline std::basic_string<CharT> gettempdir()
 {
     static_assert(detail::is_char_type_v<CharT>, "boost::tempfile: CharT must be char or wchar_t");
-    return detail::decode_or_report<CharT>(*detail::gettempdir_native(nullptr), nullptr, "boost::tempfile::gettempdir");
+    std::basic_string<CharT> r;
+    detail::with_tempdir(nullptr, [&](const detail::sys::native_string& native) {
+        r = detail::decode_or_report<CharT>(native, nullptr, "boost::tempfile::gettempdir");
+    });
+    return r;
 }
 
 template <class CharT = char>
 inline std::basic_string<CharT> gettempdir(system::error_code& ec)
 {
     static_assert(detail::is_char_type_v<CharT>, "boost::tempfile: CharT must be char or wchar_t");
-    const detail::sys::native_string* p = detail::gettempdir_native(&ec);
-    if (!p)
-        return {};
-    return detail::decode_or_report<CharT>(*p, &ec, "boost::tempfile::gettempdir");
+    std::basic_string<CharT> r;
+    detail::with_tempdir(&ec, [&](const detail::sys::native_string& native) {
+        r = detail::decode_or_report<CharT>(native, &ec, "boost::tempfile::gettempdir");
+    });
+    return r;
 }
 
 // Python's `tempfile.tempdir = dir`: used from now on, unchecked (a relative dir is made
@@ -346,8 +498,9 @@ struct system_temp_dir : location_policy
 {
     static filesystem::path directory(system::error_code& ec)
     {
-        const detail::sys::native_string* p = detail::gettempdir_native(&ec);
-        return p ? filesystem::path(*p) : filesystem::path();
+        filesystem::path r;
+        detail::with_tempdir(&ec, [&](const detail::sys::native_string& native) { r = filesystem::path(native); });
+        return r;
     }
 };
 

@@ -13,6 +13,9 @@
 // release() hands the device back to the object's unformatted calls: it writes the put area
 // and moves the device back by what was read ahead but not consumed. The object calls it
 // before each of its own I/O calls, so both views of the file agree.
+// A write to the device that fails loses data the stream had accepted (the stream only sets
+// badbit): the first such error is kept, write_error(), for the object to report before it
+// publishes or finishes the file.
 
 #include <boost/tempfile/config.hpp>
 
@@ -44,6 +47,10 @@ public:
     // The object moved: follow it.
     void rebind(Device* d) noexcept { dev_ = d; }
 
+    // The first failed write to the device (-errno), 0 if none: data the stream accepted and
+    // the file does not hold.
+    int write_error() const noexcept { return write_error_; }
+
     // Empties both areas so that the device position is the stream's position. 0 or -errno;
     // on error the pending output is dropped (the stream is then bad).
     int release() noexcept
@@ -51,7 +58,7 @@ public:
         if (pbase() != nullptr) {
             const std::size_t n = static_cast<std::size_t>(pptr() - pbase());
             setp(nullptr, nullptr);
-            return n ? dev_->dev_write(buf_, n) : 0;
+            return n ? written(dev_->dev_write(buf_, n)) : 0;
         }
         if (eback() != nullptr) {
             const std::int64_t unread = egptr() - gptr();
@@ -101,7 +108,7 @@ protected:
         if (n < static_cast<std::streamsize>(buffer_size))
             return std::streambuf::xsputn(s, n);
         // Large writes go straight to the device, after what is pending.
-        if (release() < 0 || dev_->dev_write(s, static_cast<std::size_t>(n)) < 0)
+        if (release() < 0 || written(dev_->dev_write(s, static_cast<std::size_t>(n))) < 0)
             return 0;
         return n;
     }
@@ -123,7 +130,15 @@ protected:
     }
 
 private:
+    int written(int r) noexcept
+    {
+        if (r < 0 && write_error_ == 0)
+            write_error_ = r;
+        return r;
+    }
+
     Device* dev_;
+    int write_error_ = 0;
     char buf_[buffer_size];
 };
 

@@ -17,8 +17,9 @@
 //   names       current_dir, absolute, candidate_tempdirs, runtime_dir, open_dir_pin
 //   creation    file_flags, create_file, open_unnamed, create_dir, probe_name, remove_at,
 //               open_created_dir, name_leads_to, mark_in_use
-//   files       read, write_all, write_all_at, seek, truncate, sync, close, sync_name,
-//               sync_dir, publish, link_unnamed, to_crt_descriptor
+//   files       read, write_all, write_all_at, seek, truncate, sync, close, open_existing,
+//               sync_dir, permissions_of, new_file_mode, set_mode, publish, link_unnamed,
+//               to_crt_descriptor
 //   process     random_bytes, current_pid, fork_generation
 // In namespace detail: remove_tree, reopen_dir (tree removal); in detail::exit_cleanup the
 // platform part of remove_at_exit: identify, remove_entry, install.

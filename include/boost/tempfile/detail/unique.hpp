@@ -74,13 +74,13 @@ struct name_parts
     void set_dir(native_string d)
     {
         own = std::move(d);
-        shared = nullptr;
+        shared.reset();
     }
-    void set_dir(const tempdir_entry* e) noexcept { shared = e; } // the tempdir: no copy
+    void set_dir(tempdir_ref e) noexcept { shared = std::move(e); } // the tempdir, held: no copy
 
 private:
     native_string own;
-    const tempdir_entry* shared = nullptr; // never freed (tempdir_cache keeps every value)
+    tempdir_ref shared;
 };
 
 // The last component of an absolute name made by create_unique.
@@ -131,12 +131,12 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
     if (o.dir) {
         out.set_dir(absolute_native(o.dir->native()));
     } else if constexpr (is_pinned<Location>::value || std::is_same<Location, system_temp_dir>::value) {
-        tempdir_entry* e = gettempdir_entry(ec);
+        tempdir_ref e = gettempdir_entry(ec);
         if (!e)
             return false;
-        out.set_dir(e);
         if constexpr (is_pinned<Location>::value)
-            out.lease = dir_lease(e);
+            out.lease = dir_lease(e.get());
+        out.set_dir(std::move(e));
     } else {
         system::error_code e;
         filesystem::path d = Location::directory(e);

@@ -277,10 +277,21 @@ inline int write_all_at(handle_type h, const void* buf, std::size_t n, std::int6
     return pwrite_all(h, buf, n, off);
 }
 
-// fsync of the file `path` names (closed, still named). 0 or -errno.
-inline int sync_name(const native_char* path) noexcept
+// Opens the file `path` names (closed by the object, still named), never through a symlink,
+// to sync it or set its mode. 0 with h set, or -errno.
+inline int open_existing(const native_char* path, handle_type& h) noexcept
 {
-    return fsync_path(path, o_nofollow);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | o_nofollow);
+    if (fd >= 0)
+        h = fd;
+    return fd < 0 ? fd : 0;
+}
+
+// The permission bits a published file gets (publish_mode; permissions_of and new_file_mode
+// are in sys.hpp).
+inline int set_mode(handle_type h, unsigned mode) noexcept
+{
+    return fchmod(h, static_cast<::mode_t>(mode));
 }
 
 // fsync of the directory `path`, so that a new entry in it survives a crash. 0 or -errno.

@@ -316,11 +316,10 @@ inline int link_descriptor(int fd, const char* to) noexcept
     return linkat(AT_FDCWD, proc_fd_path(fd, proc), AT_FDCWD, to, AT_SYMLINK_FOLLOW);
 }
 
-// fsync of what `path` names, opened read-only with `flags` added (O_DIRECTORY: a directory, to
-// make a new entry in it durable). 0 or -errno.
-inline int fsync_path(const char* path, int flags = O_DIRECTORY) noexcept
+// fsync of what `path` names (a directory, to make a new entry in it durable). 0 or -errno.
+inline int fsync_path(const char* path) noexcept
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | flags);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
     if (fd < 0)
         return fd;
     int r = fsync(fd);
@@ -447,6 +446,43 @@ inline int random_bytes(void* buf, std::size_t n) noexcept
     }
     close(fd);
     return 0;
+}
+
+// The process's umask, without changing it: the "Umask:" line of /proc/self/status (Linux
+// 4.7); else umask() set and put back (another thread's file creation in between would see 077).
+inline ::mode_t current_umask() noexcept
+{
+    char buf[512];
+    int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        std::ptrdiff_t n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (n > 0) {
+            buf[n] = '\0';
+            if (const char* u = std::strstr(buf, "\nUmask:\t"))
+                return static_cast<::mode_t>(std::strtoul(u + 8, nullptr, 8) & 0777);
+        }
+    }
+    ::mode_t m = ::umask(077);
+    ::umask(m);
+    return m;
+}
+
+// The permission bits (0777) of what `path` names, following a symlink; 0 or -errno.
+inline int permissions_of(const char* path, unsigned* mode) noexcept
+{
+    struct ::stat st;
+    int r = fstatat(AT_FDCWD, path, st, 0);
+    if (r == 0)
+        *mode = st.st_mode & 0777;
+    return r;
+}
+
+// The mode open(O_CREAT, 0666) gives a new file: 0666 & ~umask. Always 1 (a mode was set).
+inline int new_file_mode(unsigned* mode) noexcept
+{
+    *mode = 0666 & ~static_cast<unsigned>(current_umask());
+    return 1;
 }
 
 // True if `uid` is the owner this process gives what it creates: its effective uid, or on

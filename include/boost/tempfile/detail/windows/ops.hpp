@@ -319,16 +319,29 @@ inline bool name_leads_to(const native_char* path, const file_id& id) noexcept
 // POSIX takes a shared flock for systemd-tmpfiles; nothing to tell on Windows.
 inline void mark_in_use(handle_type) noexcept {}
 
-// FlushFileBuffers of the file `path` names (closed, still named). 0 or the error.
-inline int sync_name(const native_char* path) noexcept
+// Opens the file `path` names (closed by the object, still named), not through a reparse
+// point, to flush it. 0 with h set, or the error.
+inline int open_existing(const native_char* path, handle_type& h) noexcept
 {
-    handle_type h = invalid_handle;
     int r = create_file_w(path, GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT, h);
-    if (r < 0)
-        return normalise_missing(r);
-    r = sync(h);
-    close(h);
-    return r;
+    return r < 0 ? normalise_missing(r) : 0;
+}
+
+// publish_mode's POSIX permission bits mean nothing here (a file takes its directory's
+// inherited ACL): no mode is found at a target, the umask default asks for nothing, and an
+// explicit mode changes nothing (a read-only attribute would even keep a delete-on-close
+// file's temporary name from being removed).
+inline int permissions_of(const native_char*, unsigned*) noexcept
+{
+    return -err::no_entry;
+}
+inline int new_file_mode(unsigned*) noexcept
+{
+    return 0; // keep the file as it is
+}
+inline int set_mode(handle_type, unsigned) noexcept
+{
+    return 0;
 }
 
 // Opens `path` again for reading and writing (others may open, rename and delete it, as the

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Boost.TempFile: mutation check. Each mutation below breaks one promise of the library in a
+# copy of the tree (never in this one), then runs the tests that must notice; a mutation the
+# tests do not notice "survived". The last line printed is
+#
+#   N mutations, K killed, S survived
+#
+# and the exit status is 0 only when S is 0 (and every mutation applied).
+#
+# usage: build/mutate.sh [--jobs=N] [--keep] [NAME...]
+#   NAME     only these mutations (default: all)
+#   --keep   leave the copy (its path is printed) for a look at the logs
+# A mutation is one perl substitution (perl -0pi: the whole file, `s{...}{...}`) on a file
+# under include/, and the tests (build/test.sh --quick targets) that must fail. If the
+# substitution no longer matches (the code moved), the mutation "did not apply": an error,
+# so the list is kept up to date with the library.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+jobs=2
+keep=0
+only=()
+for a in "$@"; do
+    case "$a" in
+        --jobs=*) jobs=${a#--jobs=} ;;
+        --keep) keep=1 ;;
+        -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+        -*) echo "mutate.sh: unknown option $a" >&2; exit 2 ;;
+        *) only+=("$a") ;;
+    esac
+done
+
+H=include/boost/tempfile
+# name @ file @ perl substitution @ tests that must fail
+mutations=(
+"durable-no-file-fsync@$H/basic_temp_file.hpp@s{return d == durability::durable \? on_file\(\[\]\(int fd\) \{ return detail::sys::fsync\(fd\); \}\) : 0;}{return d == durability::durable ? 0 : 0;}@test_injection"
+"durable-no-directory-fsync@$H/basic_temp_file.hpp@s{(static int sync_parent\(const filesystem::path& p\) noexcept\n    \{\n)}{\$1        return 0;\n}@test_injection"
+"getenv-not-secure_getenv@$H/detail/posix.hpp@s{return ::secure_getenv\(name\);}{return std::getenv(name);}@test_location"
+"retry-no-eintr@$H/detail/posix.hpp@s{if \(errno != EINTR\)\n(\s*)return -static_cast}{if (true || errno != EINTR)\n\$1return -static_cast}@test_injection"
+"write_all-no-eintr@$H/detail/posix.hpp@s{(::write\(fd, p, n\);\n\s*if \(r < 0\) \{\n)\s*if \(errno == EINTR\)\n\s*continue;\n}{\$1}@test_injection"
+"pwrite_all-no-eintr@$H/detail/posix.hpp@s{(::pwrite\(fd, p, n, static_cast<::off_t>\(off\)\);\n\s*if \(r < 0\) \{\n)\s*if \(errno == EINTR\)\n\s*continue;\n}{\$1}@test_injection"
+"write_all-one-write@$H/detail/posix.hpp@s{(inline int write_all\(.*?)while \(n > 0\)}{\$1for (int once = 0; n > 0 \&\& once++ == 0;)}s@test_injection"
+"creation-no-O_NOFOLLOW@$H/detail/posix.hpp@s{exclusive_flags = O_RDWR \| O_CREAT \| O_EXCL \| o_nofollow \| O_CLOEXEC}{exclusive_flags = O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC}@test_injection"
+"creation-no-O_EXCL@$H/detail/posix.hpp@s{exclusive_flags = O_RDWR \| O_CREAT \| O_EXCL \|}{exclusive_flags = O_RDWR | O_CREAT |}@test_injection test_creation"
+"creation-no-O_CLOEXEC@$H/detail/posix.hpp@s{o_nofollow \| O_CLOEXEC;}{o_nofollow;}@test_injection"
+"stream-write-error-forgotten@$H/basic_temp_file.hpp@s{return lost \? lost : r;}{return lost ? r : r;}@test_write_errors"
+"streambuf-keeps-no-error@$H/detail/file_streambuf.hpp@s{if \(r < 0 && write_error_ == 0\)}{if (false)}@test_write_errors"
+"publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
+)
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")
+cleanup() { if [ "$keep" = 1 ]; then echo "copy kept: $work"; else rm -rf "$work"; fi; }
+trap cleanup EXIT
+# The tree as it is (tracked and new files, not bin/), once; include/ is restored per mutation.
+(cd "$root" && git ls-files -coz --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$work"
+cp -a "$work/include" "$work/include.pristine"
+
+total=0 killed=0 survived=0 broken=0
+results=()
+for m in "${mutations[@]}"; do
+    IFS='@' read -r name file subst tests <<<"$m"
+    if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " == *" $name "* ]]; then
+        continue
+    fi
+    total=$((total + 1))
+    rm -rf "$work/include" && cp -a "$work/include.pristine" "$work/include"
+    perl -0pi -e "$subst" "$work/$file"
+    if cmp -s "$work/$file" "$work/include.pristine/${file#include/}"; then
+        results+=("$(printf '%-30s DID NOT APPLY (%s)' "$name" "$file")")
+        broken=$((broken + 1))
+        continue
+    fi
+    read -r -a targets <<<"$tests"
+    log="$work/$name.log"
+    (cd "$work" && ./build/test.sh --quick --jobs="$jobs" "${targets[@]}") >"$log" 2>&1 || true
+    summary=$(tail -n 1 "$log")
+    if grep -q "did not build" "$log"; then # a mutation must compile: else it proves nothing
+        results+=("$(printf '%-30s DID NOT COMPILE (%s)' "$name" "$log")")
+        broken=$((broken + 1))
+        keep=1
+    elif [[ "$summary" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]] && [ "${BASH_REMATCH[2]}" -gt 0 ]; then
+        results+=("$(printf '%-30s killed    (%s: %s)' "$name" "$tests" "$summary")")
+        killed=$((killed + 1))
+    else
+        results+=("$(printf '%-30s SURVIVED  (%s: %s)' "$name" "$tests" "$summary")")
+        survived=$((survived + 1))
+    fi
+    echo "${results[-1]}"
+done
+
+echo
+printf '%s\n' "${results[@]}"
+echo "$total mutations, $killed killed, $((survived + broken)) survived"
+[ "$survived" -eq 0 ] && [ "$broken" -eq 0 ]
