@@ -432,14 +432,20 @@ public:
     // destructor removes it, and remove_at_exit withdraws it. The object stays open and
     // usable (persist() still moves it). With .keep = true, the tf::keep policy, after
     // persist() or once the name was removed: nothing changes. A Windows delete-on-close file
-    // has its deletion taken back (doc/reference/temp_file.md#keep).
+    // has its deletion taken back, which may change native_handle() (doc/reference/temp_file.md#keep).
     template <class C = Creation, std::enable_if_t<C::named, int> = 0>
     void keep() noexcept
     {
         if (!name_present_)
             return;
-        if (system_removes_ && open_handle() && detail::sys::cancel_delete_on_close(fd_) == 0)
-            system_removes_ = false;
+        if (system_removes_ && open_handle()) { // Windows: take the deletion back
+            detail::native_string moved;
+            int r = detail::sys::keep_delete_on_close(fd_, path_.c_str(), moved);
+            if (r >= 0)
+                system_removes_ = false;
+            if (r == 1)
+                path_ = filesystem::path(std::move(moved)); // its name was taken meanwhile
+        }
         name_present_ = false;
         persisted_ = true; // nobody removes it; persist() still may move it
         dir_.reset();

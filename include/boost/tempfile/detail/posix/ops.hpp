@@ -249,8 +249,8 @@ inline int reopen_same(handle_type h, const native_char* path, handle_type& out)
     return 0;
 }
 
-// keep() of a delete-on-close file: nothing to take back on POSIX (never made so).
-inline int cancel_delete_on_close(handle_type) noexcept
+// keep() of a delete-on-close file: POSIX never makes one (has_delete_on_close is false).
+inline int keep_delete_on_close(handle_type&, const native_char*, native_string&) noexcept
 {
     return 0;
 }

@@ -367,22 +367,6 @@ inline int reopen_same(handle_type h, const native_char* path, handle_type& out)
     return 0;
 }
 
-// keep() of a file made with FILE_FLAG_DELETE_ON_CLOSE: takes the deletion back. Windows 10
-// 1809 and later clear the flag itself (FileDispositionInfoEx, FILE_DISPOSITION_FLAG_ON_CLOSE
-// without FILE_DISPOSITION_FLAG_DELETE); where that class is refused (older systems, Wine) the
-// plain disposition is cleared (Wine then keeps the file; an older Windows deletes it all the
-// same, which the caller cannot see). 0 or the error of the last call.
-inline int cancel_delete_on_close(handle_type h) noexcept
-{
-    struct
-    {
-        ULONG Flags;
-    } ex{0x8}; // FILE_DISPOSITION_FLAG_DO_NOT_DELETE (0) | FILE_DISPOSITION_FLAG_ON_CLOSE (0x8)
-    if (::SetFileInformationByHandle(h, static_cast<FILE_INFO_BY_HANDLE_CLASS>(21), &ex, sizeof ex))
-        return 0; // 21: FileDispositionInfoEx (hidden by mingw-w64's headers)
-    return set_delete(h, false);
-}
-
 // Windows has no call that makes a directory entry durable on its own; the rename or link
 // is journaled by NTFS. Nothing to do.
 inline int sync_dir(const native_char*) noexcept
@@ -420,6 +404,56 @@ inline void reopen_published(handle_type& h, const native_char* to) noexcept
     h = n;
 }
 
+// `base` + ".tmp-" + 12 random hex digits: a name next to `base`, for a moment. 0 or the error.
+inline int staged_name(const native_char* base, std::wstring& out) noexcept
+{
+    try {
+        out = base;
+        out += L".tmp-";
+        unsigned char rnd[6];
+        if (random_bytes(rnd, sizeof rnd) < 0)
+            return -err::not_supported;
+        for (unsigned char b : rnd) {
+            out += L"0123456789abcdef"[b >> 4];
+            out += L"0123456789abcdef"[b & 15];
+        }
+    } catch (...) {
+        return -err::no_memory;
+    }
+    return 0;
+}
+
+// keep() of a file made with FILE_FLAG_DELETE_ON_CLOSE, open as `h` under `path`: takes the
+// deletion back. Windows 10 1809 and later clear the flag on the handle (FileDispositionInfoEx
+// with FILE_DISPOSITION_FLAG_ON_CLOSE and not FILE_DISPOSITION_FLAG_DELETE). Where that class
+// is refused (older systems, Wine: the plain disposition cannot undo the flag), the file gets a
+// hard link under a staged name next to it, the handle is closed (the system removes the
+// original name), the file is opened again by the staged name (same position, same file
+// checked) and renamed back, never replacing: the file always has a name. Returns 0 (kept
+// under `path`; `h` may be a new handle, or invalid_handle if none could be had), 1 (another
+// file took `path` in the moment it was free: kept under `moved`), or the error (nothing
+// changed: the file still goes when closed).
+inline int keep_delete_on_close(handle_type& h, const native_char* path, native_string& moved) noexcept
+{
+    struct
+    {
+        ULONG Flags;
+    } ex{0x8}; // FILE_DISPOSITION_FLAG_DO_NOT_DELETE (0) | FILE_DISPOSITION_FLAG_ON_CLOSE (0x8)
+    if (::SetFileInformationByHandle(h, static_cast<FILE_INFO_BY_HANDLE_CLASS>(21), &ex, sizeof ex))
+        return 0; // 21: FileDispositionInfoEx (hidden by mingw-w64's headers)
+    std::wstring staged;
+    if (int r = staged_name(path, staged); r < 0)
+        return r;
+    win32_name f(path), s(staged.c_str());
+    if (!::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
+        return publish_error(last_error());
+    reopen_published(h, staged.c_str());
+    if (::MoveFileExW(s.c_str(), f.c_str(), 0))
+        return 0;
+    moved.swap(staged);
+    return 1;
+}
+
 // Puts the open file `h`, named `from`, at `to`: replacing what is there, or never
 // (-err::exists, both files intact). A delete-on-close file cannot be renamed out of its
 // fate (the flag stays with the open handle), so it gets a hard link at `to` instead
@@ -443,19 +477,8 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
         return 0;
     }
     std::wstring staged;
-    try {
-        staged = to;
-        staged += L".tmp-";
-        unsigned char rnd[6];
-        if (random_bytes(rnd, sizeof rnd) < 0)
-            return -err::not_supported;
-        for (unsigned char b : rnd) {
-            staged += L"0123456789abcdef"[b >> 4];
-            staged += L"0123456789abcdef"[b & 15];
-        }
-    } catch (...) {
-        return -err::no_memory;
-    }
+    if (int r = staged_name(to, staged); r < 0)
+        return r;
     win32_name s(staged.c_str());
     if (!::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
         return publish_error(last_error());
