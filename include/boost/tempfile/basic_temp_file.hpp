@@ -46,7 +46,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <ios>
-#include <iostream>
+#include <istream> // std::iostream; not <iostream>: no std::cout to start in every program
 #include <memory>
 #include <string>
 #include <string_view>
