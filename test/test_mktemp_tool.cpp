@@ -2,9 +2,11 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-// The example tool tempfile-mktemp (example/tempfile_mktemp_main.hpp), run in process and
-// compared with the system's GNU coreutils mktemp (/usr/bin/mktemp, run with LC_ALL=C): the
-// names' shape, the modes, the exit codes and the messages (with the program name swapped).
+// The example tool tempfile-mktemp (example/tempfile_mktemp_main.hpp) compared with the
+// system's GNU coreutils mktemp (/usr/bin/mktemp): run in process under LC_ALL=C, the names'
+// shape, the modes, the exit codes and the messages (with the program name swapped); run as
+// commands in forked children, the same way, stdout and stderr byte for byte (argv[0], the
+// locale's quoting, write errors).
 
 #define BOOST_TEST_MODULE mktemp_tool
 #include <boost/test/unit_test.hpp>
@@ -66,43 +68,6 @@ std::string read_all(int fd)
     return s;
 }
 
-// GNU mktemp in a child, LC_ALL=C, the same environment and working directory otherwise;
-// with `as_nobody` the child runs as the unprivileged user nobody.
-result run_gnu(const std::vector<std::string>& args, bool as_nobody = false)
-{
-    int out[2], err[2];
-    BOOST_REQUIRE(::pipe(out) == 0);
-    BOOST_REQUIRE(::pipe(err) == 0);
-    ::pid_t pid = ::fork();
-    BOOST_REQUIRE(pid >= 0);
-    if (pid == 0) {
-        ::dup2(out[1], 1);
-        ::dup2(err[1], 2);
-        ::close(out[0]), ::close(out[1]), ::close(err[0]), ::close(err[1]);
-        if (as_nobody && !test::become_nobody())
-            ::_exit(97);
-        ::setenv("LC_ALL", "C", 1);
-        std::vector<char*> argv{const_cast<char*>("mktemp")};
-        for (const std::string& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(gnu_mktemp, argv.data());
-        ::_exit(127);
-    }
-    ::close(out[1]);
-    ::close(err[1]);
-    result r;
-    r.out = read_all(out[0]); // a few lines at most: no risk of filling the other pipe
-    r.err = read_all(err[0]);
-    ::close(out[0]);
-    ::close(err[0]);
-    int st = 0;
-    while (::waitpid(pid, &st, 0) < 0 && errno == EINTR) {
-    }
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
-}
-
 // How a child runs either tool as a command: argv[0], the environment's locale variables (a
 // value, or nullopt to unset it), and what stdout is.
 enum class stdout_is
@@ -116,6 +81,7 @@ struct command
     std::string argv0 = "mktemp";
     std::vector<std::pair<std::string, std::optional<std::string>>> env{{"LC_ALL", "C"}};
     stdout_is out = stdout_is::pipe;
+    bool as_nobody = false; // the child runs as the unprivileged user nobody
 };
 
 // GNU mktemp (exec) or the tool's command form (tempfile_mktemp_main(argc, argv): its own
@@ -136,6 +102,8 @@ result run_command(bool gnu, const std::vector<std::string>& args, const command
         else
             ::close(1);
         ::close(out[0]), ::close(out[1]), ::close(err[0]), ::close(err[1]);
+        if (c.as_nobody && !test::become_nobody())
+            ::_exit(97);
         for (const auto& [name, value] : c.env) {
             if (value)
                 ::setenv(name.c_str(), value->c_str(), 1);
@@ -157,7 +125,7 @@ result run_command(bool gnu, const std::vector<std::string>& args, const command
     ::close(out[1]);
     ::close(err[1]);
     result r;
-    r.out = read_all(out[0]);
+    r.out = read_all(out[0]); // a few lines at most: no risk of filling the other pipe
     r.err = read_all(err[0]);
     ::close(out[0]);
     ::close(err[0]);
@@ -166,6 +134,15 @@ result run_command(bool gnu, const std::vector<std::string>& args, const command
     }
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     return r;
+}
+
+// GNU mktemp in a child, LC_ALL=C, the same environment and working directory otherwise;
+// with `as_nobody` the child runs as the unprivileged user nobody.
+result run_gnu(const std::vector<std::string>& args, bool as_nobody = false)
+{
+    command c;
+    c.as_nobody = as_nobody;
+    return run_command(true, args, c);
 }
 
 // Both as commands, the same way: the same status, stdout and stderr, byte for byte.
