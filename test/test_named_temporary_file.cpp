@@ -426,7 +426,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_survives_close_and_destruction, CharT, test::
         n = narrow(f.name());
         f.write("before ");
         f.keep();
-        BOOST_TEST(f.is_open()); // still open and usable
+        BOOST_TEST(f.is_open()); // still open and usable, at the same position
+        tf::file_handle h = f.reopen(); // (Windows: the handle keep() opened again is checked)
+        BOOST_TEST(test::read_at(h.get(), 7, 0) == "before ");
         f.write("after");
         BOOST_TEST(contents(f) == "before after");
         f.close();
