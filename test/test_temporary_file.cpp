@@ -231,8 +231,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(no_descriptor_leaked, CharT, test::char_types)
 
 // link() gives the new name the umask's mode by default (a name link() makes cannot exist
 // yet), or the mode asked for; the mode is set before the name appears.
+BOOST_TEST_DECORATOR(*test::posix_only("link() (O_TMPFILE + linkat) and permission bits"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(link_publishes_with_the_mode_asked, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     test::umask_guard um(022);
     tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
@@ -245,4 +247,5 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_publishes_with_the_mode_asked, CharT, test::c
     BOOST_TEST(test::mode_of((s.dir / "b").string()) == 0600u);
     f.link(s.dir / "c", tf::publish_mode::as_created(), ec); // the mode b left
     BOOST_TEST(test::mode_of((s.dir / "c").string()) == 0600u);
+#endif
 }
