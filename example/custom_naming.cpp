@@ -8,6 +8,7 @@
 #include <boost/tempfile.hpp>
 
 #include <atomic>
+#include <ctime>
 #include <iostream>
 #include <string>
 
@@ -23,9 +24,24 @@ struct dated_names : tf::naming_policy
     std::basic_string<CharT> next_name()
     {
         static std::atomic<unsigned> counter{0};
-        std::string n = "2026-11-23-" + std::to_string(counter++) + "-" +
-                        std::to_string(tf::thread_random() % 1000); // fork-aware per-thread engine
+        std::string n = today() + "-" + std::to_string(counter++) + "-" +
+                        std::to_string(tf::thread_random() % 1000); // unpredictable, per thread
         return std::basic_string<CharT>(n.begin(), n.end());
+    }
+
+    // Today's date, YYYY-MM-DD (local time).
+    static std::string today()
+    {
+        std::time_t t = std::time(nullptr);
+        std::tm tm{};
+#if defined(_WIN32)
+        localtime_s(&tm, &t);
+#else
+        localtime_r(&t, &tm);
+#endif
+        char d[16];
+        std::strftime(d, sizeof d, "%Y-%m-%d", &tm);
+        return d;
     }
 };
 
@@ -45,6 +61,8 @@ int main()
     tf::basic_temp_file<char, dated_names> a(o);
     tf::basic_temp_file<char, dated_names> b(o);
     std::cout << "dated_names: " << a.path().filename() << ", " << b.path().filename() << "\n";
+    if (a.path().filename().string().rfind(tf::gettempprefix() + dated_names::today() + "-", 0) != 0)
+        return 1; // the names carry today's date
 
     // Policies go in any order; the same set names the same type.
     tf::basic_temp_file<char, tf::keep, tf::pattern_name<job_model>> c(o);

@@ -19,9 +19,9 @@
 
 #include <boost/filesystem/directory.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <initializer_list>
-#include <iostream>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -31,21 +31,22 @@ namespace {
 
 namespace tf = boost::tempfile;
 
-// Runs the tool on `args`, prints the command line, what it wrote and its status.
+// Runs the tool on `args`, prints the command line, what it wrote and its status. (stdio, not
+// <iostream>: the tool itself starts no iostreams, which costs every invocation.)
 int show(std::initializer_list<std::string> args)
 {
     std::vector<std::string> storage{"tempfile-mktemp"};
     storage.insert(storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    std::cout << "$";
+    std::printf("$");
     for (std::string& a : storage) {
         argv.push_back(a.data());
-        std::cout << " " << a;
+        std::printf(" %s", a.c_str());
     }
     argv.push_back(nullptr);
     std::ostringstream out, err;
     int status = tempfile_mktemp_main(static_cast<int>(storage.size()), argv.data(), out, err);
-    std::cout << "\n" << out.str() << err.str() << "(exit status " << status << ")\n";
+    std::printf("\n%s%s(exit status %d)\n", out.str().c_str(), err.str().c_str(), status);
     return status;
 }
 
@@ -59,10 +60,10 @@ int self_demo()
     ok = show({"-u", dir + "/never-created.XXXXXX"}) == 0 && ok;
     ok = show({"-p", dir, "foo.XX"}) == 1 && ok;                    // too few X's
     ok = show({"-q", "-p", dir + "/missing", "fooXXX"}) == 1 && ok; // silent failure
-    std::cout << "made in " << dir << ":";
+    std::printf("made in %s:", dir.c_str());
     for (boost::filesystem::directory_iterator it(work.path()), end; it != end; ++it)
-        std::cout << " " << it->path().filename().string();
-    std::cout << "\n";
+        std::printf(" %s", it->path().filename().string().c_str());
+    std::printf("\n");
     return ok ? 0 : 1;
 }
 
@@ -73,5 +74,5 @@ int main(int argc, char** argv)
     const char* demo = std::getenv("BOOST_TEMPFILE_EXAMPLE_RUN");
     if (argc == 1 && demo && std::string_view(demo) == "1")
         return self_demo();
-    return tempfile_mktemp_main(argc, argv, std::cout, std::cerr);
+    return tempfile_mktemp_main(argc, argv); // stdout, stderr, the environment's locale
 }

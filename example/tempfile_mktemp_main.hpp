@@ -7,12 +7,15 @@
 
 // tempfile-mktemp: GNU coreutils `mktemp`, rebuilt on Boost.TempFile (narrow names only).
 //
+//     int tempfile_mktemp_main(int argc, char** argv);   // the command: stdout, stderr, the locale
 //     int tempfile_mktemp_main(int argc, char** argv, std::ostream& out, std::ostream& err);
 //
-// runs the tool on argv (argv[0] is ignored), writing what GNU mktemp writes to stdout and
-// stderr to `out` and `err`, and returns the exit status (0 success, 1 failure). The messages
-// are GNU's (LC_ALL=C) with the program name `tempfile-mktemp`. doc/mktemp_tool.md tells the
-// story; test/test_mktemp_tool.cpp compares it with the system's mktemp.
+// runs the tool on argv, writing what GNU mktemp writes to stdout and stderr (to `out` and
+// `err`), and returns the exit status (0 success, 1 failure). The messages are GNU's, with the
+// program name argv[0] as GNU prints it; the first form takes the locale from the environment
+// as GNU does (setlocale(LC_ALL, "")), so that a UTF-8 locale quotes as ‘this’, and writes
+// with write(2), reporting a failed write of the name with its reason. doc/mktemp_tool.md
+// tells the story; test/test_mktemp_tool.cpp compares it with the system's mktemp.
 //
 // What it shows of the library:
 //   * a user naming policy (x_run_name) that fills the template's run of X, as GNU does;
@@ -25,20 +28,32 @@
 
 #include <boost/system/error_code.hpp>
 
+#include <cerrno>
+#include <clocale>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <cwchar>
+#include <cwctype>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#if defined(_WIN32)
+#include <io.h>
+#else
+#include <langinfo.h>
+#include <unistd.h>
+#endif
+
 namespace tempfile_mktemp {
 
 namespace tf = boost::tempfile;
 
-inline constexpr const char* program = "tempfile-mktemp";
+inline constexpr const char* default_program = "tempfile-mktemp"; // when argv[0] is missing
 inline constexpr const char* default_template = "tmp.XXXXXXXXXX";
 
 // The naming policy: `length` letters and digits [A-Za-z0-9], as GNU (gen_tempname) puts in
@@ -88,52 +103,74 @@ struct x_run_length
     x_run_length& operator=(const x_run_length&) = delete;
 };
 
-// gnulib's quote() in the C locale: 'text', with C escapes for the quote, the backslash and
-// every byte that is not printable ASCII.
-inline std::string quote(std::string_view s)
+// Whether the locale's character set (LC_CTYPE) is UTF-8: gnulib's locale_charset().
+inline bool utf8_locale()
 {
-    std::string r = "'";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '\'':
-            r += "\\'";
-            break;
-        case '\\':
-            r += "\\\\";
-            break;
-        case '\a':
-            r += "\\a";
-            break;
-        case '\b':
-            r += "\\b";
-            break;
-        case '\f':
-            r += "\\f";
-            break;
-        case '\n':
-            r += "\\n";
-            break;
-        case '\r':
-            r += "\\r";
-            break;
-        case '\t':
-            r += "\\t";
-            break;
-        case '\v':
-            r += "\\v";
-            break;
-        default:
-            if (c >= 0x20 && c < 0x7f) {
-                r += static_cast<char>(c);
-            } else {
-                r += '\\';
-                r += static_cast<char>('0' + ((c >> 6) & 7));
-                r += static_cast<char>('0' + ((c >> 3) & 7));
-                r += static_cast<char>('0' + (c & 7));
+#if defined(_WIN32)
+    return false;
+#else
+    const char* cs = nl_langinfo(CODESET);
+    return cs && std::strcmp(cs, "UTF-8") == 0;
+#endif
+}
+
+// gnulib's quote(): quotearg's locale_quoting_style. In a UTF-8 locale ‘text’, printable
+// multibyte characters kept and the closing quote escaped (\’); else 'text', with the quote
+// escaped (\'). Both escape the backslash, C's control characters (\n, \t, ...) and, as three
+// octal digits, every other byte that is not part of a printable character.
+inline std::string quote(std::string_view s, bool utf8 = false)
+{
+    static constexpr std::string_view left_utf8 = "\xe2\x80\x98", right_utf8 = "\xe2\x80\x99";
+    const std::string_view right = utf8 ? right_utf8 : std::string_view("'");
+    std::string r(utf8 ? left_utf8 : std::string_view("'"));
+    auto octal = [&r](unsigned char c) {
+        r += '\\';
+        r += static_cast<char>('0' + ((c >> 6) & 7));
+        r += static_cast<char>('0' + ((c >> 3) & 7));
+        r += static_cast<char>('0' + (c & 7));
+    };
+    std::mbstate_t st{};
+    for (std::size_t i = 0; i < s.size();) {
+        if (s.compare(i, right.size(), right) == 0) { // the closing quote, escaped
+            r += '\\';
+            r += right;
+            i += right.size();
+            continue;
+        }
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80 && utf8) { // a multibyte character: kept if it is printable
+            wchar_t w = 0;
+            std::size_t n = std::mbrtowc(&w, s.data() + i, s.size() - i, &st);
+            if (n != static_cast<std::size_t>(-1) && n != static_cast<std::size_t>(-2) && n != 0 &&
+                std::iswprint(static_cast<std::wint_t>(w))) {
+                r.append(s.data() + i, n);
+                i += n;
+                continue;
             }
+            st = std::mbstate_t{};
+            octal(c);
+            ++i;
+            continue;
+        }
+        ++i;
+        switch (c) {
+        case '\\': r += "\\\\"; break;
+        case '\a': r += "\\a"; break;
+        case '\b': r += "\\b"; break;
+        case '\f': r += "\\f"; break;
+        case '\n': r += "\\n"; break;
+        case '\r': r += "\\r"; break;
+        case '\t': r += "\\t"; break;
+        case '\v': r += "\\v"; break;
+        default:
+            if (c >= 0x20 && c < 0x7f)
+                r += static_cast<char>(c);
+            else
+                octal(c);
         }
     }
-    return r + "'";
+    r += right;
+    return r;
 }
 
 // gnulib's file_name_concat(dir, base): one '/' between them unless either side has one;
@@ -183,10 +220,19 @@ struct invocation
     std::vector<std::string> templates;
 };
 
-inline void print_help(std::ostream& out)
+// Where the tool writes: stdout and stderr, or two streams. out() returns 0 or the errno of
+// a failed write (0 too when a stream does not say why).
+struct sink
 {
-    out << "Usage: " << program << " [OPTION]... [TEMPLATE]\n"
-        << "Create a temporary file or directory, safely, and print its name.\n"
+    virtual int out(std::string_view text) = 0;
+    virtual void err(std::string_view text) = 0;
+    virtual ~sink() = default;
+};
+
+inline std::string help_text(const std::string& program)
+{
+    return "Usage: " + program + " [OPTION]... [TEMPLATE]\n" +
+           "Create a temporary file or directory, safely, and print its name.\n"
            "TEMPLATE must contain at least 3 consecutive 'X's in last component.\n"
            "If TEMPLATE is not specified, use tmp.XXXXXXXXXX, and --tmpdir is implied.\n"
            "Files are created u+rw, and directories u+rwx, minus umask restrictions.\n"
@@ -210,17 +256,17 @@ inline void print_help(std::ostream& out)
            "A command-line compatible rewrite of GNU coreutils mktemp on Boost.TempFile.\n";
 }
 
-inline void print_version(std::ostream& out)
+inline std::string version_text()
 {
-    out << program << " (Boost.TempFile) " << BOOST_TEMPFILE_VERSION_STRING << "\n"
-        << "Compatible with GNU coreutils mktemp.\n"
+    return std::string(default_program) + " (Boost.TempFile) " + BOOST_TEMPFILE_VERSION_STRING +
+           "\nCompatible with GNU coreutils mktemp.\n"
            "Distributed under the Boost Software License, Version 1.0.\n";
 }
 
 // getopt_long's parsing of "dp:qtuV" and mktemp's long options, with GNU's messages:
 // options and operands in any order (unless POSIXLY_CORRECT is set), "--" ends the options,
 // long options may be abbreviated. Returns -1 to go on, or the exit status.
-inline int parse(int argc, char** argv, invocation& inv, std::ostream& out, std::ostream& err)
+inline int parse(int argc, char** argv, invocation& inv, const std::string& program, sink& io)
 {
     enum class has_arg
     {
@@ -240,7 +286,7 @@ inline int parse(int argc, char** argv, invocation& inv, std::ostream& out, std:
         {"version", has_arg::no, 'v'},
     };
     auto usage_error = [&](const std::string& message) {
-        err << program << ": " << message << "\nTry '" << program << " --help' for more information.\n";
+        io.err(program + ": " + message + "\nTry '" + program + " --help' for more information.\n");
         return 1;
     };
     // Applies one option; -1 to go on, or the exit status (--help, --version).
@@ -267,11 +313,11 @@ inline int parse(int argc, char** argv, invocation& inv, std::ostream& out, std:
             inv.suffix = arg;
             break;
         case 'h':
-            print_help(out);
+            io.out(help_text(program));
             return 0;
         case 'v':
         case 'V':
-            print_version(out);
+            io.out(version_text());
             return 0;
         }
         return -1;
@@ -415,19 +461,25 @@ inline boost::system::error_code create(const invocation& inv, std::string& full
 
 } // namespace tempfile_mktemp
 
-// The tool: GNU mktemp's main(), on the library.
-inline int tempfile_mktemp_main(int argc, char** argv, std::ostream& out, std::ostream& err)
+namespace tempfile_mktemp {
+
+// GNU mktemp's main(), on the library: messages name the program as it was invoked (argv[0],
+// GNU's program_name), quote as the locale says, and a failed write of the name removes what
+// was made and says why (GNU's close_stdout).
+inline int run(int argc, char** argv, sink& io)
 {
-    using namespace tempfile_mktemp;
+    const std::string program = argc > 0 && argv[0] ? argv[0] : default_program;
+    const bool utf8 = utf8_locale();
+    auto quote = [utf8](std::string_view t) { return tempfile_mktemp::quote(t, utf8); };
     invocation inv;
-    if (int r = parse(argc, argv, inv, out, err); r >= 0)
+    if (int r = parse(argc, argv, inv, program, io); r >= 0)
         return r;
     auto fail = [&](const std::string& message) {
-        err << program << ": " << message << "\n";
+        io.err(program + ": " + message + "\n");
         return 1;
     };
     if (inv.templates.size() > 1) {
-        err << program << ": too many templates\nTry '" << program << " --help' for more information.\n";
+        io.err(program + ": too many templates\nTry '" + program + " --help' for more information.\n");
         return 1;
     }
     std::string templ = default_template;
@@ -484,18 +536,75 @@ inline int tempfile_mktemp_main(int argc, char** argv, std::ostream& out, std::o
                  " via template " + quote(templ) + ": " + ec.message());
         return 1;
     }
-    out << name << '\n';
-    out.flush();
-    if (!out) {
+    if (int e = io.out(name + '\n'); e != 0) {
         // As GNU: what cannot be reported is not left behind.
         if (!inv.dry_run) {
             std::remove(name.c_str());
             if (inv.quiet)
                 return 1;
         }
-        return fail("write error");
+        return fail(e > 0 ? "write error: " + std::string(std::strerror(e)) : std::string("write error"));
     }
     return 0;
+}
+
+// stdout and stderr, written with write(2): no stdio or iostream buffer in between.
+struct fd_sink final : sink
+{
+    static int write_all(int fd, std::string_view t)
+    {
+        while (!t.empty()) {
+#if defined(_WIN32)
+            int n = ::_write(fd, t.data(), static_cast<unsigned>(t.size()));
+#else
+            ::ssize_t n = ::write(fd, t.data(), t.size());
+#endif
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return n < 0 && errno ? errno : -1;
+            t.remove_prefix(static_cast<std::size_t>(n));
+        }
+        return 0;
+    }
+    int out(std::string_view t) override { return write_all(1, t); }
+    void err(std::string_view t) override { write_all(2, t); }
+};
+
+// Two streams (the tests, the demo): a failed write has no reason to give.
+struct stream_sink final : sink
+{
+    std::ostream& o;
+    std::ostream& e;
+    stream_sink(std::ostream& out, std::ostream& err) : o(out), e(err) {}
+    int out(std::string_view t) override
+    {
+        o << t;
+        o.flush();
+        return o ? 0 : -1;
+    }
+    void err(std::string_view t) override
+    {
+        e << t;
+        e.flush();
+    }
+};
+
+} // namespace tempfile_mktemp
+
+// The command: the locale from the environment (as GNU's setlocale(LC_ALL, "")), stdout, stderr.
+inline int tempfile_mktemp_main(int argc, char** argv)
+{
+    std::setlocale(LC_ALL, "");
+    tempfile_mktemp::fd_sink io;
+    return tempfile_mktemp::run(argc, argv, io);
+}
+
+// The same on two streams, in the caller's locale.
+inline int tempfile_mktemp_main(int argc, char** argv, std::ostream& out, std::ostream& err)
+{
+    tempfile_mktemp::stream_sink io(out, err);
+    return tempfile_mktemp::run(argc, argv, io);
 }
 
 #endif // BOOST_TEMPFILE_EXAMPLE_TEMPFILE_MKTEMP_MAIN_HPP

@@ -201,6 +201,40 @@ BOOST_AUTO_TEST_CASE(kept_objects_are_not_registered)
     BOOST_TEST(s.entries().size() == 3u);
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_withdraws_the_registration, CharT, test::char_types)
+{
+    // keep() after creation withdraws the file and the directory from the exit cleanup; an
+    // object not kept, in the same process, shows that the cleanup did run. A kept directory's
+    // explicit cleanup() still removes it (and the exit has nothing left to do).
+    for (int how : {0, SIGTERM}) { // 0: exit()
+        BOOST_TEST_CONTEXT((how ? "SIGTERM" : "exit()"))
+        {
+            test::scratch s;
+            int st = child_wait_status([&] {
+                typename exit_file<CharT>::options_type fo;
+                fo.dir = s.dir;
+                typename exit_dir<CharT>::options_type dopt;
+                dopt.dir = s.dir;
+                exit_file<CharT> f(fo), other(fo);
+                exit_dir<CharT> d(dopt), cleaned(dopt);
+                f.write("kept", 4);
+                f.keep();
+                d.keep();
+                cleaned.keep();
+                populate(d.path().string(), "/nonexistent");
+                cleaned.cleanup();
+                if (s.entries().size() != 3)
+                    return 1;
+                if (how)
+                    std::raise(how);
+                std::exit(0); // not _exit: atexit runs
+            });
+            BOOST_TEST((how ? died_of(st, how) : exited_with(st, 0)));
+            BOOST_TEST(s.entries().size() == 2u); // the kept file and directory; `other` was removed
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(destroyed_objects_are_withdrawn)
 {
     // An object destroyed (here: closed, which removes it) is no longer registered: a file

@@ -2,9 +2,11 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-// The example tool tempfile-mktemp (example/tempfile_mktemp_main.hpp), run in process and
-// compared with the system's GNU coreutils mktemp (/usr/bin/mktemp, run with LC_ALL=C): the
-// names' shape, the modes, the exit codes and the messages (with the program name swapped).
+// The example tool tempfile-mktemp (example/tempfile_mktemp_main.hpp) compared with the
+// system's GNU coreutils mktemp (/usr/bin/mktemp): run in process under LC_ALL=C, the names'
+// shape, the modes, the exit codes and the messages (with the program name swapped); run as
+// commands in forked children, the same way, stdout and stderr byte for byte (argv[0], the
+// locale's quoting, write errors).
 
 #define BOOST_TEST_MODULE mktemp_tool
 #include <boost/test/unit_test.hpp>
@@ -16,6 +18,8 @@
 
 #include <cctype>
 #include <fstream>
+#include <optional>
+#include <utility>
 #include <set>
 #include <sstream>
 #include <string>
@@ -64,9 +68,25 @@ std::string read_all(int fd)
     return s;
 }
 
-// GNU mktemp in a child, LC_ALL=C, the same environment and working directory otherwise;
-// with `as_nobody` the child runs as the unprivileged user nobody.
-result run_gnu(const std::vector<std::string>& args, bool as_nobody = false)
+// How a child runs either tool as a command: argv[0], the environment's locale variables (a
+// value, or nullopt to unset it), and what stdout is.
+enum class stdout_is
+{
+    pipe,
+    full,  // /dev/full: every write fails with ENOSPC
+    closed // no descriptor 1: EBADF
+};
+struct command
+{
+    std::string argv0 = "mktemp";
+    std::vector<std::pair<std::string, std::optional<std::string>>> env{{"LC_ALL", "C"}};
+    stdout_is out = stdout_is::pipe;
+    bool as_nobody = false; // the child runs as the unprivileged user nobody
+};
+
+// GNU mktemp (exec) or the tool's command form (tempfile_mktemp_main(argc, argv): its own
+// setlocale, write(2) on descriptors 1 and 2) in a forked child, run the same way.
+result run_command(bool gnu, const std::vector<std::string>& args, const command& c)
 {
     int out[2], err[2];
     BOOST_REQUIRE(::pipe(out) == 0);
@@ -74,18 +94,33 @@ result run_gnu(const std::vector<std::string>& args, bool as_nobody = false)
     ::pid_t pid = ::fork();
     BOOST_REQUIRE(pid >= 0);
     if (pid == 0) {
-        ::dup2(out[1], 1);
         ::dup2(err[1], 2);
+        if (c.out == stdout_is::pipe)
+            ::dup2(out[1], 1);
+        else if (c.out == stdout_is::full)
+            ::dup2(::open("/dev/full", O_WRONLY), 1);
+        else
+            ::close(1);
         ::close(out[0]), ::close(out[1]), ::close(err[0]), ::close(err[1]);
-        if (as_nobody && !test::become_nobody())
+        if (c.as_nobody && !test::become_nobody())
             ::_exit(97);
-        ::setenv("LC_ALL", "C", 1);
-        std::vector<char*> argv{const_cast<char*>("mktemp")};
-        for (const std::string& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
+        for (const auto& [name, value] : c.env) {
+            if (value)
+                ::setenv(name.c_str(), value->c_str(), 1);
+            else
+                ::unsetenv(name.c_str());
+        }
+        std::vector<std::string> storage{c.argv0};
+        storage.insert(storage.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (std::string& a : storage)
+            argv.push_back(a.data());
         argv.push_back(nullptr);
-        ::execv(gnu_mktemp, argv.data());
-        ::_exit(127);
+        if (gnu) {
+            ::execv(gnu_mktemp, argv.data());
+            ::_exit(127);
+        }
+        ::_exit(tempfile_mktemp_main(static_cast<int>(storage.size()), argv.data()));
     }
     ::close(out[1]);
     ::close(err[1]);
@@ -99,6 +134,33 @@ result run_gnu(const std::vector<std::string>& args, bool as_nobody = false)
     }
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     return r;
+}
+
+// GNU mktemp in a child, LC_ALL=C, the same environment and working directory otherwise;
+// with `as_nobody` the child runs as the unprivileged user nobody.
+result run_gnu(const std::vector<std::string>& args, bool as_nobody = false)
+{
+    command c;
+    c.as_nobody = as_nobody;
+    return run_command(true, args, c);
+}
+
+// Both as commands, the same way: the same status, stdout and stderr, byte for byte.
+void compare_commands(const std::vector<std::string>& args, const command& c)
+{
+    std::string shown = "argv0 [" + c.argv0 + "]";
+    for (auto& [name, value] : c.env)
+        shown += " " + name + "=" + (value ? *value : "(unset)");
+    for (auto& a : args)
+        shown += " [" + a + "]";
+    BOOST_TEST_CONTEXT(shown)
+    {
+        result g = run_command(true, args, c);
+        result t = run_command(false, args, c);
+        BOOST_TEST(t.status == g.status);
+        BOOST_TEST(t.out == g.out);
+        BOOST_TEST(t.err == g.err);
+    }
 }
 
 // GNU's messages with the tool's name.
@@ -478,6 +540,66 @@ BOOST_AUTO_TEST_CASE(write_error_removes_the_file)
     result r = run_tool({"-q", "-u", "-p", d, "fooXXX"}, true);
     BOOST_TEST(r.status == 1);
     BOOST_TEST(r.err == "tempfile-mktemp: write error\n");
+}
+
+BOOST_AUTO_TEST_CASE(messages_name_the_program_as_invoked)
+{
+    // GNU prints argv[0] as it was given (program_name): a symlink or a path shows as such.
+    for (const char* argv0 : {"mktemp", "/usr/local/bin/mymktemp", "tempfile-mktemp", "./mk"}) {
+        command c;
+        c.argv0 = argv0;
+        compare_commands({"foo"}, c);                     // too few X's
+        compare_commands({"aXXX", "bXXX"}, c);            // too many templates: "Try '<argv0> --help'"
+        compare_commands({"--bogus"}, c);                 // getopt's message
+        compare_commands({"-p", "/nonexistent/d", "fooXXX"}, c); // failed to create
+    }
+}
+
+BOOST_AUTO_TEST_CASE(quoting_follows_the_locale)
+{
+    // gnulib's locale quoting: ‘…’ when the locale's character set is UTF-8 (LC_ALL, else
+    // LC_CTYPE, else LANG), printable multibyte characters kept, the closing quote escaped;
+    // '…' and octal escapes otherwise. C.UTF-8 is built into glibc.
+    using env = std::vector<std::pair<std::string, std::optional<std::string>>>;
+    const env settings[] = {
+        {{"LC_ALL", "C"}},
+        {{"LC_ALL", "C.UTF-8"}},
+        {{"LC_ALL", std::nullopt}, {"LC_CTYPE", "C.UTF-8"}, {"LANG", "C"}},
+        {{"LC_ALL", std::nullopt}, {"LC_CTYPE", std::nullopt}, {"LANG", "C.UTF-8"}},
+        {{"LC_ALL", "C"}, {"LANG", "C.UTF-8"}},
+        {{"LC_ALL", std::nullopt}, {"LC_CTYPE", std::nullopt}, {"LANG", std::nullopt}},
+        {{"LC_ALL", "no_such_locale.UTF-8"}}, // not installed: setlocale fails, the C locale stays
+    };
+    const std::string templates[] = {"foo", "a'b", "\xc3\xa4\xe2\x80\x99" "b", "x\001y\tz\\", "\xff\xfe", "\xe2\x80\x98q"};
+    for (const env& e : settings) {
+        command c;
+        c.env = e;
+        for (const std::string& t : templates)
+            compare_commands({t}, c);
+        compare_commands({"-p", "/nonexistent/\xc3\xa4", "fooXXX"}, c);
+        compare_commands({"--suffix=.x", "fooX.y"}, c);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(write_error_says_why_as_gnu)
+{
+    // stdout on a full disk (ENOSPC) or closed (EBADF): GNU's "write error: <reason>", status
+    // 1, nothing left behind; with -q silent, except for a dry run.
+    test::scratch s;
+    const std::string d = s.dir.string();
+    for (stdout_is out : {stdout_is::full, stdout_is::closed}) {
+        command c;
+        c.out = out;
+        for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+                 {"-p", d, "fooXXX"}, {"-d", "-p", d, "fooXXX"}, {"-q", "-p", d, "fooXXX"},
+                 {"-u", "-p", d, "fooXXX"}, {"-u", "-q", "-p", d, "fooXXX"}}) {
+            compare_commands(args, c);
+            BOOST_TEST(s.entries().empty());
+        }
+    }
+    command c;
+    c.out = stdout_is::full;
+    BOOST_TEST(run_command(false, {"-p", d, "fooXXX"}, c).err == "mktemp: write error: No space left on device\n");
 }
 
 BOOST_AUTO_TEST_CASE(no_descriptor_leaks)

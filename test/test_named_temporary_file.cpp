@@ -397,6 +397,182 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(failed_creation_reports_and_leaves_nothing, CharT,
     BOOST_TEST(test::open_fds() == before);
 }
 
+// ---- keep(): decided after creation (DESIGN.md §4).
+
+namespace {
+template <class F, class = void> struct has_keep_member : std::false_type {};
+template <class F> struct has_keep_member<F, std::void_t<decltype(std::declval<F&>().keep())>> : std::true_type {};
+template <class F, class = void> struct has_reopen_member : std::false_type {};
+template <class F>
+struct has_reopen_member<F, std::void_t<decltype(std::declval<const F&>().reopen())>> : std::true_type
+{
+};
+} // namespace
+
+// Only the objects that would delete a name they made have keep() and reopen(): an anonymous or
+// spooled file has no name to keep (link() gives it one).
+static_assert(has_keep_member<tf::named_temporary_file>::value && has_keep_member<tf::wnamed_temporary_file>::value);
+static_assert(has_keep_member<tf::basic_temp_file<char, tf::keep>>::value);
+static_assert(!has_keep_member<tf::temporary_file>::value && !has_keep_member<tf::spooled_temporary_file>::value);
+static_assert(has_reopen_member<tf::named_temporary_file>::value && !has_reopen_member<tf::temporary_file>::value);
+static_assert(noexcept(std::declval<tf::named_temporary_file&>().keep()));
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_survives_close_and_destruction, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string n;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s)); // deleted on close() and at destruction
+        n = narrow(f.name());
+        f.write("before ");
+        f.keep();
+        BOOST_TEST(f.is_open()); // still open and usable, at the same position
+        tf::file_handle h = f.reopen(); // (Windows: the handle keep() opened again is checked)
+        BOOST_TEST(test::read_at(h.get(), 7, 0) == "before ");
+        f.write("after");
+        BOOST_TEST(contents(f) == "before after");
+        f.close();
+        BOOST_TEST(test::exists(n));
+        f.keep(); // again, after close: nothing changes
+    }
+    BOOST_TEST(test::file_contents(n) == "before after");
+    BOOST_TEST(test::remove_file(n));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_without_close_survives_destruction, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string n;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s, false, false)); // delete_on_close = false
+        n = narrow(f.name());
+        f.write("x");
+        f.close(); // still named: would be removed at destruction
+        f.keep();
+    }
+    BOOST_TEST(test::file_contents(n) == "x");
+    BOOST_TEST(test::remove_file(n));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_on_kept_objects_changes_nothing, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string n1, n2;
+    {
+        tf::basic_temp_file<CharT> k(in<CharT>(s, true)); // .keep = true
+        tf::basic_temp_file<CharT, tf::keep> p(in<CharT>(s));
+        n1 = narrow(k.name());
+        n2 = narrow(p.name());
+        k.keep();
+        p.keep();
+        k.write("k");
+        p.write("p");
+        k.close();
+        p.close();
+    }
+    BOOST_TEST(test::file_contents(n1) == "k");
+    BOOST_TEST(test::file_contents(n2) == "p");
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_after_close_removed_it_changes_nothing, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    std::string n = narrow(f.name());
+    f.close(); // removed
+    f.keep();
+    BOOST_TEST(!test::exists(n));
+    BOOST_TEST(s.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(kept_file_can_still_be_persisted, CharT, test::char_types)
+{
+    test::scratch s;
+    const std::string target = (s.dir / "final.dat").string();
+    std::string n;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        n = narrow(f.name());
+        f.write("data");
+        f.keep();
+        f.persist(test::path_of(target));
+        BOOST_TEST(narrow(f.name()) == target);
+    }
+    BOOST_TEST(test::file_contents(target) == "data");
+    BOOST_TEST(!test::exists(n));
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(kept_moved_object_stays_kept, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string n;
+    {
+        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        n = narrow(f.name());
+        f.keep();
+        tf::basic_temp_file<CharT> g(std::move(f));
+        g.close();
+    }
+    BOOST_TEST(test::exists(n));
+}
+
+// ---- reopen(): a new handle on the same file, checked.
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(reopen_shares_the_data_not_the_position, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    f.write("hello");
+    tf::file_handle h = f.reopen();
+    BOOST_TEST(h.is_open());
+    BOOST_TEST(test::handle_position(h.get()) == 0); // its own position
+    BOOST_TEST(test::read_at(h.get(), 5, 0) == "hello");
+    f.write(" world"); // written through the object, seen through the new handle
+    BOOST_TEST(test::read_at(h.get(), 11, 0) == "hello world");
+    BOOST_TEST(f.tell() == 11);
+    h.close();
+    BOOST_TEST(!h.is_open());
+    BOOST_TEST(h.get() == tf::invalid_native_handle);
+    boost::system::error_code ec;
+    tf::file_handle h2 = f.reopen(ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(h2.is_open());
+    tf::native_handle_type raw = h2.release(); // the caller's now
+    BOOST_TEST(!h2);
+    tf::file_handle h3(raw); // and given back to an owner
+    BOOST_TEST(h3.get() == raw);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(reopen_refuses_a_name_that_leads_elsewhere, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(in<CharT>(s, true)); // kept: the test removes what it made
+    const std::string n = narrow(f.name());
+    const std::string moved = (s.dir / "moved-away").string();
+    f.write("ours");
+    boost::filesystem::rename(test::path_of(n), test::path_of(moved)); // the object's file, renamed
+    BOOST_TEST(test::write_file(n, "theirs"));                         // another file at its name
+    boost::system::error_code ec;
+    tf::file_handle h = f.reopen(ec);
+    BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+    BOOST_TEST(!h.is_open());
+    try {
+        (void)f.reopen();
+        BOOST_ERROR("reopen() did not throw");
+    } catch (const boost::filesystem::filesystem_error& e) {
+        BOOST_TEST(e.code() == boost::system::errc::no_such_file_or_directory);
+        BOOST_TEST(e.path1().string() == f.path().string());
+        BOOST_TEST(std::string(e.what()).find("another file") != std::string::npos);
+    }
+    BOOST_TEST(test::file_contents(n) == "theirs"); // untouched
+    BOOST_TEST(test::remove_file(n)); // the name, now missing: not found
+    tf::file_handle h2 = f.reopen(ec);
+    BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+    f.close();
+    tf::file_handle h3 = f.reopen(ec); // closed: no identity to check against
+    BOOST_TEST(ec == boost::system::errc::bad_file_descriptor);
+}
+
 // keep_on_exception: removed at destruction, unless the scope is left by an exception that
 // started after the object was made (the evidence stays); an exception already in flight
 // when it was made does not count.

@@ -6,16 +6,20 @@
 // pattern_name's shape.
 
 #define BOOST_TEST_MODULE naming
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::csprng::seeds()
 #include <boost/test/unit_test.hpp>
 
 #include <boost/tempfile.hpp>
 
 #include "common/test_common.hpp"
 
+#include <boost/random/mersenne_twister.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <set>
 #include <thread>
+#include <vector>
 
 namespace tf = boost::tempfile;
 
@@ -99,6 +103,104 @@ BOOST_AUTO_TEST_CASE(forked_child_draws_names_the_parent_does_not, *test::posix_
         common += child.count(n.next_name<char>());
     BOOST_TEST(common == 0u);
 #endif
+}
+
+// ---- The default generator (detail/csprng.hpp): ChaCha20 keyed from the system.
+
+BOOST_AUTO_TEST_CASE(chacha20_block_matches_rfc_8439)
+{
+    // RFC 8439 §2.3.2: key 00 01 .. 1f, block count 1, nonce 00 00 00 09 00 00 00 4a 00 00 00 00.
+    std::uint32_t key[8];
+    for (std::uint32_t i = 0; i < 8; ++i)
+        key[i] = (4 * i) | ((4 * i + 1) << 8) | ((4 * i + 2) << 16) | ((4 * i + 3) << 24);
+    const std::uint32_t nonce[3] = {0x09000000u, 0x4a000000u, 0};
+    std::uint32_t out[16];
+    boost::tempfile::detail::csprng::block(key, 1, nonce, out);
+    const std::uint32_t expected[16] = {0xe4e7f110u, 0x15593bd1u, 0x1fdd0f50u, 0xc47120a3u, 0xc7f4d1c7u, 0x0368c033u,
+                                        0x9aaa2204u, 0x4e6cd4c3u, 0x466482d2u, 0x09aa9f07u, 0x05d7c214u, 0xa2028bd9u,
+                                        0xd19c12b5u, 0xb94e16deu, 0xe883d0cbu, 0x4e3c50a2u};
+    for (int i = 0; i < 16; ++i)
+        BOOST_TEST(out[i] == expected[i]);
+}
+
+namespace {
+// n values of the calling thread's generator, and how many keys this thread drew from the system.
+std::vector<std::uint64_t> draw_values(std::size_t n, unsigned& seeds)
+{
+    std::vector<std::uint64_t> v;
+    for (std::size_t i = 0; i < n; ++i)
+        v.push_back(tf::thread_random());
+    seeds = boost::tempfile::detail::csprng::seeds();
+    return v;
+}
+constexpr std::size_t values = 3 * boost::tempfile::detail::csprng::words + 7; // several refills
+} // namespace
+
+BOOST_AUTO_TEST_CASE(two_threads_and_a_forked_child_never_share_a_buffer)
+{
+    // Every buffer is drawn from a key of its own: the main thread, two threads, and (POSIX) a
+    // forked child that inherits the main thread's buffer and key half used, all draw several
+    // buffers, and no 64-bit value comes twice. Each thread drew one 32-byte key from the
+    // system, however many buffers it used; the child one more than its parent.
+    std::vector<std::uint64_t> all;
+    unsigned main_seeds = 0, seeds_a = 0, seeds_b = 0;
+    auto mine = draw_values(values, main_seeds);
+    all.insert(all.end(), mine.begin(), mine.end());
+    std::vector<std::uint64_t> a, b;
+    std::thread ta([&] { a = draw_values(values, seeds_a); });
+    std::thread tb([&] { b = draw_values(values, seeds_b); });
+    ta.join();
+    tb.join();
+    all.insert(all.end(), a.begin(), a.end());
+    all.insert(all.end(), b.begin(), b.end());
+    BOOST_TEST(main_seeds == 1u);
+    BOOST_TEST(seeds_a == 1u);
+    BOOST_TEST(seeds_b == 1u);
+#if BOOST_TEMPFILE_TEST_POSIX
+    int fds[2];
+    BOOST_REQUIRE(::pipe(fds) == 0);
+    std::vector<std::uint64_t> child(values + 1);
+    int r = test::in_child([&] { // about 1.5 KB: well inside the pipe's buffer
+        unsigned seeds = 0;
+        std::vector<std::uint64_t> v = draw_values(values, seeds);
+        v.push_back(seeds);
+        const std::size_t bytes = v.size() * sizeof v[0];
+        return ::write(fds[1], v.data(), bytes) == static_cast<::ssize_t>(bytes) ? 0 : 1;
+    });
+    ::close(fds[1]);
+    const std::size_t bytes = child.size() * sizeof child[0];
+    BOOST_TEST(::read(fds[0], child.data(), bytes) == static_cast<::ssize_t>(bytes));
+    ::close(fds[0]);
+    BOOST_TEST(r == 0);
+    BOOST_TEST(child.back() == 2u); // the main thread's key, then its own
+    child.pop_back();
+    all.insert(all.end(), child.begin(), child.end());
+    auto after = draw_values(values, main_seeds); // the parent goes on with its own buffer
+    all.insert(all.end(), after.begin(), after.end());
+    BOOST_TEST(main_seeds == 1u);
+#endif
+    std::set<std::uint64_t> distinct(all.begin(), all.end());
+    BOOST_TEST(distinct.size() == all.size());
+}
+
+BOOST_AUTO_TEST_CASE(a_users_engine_keeps_working)
+{
+    // random_name's Engine parameter: a Boost.Random engine, kept per thread and seeded from
+    // the system; thread_random<Engine> draws from the same one.
+    using mt = boost::random::mt19937_64;
+    tf::random_name<10, mt> n;
+    std::set<std::string> seen;
+    for (int i = 0; i < 100; ++i) {
+        std::string s = n.next_name<char>();
+        BOOST_TEST(s.size() == 10u);
+        BOOST_TEST(all_in(s, "abcdefghijklmnopqrstuvwxyz0123456789_"));
+        seen.insert(s);
+    }
+    BOOST_TEST(seen.size() == 100u);
+    BOOST_TEST(tf::thread_random<mt>() != tf::thread_random<mt>());
+    static_assert(std::is_same_v<tf::random_name<>, tf::random_name<8, tf::secure_random>>);
+    tf::secure_random e; // a UniformRandomBitGenerator
+    BOOST_TEST(e() != e());
 }
 
 struct build_model

@@ -231,6 +231,46 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_leaves_the_directory, CharT, test::char_types
     BOOST_TEST(s.entries().size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_after_creation, CharT, test::char_types)
+{
+    // keep() decided after creation: the destructor leaves the tree, the object still owns
+    // it, and an explicit cleanup() still removes it.
+    test::scratch s;
+    std::string p;
+    {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        p = t.path().string();
+        t.keep();
+        BOOST_TEST(t.exists());
+        BOOST_TEST(t.native_handle() != tf::invalid_native_handle);
+        make_tree(p, 1, 1, 1); // still usable
+        tf::basic_temp_dir<CharT> moved(std::move(t)); // stays kept when moved
+        moved.keep(); // twice: nothing changes
+    }
+    BOOST_TEST(test::exists(p + "/dir0/test0.txt"));
+    {
+        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        std::string q = t.path().string();
+        make_tree(q, 1, 1, 1);
+        t.keep();
+        t.cleanup(); // an explicit cleanup removes a kept directory
+        BOOST_TEST(!test::exists(q));
+        BOOST_TEST(!t.exists());
+        t.keep(); // no directory any more: nothing to keep
+    }
+    {
+        auto o = in<CharT>(s.dir);
+        o.keep = true;
+        tf::basic_temp_dir<CharT> k(o);
+        tf::basic_temp_dir<CharT, tf::keep> kp(in<CharT>(s.dir));
+        k.keep(); // already kept: nothing changes
+        kp.keep();
+        k.cleanup();
+        kp.cleanup();
+    }
+    BOOST_TEST(s.entries().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(moves_transfer_ownership, CharT, test::char_types)
 {
     test::scratch s;

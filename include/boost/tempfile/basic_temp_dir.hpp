@@ -75,7 +75,7 @@ public:
         : dirfd_(std::exchange(other.dirfd_, detail::sys::invalid_handle)),
           owned_(std::exchange(other.owned_, false)), id_(other.id_), path_(std::move(other.path_)),
           parent_(std::move(other.parent_)), owner_(other.owner_), ignore_errors_(other.ignore_errors_),
-          cleanup_(std::move(other.cleanup_))
+          kept_(other.kept_), cleanup_(std::move(other.cleanup_))
     {}
 
     basic_temp_dir_impl& operator=(basic_temp_dir_impl&& other) noexcept
@@ -89,6 +89,7 @@ public:
             parent_ = std::move(other.parent_);
             owner_ = other.owner_;
             ignore_errors_ = other.ignore_errors_;
+            kept_ = other.kept_;
             cleanup_ = std::move(other.cleanup_);
         }
         return *this;
@@ -110,6 +111,15 @@ public:
     // cleanup() may be called again and the destructor tries again (as Python's cleanup()).
     void cleanup() { do_cleanup(nullptr); }
     void cleanup(system::error_code& ec) noexcept { do_cleanup(&ec); }
+
+    // Decides now that the destructor leaves the directory: remove_at_exit withdraws it, and
+    // only an explicit cleanup() removes it still. The object keeps it (exists(), the handle,
+    // the lock). With .keep = true or the tf::keep policy: nothing changes.
+    void keep() noexcept
+    {
+        if (owned_ && !std::exchange(kept_, true))
+            detail::notify_release(cleanup_);
+    }
 
     // The object still owns the directory (no system call: not a check of the file system).
     bool exists() const noexcept { return owned_; }
@@ -178,7 +188,8 @@ private:
             dirfd_ = h;                               // or invalid: let go
         }
         if (!keep) {
-            detail::notify_release(cleanup_);
+            if (!kept_) // keep() released it already
+                detail::notify_release(cleanup_);
             release_handle();
             parent_.reset();
         }
@@ -204,12 +215,13 @@ private:
     {
         if (!owned_)
             return;
-        if (cleanup_.remove_at_destroy() &&
+        if (!kept_ && cleanup_.remove_at_destroy() &&
             (!detail::owner_only<Cleanup>::value || owner_ == detail::sys::current_pid())) {
             detail::native_string where;
             remove_all(where, true);
         } else {
-            detail::notify_release(cleanup_);
+            if (!kept_)
+                detail::notify_release(cleanup_);
             release_handle();
             parent_.reset();
         }
@@ -232,6 +244,7 @@ private:
     detail::dir_lease parent_; // the directory it was made in, held open (pinned_temp_dir)
     detail::sys::pid_type owner_ = 0; // the creating process: the only one that removes at destruction
     bool ignore_errors_ = false;
+    bool kept_ = false; // keep(): only cleanup() removes it
     Cleanup cleanup_{};
 };
 

@@ -46,7 +46,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <ios>
-#include <iostream>
+#include <istream> // std::iostream; not <iostream>: no std::cout to start in every program
 #include <memory>
 #include <string>
 #include <string_view>
@@ -426,6 +426,46 @@ public:
     void persist_noclobber(const filesystem::path& target, publish_mode m, durability d, system::error_code& ec)
     {
         do_persist(target, m, d, true, &ec);
+    }
+
+    // Decides now that nothing deletes the file: from here on neither close() nor the
+    // destructor removes it, and remove_at_exit withdraws it. The object stays open and
+    // usable (persist() still moves it). With .keep = true, the tf::keep policy, after
+    // persist() or once the name was removed: nothing changes. A Windows delete-on-close file
+    // has its deletion taken back, which may change native_handle() (doc/reference/temp_file.md#keep).
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void keep() noexcept
+    {
+        if (!name_present_)
+            return;
+        if (system_removes_ && open_handle()) { // Windows: take the deletion back
+            detail::native_string moved;
+            int r = detail::sys::keep_delete_on_close(fd_, path_.c_str(), moved);
+            if (r >= 0)
+                system_removes_ = false;
+            if (r == 1)
+                path_ = filesystem::path(std::move(moved)); // its name was taken meanwhile
+        }
+        name_present_ = false;
+        persisted_ = true; // nobody removes it; persist() still may move it
+        dir_.reset();
+        detail::notify_release(cleanup_);
+    }
+
+    // A new, independent handle on the same file (its own position), opened by name and
+    // checked to be this object's open file (device and inode; Windows: volume and file
+    // index). If the name now leads to another file (removed and made again, replaced), the
+    // error is errc::no_such_file_or_directory naming the path, and nothing is opened; a
+    // closed object is errc::bad_file_descriptor.
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    file_handle reopen() const
+    {
+        return do_reopen(nullptr);
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    file_handle reopen(system::error_code& ec) const
+    {
+        return do_reopen(&ec);
     }
 
     // ---- Anonymous files only (not spooled).
@@ -990,6 +1030,28 @@ private:
         detail::clear(ec);
     }
 
+    file_handle do_reopen(system::error_code* ec) const
+    {
+        static constexpr const char* what = "boost::tempfile::basic_temp_file::reopen";
+        if (!open_handle()) {
+            detail::report(ec, system::errc::bad_file_descriptor, what, path_);
+            return file_handle();
+        }
+        detail::sys::handle_type h = detail::sys::invalid_handle;
+        int r = detail::sys::reopen_same(fd_, path_.c_str(), h);
+        if (r == 1) {
+            detail::report(ec, system::errc::no_such_file_or_directory,
+                           "boost::tempfile::basic_temp_file::reopen: the name leads to another file now", path_);
+            return file_handle();
+        }
+        if (r < 0) {
+            detail::report(ec, r, what, path_);
+            return file_handle();
+        }
+        detail::clear(ec);
+        return file_handle(detail::sys::public_handle(h));
+    }
+
     void do_link(const filesystem::path& target, publish_mode m, durability d, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::temporary_file::link";
@@ -1027,7 +1089,7 @@ private:
     detail::sys::pid_type owner_ = 0; // the process that created the file: only it removes it
     bool name_present_ = false; // the name is ours to remove
     bool system_removes_ = false; // made delete-on-close (Windows): closing it removes the name
-    bool persisted_ = false;    // persist() moved it to path_; nobody removes it
+    bool persisted_ = false;    // persist() moved it to path_, or keep(): nobody removes it
     bool linkable_ = false;     // an O_TMPFILE file: link() can name it
     Cleanup cleanup_{};
     std::unique_ptr<detail::file_stream<basic_temp_file_impl>> stream_; // made by stream()

@@ -75,7 +75,7 @@ inline bool usable_tempdir(const sys::native_string& dir)
     for (unsigned i = 0; i < default_max_attempts; ++i) {
         path.resize(base);
         append_native(path, std::string_view("tmp"));
-        append_random<random::mt19937_64>(path, 8, name_alphabet);
+        append_random<secure_random>(path, 8, name_alphabet);
         sys::handle_type h = sys::invalid_handle;
         int r = sys::create_file(sys::no_dir, path.c_str(), h);
         if (r == -sys::err::exists)

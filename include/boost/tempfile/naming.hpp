@@ -17,6 +17,7 @@
 #pragma once
 #endif
 
+#include <boost/tempfile/detail/csprng.hpp>
 #include <boost/tempfile/detail/platform.hpp>
 #include <boost/tempfile/policy.hpp>
 
@@ -26,12 +27,27 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace boost {
 namespace tempfile {
 
 // Python's alphabet: 37 symbols, lower-case ASCII letters, digits and underscore.
 inline constexpr std::string_view name_alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_";
+
+// The default engine of the naming policies: 64 bits at a time from the calling thread's
+// ChaCha20 keystream, keyed from the system's CSPRNG (32 bytes per thread, again in a forked
+// child), with fast key erasure: names nobody can predict from the names seen before
+// (doc/security.md#names). Stateless: every object draws from its thread's generator. It
+// meets the Engine requirements of random_name and pattern_name (and of Boost.Random's
+// distributions: a UniformRandomBitGenerator).
+struct secure_random
+{
+    using result_type = std::uint64_t;
+    static constexpr result_type min() noexcept { return 0; }
+    static constexpr result_type max() noexcept { return ~std::uint64_t(0); }
+    result_type operator()() const noexcept { return detail::csprng::next(); }
+};
 
 namespace detail {
 
@@ -88,7 +104,12 @@ inline Engine& thread_engine()
 template <class Engine, class CharT>
 inline void append_random(std::basic_string<CharT>& out, std::size_t count, std::string_view alphabet)
 {
-    Engine& e = thread_engine<Engine>();
+    auto&& e = [] () -> decltype(auto) {
+        if constexpr (std::is_same_v<Engine, secure_random>)
+            return secure_random(); // its state is the thread's (csprng.hpp)
+        else
+            return thread_engine<Engine>();
+    }();
     const std::uint64_t n = alphabet.size();
     const std::size_t at = out.size();
     out.resize(at + count); // one growth, then filled in place (no per-symbol append)
@@ -106,16 +127,23 @@ inline void append_random(std::basic_string<CharT>& out, std::size_t count, std:
 
 } // namespace detail
 
-// A 64-bit number from the calling thread's fork-aware engine, for user naming policies.
-template <class Engine = random::mt19937_64>
+// A 64-bit number from the calling thread's fork-aware engine, for user naming policies: by
+// default secure_random; another Engine is kept per thread, seeded over its whole state from
+// the system and again in a forked child.
+template <class Engine = secure_random>
 inline std::uint64_t thread_random()
 {
-    return static_cast<std::uint64_t>(detail::thread_engine<Engine>()());
+    if constexpr (std::is_same_v<Engine, secure_random>)
+        return detail::csprng::next();
+    else
+        return static_cast<std::uint64_t>(detail::thread_engine<Engine>()());
 }
 
-// The default: Length symbols from name_alphabet (Python: 8), from a per-thread Boost.Random
-// engine seeded from the system (getrandom(), BCryptGenRandom) and re-seeded in a forked child.
-template <unsigned Length = 8, class Engine = random::mt19937_64>
+// The default: Length symbols from name_alphabet (Python: 8), from secure_random (a per-thread
+// ChaCha20 keystream keyed from the system, re-keyed in a forked child). A Boost.Random engine
+// may be given instead (random::mt19937_64: the names of releases before 1.1); it is kept per
+// thread and seeded over its whole state from the system.
+template <unsigned Length = 8, class Engine = secure_random>
 struct random_name : naming_policy
 {
     static_assert(Length >= 1 && Length <= 255, "boost::tempfile: random_name<Length> needs 1 <= Length <= 255");
@@ -136,7 +164,7 @@ struct random_name : naming_policy
 //
 //     struct build_model { static constexpr const char* value = "build-%%%%-%%%%"; };
 //     tf::basic_temp_file<char, tf::pattern_name<build_model>> f;
-template <class Model, class Engine = random::mt19937_64>
+template <class Model, class Engine = secure_random>
 struct pattern_name : naming_policy
 {
     template <class CharT>

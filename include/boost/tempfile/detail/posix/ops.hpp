@@ -229,6 +229,33 @@ inline void mark_in_use(handle_type h) noexcept
 
 // ---- Files.
 
+// Opens `path` again for reading and writing (O_CLOEXEC, following a symlink as any open) and
+// checks that it leads to the open file `h` (device and inode): 0 with `out` set; 1 if the
+// name leads to another file now (nothing is left open); or -errno.
+inline int reopen_same(handle_type h, const native_char* path, handle_type& out) noexcept
+{
+    struct ::stat mine, there;
+    if (int r = fstat(h, mine); r < 0)
+        return r;
+    int fd = open(path, O_RDWR | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return fd;
+    int r = fstat(fd, there);
+    if (r < 0 || there.st_dev != mine.st_dev || there.st_ino != mine.st_ino) {
+        close(fd);
+        return r < 0 ? r : 1;
+    }
+    out = fd;
+    return 0;
+}
+
+// keep() of a delete-on-close file: POSIX never makes one (has_delete_on_close is false).
+inline int keep_delete_on_close(handle_type&, const native_char*, native_string&) noexcept
+{
+    return 0;
+}
+
+
 inline std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
 {
     return lseek(h, off, whence);

@@ -348,6 +348,29 @@ inline int set_mode(handle_type, unsigned) noexcept
     return 0;
 }
 
+// Opens `path` again for reading and writing (others may open, rename and delete it, as the
+// library's own handles allow) and checks that it is the open file `h` (volume serial and file
+// index): 0 with `out` set; 1 if the name leads to another file now (nothing is left open);
+// or the error.
+inline int reopen_same(handle_type h, const native_char* path, handle_type& out) noexcept
+{
+    file_id mine, there;
+    DWORD attributes = 0;
+    if (int r = identify(h, mine, attributes); r < 0)
+        return r;
+    handle_type n = invalid_handle;
+    if (int r = create_file_w(path, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n);
+        r < 0)
+        return normalise_missing(r);
+    int r = identify(n, there, attributes);
+    if (r < 0 || !same_file(mine, there)) {
+        close(n);
+        return r < 0 ? r : 1;
+    }
+    out = n;
+    return 0;
+}
+
 // Windows has no call that makes a directory entry durable on its own; the rename or link
 // is journaled by NTFS. Nothing to do.
 inline int sync_dir(const native_char*) noexcept
@@ -361,28 +384,105 @@ inline int publish_error(int r) noexcept
     return r == -static_cast<int>(ERROR_ALREADY_EXISTS) ? -err::exists : normalise_missing(r);
 }
 
+// What identifies an open file and its position, taken before its handle is closed so that
+// it can be opened again by another name and checked (reopen_checked).
+struct closed_file
+{
+    file_id id;
+    std::int64_t pos = 0;
+    bool known = false;
+};
+
+inline closed_file close_keeping_identity(handle_type& h) noexcept
+{
+    closed_file c;
+    DWORD attributes = 0;
+    c.pos = seek(h, 0, FILE_CURRENT);
+    c.known = identify(h, c.id, attributes) == 0;
+    close(h);
+    h = invalid_handle;
+    return c;
+}
+
+// Opens `to`, checks that it is the file `c` was, and moves to its position: `h` is the new
+// handle, or invalid_handle if that could not be had (or `to` leads to another file now).
+inline void reopen_checked(const closed_file& c, handle_type& h, const native_char* to) noexcept
+{
+    file_id after;
+    DWORD attributes = 0;
+    handle_type n = invalid_handle;
+    if (create_file_w(to, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n) < 0)
+        return;
+    if (!c.known || identify(n, after, attributes) < 0 || !same_file(c.id, after)) {
+        close(n); // replaced between the link and the open: not ours
+        return;
+    }
+    if (c.pos > 0)
+        seek(n, c.pos, FILE_BEGIN);
+    h = n;
+}
+
 // A delete-on-close file open as `h` has a second name now: closes `h` (the system removes the
 // name it was opened by) and opens the file again by `to`, at the same position, checking it
 // is the same file. `h` is the new handle, or invalid_handle if that could not be had (the file
 // is published all the same).
 inline void reopen_published(handle_type& h, const native_char* to) noexcept
 {
-    file_id before, after;
-    DWORD attributes = 0;
-    const std::int64_t pos = seek(h, 0, FILE_CURRENT);
-    const bool known = identify(h, before, attributes) == 0;
-    close(h);
-    h = invalid_handle;
-    handle_type n = invalid_handle;
-    if (create_file_w(to, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n) < 0)
-        return;
-    if (!known || identify(n, after, attributes) < 0 || !same_file(before, after)) {
-        close(n); // replaced between the link and the open: not ours
-        return;
+    const closed_file c = close_keeping_identity(h);
+    reopen_checked(c, h, to);
+}
+
+// `base` + ".tmp-" + 12 random hex digits: a name next to `base`, for a moment. 0 or the error.
+inline int staged_name(const native_char* base, std::wstring& out) noexcept
+{
+    try {
+        out = base;
+        out += L".tmp-";
+        unsigned char rnd[6];
+        if (random_bytes(rnd, sizeof rnd) < 0)
+            return -err::not_supported;
+        for (unsigned char b : rnd) {
+            out += L"0123456789abcdef"[b >> 4];
+            out += L"0123456789abcdef"[b & 15];
+        }
+    } catch (...) {
+        return -err::no_memory;
     }
-    if (pos > 0)
-        seek(n, pos, FILE_BEGIN);
-    h = n;
+    return 0;
+}
+
+// keep() of a file made with FILE_FLAG_DELETE_ON_CLOSE, open as `h` under `path`: takes the
+// deletion back. Windows 10 1809 and later clear the flag on the handle (FileDispositionInfoEx
+// with FILE_DISPOSITION_FLAG_ON_CLOSE and not FILE_DISPOSITION_FLAG_DELETE). Where that class
+// is refused (older systems, Wine: the plain disposition cannot undo the flag), the file gets a
+// hard link under a staged name next to it, the handle is closed (the system removes the
+// original name), the staged name is renamed back, never replacing, and the file opened again
+// by its name (same position, same file checked): the file always has a name. Returns 0 (kept
+// under `path`; `h` may be a new handle, or invalid_handle if none could be had), 1 (another
+// file took `path` in the moment it was free: kept under `moved`), or the error (nothing
+// changed: the file still goes when closed).
+inline int keep_delete_on_close(handle_type& h, const native_char* path, native_string& moved) noexcept
+{
+    struct
+    {
+        ULONG Flags;
+    } ex{0x8}; // FILE_DISPOSITION_FLAG_DO_NOT_DELETE (0) | FILE_DISPOSITION_FLAG_ON_CLOSE (0x8)
+    if (::SetFileInformationByHandle(h, static_cast<FILE_INFO_BY_HANDLE_CLASS>(21), &ex, sizeof ex))
+        return 0; // 21: FileDispositionInfoEx (hidden by mingw-w64's headers)
+    std::wstring staged;
+    if (int r = staged_name(path, staged); r < 0)
+        return r;
+    win32_name f(path), s(staged.c_str());
+    if (!::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
+        return publish_error(last_error());
+    const closed_file c = close_keeping_identity(h); // the original name goes
+    const bool back = ::MoveFileExW(s.c_str(), f.c_str(), 0) != 0;
+    reopen_checked(c, h, back ? path : staged.c_str()); // by its final name (Wine: a handle keeps
+                                                        // the name it was opened by)
+    if (back)
+        return 0;
+    moved.swap(staged);
+    return 1;
 }
 
 // Puts the open file `h`, named `from`, at `to`: replacing what is there, or never
@@ -408,19 +508,8 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
         return 0;
     }
     std::wstring staged;
-    try {
-        staged = to;
-        staged += L".tmp-";
-        unsigned char rnd[6];
-        if (random_bytes(rnd, sizeof rnd) < 0)
-            return -err::not_supported;
-        for (unsigned char b : rnd) {
-            staged += L"0123456789abcdef"[b >> 4];
-            staged += L"0123456789abcdef"[b & 15];
-        }
-    } catch (...) {
-        return -err::no_memory;
-    }
+    if (int r = staged_name(to, staged); r < 0)
+        return r;
     win32_name s(staged.c_str());
     if (!::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
         return publish_error(last_error());
