@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(facades)
 
 // ---- link()
 
-BOOST_TEST_DECORATOR(*test::posix_only("link() names an O_TMPFILE file (linkat); on Windows link() is operation_not_supported (test_windows)"))
+BOOST_TEST_DECORATOR(*test::linux_only("link() names an O_TMPFILE file (linkat); elsewhere link() is operation_not_supported (fallback_file_cannot_be_linked, test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(link_gives_the_complete_file_a_name, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_gives_the_complete_file_a_name, CharT, test::
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("link() names an O_TMPFILE file (linkat); on Windows link() is operation_not_supported (test_windows)"))
+BOOST_TEST_DECORATOR(*test::linux_only("link() names an O_TMPFILE file (linkat); elsewhere link() is operation_not_supported (fallback_file_cannot_be_linked, test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(link_never_replaces, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_never_replaces, CharT, test::char_types)
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("link() names an O_TMPFILE file (linkat); on Windows link() is operation_not_supported (test_windows)"))
+BOOST_TEST_DECORATOR(*test::linux_only("link() names an O_TMPFILE file (linkat); elsewhere link() is operation_not_supported (fallback_file_cannot_be_linked, test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(durable_link, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(durable_link, CharT, test::char_types)
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("link() names an O_TMPFILE file (linkat); on Windows link() is operation_not_supported (test_windows)"))
+BOOST_TEST_DECORATOR(*test::linux_only("link() names an O_TMPFILE file (linkat); elsewhere link() is operation_not_supported (fallback_file_cannot_be_linked, test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(link_after_close_is_an_error, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX

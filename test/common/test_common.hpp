@@ -46,9 +46,14 @@
 #if defined(_WIN32)
 #define BOOST_TEMPFILE_TEST_POSIX 0
 #define BOOST_TEMPFILE_TEST_WINDOWS 1
+#define BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS 0
 #else
+#include <boost/tempfile/detail/posix/features.hpp>
 #define BOOST_TEMPFILE_TEST_POSIX 1
 #define BOOST_TEMPFILE_TEST_WINDOWS 0
+// The library uses Linux's own calls (O_TMPFILE, renameat2, setfsuid...): not in the
+// portable-POSIX configuration (BOOST_TEMPFILE_NO_LINUX_EXTENSIONS, build/test.sh --portable-posix).
+#define BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS
 #endif
 
 namespace test {
@@ -138,6 +143,13 @@ inline boost::unit_test::decorator::precondition skip_unless(bool run, std::stri
 inline boost::unit_test::decorator::precondition posix_only(const std::string& why)
 {
     return skip_unless(BOOST_TEMPFILE_TEST_POSIX != 0, "POSIX only: " + why);
+}
+
+// A case about a Linux mechanism the library uses (O_TMPFILE, renameat2, setfsuid...), which
+// the other POSIX systems, and the portable-POSIX configuration that takes their paths, lack.
+inline boost::unit_test::decorator::precondition linux_only(const std::string& why)
+{
+    return skip_unless(BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS != 0, "Linux only: " + why);
 }
 
 // A case about Windows' own semantics.
