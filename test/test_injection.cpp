@@ -169,6 +169,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(durable_fsyncs_the_file_then_the_directory, CharT,
         ao.dir = s.dir;
         tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao);
         armed a(g_fsync);
+        if (!BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS) { // no O_TMPFILE: refused before anything is synced
+            boost::system::error_code ec;
+            t.link(s.dir / "d", tf::durability::durable, ec);
+            BOOST_TEST(ec == boost::system::errc::operation_not_supported);
+            BOOST_TEST(g_fsync.synced.empty());
+            return;
+        }
         t.link(s.dir / "d", tf::durability::durable);
         BOOST_TEST(g_fsync.synced == file_then_dir);
         g_fsync.synced.clear();
@@ -321,7 +328,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(eio_through_stream_is_never_published, CharT, test
     f.persist(s.dir / "doc", ec);
     BOOST_TEST(ec == boost::system::errc::io_error);
     t.link(s.dir / "linked", ec);
-    BOOST_TEST(ec == boost::system::errc::io_error);
+    BOOST_TEST(ec == test::link_error(boost::system::errc::io_error));
     BOOST_TEST(!test::exists((s.dir / "doc").string()));
     BOOST_TEST(!test::exists((s.dir / "linked").string()));
     try {

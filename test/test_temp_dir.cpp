@@ -670,9 +670,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_after_ignored_errors_removes_again, CharT,
 }
 
 BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_directory_owned,
-                     *test::linux_only("getdents64 lists a directory with no descriptor to spare; readdir (the "
-                                       "other systems) needs one, so with none cleanup() fails before it "
-                                       "lets the top's descriptor go"))
+                     *test::linux_only(test::listing_needs_a_descriptor))
 {
     // At the descriptor limit remove_tree closes the emptied top's descriptor to open the
     // parent. If the removal then fails and the directory cannot be opened again, the error is

@@ -152,6 +152,19 @@ inline boost::unit_test::decorator::precondition linux_only(const std::string& w
     return skip_unless(BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS != 0, "Linux only: " + why);
 }
 
+// Why a case that removes a tree with no descriptor to spare is Linux only.
+inline const std::string listing_needs_a_descriptor =
+    "getdents64 lists a directory with no descriptor to spare; readdir (the other systems) needs one, "
+    "so there cleanup() reports EMFILE first and keeps the directory (doc/platforms.md)";
+
+// What temporary_file::link reports when it fails with `e` where it can name a file (Linux's
+// O_TMPFILE); in the portable-POSIX configuration a file without a name never gets one, and
+// link() reports operation_not_supported first, changing nothing.
+inline boost::system::errc::errc_t link_error(boost::system::errc::errc_t e)
+{
+    return BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS ? e : boost::system::errc::operation_not_supported;
+}
+
 // A case about Windows' own semantics.
 inline boost::unit_test::decorator::precondition windows_only(const std::string& why)
 {

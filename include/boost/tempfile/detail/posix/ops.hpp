@@ -136,8 +136,8 @@ inline int create_file(dir_type dir, const native_char* name, handle_type& h, un
 // turned out to lack it).
 inline int open_unnamed(dir_type dir, const native_char* path, handle_type& h) noexcept
 {
-    if (!tmpfile_supported().load(std::memory_order_relaxed))
-        return -EOPNOTSUPP;
+    if (o_tmpfile == 0 || !tmpfile_supported().load(std::memory_order_relaxed))
+        return -EOPNOTSUPP; // (a test may set the flag: without O_TMPFILE it means nothing)
     int fd = openat(dir, path, o_tmpfile | O_RDWR | O_CLOEXEC, 0600);
     if (fd == -EISDIR)
         tmpfile_supported().store(false, std::memory_order_relaxed);
