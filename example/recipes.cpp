@@ -9,6 +9,7 @@
 
 #include <boost/filesystem/operations.hpp>
 
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -17,10 +18,35 @@
 #include <thread>
 #include <vector>
 
-#include <unistd.h>
-
 namespace tf = boost::tempfile;
 namespace fs = boost::filesystem;
+
+// A stdio stream on a duplicate of an object's handle: fclose closes the duplicate, the
+// object keeps its own. POSIX: dup + fdopen; Windows: DuplicateHandle, then a C-runtime
+// descriptor over it (_open_osfhandle) and _fdopen.
+#if defined(_WIN32)
+#include <fcntl.h>
+#include <io.h>
+#include <windows.h>
+std::FILE* stdio_on(tf::native_handle_type h)
+{
+    HANDLE dup = nullptr;
+    if (!::DuplicateHandle(::GetCurrentProcess(), h, ::GetCurrentProcess(), &dup, 0, FALSE, DUPLICATE_SAME_ACCESS))
+        return nullptr;
+    int fd = ::_open_osfhandle(reinterpret_cast<std::intptr_t>(dup), _O_BINARY);
+    if (fd < 0) {
+        ::CloseHandle(dup);
+        return nullptr;
+    }
+    return ::_fdopen(fd, "w+b");
+}
+#else
+#include <unistd.h>
+std::FILE* stdio_on(tf::native_handle_type fd)
+{
+    return ::fdopen(::dup(fd), "w+");
+}
+#endif
 
 // A C API that wants a FILE*.
 void write_report(std::FILE* out) { std::fprintf(out, "report: %d lines\n", 3); }
@@ -41,7 +67,7 @@ int main()
 
     { // A temporary file as FILE*: a stdio stream on a duplicate of the descriptor.
         tf::temporary_file t({.dir = work.path()});
-        std::FILE* out = ::fdopen(::dup(t.native_handle()), "w+");
+        std::FILE* out = stdio_on(t.native_handle());
         write_report(out);
         std::fclose(out); // flushes, closes the duplicate; t keeps its own descriptor
         t.seek(0);
@@ -51,8 +77,10 @@ int main()
     }
 
     { // A temporary file as std::fstream: open the named file by name (closed by the object
-      // at the end of the scope, as every other handle should be).
-        tf::named_temporary_file f({.suffix = ".txt", .dir = work.path()});
+      // at the end of the scope, as every other handle should be). delete_on_close = false:
+      // on Windows a file the system deletes on close opens only with FILE_SHARE_DELETE,
+      // which std::fstream does not ask for; this one the object removes at destruction.
+        tf::named_temporary_file f({.suffix = ".txt", .dir = work.path(), .delete_on_close = false});
         std::fstream io(f.path().string(), std::ios::in | std::ios::out);
         io << "through std::fstream\n";
         io.seekg(0);

@@ -157,7 +157,10 @@ inline int creation_error(const native_char* name, int r) noexcept
 
 }
 
-// CREATE_NEW, read + write + delete access, not inheritable. 0 with h set, or the error.
+// CREATE_NEW, read + write access (and delete access for a delete-on-close file, which needs
+// it; an ordinary one is renamed and removed by name, and without DELETE access held, other
+// programs' opens that do not share deletion, std::fstream's among them, succeed), not
+// inheritable. 0 with h set, or the error.
 inline int create_file(dir_type dir, const native_char* name, handle_type& h, unsigned flags = file_shared) noexcept
 {
     if (dir != no_dir)
@@ -167,7 +170,8 @@ inline int create_file(dir_type dir, const native_char* name, handle_type& h, un
                            ? FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE |
                                  ((flags & file_private) ? FILE_ATTRIBUTE_HIDDEN : 0)
                            : FILE_ATTRIBUTE_NORMAL;
-    int r = create_file_w(name, GENERIC_READ | GENERIC_WRITE | DELETE, share, CREATE_NEW, attributes, h);
+    const DWORD access = GENERIC_READ | GENERIC_WRITE | ((flags & file_delete_on_close) ? DELETE : 0);
+    int r = create_file_w(name, access, share, CREATE_NEW, attributes, h);
     return r < 0 ? creation_error(name, r) : 0;
 }
 
@@ -370,7 +374,7 @@ inline void reopen_published(handle_type& h, const native_char* to) noexcept
     close(h);
     h = invalid_handle;
     handle_type n = invalid_handle;
-    if (create_file_w(to, GENERIC_READ | GENERIC_WRITE | DELETE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n) < 0)
+    if (create_file_w(to, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n) < 0)
         return;
     if (!known || identify(n, after, attributes) < 0 || !same_file(before, after)) {
         close(n); // replaced between the link and the open: not ours
