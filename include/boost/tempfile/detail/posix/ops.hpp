@@ -192,7 +192,7 @@ inline int open_unreadable(int at, const char* name) noexcept
         fd = pin >= 0 ? openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                       : openat(at, name, O_RDONLY | O_DIRECTORY | o_nofollow | O_CLOEXEC);
         struct ::stat now;
-        if (fd >= 0 && (fstat(fd, now) != 0 || !(now.st_dev == st.st_dev && now.st_ino == st.st_ino))) {
+        if (fd >= 0 && pin < 0 && (fstat(fd, now) != 0 || !(now.st_dev == st.st_dev && now.st_ino == st.st_ino))) {
             close(fd); // (by name only) replaced in between: not ours to use
             fd = -EACCES;
         }
