@@ -33,6 +33,7 @@
 #include <cstring>
 #include <string>
 #include <thread>
+#include <utility>
 
 namespace tf = boost::tempfile;
 
@@ -237,21 +238,15 @@ BOOST_AUTO_TEST_CASE(the_library_reaches_only_the_calls_of_its_configuration,
     int r = test::in_child(
         [&] {
             scenario(w);
-            auto show = [](const char* name, int n) { std::printf("  %-14s %d\n", name, n); };
+            const std::pair<const char*, const std::atomic<int>*> rows[] = {
+                {"O_TMPFILE", &g.o_tmpfile}, {"O_PATH", &g.o_path},         {"/proc/self/", &g.proc_self},
+                {"syscall()", &g.syscalls},  {"  renameat2", &g.renameat2}, {"  getdents64", &g.getdents64},
+                {"  fchmodat2", &g.fchmodat2}, {"getrandom", &g.getrandom}, {"getentropy", &g.getentropy},
+                {"secure_getenv", &g.secure_getenv}, {"setfsuid", &g.setfsuid}, {"fdopendir", &g.fdopendir},
+                {"link", &g.link}};
             std::printf("calls (%s):\n", BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS ? "Linux" : "portable POSIX");
-            show("O_TMPFILE", g.o_tmpfile);
-            show("O_PATH", g.o_path);
-            show("/proc/self/", g.proc_self);
-            show("syscall()", g.syscalls);
-            show("  renameat2", g.renameat2);
-            show("  getdents64", g.getdents64);
-            show("  fchmodat2", g.fchmodat2);
-            show("getrandom", g.getrandom);
-            show("getentropy", g.getentropy);
-            show("secure_getenv", g.secure_getenv);
-            show("setfsuid", g.setfsuid);
-            show("fdopendir", g.fdopendir);
-            show("link", g.link);
+            for (const auto& row : rows)
+                std::printf("  %-14s %d\n", row.first, row.second->load());
             std::fflush(stdout);
             if (BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS) {
                 if (g.o_tmpfile < 1 || g.o_path < 1 || g.renameat2 < 1 || g.getdents64 < 1 || g.getrandom < 1 ||
