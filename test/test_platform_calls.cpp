@@ -15,6 +15,8 @@
 //     none of them is reached — no syscall() at all, no O_TMPFILE or O_PATH open, nothing
 //     under /proc/self, no getrandom, secure_getenv or setfsuid — and the portable calls are
 //     (getentropy, fdopendir/readdir, link + unlink, create + unlink).
+// The same scenario is also run again under strace, which sees the system calls themselves
+// (a call made without the C library's entry points included).
 
 #define BOOST_TEST_MODULE platform_calls
 #include <boost/test/unit_test.hpp>
@@ -30,6 +32,7 @@
 
 #include <atomic>
 #include <cstdarg>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -223,8 +226,69 @@ void scenario(const boost::filesystem::path& dir)
     g.armed = false;
 }
 
+// The program run again under strace: the scenario runs before Boost.Test starts (as the
+// unprivileged user `nobody` when run as root), in $BOOST_TEMPFILE_CALLS_SCENARIO.
+struct scenario_runner
+{
+    scenario_runner()
+    {
+        const char* dir = std::getenv("BOOST_TEMPFILE_CALLS_SCENARIO");
+        if (!dir)
+            return;
+        if (::geteuid() == 0 && !test::become_nobody())
+            ::_exit(97);
+        scenario(dir);
+        ::_exit(0);
+    }
+} const run_scenario;
+
+bool strace_works()
+{
+    return std::system("strace -qq -o /dev/null true >/dev/null 2>&1") == 0;
+}
+
 } // namespace
 #endif
+
+namespace {
+bool can_trace()
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    return strace_works();
+#else
+    return false;
+#endif
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(the_system_calls_of_the_scenario_are_those_of_the_configuration,
+                     *test::skip_unless(std::function<bool()>(can_trace),
+                                        "strace cannot trace here (not installed, ptrace refused, or not POSIX)"))
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    const boost::filesystem::path w = s.dir / "shared", log = s.dir / "strace.log";
+    BOOST_REQUIRE(::mkdir(w.c_str(), 0777) == 0 && ::chmod(w.c_str(), 01777) == 0);
+    const std::string self =
+        boost::filesystem::absolute(boost::unit_test::framework::master_test_suite().argv[0]).string();
+    const std::string cmd = "BOOST_TEMPFILE_CALLS_SCENARIO='" + w.string() + "' strace -f -qq -o '" + log.string() +
+                            "' '" + self + "' >/dev/null 2>&1";
+    BOOST_REQUIRE(std::system(cmd.c_str()) == 0);
+    const std::string trace = test::file_contents(log.string());
+    BOOST_REQUIRE(trace.find("mkdir") != std::string::npos); // the scenario ran
+    auto seen = [&](const char* what) { return trace.find(what) != std::string::npos; };
+    if (BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS) {
+        BOOST_TEST(seen("O_TMPFILE"));
+        BOOST_TEST(seen("O_PATH"));
+        BOOST_TEST(seen("renameat2("));
+    } else {
+        for (const char* linux_only : {"O_TMPFILE", "O_PATH", "renameat2(", "fchmodat2(", "setfsuid(",
+                                       "/proc/self/fd", "/proc/self/status"})
+            BOOST_TEST(!seen(linux_only), linux_only << " in the system calls of the portable configuration");
+        BOOST_TEST((seen(" link(") || seen(" linkat("))); // persist_noclobber's link + unlink
+    }
+#endif
+}
 
 BOOST_AUTO_TEST_CASE(the_library_reaches_only_the_calls_of_its_configuration,
                      *test::posix_only("the POSIX system calls (test_windows checks the Windows ones)"))
