@@ -6,6 +6,12 @@
 # test/perf/tempdir_variants.cpp (what an empty temporary_directory costs, call by call).
 #
 # usage: build/bench.sh [--repeats=N] [--only=tmpfs|tmp] [--clock=wall|cpu]
+#        build/bench.sh --windows [--repeats=N]
+#
+# --windows: test/perf/bench_windows.cpp cross-built with mingw-w64 (build/windows.sh sets it up)
+# and run under Wine in the Wine prefix's drive C: each library operation against the raw
+# Win32 floor (CreateFileW + CloseHandle + DeleteFileW, CreateDirectoryW + RemoveDirectoryW),
+# --repeats rounds (default 7) in one process; ratios only (Wine's times are not Windows').
 #
 # --clock=cpu times each operation in the calling thread's CPU time (user + system) instead of
 # wall time: steadier when other work shares the machine; the two-thread rows stay wall time.
@@ -19,8 +25,10 @@ cd "$root"
 
 repeats=5
 only=""
+windows=0
 for a in "$@"; do
     case "$a" in
+        --windows) windows=1 ;;
         --repeats=*) repeats=${a#--repeats=} ;;
         --only=*) only=${a#--only=} ;;
         --clock=wall|--clock=cpu) export TF_BENCH_CLOCK=${a#--clock=} ;;
@@ -37,6 +45,32 @@ tempfile_deps_install || exit 1
 
 out=bin/perf
 mkdir -p "$out"
+
+if [ "$windows" = 1 ]; then
+    # shellcheck source=build/windows.sh
+    source "$root/build/windows.sh"
+    set -euo pipefail
+    tempfile_windows_setup || exit 1
+    wd=$tempfile_windows_dir
+    echo "bench.sh: building $out/bench_windows.exe ($tempfile_windows_cxx -O2 -DNDEBUG)"
+    "$tempfile_windows_cxx" -std=c++20 -O2 -DNDEBUG -Wall -Wextra -isystem "$wd/include" -I"$root/include" \
+        test/perf/bench_windows.cpp -o "$out/bench_windows.exe" -static -L"$wd/lib" -llibboost_filesystem \
+        -lbcrypt -ladvapi32
+    d=$(mktemp -d "$wd/prefix/drive_c/tf-bench.XXXXXX")
+    trap 'rm -rf -- "$d"' EXIT
+    [ "$repeats" = 5 ] && repeats=7
+    start=$SECONDS
+    table=$("$wd/wine-run" "$out/bench_windows.exe" "C:\\${d##*/}" "$repeats" | tr -d '\r')
+    echo
+    echo "## Boost.TempFile benchmark on Windows under Wine ($(date -u +%Y-%m-%d), $repeats rounds, $((SECONDS - start)) s)"
+    echo
+    echo "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), nproc $(nproc)"
+    echo "- $("$tempfile_windows_wine" --version 2>/dev/null || echo Wine); $("$tempfile_windows_cxx" --version | head -n 1); -O2 -DNDEBUG"
+    echo "- directory: C:\\${d##*/} (the Wine prefix's drive C: on $(df -PT "$d" | awk 'NR == 2 { print $2 }'))"
+    echo
+    echo "$table"
+    exit 0
+fi
 cxx=${CXX:-g++}
 flags=(-std=c++20 -O2 -DNDEBUG -Wall -Wextra -Wno-mismatched-new-delete -I"$root/include" -pthread)
 

@@ -106,7 +106,7 @@ EOF
         rm -f "$d/lib/liblibboost_$lib.a"
         x86_64-w64-mingw32-ar rcs "$d/lib/liblibboost_$lib.a" "$obj/$lib"/*.o
     done
-    rm -rf "$obj" "$apt/src/boost"
+    rm -rf "$obj" "$apt/src"   # the 74 MB tarball too: the libraries are what is kept
 }
 
 # 3. The Wine prefix.

@@ -179,7 +179,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(missing_or_file_directory_is_reported_with_the_pat
     BOOST_REQUIRE(test::write_file((s.dir / "file").string()));
     o.dir = s.dir / "file";
     tf::mkstemp(o, ec);
-    BOOST_TEST(ec == boost::system::errc::not_a_directory);
+    // POSIX: ENOTDIR. Windows answers ERROR_PATH_NOT_FOUND, reported as is (Python's
+    // FileNotFoundError there): Boost.System maps no Win32 code to not_a_directory.
+    BOOST_TEST(ec == (BOOST_TEMPFILE_TEST_POSIX ? boost::system::errc::not_a_directory
+                                                : boost::system::errc::no_such_file_or_directory));
     BOOST_TEST(s.entries().size() == 1u);
 }
 
@@ -264,8 +267,9 @@ BOOST_AUTO_TEST_CASE(utf8_path_is_independent_of_the_locale, *test::posix_only("
 #endif
 }
 
-BOOST_AUTO_TEST_CASE(utf8_path_of_an_invalid_wide_string_is_an_error_never_the_cwd)
+BOOST_AUTO_TEST_CASE(utf8_path_of_an_invalid_wide_string_is_an_error_never_the_cwd, *test::posix_only("utf8_path of a wide string converts to UTF-8 bytes; fork and chdir"))
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     // It used to return an empty path, which `dir` takes as the current directory: the file
     // silently landed in the working directory.
     test::scratch s;
@@ -291,4 +295,5 @@ BOOST_AUTO_TEST_CASE(utf8_path_of_an_invalid_wide_string_is_an_error_never_the_c
     boost::system::error_code ec = boost::system::errc::make_error_code(boost::system::errc::io_error);
     BOOST_TEST(tf::utf8_path(L"/ok", ec) == boost::filesystem::path("/ok"));
     BOOST_TEST(!ec);
+#endif
 }

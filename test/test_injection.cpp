@@ -17,6 +17,8 @@
 
 #include "common/test_common.hpp"
 
+#if BOOST_TEMPFILE_TEST_POSIX
+
 #include <cstdarg>
 #include <string>
 #include <vector>
@@ -339,3 +341,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(eio_through_stream_is_never_published, CharT, test
         BOOST_TEST(std::string(e.what()).find(f.path().string()) != std::string::npos);
     }
 }
+
+#else // the whole file needs POSIX
+
+BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("6 cases: system calls made to fail by interposition (syscall(2), dlsym)"))
+{
+}
+
+#endif

@@ -238,8 +238,10 @@ BOOST_AUTO_TEST_CASE(no_descriptor_leaked)
 
 // The published mode: by default the replaced target's, the umask's for a new name; or asked
 // for. Set on the file before the rename, closed or open.
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits (publish_mode) and umask"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(published_mode, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     test::umask_guard um(027);
     const std::string doc = (s.dir / "app.conf").string();
@@ -272,12 +274,15 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(published_mode, CharT, test::char_types)
     f.persist(doc, tf::publish_mode::like_target(), tf::durability::durable, ec);
     BOOST_TEST(!ec);
     BOOST_TEST(test::mode_of(doc) == 0640u);
+#endif
 }
 
 // persist() onto a symlink replaces the link (rename never writes through it); the default
 // mode is that of the file the link names, which stays as it was.
+BOOST_TEST_DECORATOR(*test::posix_only("symlink()"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_a_symlink, CharT, test::char_types)
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     const std::string real = (s.dir / "real").string(), link = (s.dir / "link").string();
     BOOST_TEST(test::put_file(real, "real"));
@@ -292,16 +297,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_a_symlink, CharT, test::char_type
     BOOST_TEST((st.st_mode & 07777) == 0640u);
     BOOST_TEST(file_contents(real) == "real");
     BOOST_TEST(file_contents(link) == "new");
+#endif
 }
 
 // rename(2) cannot cross file systems: EXDEV, and the object keeps its file, nothing copied.
 BOOST_AUTO_TEST_CASE(persist_cannot_cross_file_systems,
-                     *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
-                         boost::test_tools::assertion_result r(test::can_mount_small_fs());
-                         r.message() << "skipped: cannot mount a tmpfs in a private mount namespace";
-                         return r;
-                     }))
+                     *test::needs_small_fs("a second file system: a tmpfs in a private mount namespace"))
 {
+#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     const fs::path other = s.dir / "other";
     BOOST_TEST_REQUIRE(fs::create_directory(other));
@@ -315,4 +318,5 @@ BOOST_AUTO_TEST_CASE(persist_cannot_cross_file_systems,
         return test::exists(f.name()) && !test::exists((other / "doc").string()) ? 0 : 2;
     });
     BOOST_TEST(r == 0);
+#endif
 }

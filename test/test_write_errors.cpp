@@ -16,6 +16,8 @@
 
 #include "common/test_common.hpp"
 
+#if BOOST_TEMPFILE_TEST_POSIX
+
 #include <cstring>
 #include <string>
 #include <vector>
@@ -310,3 +312,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(writelines_stops_at_the_first_error, CharT, test::
     });
     BOOST_TEST(r == 0);
 }
+
+#else // the whole file needs POSIX
+
+BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("6 cases: ENOSPC on a small tmpfs in a private mount namespace, and RLIMIT_FSIZE (EFBIG), in forked children"))
+{
+}
+
+#endif

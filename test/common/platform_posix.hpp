@@ -200,21 +200,24 @@ inline std::string read_at(int h, std::size_t n, long long offset)
     return r;
 }
 
+// What tells an open file apart from every other at the same time ("device:inode"; empty on
+// error), and its number of names.
+inline std::string file_identity(int h)
+{
+    struct stat st;
+    return ::fstat(h, &st) == 0 ? std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino) : std::string();
+}
+inline long link_count(int h)
+{
+    struct stat st;
+    return ::fstat(h, &st) == 0 ? static_cast<long>(st.st_nlink) : -1;
+}
+
 // Closes a descriptor mkstemp returned.
 inline int close_fd(int fd) { return ::close(fd); }
 
 // The path of a UTF-8 name.
 inline fs::path path_of(const std::string& p) { return fs::path(p); }
-
-// Creates (or truncates) a file at the UTF-8 name with `content`, mode 0600; false on error.
-inline bool write_file(const std::string& p, const std::string& content = std::string())
-{
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return false;
-    bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
-    return ::close(fd) == 0 && ok;
-}
 
 // Creates (or replaces) the file p holding text, with exactly `mode` (whatever the umask);
 // false if that failed.
@@ -225,6 +228,12 @@ inline bool put_file(const std::string& p, const std::string& text, ::mode_t mod
         return false;
     bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fchmod(fd, mode) == 0;
     return ::close(fd) == 0 && ok;
+}
+
+// Creates (or truncates) a file at the UTF-8 name with `content`, mode 0600; false on error.
+inline bool write_file(const std::string& p, const std::string& content = std::string())
+{
+    return put_file(p, content, 0600);
 }
 
 // Runs `f` in a forked child whose private mount namespace has a fresh tmpfs of `bytes` bytes
@@ -273,6 +282,13 @@ inline bool limit_file_size(std::size_t bytes)
     ::signal(SIGXFSZ, SIG_IGN);
     struct rlimit rl = {static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
     return ::setrlimit(RLIMIT_FSIZE, &rl) == 0;
+}
+
+// A case that needs on_small_fs(): skipped, with the reason, where it cannot mount.
+inline boost::unit_test::decorator::precondition needs_small_fs(const std::string& what)
+{
+    return skip_unless(std::function<bool()>([] { return can_mount_small_fs(); }),
+                       "cannot mount " + what + " here (needs root or CAP_SYS_ADMIN)");
 }
 
 } // namespace test

@@ -86,6 +86,22 @@ inline std::string read_at(HANDLE h, std::size_t n, long long offset)
     return r;
 }
 
+// What tells an open file apart from every other at the same time ("volume:index"; empty on
+// error), and its number of names.
+inline std::string file_identity(HANDLE h)
+{
+    BY_HANDLE_FILE_INFORMATION i;
+    if (!::GetFileInformationByHandle(h, &i))
+        return std::string();
+    return std::to_string(i.dwVolumeSerialNumber) + ':' +
+           std::to_string((static_cast<unsigned long long>(i.nFileIndexHigh) << 32) | i.nFileIndexLow);
+}
+inline long link_count(HANDLE h)
+{
+    BY_HANDLE_FILE_INFORMATION i;
+    return ::GetFileInformationByHandle(h, &i) ? static_cast<long>(i.nNumberOfLinks) : -1;
+}
+
 // Closes a descriptor mkstemp returned (a C-runtime descriptor).
 inline int close_fd(int fd) { return ::_close(fd); }
 
@@ -161,44 +177,68 @@ struct scratch
     }
 };
 
-// Number of open handles of this process (files, directories, and everything else: compare
-// two counts, never a count with a constant). Wine's GetProcessHandleCount answers 0: there the
-// count comes from NtQuerySystemInformation(SystemHandleInformation), whose entries Wine lays
-// out as {ULONG pid; BYTE type, flags; USHORT handle; PVOID object; ULONG access}.
+// Number of open FILE handles of this process (files and directories: what a leak of the
+// library's would be; the semaphores and events the C runtime creates once, lazily, for its
+// locks are not counted). From NtQuerySystemInformation(SystemExtendedHandleInformation),
+// which Wine implements too (its GetProcessHandleCount answers 0); the File object type's
+// index is learned from a handle opened for the purpose.
 inline int open_fds()
 {
-    DWORD n = 0;
-    if (::GetProcessHandleCount(::GetCurrentProcess(), &n) && n > 0)
-        return static_cast<int>(n);
     struct entry
     {
-        ULONG pid;
-        BYTE type, flags;
-        USHORT handle;
         PVOID object;
+        ULONG_PTR pid;
+        ULONG_PTR handle;
         ULONG access;
+        USHORT backtrace;
+        USHORT type;
+        ULONG attributes;
+        ULONG reserved;
     };
     using query_t = LONG(WINAPI*)(ULONG, PVOID, ULONG, PULONG);
-    auto query = reinterpret_cast<query_t>(reinterpret_cast<void (*)()>(
+    static const query_t query = reinterpret_cast<query_t>(reinterpret_cast<void (*)()>(
         ::GetProcAddress(::GetModuleHandleW(L"ntdll.dll"), "NtQuerySystemInformation")));
-    if (!query)
+    auto for_each_mine = [](auto f) {
+        std::vector<unsigned char> buf(1u << 16);
+        for (;;) {
+            ULONG len = 0;
+            LONG st = query ? query(64 /* SystemExtendedHandleInformation */, buf.data(),
+                                    static_cast<ULONG>(buf.size()), &len)
+                            : -1;
+            if (st == 0)
+                break;
+            if (st != static_cast<LONG>(0xC0000004) /* STATUS_INFO_LENGTH_MISMATCH */ || buf.size() > (1u << 26))
+                return false;
+            buf.resize(buf.size() * 4);
+        }
+        ULONG_PTR n = *reinterpret_cast<const ULONG_PTR*>(buf.data());
+        const entry* e = reinterpret_cast<const entry*>(buf.data() + 2 * sizeof(ULONG_PTR));
+        for (ULONG_PTR i = 0; i < n; ++i)
+            if (e[i].pid == ::GetCurrentProcessId())
+                f(e[i]);
+        return true;
+    };
+    static const int file_type = [&] {
+        wchar_t dir[MAX_PATH + 1];
+        DWORD n = ::GetTempPathW(MAX_PATH + 1, dir);
+        HANDLE probe = n > 0 && n <= MAX_PATH
+                           ? ::CreateFileW(dir, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr)
+                           : INVALID_HANDLE_VALUE;
+        int t = -1;
+        for_each_mine([&](const entry& e) {
+            if (reinterpret_cast<HANDLE>(e.handle) == probe)
+                t = e.type;
+        });
+        if (probe != INVALID_HANDLE_VALUE)
+            ::CloseHandle(probe);
+        return t;
+    }();
+    if (file_type < 0)
         return -1;
-    std::vector<unsigned char> buf(1u << 16);
-    for (;;) {
-        ULONG len = 0;
-        LONG st = query(16 /* SystemHandleInformation */, buf.data(), static_cast<ULONG>(buf.size()), &len);
-        if (st == 0)
-            break;
-        if (st != static_cast<LONG>(0xC0000004) /* STATUS_INFO_LENGTH_MISMATCH */ || buf.size() > (1u << 26))
-            return -1;
-        buf.resize(buf.size() * 4);
-    }
-    ULONG count = *reinterpret_cast<const ULONG*>(buf.data());
-    const entry* e = reinterpret_cast<const entry*>(buf.data() + sizeof(void*));
     int mine = 0;
-    for (ULONG i = 0; i < count; ++i)
-        if (e[i].pid == ::GetCurrentProcessId())
-            ++mine;
+    if (!for_each_mine([&](const entry& e) { mine += e.type == file_type; }))
+        return -1;
     return mine;
 }
 
@@ -262,6 +302,12 @@ inline bool write_file(const std::string& p, const std::string& content = std::s
 inline bool put_file(const std::string& p, const std::string& text, unsigned = 0600)
 {
     return write_file(p, text);
+}
+
+// A case that needs POSIX's on_small_fs().
+inline boost::unit_test::decorator::precondition needs_small_fs(const std::string& what)
+{
+    return posix_only(what);
 }
 
 } // namespace test

@@ -18,11 +18,14 @@
 //   remove_file(name)  removes a file by its UTF-8 name
 //   is_open_handle(h), is_no_handle(h)  what native_handle() gives while open / after close
 //   handle_size(h), handle_position(h), read_at(h, n, offset)  through a native handle
+//   file_identity(h), link_count(h)  an open file's identity and its number of names
+//   needs_small_fs(what)  a skip decorator for the cases that mount a small tmpfs (POSIX)
 //   unnamed_file_entries  directory entries an open temporary_file has (0 POSIX, 1 Windows)
 //   separator          "/" or "\\"
 //
 // and only on POSIX: umask_guard, child_wait_status, in_child (fork, optionally as the
-// unprivileged user `nobody`), mode_of. A test case that needs them is POSIX-only: it is
+// unprivileged user `nobody`), become_nobody, mode_of, put_file's exact mode, on_small_fs /
+// can_mount_small_fs / fill_fs (ENOSPC), limit_file_size (EFBIG). A test case that needs them is POSIX-only: it is
 // declared with the decorator `*test::posix_only("why")` and its body is compiled only under
 // `#if BOOST_TEMPFILE_TEST_POSIX`; on Windows it is reported as skipped, with the reason.
 

@@ -1,0 +1,197 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// The Windows benchmark behind ./build/bench.sh --windows (doc/performance.md). NOT a test:
+// nothing is asserted against a time. Each operation of the library is timed against the raw
+// Win32 floor doing the same job by hand:
+//
+//   create       mkstemp + _close + DeleteFileW        CreateFileW(CREATE_NEW) + CloseHandle + DeleteFileW
+//   create_obj   named_temporary_file                  the same floor
+//   write4k      named_temporary_file + write 4 KiB    CreateFileW + WriteFile + CloseHandle + DeleteFileW
+//   anon         temporary_file                        CreateFileW(DELETE_ON_CLOSE, no sharing) + CloseHandle
+//   mkdtemp      mkdtemp + RemoveDirectoryW            CreateDirectoryW + RemoveDirectoryW
+//   tempdir_obj  temporary_directory                   the same floor
+//
+// usage: bench_windows <directory> [rounds]
+// One process (starting a program under Wine costs more than everything measured); each round
+// runs every operation n times for the floor and for the library, in alternating order; the
+// table gives the ratio of the medians (library / floor) and the spread of the per-round
+// ratios. Under Wine only ratios mean something: Wine's absolute times are not Windows'.
+
+#include <boost/tempfile.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <io.h>
+#include <windows.h>
+
+namespace tf = boost::tempfile;
+
+namespace {
+
+std::wstring g_dir;           // the measured directory, with a trailing backslash
+char g_buf4k[4096];
+std::uint64_t g_state = 0x9E3779B97F4A7C15ull ^ ::GetCurrentProcessId();
+
+// The floor's name: tmp + 8 symbols of Python's alphabet (xorshift64*).
+std::wstring floor_name()
+{
+    static const wchar_t alphabet[] = L"abcdefghijklmnopqrstuvwxyz0123456789_";
+    std::wstring n = g_dir + L"tmp";
+    for (int i = 0; i < 8; ++i) {
+        g_state ^= g_state >> 12;
+        g_state ^= g_state << 25;
+        g_state ^= g_state >> 27;
+        n += alphabet[(g_state * 0x2545F4914F6CDD1Dull >> 33) % 37];
+    }
+    return n;
+}
+
+[[noreturn]] void die(const char* what)
+{
+    std::fprintf(stderr, "bench_windows: %s failed (error %lu)\n", what, ::GetLastError());
+    std::exit(1);
+}
+
+HANDLE floor_open(const std::wstring& n, DWORD flags, DWORD share)
+{
+    HANDLE h = ::CreateFileW(n.c_str(), GENERIC_READ | GENERIC_WRITE, share, nullptr, CREATE_NEW, flags, nullptr);
+    if (h == INVALID_HANDLE_VALUE)
+        die("CreateFileW");
+    return h;
+}
+
+struct op
+{
+    const char* name;
+    std::function<void()> floor, lib;
+};
+
+std::vector<op> ops()
+{
+    static tf::woptions o;
+    static tf::file_options fo;
+    static tf::anonymous_options ao;
+    static tf::dir_options dopt;
+    o.dir = g_dir;
+    fo.dir = g_dir;
+    ao.dir = g_dir;
+    dopt.dir = g_dir;
+    auto floor_create = [] {
+        std::wstring n = floor_name();
+        ::CloseHandle(floor_open(n, FILE_ATTRIBUTE_NORMAL, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE));
+        ::DeleteFileW(n.c_str());
+    };
+    auto floor_dir = [] {
+        std::wstring n = floor_name();
+        if (!::CreateDirectoryW(n.c_str(), nullptr))
+            die("CreateDirectoryW");
+        ::RemoveDirectoryW(n.c_str());
+    };
+    return {
+        {"create", floor_create,
+         [] {
+             auto r = tf::mkstemp(o);
+             ::_close(r.first);
+             ::DeleteFileW(r.second.c_str());
+         }},
+        {"create_obj", floor_create, [] { tf::named_temporary_file f(fo); }},
+        {"write4k",
+         [] {
+             std::wstring n = floor_name();
+             HANDLE h = floor_open(n, FILE_ATTRIBUTE_NORMAL, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE);
+             DWORD w = 0;
+             if (!::WriteFile(h, g_buf4k, sizeof g_buf4k, &w, nullptr) || w != sizeof g_buf4k)
+                 die("WriteFile");
+             ::CloseHandle(h);
+             ::DeleteFileW(n.c_str());
+         },
+         [] {
+             tf::named_temporary_file f(fo);
+             f.write(g_buf4k, sizeof g_buf4k);
+             f.close();
+         }},
+        {"anon", [] { ::CloseHandle(floor_open(floor_name(), FILE_FLAG_DELETE_ON_CLOSE, 0)); },
+         [] { tf::temporary_file f(ao); }},
+        {"mkdtemp", floor_dir,
+         [] {
+             std::wstring d = tf::mkdtemp(o);
+             ::RemoveDirectoryW(d.c_str());
+         }},
+        {"tempdir_obj", floor_dir, [] { tf::temporary_directory d(dopt); }},
+    };
+}
+
+double ns_per_op(const std::function<void()>& f, int n)
+{
+    LARGE_INTEGER freq, t0, t1;
+    ::QueryPerformanceFrequency(&freq);
+    ::QueryPerformanceCounter(&t0);
+    for (int i = 0; i < n; ++i)
+        f();
+    ::QueryPerformanceCounter(&t1);
+    return double(t1.QuadPart - t0.QuadPart) * 1e9 / double(freq.QuadPart) / n;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    std::size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_windows <directory> [rounds]\n");
+        return 2;
+    }
+    int n_dir = ::MultiByteToWideChar(CP_UTF8, 0, argv[1], -1, nullptr, 0);
+    g_dir.resize(static_cast<std::size_t>(n_dir));
+    ::MultiByteToWideChar(CP_UTF8, 0, argv[1], -1, &g_dir[0], n_dir);
+    g_dir.resize(g_dir.size() - 1);
+    if (g_dir.empty() || g_dir.back() != L'\\')
+        g_dir += L'\\';
+    const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 7;
+    const int n = 300;
+
+    std::vector<op> all = ops();
+    std::vector<std::vector<double>> fl(all.size()), li(all.size());
+    for (auto& o : all) { // warm-up: first-use costs (DLL loads, the random seed, the DACL) out
+        o.floor();
+        o.lib();
+    }
+    for (int r = 0; r < rounds; ++r)
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (r % 2) { // alternating order: neither side always runs first
+                li[i].push_back(ns_per_op(all[i].lib, n));
+                fl[i].push_back(ns_per_op(all[i].floor, n));
+            } else {
+                fl[i].push_back(ns_per_op(all[i].floor, n));
+                li[i].push_back(ns_per_op(all[i].lib, n));
+            }
+        }
+
+    std::printf("| operation | library / Win32 floor (median) | per-round ratios (min - max) |\n");
+    std::printf("|---|---|---|\n");
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        std::vector<double> ratios;
+        for (int r = 0; r < rounds; ++r)
+            ratios.push_back(li[i][r] / fl[i][r]);
+        std::printf("| %s | %.2f | %.2f - %.2f |\n", all[i].name, median(li[i]) / median(fl[i]),
+                    *std::min_element(ratios.begin(), ratios.end()), *std::max_element(ratios.begin(), ratios.end()));
+    }
+    return 0;
+}
