@@ -69,11 +69,17 @@ PROCESS_INFORMATION spawn(const std::string& role, const std::string& dir, const
 // Waits (boundedly: a hung child fails the test, it does not hang the suite) for a file.
 bool wait_for(const std::string& name, HANDLE process)
 {
+    // Written, not only created: the child's write_file creates the file (share mode 0), then
+    // writes; reading it in between gave "" or "<missing>".
+    auto written = [&] {
+        std::string c = test::file_contents(name);
+        return !c.empty() && c != "<missing>";
+    };
     for (int i = 0; i < 6000; ++i) {
-        if (test::exists(name))
+        if (written())
             return true;
         if (::WaitForSingleObject(process, 10) == WAIT_OBJECT_0)
-            return test::exists(name);
+            return written();
     }
     return false;
 }
@@ -315,6 +321,28 @@ BOOST_AUTO_TEST_CASE(no_other_handle_opens_a_temporary_file, *test::windows_only
     }
     BOOST_TEST(s.entries().empty());
     BOOST_TEST(test::open_fds() == before);
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::windows_only("link() of a delete-on-close file"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(link_is_not_supported_and_changes_nothing, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows cannot give a delete-on-close file a lasting name (DESIGN.md section 5): link()
+    // is operation_not_supported, nothing appears at the target, the object keeps its file.
+    test::scratch s;
+    tf::basic_anonymous_options<CharT> o;
+    o.dir = s.dir;
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(o);
+    f.write("kept");
+    boost::system::error_code ec;
+    f.link(s.dir / "target", ec);
+    BOOST_TEST(ec == boost::system::errc::operation_not_supported);
+    BOOST_CHECK_THROW(f.link(s.dir / "target"), boost::filesystem::filesystem_error);
+    BOOST_TEST(!test::exists((s.dir / "target").string()));
+    BOOST_TEST(test::contents(f) == "kept");
+    f.close();
+    BOOST_TEST(s.entries().empty());
 #endif
 }
 

@@ -68,31 +68,14 @@ inline int open_fds()
     return n - 1; // the directory stream's own descriptor
 }
 
-// Sets (or unsets, with nullptr) an environment variable for the guard's lifetime.
-struct env_guard
+// Sets an environment variable (nullptr: unsets it).
+inline void set_env(const char* name, const char* value)
 {
-    std::string name;
-    bool had;
-    std::string old;
-    env_guard(const char* n, const char* v) : name(n)
-    {
-        const char* o = std::getenv(n);
-        had = o != nullptr;
-        if (had)
-            old = o;
-        if (v)
-            ::setenv(n, v, 1);
-        else
-            ::unsetenv(n);
-    }
-    ~env_guard()
-    {
-        if (had)
-            ::setenv(name.c_str(), old.c_str(), 1);
-        else
-            ::unsetenv(name.c_str());
-    }
-};
+    if (value)
+        ::setenv(name, value, 1);
+    else
+        ::unsetenv(name);
+}
 
 struct umask_guard
 {

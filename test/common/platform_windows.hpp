@@ -242,25 +242,9 @@ inline int open_fds()
     return mine;
 }
 
-// Sets (or unsets, with nullptr) an environment variable for the guard's lifetime: in the C
-// runtime's tables and the process's environment block (_putenv_s updates both).
-struct env_guard
-{
-    std::string name;
-    bool had;
-    std::string old;
-    env_guard(const char* n, const char* v) : name(n)
-    {
-        const char* o = std::getenv(n);
-        had = o != nullptr;
-        if (had)
-            old = o;
-        ::_putenv_s(n, v ? v : "");
-    }
-    ~env_guard() { ::_putenv_s(name.c_str(), had ? old.c_str() : ""); }
-    env_guard(const env_guard&) = delete;
-    env_guard& operator=(const env_guard&) = delete;
-};
+// Sets an environment variable (nullptr: unsets it), in the C runtime's tables and the
+// process's environment block (_putenv_s updates both).
+inline void set_env(const char* name, const char* value) { ::_putenv_s(name, value ? value : ""); }
 
 // An entry exists at the UTF-8 name (a link counts as itself).
 inline bool exists(const std::string& p)

@@ -9,7 +9,7 @@
 //
 //   scratch            a fresh directory for one test, removed with everything in it
 //   open_fds()         open descriptors (POSIX) / handles (Windows) of this process
-//   env_guard          sets or unsets an environment variable for its lifetime
+//   env_guard          sets or unsets an environment variable for its lifetime (set_env)
 //   exists(name)       an entry exists at the UTF-8 name (a link is not followed)
 //   file_contents(name)  a file's content read by its UTF-8 name, or "<missing>"
 //   write_file(name, content)  creates or truncates a file at the UTF-8 name
@@ -208,5 +208,28 @@ std::string contents(File& f)
 #else
 #include "platform_posix.hpp"
 #endif
+
+namespace test {
+
+// Sets (or unsets, with nullptr) an environment variable for the guard's lifetime.
+struct env_guard
+{
+    std::string name;
+    bool had;
+    std::string old;
+    env_guard(const char* n, const char* v) : name(n)
+    {
+        const char* o = std::getenv(n);
+        had = o != nullptr;
+        if (had)
+            old = o;
+        set_env(n, v);
+    }
+    ~env_guard() { set_env(name.c_str(), had ? old.c_str() : nullptr); }
+    env_guard(const env_guard&) = delete;
+    env_guard& operator=(const env_guard&) = delete;
+};
+
+} // namespace test
 
 #endif
