@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building Boost.TempFile needs on a Debian machine, when it is missing:
 # Boost 1.81 headers and the Filesystem, Test and Random libraries, b2, and strace (the
-# signal tests of test_exit_cleanup drive a signal into an exact system call with it).
+# signal tests of test_exit_cleanup drive a signal into an exact system call with it), and
+# PyYAML (test_ci_workflow parses .github/workflows/ci.yml).
 # Sourced by build/examples.sh, build/test.sh and build/bench.sh; safe to run again.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ tempfile_deps_packages=(
     libboost1.81-tools-dev
     g++
     strace
+    python3-yaml
 )
 
 tempfile_deps_missing() {

@@ -4,7 +4,8 @@
 #   N passed, M failed
 #
 # usage: build/test.sh [--toolset=gcc|clang|all] [--sanitize=none|address|thread] [--quick]
-#                      [--platform=linux|windows] [--jobs=N] [b2 arguments and targets...]
+#                      [--platform=linux|windows] [--portable-posix] [--jobs=N]
+#                      [b2 arguments and targets...]
 #
 #   --toolset=all      (default) the suite with g++ under C++17, then with clang++ under C++20
 #                      (umbrella_cxx17 / umbrella_cxx20 always use their own standard)
@@ -16,6 +17,10 @@
 #                      examples ask for C++20) and run under Wine, headless: build/windows.sh
 #                      installs and prepares everything on first use (about 2 minutes), then
 #                      reuses it from bin/windows. Build products: bin/mingw-cxx17.
+#   --portable-posix   the library built with BOOST_TEMPFILE_NO_LINUX_EXTENSIONS: the paths macOS
+#                      and the BSDs take (no O_TMPFILE, O_PATH, renameat2, getrandom,
+#                      getdents64, fchmodat2, secure_getenv, /proc), on Linux. Build products:
+#                      bin/<config>-portable (e.g. bin/gcc-cxx17-portable-asan); no CMake checks.
 #   --rerun            run the test programs again even when b2 finds them up to date (to run
 #                      the suite under another environment: TMPDIR, TEMP, TMP, a user...)
 #   anything else      passed to b2: properties (variant=release, cxxstd=20 replaces the
@@ -44,6 +49,7 @@ sanitize=none
 quick=0
 platform=linux
 rerun=0
+portable=0
 jobs=$(nproc 2>/dev/null || echo 2)
 b2_opts=()      # options and properties for b2
 b2_targets=()   # targets; default: test
@@ -64,6 +70,7 @@ for a in ${args[@]+"${args[@]}"}; do
         --quick) quick=1 ;;
         --platform=*) platform=${a#--platform=} ;;
         --rerun) rerun=1 ;;
+        --portable-posix) portable=1 ;;
         --jobs=*) jobs=${a#--jobs=} ;;
         -j*) jobs=${a#-j} ;;
         cxxstd=*) user_cxxstd=${a#cxxstd=}; b2_opts+=("$a") ;;
@@ -77,6 +84,7 @@ case "$toolset" in gcc|clang|all) ;; *) echo "test.sh: --toolset must be gcc, cl
 case "$sanitize" in none|address|thread) ;; *) echo "test.sh: --sanitize must be none, address or thread" >&2; exit 2 ;; esac
 case "$platform" in linux|windows) ;; *) echo "test.sh: --platform must be linux or windows" >&2; exit 2 ;; esac
 [ "$platform" = windows ] && [ "$sanitize" != none ] && { echo "test.sh: --sanitize is for --platform=linux" >&2; exit 2; }
+[ "$platform" = windows ] && [ "$portable" = 1 ] && { echo "test.sh: --portable-posix is for --platform=linux" >&2; exit 2; }
 [ "$quick" = 1 ] && toolset=gcc
 
 # Configurations: "<label> <b2 toolset> <cxxstd>".
@@ -95,8 +103,15 @@ case "$sanitize" in
     thread) san_props=(thread-sanitizer=norecover); san_suffix=-tsan ;;
 esac
 
+portable_props=()
+portable_suffix=""
+if [ "$portable" = 1 ]; then
+    portable_props=(define=BOOST_TEMPFILE_NO_LINUX_EXTENSIONS)
+    portable_suffix=-portable
+fi
+
 run_cmake=1
-if [ "$quick" = 1 ] || [ "$sanitize" != none ] || [ ${#b2_targets[@]} -gt 0 ] || [ "$platform" = windows ]; then
+if [ "$portable" = 1 ] || [ "$quick" = 1 ] || [ "$sanitize" != none ] || [ ${#b2_targets[@]} -gt 0 ] || [ "$platform" = windows ]; then
     run_cmake=0
 fi
 
@@ -187,13 +202,13 @@ condense_log() { # log bdir
 
 # ---------------------------------------------------------------- b2, per configuration
 run_config() { # label toolset cxxstd
-    local label=$1$san_suffix tset=$2 std=$3
-    [ -z "$user_cxxstd" ] || label=$tset-cxx${user_cxxstd//,/-}$san_suffix
+    local label=$1$portable_suffix$san_suffix tset=$2 std=$3
+    [ -z "$user_cxxstd" ] || label=$tset-cxx${user_cxxstd//,/-}$portable_suffix$san_suffix
     local bdir="bin/$label" log="bin/logs/$label.log"
     local stamp="bin/logs/$label.stamp"
     local props=("toolset=$tset" ${platform_b2_args[@]+"${platform_b2_args[@]}"})
     [ -n "$user_cxxstd" ] || props+=("cxxstd=$std")
-    props+=(${san_props[@]+"${san_props[@]}"})
+    props+=(${san_props[@]+"${san_props[@]}"} ${portable_props[@]+"${portable_props[@]}"})
     local targets=(${b2_targets[@]+"${b2_targets[@]}"})
     local scope=all
     if [ ${#targets[@]} -eq 0 ]; then

@@ -227,6 +227,7 @@ std::string g_late_dir;
 
 } // namespace
 
+BOOST_TEST_DECORATOR(*test::linux_only(test::listing_needs_a_descriptor))
 BOOST_AUTO_TEST_CASE_TEMPLATE(directory_removal_at_the_descriptor_limit, CharT, test::char_types)
 {
     test::scratch s;
@@ -340,6 +341,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_removal_at_the_descriptor_limit, CharT, 
     BOOST_TEST(test::file_contents(victim) == "precious");
 }
 
+BOOST_TEST_DECORATOR(*test::linux_only(test::listing_needs_a_descriptor))
 BOOST_AUTO_TEST_CASE_TEMPLATE(nested_directory_removal_at_the_descriptor_limit, CharT, test::char_types)
 {
     test::scratch s;

@@ -708,7 +708,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_after_ignored_errors_removes_again, CharT,
 #endif
 }
 
-BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_directory_owned, *test::posix_only("descriptor exhaustion and chmod as the user nobody"))
+BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_directory_owned,
+                     *test::linux_only(test::listing_needs_a_descriptor))
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     // At the descriptor limit remove_tree closes the emptied top's descriptor to open the
@@ -793,7 +794,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_given_a_foreign_owner_is_refused_and_r
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("setfsuid"))
+BOOST_TEST_DECORATOR(*test::linux_only("setfsuid, the file-system uid (the other systems have none)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_made_under_another_file_system_uid_is_usable, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX

@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(facades)
 
 // ---- link()
 
-BOOST_TEST_DECORATOR(*test::posix_only("link() names an O_TMPFILE file (linkat); on Windows link() is operation_not_supported (test_windows)"))
+BOOST_TEST_DECORATOR(*test::linux_only("link() names an O_TMPFILE file (linkat); elsewhere link() is operation_not_supported (fallback_file_cannot_be_linked, test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(link_gives_the_complete_file_a_name, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_gives_the_complete_file_a_name, CharT, test::
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("link() names an O_TMPFILE file (linkat); on Windows link() is operation_not_supported (test_windows)"))
+BOOST_TEST_DECORATOR(*test::linux_only("link() names an O_TMPFILE file (linkat); elsewhere link() is operation_not_supported (fallback_file_cannot_be_linked, test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(link_never_replaces, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_never_replaces, CharT, test::char_types)
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("link() names an O_TMPFILE file (linkat); on Windows link() is operation_not_supported (test_windows)"))
+BOOST_TEST_DECORATOR(*test::linux_only("link() names an O_TMPFILE file (linkat); elsewhere link() is operation_not_supported (fallback_file_cannot_be_linked, test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(durable_link, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(durable_link, CharT, test::char_types)
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("link() names an O_TMPFILE file (linkat); on Windows link() is operation_not_supported (test_windows)"))
+BOOST_TEST_DECORATOR(*test::linux_only("link() names an O_TMPFILE file (linkat); elsewhere link() is operation_not_supported (fallback_file_cannot_be_linked, test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(link_after_close_is_an_error, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -231,7 +231,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(no_descriptor_leaked, CharT, test::char_types)
 
 // link() gives the new name the umask's mode by default (a name link() makes cannot exist
 // yet), or the mode asked for; the mode is set before the name appears.
-BOOST_TEST_DECORATOR(*test::posix_only("link() (O_TMPFILE + linkat) and permission bits"))
+BOOST_TEST_DECORATOR(*test::linux_only("link() names an O_TMPFILE file (linkat); elsewhere link() is operation_not_supported (fallback_file_cannot_be_linked, test_windows)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(link_publishes_with_the_mode_asked, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX

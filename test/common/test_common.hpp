@@ -49,9 +49,14 @@
 #if defined(_WIN32)
 #define BOOST_TEMPFILE_TEST_POSIX 0
 #define BOOST_TEMPFILE_TEST_WINDOWS 1
+#define BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS 0
 #else
+#include <boost/tempfile/detail/posix/features.hpp>
 #define BOOST_TEMPFILE_TEST_POSIX 1
 #define BOOST_TEMPFILE_TEST_WINDOWS 0
+// The library uses Linux's own calls (O_TMPFILE, renameat2, setfsuid...): not in the
+// portable-POSIX configuration (BOOST_TEMPFILE_NO_LINUX_EXTENSIONS, build/test.sh --portable-posix).
+#define BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS
 #endif
 
 namespace test {
@@ -141,6 +146,26 @@ inline boost::unit_test::decorator::precondition skip_unless(bool run, std::stri
 inline boost::unit_test::decorator::precondition posix_only(const std::string& why)
 {
     return skip_unless(BOOST_TEMPFILE_TEST_POSIX != 0, "POSIX only: " + why);
+}
+
+// A case about a Linux mechanism the library uses (O_TMPFILE, renameat2, setfsuid...), which
+// the other POSIX systems, and the portable-POSIX configuration that takes their paths, lack.
+inline boost::unit_test::decorator::precondition linux_only(const std::string& why)
+{
+    return skip_unless(BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS != 0, "Linux only: " + why);
+}
+
+// Why a case that removes a tree with no descriptor to spare is Linux only.
+inline const std::string listing_needs_a_descriptor =
+    "getdents64 lists a directory with no descriptor to spare; readdir (the other systems) needs one, "
+    "so there cleanup() reports EMFILE first and keeps the directory (doc/platforms.md)";
+
+// What temporary_file::link reports when it fails with `e` where it can name a file (Linux's
+// O_TMPFILE); in the portable-POSIX configuration a file without a name never gets one, and
+// link() reports operation_not_supported first, changing nothing.
+inline boost::system::errc::errc_t link_error(boost::system::errc::errc_t e)
+{
+    return BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS ? e : boost::system::errc::operation_not_supported;
 }
 
 // A case about Windows' own semantics.

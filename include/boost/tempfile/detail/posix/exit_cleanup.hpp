@@ -5,8 +5,9 @@
 #ifndef BOOST_TEMPFILE_DETAIL_POSIX_EXIT_CLEANUP_HPP
 #define BOOST_TEMPFILE_DETAIL_POSIX_EXIT_CLEANUP_HPP
 
-// remove_at_exit's POSIX part: the removal of one registered name, async-signal-safe
-// (getdents64, openat, unlinkat, fstat, close, lseek only), the SIGINT / SIGTERM / SIGHUP
+// remove_at_exit's POSIX part: the removal of one registered name, async-signal-safe where
+// directories are read with getdents64 (Linux: then openat, unlinkat, fstat, close, lseek
+// only; elsewhere readdir, which POSIX does not list as async-signal-safe), the SIGINT / SIGTERM / SIGHUP
 // handlers plus the atexit function that run the sweep, and the signal block held while an
 // object is created. exit_cleanup.hpp has the registry.
 
@@ -47,15 +48,6 @@ inline platform_state& platform() noexcept
     return s;
 }
 
-struct linux_dirent64
-{
-    std::uint64_t d_ino;
-    std::int64_t d_off;
-    unsigned short d_reclen;
-    unsigned char d_type;
-    char d_name[1];
-};
-
 // Depth bound of the handler's tree walk: a deeper tree is removed to this depth only.
 inline constexpr int max_depth = 16;
 
@@ -69,41 +61,33 @@ inline void remove_below(int fd, int depth, ::dev_t dev) noexcept
         if (sys::lseek(fd, 0, SEEK_SET) < 0)
             return;
         bool removed = false, any = false;
-        long n;
-        while ((n = sys::getdents64(fd, buf, sizeof buf)) > 0) {
-            for (long off = 0; off < n;) {
-                const linux_dirent64* d = reinterpret_cast<const linux_dirent64*>(buf + off);
-                off += d->d_reclen;
-                const char* name = d->d_name;
-                if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
-                    continue;
-                any = true;
-                int r;
-                if (d->d_type == DT_DIR || d->d_type == DT_UNKNOWN) {
-                    r = -ENOTDIR;
-                    if (depth > 0) {
-                        int sub = sys::openat(fd, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
-                        struct ::stat st;
-                        if (sub >= 0 && (sys::fstat(sub, st) != 0 || st.st_dev != dev)) {
-                            sys::close(sub); // a mount point: not crossed
-                            continue;
-                        }
-                        if (sub >= 0) {
-                            remove_below(sub, depth - 1, dev);
-                            sys::close(sub);
-                            r = sys::unlinkat(fd, name, AT_REMOVEDIR);
-                        } else {
-                            r = sub;
-                        }
+        int n = sys::read_directory(fd, buf, sizeof buf, [&](const char* name, unsigned char type) {
+            any = true;
+            int r;
+            if (type == DT_DIR || type == DT_UNKNOWN) {
+                r = -ENOTDIR;
+                if (depth > 0) {
+                    int sub = sys::openat(fd, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC);
+                    struct ::stat st;
+                    if (sub >= 0 && (sys::fstat(sub, st) != 0 || st.st_dev != dev)) {
+                        sys::close(sub); // a mount point: not crossed
+                        return;
                     }
-                    if (r == -ENOTDIR || r == -ELOOP)
-                        r = sys::unlinkat(fd, name, 0);
-                } else {
-                    r = sys::unlinkat(fd, name, 0);
+                    if (sub >= 0) {
+                        remove_below(sub, depth - 1, dev);
+                        sys::close(sub);
+                        r = sys::unlinkat(fd, name, AT_REMOVEDIR);
+                    } else {
+                        r = sub;
+                    }
                 }
-                removed = removed || r == 0;
+                if (r == -ENOTDIR || r == -ELOOP)
+                    r = sys::unlinkat(fd, name, 0);
+            } else {
+                r = sys::unlinkat(fd, name, 0);
             }
-        }
+            removed = removed || r == 0;
+        });
         if (n < 0 || !any || !removed)
             return;
     }

@@ -91,10 +91,11 @@ inline const native_char* runtime_dir() noexcept
     return v && v[0] == '/' ? v : nullptr;
 }
 
-// A held directory for pinned_temp_dir (O_PATH): 0 with `out` set, or -errno.
+// A held directory for pinned_temp_dir (O_PATH, else O_SEARCH or O_RDONLY): 0 with `out`
+// set, or -errno.
 inline int open_dir_pin(const native_char* path, dir_type& out) noexcept
 {
-    int fd = openat(AT_FDCWD, path, o_path | O_DIRECTORY | O_CLOEXEC);
+    int fd = openat(AT_FDCWD, path, o_dir_pin | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0)
         out = fd;
     return fd < 0 ? fd : 0;
@@ -135,8 +136,8 @@ inline int create_file(dir_type dir, const native_char* name, handle_type& h, un
 // turned out to lack it).
 inline int open_unnamed(dir_type dir, const native_char* path, handle_type& h) noexcept
 {
-    if (!tmpfile_supported().load(std::memory_order_relaxed))
-        return -EOPNOTSUPP;
+    if (o_tmpfile == 0 || !tmpfile_supported().load(std::memory_order_relaxed))
+        return -EOPNOTSUPP; // (a test may set the flag: without O_TMPFILE it means nothing)
     int fd = openat(dir, path, o_tmpfile | O_RDWR | O_CLOEXEC, 0600);
     if (fd == -EISDIR)
         tmpfile_supported().store(false, std::memory_order_relaxed);
@@ -166,24 +167,42 @@ inline int remove_at(dir_type dir, const native_char* name, bool directory) noex
 }
 
 // The directory just made, under a umask that took away u+r: pinned (O_PATH, no symlink
-// followed), checked to be a directory of ours without u+r, given u+r just long enough to
-// open it for reading through the pin, then its mode put back. The descriptor or -EACCES.
+// followed; without O_PATH, lstat'ed and changed by name: chmod_dir_named), checked to be a
+// directory of ours without u+r, given u+r just long enough to open it for reading (through
+// the pin; by name, then checked to be the same directory), then its mode put back. The
+// descriptor or -EACCES.
 inline int open_unreadable(int at, const char* name) noexcept
 {
-    int pin = o_path ? openat(at, name, o_path | O_DIRECTORY | o_nofollow | O_CLOEXEC) : -EACCES;
-    if (pin < 0)
-        return -EACCES;
+    int pin = -1;
     struct ::stat st;
+    if (o_path) {
+        pin = openat(at, name, o_path | O_DIRECTORY | o_nofollow | O_CLOEXEC);
+        if (pin < 0 || fstat(pin, st) != 0) {
+            if (pin >= 0)
+                close(pin);
+            return -EACCES;
+        }
+    } else if (fstatat(at, name, st, AT_SYMLINK_NOFOLLOW) != 0) {
+        return -EACCES;
+    }
+    auto set_mode = [&](::mode_t m) { return pin >= 0 ? fchmod_pinned(pin, m) : chmod_dir_named(at, name, st, m); };
     int fd = -EACCES;
-    if (fstat(pin, st) == 0 && S_ISDIR(st.st_mode) && creates_as(st.st_uid) && !(st.st_mode & S_IRUSR) &&
-        fchmod_pinned(pin, (st.st_mode & 07777) | S_IRUSR) == 0) {
-        fd = openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (S_ISDIR(st.st_mode) && creates_as(st.st_uid) && !(st.st_mode & S_IRUSR) &&
+        set_mode((st.st_mode & 07777) | S_IRUSR) == 0) {
+        fd = pin >= 0 ? openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                      : openat(at, name, O_RDONLY | O_DIRECTORY | o_nofollow | O_CLOEXEC);
+        struct ::stat now;
+        if (fd >= 0 && pin < 0 && (fstat(fd, now) != 0 || !(now.st_dev == st.st_dev && now.st_ino == st.st_ino))) {
+            close(fd); // (by name only) replaced in between: not ours to use
+            fd = -EACCES;
+        }
         if (fd >= 0)
             fchmod(fd, st.st_mode & 07777);
         else
-            fchmod_pinned(pin, st.st_mode & 07777);
+            set_mode(st.st_mode & 07777);
     }
-    close(pin);
+    if (pin >= 0)
+        close(pin);
     return fd >= 0 ? fd : -EACCES;
 }
 

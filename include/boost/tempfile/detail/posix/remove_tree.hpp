@@ -148,17 +148,24 @@ private:
         return keep_going_;
     }
 
+    // Lists frame i. Without getdents64 the listing takes a descriptor of its own (fdopendir
+    // on a duplicate): at the descriptor limit another frame's is let go, as open_in does.
     int list(std::size_t i)
     {
-        frame& f = stack_[i];
-        f.entries.clear();
-        f.next = 0;
-        return sys::read_directory(f.fd, buf_.data(), buf_.size() * sizeof(std::uint64_t),
-                                   [&f](const char* n, unsigned char type) {
-                                       f.entries += static_cast<char>(type);
-                                       f.entries += n;
-                                       f.entries += '\0';
-                                   });
+        for (;;) {
+            frame& f = stack_[i];
+            f.entries.clear();
+            f.next = 0;
+            int r = sys::read_directory(f.fd, buf_.data(), buf_.size() * sizeof(std::uint64_t),
+                                        [&f](const char* n, unsigned char type) {
+                                            f.entries += static_cast<char>(type);
+                                            f.entries += n;
+                                            f.entries += '\0';
+                                        });
+            if ((r == -EMFILE || r == -ENFILE) && evict(i, i))
+                continue;
+            return r;
+        }
     }
 
     // Closes the descriptors of frames [from, end) but the root's.
@@ -247,29 +254,36 @@ private:
             fail(r, p, name);
     }
 
-    // A directory that lacks read permission: pin it with O_PATH | O_NOFOLLOW, check it is
-    // a directory of this file system, give it u+rwx through the pinned descriptor, then
+    // A directory that lacks read permission: pin it with O_PATH | O_NOFOLLOW (without O_PATH:
+    // lstat it), check it is a directory of this file system, give it u+rwx through the pinned
+    // descriptor (without O_PATH: by name, if it is still the same: chmod_dir_named), then
     // open it and check that the same inode was opened.
     int open_repaired(std::size_t p, int err)
     {
         const char* name = name_.c_str();
-        if (sys::o_path == 0)
-            return err;
-        int pin = open_in(p, name, sys::o_path | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, p);
-        if (pin < 0)
-            return pin == -ENOTDIR || pin == -ELOOP || pin == -ENOENT ? pin : err;
         struct ::stat st, st2;
-        int r = sys::fstat(pin, st);
+        int pin = -1, r;
+        if (sys::o_path) {
+            pin = open_in(p, name, sys::o_path | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, p);
+            if (pin < 0)
+                return pin == -ENOTDIR || pin == -ELOOP || pin == -ENOENT ? pin : err;
+            r = sys::fstat(pin, st);
+        } else {
+            r = sys::fstatat(stack_[p].fd, name, st, AT_SYMLINK_NOFOLLOW);
+            if (r == -ENOENT || (r == 0 && !S_ISDIR(st.st_mode)))
+                return r == 0 ? -ENOTDIR : r;
+        }
         if (r == 0 && (!S_ISDIR(st.st_mode) || st.st_dev != dev_))
             r = -EXDEV;
         if (r == 0)
-            r = sys::fchmod_pinned(pin, 0700);
+            r = pin >= 0 ? sys::fchmod_pinned(pin, 0700) : sys::chmod_dir_named(stack_[p].fd, name, st, 0700);
         int fd = r < 0 ? err : open_in(p, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, p);
         if (fd >= 0 && (sys::fstat(fd, st2) < 0 || st2.st_dev != st.st_dev || st2.st_ino != st.st_ino)) {
             sys::close(fd);
             fd = -EEXIST; // replaced between the two opens: left alone
         }
-        sys::close(pin);
+        if (pin >= 0)
+            sys::close(pin);
         return fd;
     }
 
@@ -467,7 +481,7 @@ inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, b
         if (slash == std::string::npos)
             return -EINVAL;
         const char* base = path.c_str() + slash + 1;
-        const int pflags = (sys::o_path ? sys::o_path : O_RDONLY) | O_DIRECTORY | O_CLOEXEC;
+        const int pflags = sys::o_dir_pin | O_DIRECTORY | O_CLOEXEC;
         auto open_parent = [&] {
             std::string parent = slash == 0 ? std::string("/") : path.substr(0, slash);
             return sys::open(parent.c_str(), pflags);

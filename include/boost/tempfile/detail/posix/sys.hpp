@@ -11,6 +11,7 @@
 // for the caller to read.
 
 #include <boost/tempfile/config.hpp>
+#include <boost/tempfile/detail/posix/features.hpp>
 
 #if defined(BOOST_HAS_PRAGMA_ONCE)
 #pragma once
@@ -35,9 +36,13 @@
 #include <climits>
 #include <unistd.h>
 
-#if defined(__linux__)
+#if BOOST_TEMPFILE_DETAIL_HAS_SETFSUID
 #include <sys/fsuid.h>
+#endif
+#if BOOST_TEMPFILE_DETAIL_HAS_GETRANDOM || BOOST_TEMPFILE_DETAIL_HAS_GETENTROPY
 #include <sys/random.h>
+#endif
+#if BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS
 #include <sys/syscall.h>
 #endif
 
@@ -100,7 +105,7 @@ inline bool same_file(const struct ::stat& st, const file_id& id) noexcept
     return st.st_dev == id.dev && st.st_ino == id.ino;
 }
 
-#if defined(O_TMPFILE)
+#if BOOST_TEMPFILE_DETAIL_HAS_O_TMPFILE
 inline constexpr int o_tmpfile = O_TMPFILE;
 #else
 inline constexpr int o_tmpfile = 0;
@@ -113,10 +118,21 @@ inline constexpr int o_nofollow = 0;
 #endif
 
 // A descriptor that pins an inode without permission to read it (Linux); 0 elsewhere.
-#if defined(O_PATH)
+#if BOOST_TEMPFILE_DETAIL_HAS_O_PATH
 inline constexpr int o_path = O_PATH;
 #else
 inline constexpr int o_path = 0;
+#endif
+
+// How a held directory is opened (pinned_temp_dir, the parent of a tree being removed): only
+// to name things relative to it. O_PATH, else O_SEARCH (search permission only: FreeBSD,
+// macOS 13, Solaris), else O_RDONLY (POSIX: needs read permission).
+#if BOOST_TEMPFILE_DETAIL_HAS_O_PATH
+inline constexpr int o_dir_pin = O_PATH;
+#elif defined(O_SEARCH)
+inline constexpr int o_dir_pin = O_SEARCH;
+#else
+inline constexpr int o_dir_pin = O_RDONLY;
 #endif
 
 // Flags of every named file the library creates (Python's _bin_openflags plus O_CLOEXEC).
@@ -195,8 +211,15 @@ inline int fchmod(int fd, ::mode_t mode) noexcept
     return retry([&] { return ::fchmod(fd, mode); });
 }
 
+// fsync that reaches the disk: on macOS fcntl(F_FULLFSYNC) (fsync there leaves the data in
+// the drive's cache), else, or where the file system refuses it, fsync.
 inline int fsync(int fd) noexcept
 {
+#if BOOST_TEMPFILE_DETAIL_HAS_F_FULLFSYNC
+    int r = retry([&] { return ::fcntl(fd, F_FULLFSYNC); });
+    if (r != -ENOTSUP && r != -EINVAL && r != -ENOTTY)
+        return r < 0 ? r : 0;
+#endif
     return retry([&] { return ::fsync(fd); });
 }
 
@@ -261,14 +284,18 @@ inline int rename(const char* from, const char* to) noexcept
     return retry([&] { return ::rename(from, to); });
 }
 
-// rename that never replaces: renameat2(RENAME_NOREPLACE) where the kernel has it,
-// else -ENOSYS / -EINVAL so that the caller can fall back to link + unlink.
+// rename that never replaces: renameat2(RENAME_NOREPLACE) where the kernel has it, macOS's
+// renameatx_np(RENAME_EXCL), else -ENOSYS / -EINVAL (also what a file system without them
+// says) so that the caller can fall back to link + unlink.
 inline int rename_noreplace(const char* from, const char* to) noexcept
 {
-#if defined(__linux__) && defined(SYS_renameat2)
+#if BOOST_TEMPFILE_DETAIL_HAS_RENAMEAT2
     return retry([&] {
         return static_cast<int>(::syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 1u /* RENAME_NOREPLACE */));
     });
+#elif BOOST_TEMPFILE_DETAIL_HAS_RENAMEATX_NP
+    int r = retry([&] { return ::renameatx_np(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCL); });
+    return r == -ENOTSUP ? -ENOSYS : r; // a file system without it (FAT, SMB): link + unlink
 #else
     (void)from;
     (void)to;
@@ -286,6 +313,7 @@ inline int linkat(int olddirfd, const char* oldpath, int newdirfd, const char* n
     return retry([&] { return ::linkat(olddirfd, oldpath, newdirfd, newpath, flags); });
 }
 
+#if BOOST_TEMPFILE_DETAIL_HAS_PROC_SELF
 // "/proc/self/fd/<fd>" in `buf`, the magic link that names the inode `fd` is open on (no
 // allocation, no snprintf: usable where only async-signal-safe code may run). Returns buf.
 inline const char* proc_fd_path(int fd, char (&buf)[32]) noexcept
@@ -303,17 +331,26 @@ inline const char* proc_fd_path(int fd, char (&buf)[32]) noexcept
     return buf;
 }
 
+#endif
+
 // Gives the file open as `fd` (an O_TMPFILE file) the name `to`, never replacing: linkat with
-// AT_EMPTY_PATH (needs CAP_DAC_READ_SEARCH), else through /proc/self/fd/N. 0 or -errno.
+// AT_EMPTY_PATH (needs CAP_DAC_READ_SEARCH), else through /proc/self/fd/N. 0 or -errno;
+// -EOPNOTSUPP without O_TMPFILE (no file without a name ever needs one).
 inline int link_descriptor(int fd, const char* to) noexcept
 {
-#if defined(__linux__) && defined(AT_EMPTY_PATH)
+#if BOOST_TEMPFILE_DETAIL_HAS_O_TMPFILE && BOOST_TEMPFILE_DETAIL_HAS_PROC_SELF
+#if BOOST_TEMPFILE_DETAIL_HAS_LINKAT_EMPTY_PATH
     int r = linkat(fd, "", AT_FDCWD, to, AT_EMPTY_PATH);
     if (r != -ENOENT && r != -EPERM && r != -EINVAL)
         return r;
 #endif
     char proc[32];
     return linkat(AT_FDCWD, proc_fd_path(fd, proc), AT_FDCWD, to, AT_SYMLINK_FOLLOW);
+#else
+    (void)fd;
+    (void)to;
+    return -EOPNOTSUPP;
+#endif
 }
 
 // fsync of what `path` names (a directory, to make a new entry in it durable). 0 or -errno.
@@ -340,8 +377,8 @@ inline int fchmod_pinned(int fd, ::mode_t mode) noexcept
     int r = fchmod(fd, mode);
     if (r != -EBADF)
         return r;
-#if defined(__linux__)
-#if defined(SYS_fchmodat2)
+#if BOOST_TEMPFILE_DETAIL_HAS_PROC_SELF
+#if BOOST_TEMPFILE_DETAIL_HAS_FCHMODAT2
     r = retry([&] { return static_cast<int>(::syscall(SYS_fchmodat2, fd, "", mode, AT_EMPTY_PATH)); });
     if (r != -ENOSYS && r != -EINVAL && r != -EBADF)
         return r;
@@ -354,14 +391,28 @@ inline int fchmod_pinned(int fd, ::mode_t mode) noexcept
 #endif
 }
 
+// Where no descriptor can pin a directory without read permission (no O_PATH): sets the mode
+// of the directory `name` in `at` by name, if an lstat finds there the directory `was` (the
+// caller checks the identity of what it opens afterwards). 0, -EEXIST (something else has
+// the name now) or -errno.
+inline int chmod_dir_named(int at, const char* name, const struct ::stat& was, ::mode_t mode) noexcept
+{
+    struct ::stat st;
+    int r = fstatat(at, name, st, AT_SYMLINK_NOFOLLOW);
+    if (r == 0 && !(S_ISDIR(st.st_mode) && st.st_dev == was.st_dev && st.st_ino == was.st_ino))
+        r = -EEXIST;
+    return r < 0 ? r : retry([&] { return ::fchmodat(at, name, mode, 0); });
+}
+
 // Reads the entries of the directory open as `fd` from its current offset to the end,
 // calling f(name, d_type) for each but "." and ".." (d_type may be DT_UNKNOWN). `buf` (at
 // least 1 KiB, 8-byte aligned) is scratch space. 0 or -errno. Linux reads with getdents64
-// straight into buf; elsewhere a duplicate descriptor goes through fdopendir/readdir.
+// straight into buf (no allocation: async-signal-safe); elsewhere a duplicate descriptor goes
+// through fdopendir/readdir (which allocate).
 template <class F>
 inline int read_directory(int fd, void* buf, std::size_t size, F&& f)
 {
-#if defined(__linux__) && defined(SYS_getdents64)
+#if BOOST_TEMPFILE_DETAIL_HAS_GETDENTS64
     struct dirent64_record
     {
         std::uint64_t ino;
@@ -418,7 +469,11 @@ inline int read_directory(int fd, void* buf, std::size_t size, F&& f)
 inline int random_bytes(void* buf, std::size_t n) noexcept
 {
     unsigned char* p = static_cast<unsigned char*>(buf);
-#if defined(__linux__)
+#if BOOST_TEMPFILE_DETAIL_HAS_ARC4RANDOM_BUF
+    ::arc4random_buf(p, n); // never fails
+    return 0;
+#else
+#if BOOST_TEMPFILE_DETAIL_HAS_GETRANDOM
     while (n > 0) {
         ::ssize_t r = ::getrandom(p, n, 0);
         if (r < 0) {
@@ -428,6 +483,16 @@ inline int random_bytes(void* buf, std::size_t n) noexcept
         }
         p += r;
         n -= static_cast<std::size_t>(r);
+    }
+    if (n == 0)
+        return 0;
+#elif BOOST_TEMPFILE_DETAIL_HAS_GETENTROPY
+    while (n > 0) {
+        std::size_t k = n < 256 ? n : 256; // getentropy's limit per call
+        if (::getentropy(p, k) != 0)
+            break; // ENOSYS: /dev/urandom below
+        p += k;
+        n -= k;
     }
     if (n == 0)
         return 0;
@@ -446,12 +511,14 @@ inline int random_bytes(void* buf, std::size_t n) noexcept
     }
     close(fd);
     return 0;
+#endif
 }
 
 // The process's umask, without changing it: the "Umask:" line of /proc/self/status (Linux
 // 4.7); else umask() set and put back (another thread's file creation in between would see 077).
 inline ::mode_t current_umask() noexcept
 {
+#if BOOST_TEMPFILE_DETAIL_HAS_PROC_SELF
     char buf[512];
     int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
     if (fd >= 0) {
@@ -463,6 +530,7 @@ inline ::mode_t current_umask() noexcept
                 return static_cast<::mode_t>(std::strtoul(u + 8, nullptr, 8) & 0777);
         }
     }
+#endif
     ::mode_t m = ::umask(077);
     ::umask(m);
     return m;
@@ -491,7 +559,7 @@ inline bool creates_as(::uid_t uid) noexcept
 {
     if (uid == ::geteuid())
         return true;
-#if defined(__linux__)
+#if BOOST_TEMPFILE_DETAIL_HAS_SETFSUID
     return static_cast<::uid_t>(::setfsuid(static_cast<::uid_t>(-1))) == uid; // -1: a query
 #else
     return false;
@@ -501,8 +569,10 @@ inline bool creates_as(::uid_t uid) noexcept
 // getenv that returns nullptr in set-user-ID / set-group-ID programs.
 inline const char* secure_getenv(const char* name) noexcept
 {
-#if defined(__GLIBC__)
+#if BOOST_TEMPFILE_DETAIL_HAS_SECURE_GETENV
     return ::secure_getenv(name);
+#elif BOOST_TEMPFILE_DETAIL_HAS_ISSETUGID
+    return ::issetugid() ? nullptr : std::getenv(name);
 #else
     if (::getuid() != ::geteuid() || ::getgid() != ::getegid())
         return nullptr;
@@ -553,20 +623,6 @@ inline unsigned fork_generation() noexcept
 inline ::pid_t getpid_uncached() noexcept
 {
     return ::getpid();
-}
-
-// One getdents64(): directory entries (struct linux_dirent64) into buf; 0 at the end.
-// -ENOSYS where the system has no such call.
-inline long getdents64(int fd, void* buf, std::size_t n) noexcept
-{
-#if defined(__linux__) && defined(SYS_getdents64)
-    return retry([&] { return ::syscall(SYS_getdents64, fd, buf, n); });
-#else
-    (void)fd;
-    (void)buf;
-    (void)n;
-    return -ENOSYS;
-#endif
 }
 
 inline int sigaction(int sig, const struct ::sigaction* act, struct ::sigaction* old) noexcept
