@@ -1,0 +1,26 @@
+#!/bin/sh
+# The platform seam, checked: POSIX calls, headers and constants only under
+# include/boost/tempfile/detail/posix/, Windows ones only under detail/windows/, and the choice
+# between them (_WIN32) only in detail/platform.hpp. Comments and string literals are stripped
+# first. Prints every offending line; exits 1 if there is one. Run by .ci/run.
+cd "$(dirname "$0")/../include" || exit 2
+strip() { sed -E 's://.*$::; s/"([^"\\]|\\.)*"/""/g' "$1"; }
+posix_re='#include <(unistd|fcntl|dirent|pthread|signal|sys/[a-z]+)\.h>|(^|[^A-Za-z0-9_:>])::[a-z][a-z_0-9]*\(|\bAT_[A-Z_]+|\bO_[A-Z]+\b|\bS_I[A-Z]+|\berrno\b|\bE(EXIST|NOENT|INVAL|NOMEM|FBIG|IO|INTR|ACCES|PERM|BADF|MFILE|NFILE|NOTDIR|LOOP|ISDIR|XDEV|NOTEMPTY|NOSYS|OPNOTSUPP|ILSEQ|RANGE)\b|\bSIG(INT|TERM|HUP)\b|\bDT_[A-Z]+|\bpid_t\b|\bstruct ::stat\b'
+win_re='#include <(windows|winternl|sddl|io)\.h>|boost/winapi|\bHANDLE\b|\bDWORD\b|(^|[^A-Za-z0-9_:>])::[A-Z][A-Za-z0-9]+\(|\bERROR_[A-Z_]+|\bFILE_(FLAG|ATTRIBUTE|SHARE)_[A-Z_]+|\bWINAPI\b|\b_open_osfhandle\b'
+out=$(
+    for f in $(find boost -name '*.hpp' ! -path '*/detail/posix/*'); do
+        # the C runtime's <fcntl.h> (_O_BINARY, _O_NOINHERIT) is Windows' too
+        case "$f" in */detail/windows/*) crt='^[0-9]+:#include <fcntl\.h> *$' ;; *) crt='^$' ;; esac
+        strip "$f" | grep -nE "$posix_re" | grep -vE "$crt" | sed "s|^|POSIX outside detail/posix/: $f:|"
+    done
+    for f in $(find boost -name '*.hpp' ! -path '*/detail/windows/*'); do
+        strip "$f" | grep -nE "$win_re" | sed "s|^|Windows outside detail/windows/: $f:|"
+    done
+    grep -rn '_WIN32' boost | grep -v '^boost/tempfile/detail/platform.hpp:' | sed 's|^|_WIN32 outside detail/platform.hpp: |'
+)
+if [ -n "$out" ]; then
+    printf '%s\n' "$out"
+    echo "check_seam: FAILED"
+    exit 1
+fi
+echo "check_seam: passed (no POSIX call outside detail/posix/, no Windows call outside detail/windows/, _WIN32 only in detail/platform.hpp)"
