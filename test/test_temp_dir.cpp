@@ -100,6 +100,15 @@ struct hook_guard
 };
 
 std::string g_outside; // target of the race hooks
+
+// The outside tree the races aim at: g_outside, a directory beside the object's in `s`, holding
+// make_tree(g_outside, recurse, dirs, files).
+void make_outside(const test::scratch& s, int recurse, int dirs, int files)
+{
+    g_outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
+    make_tree(g_outside, recurse, dirs, files);
+}
 #endif
 
 } // namespace
@@ -520,9 +529,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_descending_is_harmless, CharT, test::c
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    g_outside = (s.dir / "outside").string();
-    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
-    make_tree(g_outside, 2, 2, 2);
+    make_outside(s, 2, 2, 2);
     chmod_tree(g_outside, 0500);
     hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
         if (ev == tf::detail::tree_event::descend && std::strcmp(name, "dir0") == 0) {
@@ -566,6 +573,17 @@ void swap_parent_of(int dirfd, bool directory)
     else
         ::symlink(g_outside.c_str(), parent.c_str());
 }
+
+int g_swaps; // the walk's returns seen by swap_on_the_way_up
+
+// The hook of the races on re-opening: the first time the walk goes back up, the parent of the
+// directory it leaves is swapped for g_outside (swap_parent_of).
+template <bool Directory>
+void swap_on_the_way_up(tf::detail::tree_event ev, int dirfd, const char*)
+{
+    if (ev == tf::detail::tree_event::up && g_swaps++ == 0)
+        swap_parent_of(dirfd, Directory);
+}
 } // namespace
 #endif
 
@@ -578,17 +596,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::cha
     // the name of the directory about to be re-opened for a symlink to the outside: ".." still
     // leads to our directory, and its old name (now the symlink) is left alone and reported.
     test::scratch s;
-    g_outside = (s.dir / "outside").string();
-    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
-    make_tree(g_outside, 1, 1, 1);
-    static int swaps;
-    swaps = 0;
-    hook_guard h([](tf::detail::tree_event ev, int dirfd, const char*) {
-        if (ev == tf::detail::tree_event::up && swaps++ == 0)
-            swap_parent_of(dirfd, false);
-    });
+    make_outside(s, 1, 1, 1);
+    g_swaps = 0;
+    hook_guard h(swap_on_the_way_up<false>);
     for (bool ignore : {false, true}) {
-        swaps = 0;
+        g_swaps = 0;
         auto o = test::dir_in<CharT>(s.dir);
         o.ignore_cleanup_errors = ignore;
         tf::basic_temp_dir<CharT> t(o);
@@ -617,7 +629,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::cha
         BOOST_TEST(t.exists()); // still owned after a failure: cleanup() may be called again
         t.cleanup(ec);          // the retry, which succeeds
         BOOST_TEST(!ec);
-        BOOST_TEST(swaps >= 1);
+        BOOST_TEST(g_swaps >= 1);
         BOOST_TEST(!t.exists());
         BOOST_TEST(!test::exists(p));
         BOOST_TEST(test::exists(g_outside + "/dir0/test0.txt"));
@@ -1025,15 +1037,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, 
     // As above, but the name now leads to a real directory from outside: O_NOFOLLOW does not
     // refuse it, the identity check (device and inode recorded at first open) does.
     test::scratch s;
-    g_outside = (s.dir / "outside").string();
-    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
-    make_tree(g_outside, 1, 1, 1);
-    static int swaps;
-    swaps = 0;
-    hook_guard h([](tf::detail::tree_event ev, int dirfd, const char*) {
-        if (ev == tf::detail::tree_event::up && swaps++ == 0)
-            swap_parent_of(dirfd, true);
-    });
+    make_outside(s, 1, 1, 1);
+    g_swaps = 0;
+    hook_guard h(swap_on_the_way_up<true>);
     tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string(), d = p;
     for (std::size_t i = 0; i < tf::detail::tree_max_open + 8; ++i) {
@@ -1048,7 +1054,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, 
         BOOST_TEST(e.code() == errc::file_exists);
         where = e.path1();
     }
-    BOOST_TEST(swaps >= 1);
+    BOOST_TEST(g_swaps >= 1);
     BOOST_TEST(test::exists(where.string() + "/dir0/test0.txt")); // untouched
     BOOST_TEST(test::exists(where.string() + "/test0.txt"));
     BOOST_REQUIRE(::rename(where.c_str(), g_outside.c_str()) == 0); // give it back
