@@ -10,6 +10,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 
@@ -58,16 +59,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(collision_with_file_and_directory_moves_on, CharT,
     test::fs::create_directory(s.dir / "pn1"); // a directory
     sequence_names::next = 0;
     sequence_names::drawn = 0;
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     o.prefix = lit<CharT>("p");
     tf::basic_temp_file<CharT, sequence_names, tf::keep> f(o);
     BOOST_TEST(f.path() == s.dir / "pn2");
     BOOST_TEST(sequence_names::drawn == 3);
 
     sequence_names::next = 0;
-    tf::basic_dir_options<CharT> d;
-    d.dir = s.dir;
+    auto d = test::dir_in<CharT>(s.dir);
     d.prefix = lit<CharT>("p");
     tf::basic_temp_dir<CharT, sequence_names> t(d);
     BOOST_TEST(t.path() == s.dir / "pn3");
@@ -78,8 +77,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(exhaustion_is_file_exists_after_the_bounded_attemp
 {
     test::scratch s;
     test::write_file((s.dir / "tmpsame").string());
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     same_name::drawn = 0;
     boost::system::error_code ec;
     tf::basic_temp_file<CharT, same_name> f(o, ec);
@@ -103,8 +101,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(exhaustion_is_file_exists_after_the_bounded_attemp
 BOOST_AUTO_TEST_CASE_TEMPLATE(only_eexist_retries, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir / "missing";
+    auto o = test::file_in<CharT>(s.dir / "missing");
     sequence_names::drawn = 0;
     boost::system::error_code ec;
     tf::basic_temp_file<CharT, sequence_names> f(o, ec);
@@ -120,8 +117,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(planted_symlink_is_not_followed, CharT, test::char
     std::string target = (s.dir / "target").string();
     BOOST_REQUIRE(::symlink(target.c_str(), (s.dir / "tmpn0").c_str()) == 0);
     sequence_names::next = 0;
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     {
         tf::basic_temp_file<CharT, sequence_names> f(o);
         f.write("secret");
@@ -138,12 +134,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(modes_are_exact_under_a_permissive_umask, CharT, t
     test::scratch s;
     for (::mode_t m : {0000, 0022, 0077}) {
         test::umask_guard um(m);
-        tf::basic_file_options<CharT> o;
-        o.dir = s.dir;
+        auto o = test::file_in<CharT>(s.dir);
         tf::basic_temp_file<CharT> f(o);
         BOOST_TEST(test::mode_of(f.path().string()) == 0600u);
-        tf::basic_dir_options<CharT> d;
-        d.dir = s.dir;
+        auto d = test::dir_in<CharT>(s.dir);
         tf::basic_temp_dir<CharT> t(d);
         BOOST_TEST(test::mode_of(t.path().string()) == 0700u);
     }
@@ -155,8 +149,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(anonymous_file_has_no_directory_entry, CharT, test
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    tf::basic_anonymous_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::anonymous_in<CharT>(s.dir);
     tf::basic_temp_file<CharT, tf::anonymous_file<>> f(o);
     BOOST_TEST(f.is_open());
     BOOST_TEST(s.entries().empty());
@@ -179,8 +172,7 @@ BOOST_AUTO_TEST_CASE(anonymous_file_falls_back_where_o_tmpfile_is_refused, *test
     // EOPNOTSUPP. Simulate by asking for the fallback path directly: the exclusive create
     // then unlink leaves no entry behind.
     test::scratch s;
-    tf::anonymous_options o;
-    o.dir = s.dir;
+    auto o = test::anonymous_in<char>(s.dir);
     bool saved = tf::detail::tmpfile_supported().exchange(false);
     {
         tf::temporary_file f(o);
@@ -200,16 +192,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(failed_creation_leaks_nothing, CharT, test::char_t
     int before = test::open_fds();
     for (int i = 0; i < 5; ++i) {
         boost::system::error_code ec;
-        tf::basic_file_options<CharT> o;
-        o.dir = s.dir / "missing";
+        auto o = test::file_in<CharT>(s.dir / "missing");
         tf::basic_temp_file<CharT> f(o, ec);
         BOOST_TEST(!!ec);
-        tf::basic_anonymous_options<CharT> a;
-        a.dir = s.dir / "missing";
+        auto a = test::anonymous_in<CharT>(s.dir / "missing");
         tf::basic_temp_file<CharT, tf::anonymous_file<>> g(a, ec);
         BOOST_TEST(!!ec);
-        tf::basic_dir_options<CharT> d;
-        d.dir = s.dir / "missing";
+        auto d = test::dir_in<CharT>(s.dir / "missing");
         tf::basic_temp_dir<CharT> t(d, ec);
         BOOST_TEST(!!ec);
     }

@@ -15,6 +15,7 @@
 #include <boost/tempfile.hpp>
 #include <boost/tempfile/exit_cleanup.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -64,17 +65,6 @@ void populate(const std::string& d, const std::string& outside)
     ::symlink(outside.c_str(), (d + "/link").c_str());
 }
 
-// Options naming a directory (C++17: no designated initializers).
-template <class O>
-O in(const test::fs::path& d, bool keep = false)
-{
-    O o;
-    o.dir = d;
-    if constexpr (std::is_same_v<O, tf::file_options> || std::is_same_v<O, tf::dir_options>)
-        o.keep = keep;
-    return o;
-}
-
 struct fixed_name : tf::naming_policy
 {
     template <class CharT>
@@ -114,13 +104,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(each_signal_removes_files_and_trees_then_kills, Ch
         const std::string target = (outside.dir / "precious").string();
         ::close(::open(target.c_str(), O_CREAT | O_WRONLY, 0600));
         int st = child_wait_status([&] {
-            typename exit_file<CharT>::options_type fo;
-            fo.dir = s.dir;
+            auto fo = test::in<typename exit_file<CharT>::options_type>(s.dir);
             fo.suffix = lit<CharT>(".dat");
             exit_file<CharT> f(fo);
             f.write("data", 4);
-            typename exit_dir<CharT>::options_type dopt;
-            dopt.dir = s.dir;
+            auto dopt = test::in<typename exit_dir<CharT>::options_type>(s.dir);
             exit_dir<CharT> d(dopt);
             populate(d.path().string(), target);
             if (s.entries().size() != 2)
@@ -144,8 +132,8 @@ BOOST_AUTO_TEST_CASE(signal_sent_by_another_process)
     BOOST_REQUIRE(pid >= 0);
     if (pid == 0) {
         ::close(ready[0]);
-        exit_file<char> f(in<tf::file_options>(s.dir));
-        exit_dir<char> d(in<tf::dir_options>(s.dir));
+        exit_file<char> f(test::file_in<char>(s.dir));
+        exit_dir<char> d(test::dir_in<char>(s.dir));
         populate(d.name(), "/nonexistent");
         char c = 'r';
         if (::write(ready[1], &c, 1) != 1)
@@ -170,13 +158,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(exit_removes_what_destructors_would_have, CharT, t
 {
     test::scratch s;
     int st = child_wait_status([&] {
-        typename exit_file<CharT>::options_type fo;
-        fo.dir = s.dir;
+        auto fo = test::in<typename exit_file<CharT>::options_type>(s.dir);
         fo.delete_on_close = false;
         exit_file<CharT> f(fo);
         f.close(); // still named: removed at destruction, so at exit too
-        typename exit_dir<CharT>::options_type dopt;
-        dopt.dir = s.dir;
+        auto dopt = test::in<typename exit_dir<CharT>::options_type>(s.dir);
         exit_dir<CharT> d(dopt);
         populate(d.path().string(), "/nonexistent");
         if (s.entries().size() != 2)
@@ -191,9 +177,13 @@ BOOST_AUTO_TEST_CASE(kept_objects_are_not_registered)
 {
     test::scratch s;
     int st = child_wait_status([&] {
-        exit_file<char> k(in<tf::file_options>(s.dir, true));
-        exit_dir<char> kd(in<tf::dir_options>(s.dir, true));
-        tf::basic_temp_file<char, tf::remove_at_exit<tf::keep>> kk(in<tf::file_options>(s.dir));
+        auto fo = test::file_in<char>(s.dir);
+        fo.keep = true;
+        exit_file<char> k(fo);
+        auto dopt = test::dir_in<char>(s.dir);
+        dopt.keep = true;
+        exit_dir<char> kd(dopt);
+        tf::basic_temp_file<char, tf::remove_at_exit<tf::keep>> kk(test::file_in<char>(s.dir));
         std::exit(0);
         return 0;
     });
@@ -211,10 +201,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_withdraws_the_registration, CharT, test::char
         {
             test::scratch s;
             int st = child_wait_status([&] {
-                typename exit_file<CharT>::options_type fo;
-                fo.dir = s.dir;
-                typename exit_dir<CharT>::options_type dopt;
-                dopt.dir = s.dir;
+                auto fo = test::in<typename exit_file<CharT>::options_type>(s.dir);
+                auto dopt = test::in<typename exit_dir<CharT>::options_type>(s.dir);
                 exit_file<CharT> f(fo), other(fo);
                 exit_dir<CharT> d(dopt), cleaned(dopt);
                 f.write("kept", 4);
@@ -243,12 +231,12 @@ BOOST_AUTO_TEST_CASE(destroyed_objects_are_withdrawn)
     const std::string name = (s.dir / "tmpfixedname").string();
     int st = child_wait_status([&] {
         {
-            tf::basic_temp_file<char, tf::remove_at_exit<>, fixed_name> f(in<tf::file_options>(s.dir));
+            tf::basic_temp_file<char, tf::remove_at_exit<>, fixed_name> f(test::file_in<char>(s.dir));
             if (f.name() != name)
                 return 1;
         }
         { // removed by close(), then the object lives on
-            tf::basic_temp_file<char, tf::remove_at_exit<>, fixed_name> f(in<tf::file_options>(s.dir));
+            tf::basic_temp_file<char, tf::remove_at_exit<>, fixed_name> f(test::file_in<char>(s.dir));
             f.close();
             ::close(::open(name.c_str(), O_CREAT | O_WRONLY, 0600)); // someone else's file
             std::exit(0);
@@ -262,10 +250,10 @@ BOOST_AUTO_TEST_CASE(moved_objects_stay_registered_once)
 {
     test::scratch s;
     int st = child_wait_status([&] {
-        exit_file<char> a(in<tf::file_options>(s.dir));
+        exit_file<char> a(test::file_in<char>(s.dir));
         exit_file<char> b(std::move(a));
-        exit_dir<char> d1(in<tf::dir_options>(s.dir));
-        exit_dir<char> d2(in<tf::dir_options>(s.dir));
+        exit_dir<char> d1(test::dir_in<char>(s.dir));
+        exit_dir<char> d2(test::dir_in<char>(s.dir));
         d2 = std::move(d1); // d2's own directory is removed by the assignment
         if (s.entries().size() != 2)
             return 1;
@@ -314,7 +302,7 @@ BOOST_AUTO_TEST_CASE(previous_handler_runs_before_any_removal)
     test::scratch s;
     int st = child_wait_status([&] {
         install(SIGTERM, &exiting_handler);
-        exit_file<char> f(in<tf::file_options>(s.dir));
+        exit_file<char> f(test::file_in<char>(s.dir));
         std::strncpy(g_watched, f.name().c_str(), sizeof g_watched - 1);
         std::raise(SIGTERM);
         return 2;
@@ -332,8 +320,8 @@ BOOST_AUTO_TEST_CASE(a_program_that_survives_a_signal_keeps_its_files)
         BOOST_TEST_INFO("signal " << sig);
         int st = child_wait_status([&] {
             install(sig, &surviving_handler);
-            exit_file<char> f(in<tf::file_options>(s.dir));
-            exit_dir<char> d(in<tf::dir_options>(s.dir));
+            exit_file<char> f(test::file_in<char>(s.dir));
+            exit_dir<char> d(test::dir_in<char>(s.dir));
             populate(d.name(), "/nonexistent");
             g_handled = 0;
             std::raise(sig);
@@ -357,8 +345,8 @@ BOOST_AUTO_TEST_CASE(a_handler_that_makes_the_signal_fatal_gets_the_sweep)
     test::scratch s;
     int st = child_wait_status([&] {
         install(SIGTERM, &fatal_again_handler);
-        exit_file<char> f(in<tf::file_options>(s.dir));
-        exit_dir<char> d(in<tf::dir_options>(s.dir));
+        exit_file<char> f(test::file_in<char>(s.dir));
+        exit_dir<char> d(test::dir_in<char>(s.dir));
         std::raise(SIGTERM);
         return 2;
     });
@@ -375,7 +363,7 @@ BOOST_AUTO_TEST_CASE(a_siginfo_handler_gets_its_arguments)
         sa.sa_sigaction = &siginfo_handler;
         sa.sa_flags = SA_SIGINFO;
         ::sigaction(SIGHUP, &sa, nullptr);
-        exit_file<char> f(in<tf::file_options>(s.dir));
+        exit_file<char> f(test::file_in<char>(s.dir));
         g_handled = 0;
         std::raise(SIGHUP);
         return g_handled == SIGHUP && test::exists(f.name()) ? 0 : 1;
@@ -401,18 +389,18 @@ int run_scenario(const std::string& name, const std::string& dir)
         // sigaction that installs the SIGTERM one.
         if (name == "install-handler")
             install(SIGTERM, &surviving_handler);
-        exit_file<char> f(in<tf::file_options>(dir));
+        exit_file<char> f(test::file_in<char>(dir));
         if (name == "install-handler")
             std::exit(g_handled == SIGTERM && test::exists(f.name()) ? 10 : 11);
         std::exit(0); // swallowed: the signal neither killed nor reached the program
     }
     if (name == "create-file" || name == "create-dir") {
-        { exit_file<char> warm(in<tf::file_options>(dir)); } // handlers installed, name withdrawn
+        { exit_file<char> warm(test::file_in<char>(dir)); } // handlers installed, name withdrawn
         if (name == "create-file") {
-            exit_file<char> f(in<tf::file_options>(dir));
+            exit_file<char> f(test::file_in<char>(dir));
             ::_exit(20); // not reached: the signal kills once f is registered
         }
-        exit_dir<char> d(in<tf::dir_options>(dir));
+        exit_dir<char> d(test::dir_in<char>(dir));
         ::_exit(20);
     }
     return 99;
@@ -596,7 +584,7 @@ BOOST_AUTO_TEST_CASE(exit_and_signal_do_not_cross_a_mount_point, *boost::unit_te
                 return 1;
             std::string mnt;
             int st = child_wait_status([&] {
-                exit_dir<char> d(in<tf::dir_options>(s.dir));
+                exit_dir<char> d(test::dir_in<char>(s.dir));
                 populate(d.name(), "/nonexistent");
                 mnt = d.name() + "/mnt";
                 if (::mkdir(mnt.c_str(), 0700) != 0 || ::mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=64k") != 0)
@@ -625,7 +613,7 @@ BOOST_AUTO_TEST_CASE(ignored_signal_stays_ignored)
     test::scratch s;
     int st = child_wait_status([&] {
         std::signal(SIGHUP, SIG_IGN); // as nohup does
-        exit_file<char> f(in<tf::file_options>(s.dir));
+        exit_file<char> f(test::file_in<char>(s.dir));
         std::raise(SIGHUP);
         if (!test::exists(f.name()))
             return 1; // the signal must not have removed anything
@@ -639,8 +627,8 @@ BOOST_AUTO_TEST_CASE(forked_child_never_removes_its_parents_objects)
 {
     test::scratch s;
     int st = child_wait_status([&] {
-        exit_file<char> f(in<tf::file_options>(s.dir));
-        exit_dir<char> d(in<tf::dir_options>(s.dir));
+        exit_file<char> f(test::file_in<char>(s.dir));
+        exit_dir<char> d(test::dir_in<char>(s.dir));
         int grandchild = child_wait_status([] {
             std::exit(0); // runs the inherited atexit sweep: must skip the parent's entries
             return 0;
@@ -670,10 +658,10 @@ BOOST_AUTO_TEST_CASE(replaced_name_is_left_alone)
     BOOST_REQUIRE(::pipe(pipefd) == 0);
     int st = child_wait_status([&] {
         ::close(pipefd[0]);
-        auto dopt = in<tf::dir_options>(s.dir);
+        auto dopt = test::dir_in<char>(s.dir);
         dopt.prefix = "reg-";
         exit_dir<char> d(dopt);
-        auto fopt = in<tf::file_options>(s.dir);
+        auto fopt = test::file_in<char>(s.dir);
         fopt.prefix = "regf-";
         exit_file<char> f(fopt);
         std::string n = d.name();
@@ -715,9 +703,9 @@ BOOST_AUTO_TEST_CASE(many_objects_from_many_threads)
             ts.emplace_back([&, t] {
                 try {
                     for (int i = 0; i < churn; ++i)
-                        exit_file<char> tmp(in<tf::file_options>(s.dir)); // registered, then withdrawn
+                        exit_file<char> tmp(test::file_in<char>(s.dir)); // registered, then withdrawn
                     for (int i = 0; i < live; ++i)
-                        keep[t].emplace_back(in<tf::file_options>(s.dir));
+                        keep[t].emplace_back(test::file_in<char>(s.dir));
                 } catch (...) {
                     ++failures;
                 }
@@ -770,10 +758,10 @@ BOOST_AUTO_TEST_CASE(normal_destruction_still_works_and_leaves_no_descriptor)
     test::scratch s;
     int before = test::open_fds();
     {
-        exit_file<char> f(in<tf::file_options>(s.dir));
-        exit_dir<char> d(in<tf::dir_options>(s.dir));
+        exit_file<char> f(test::file_in<char>(s.dir));
+        exit_dir<char> d(test::dir_in<char>(s.dir));
         tf::basic_temp_file<char, tf::remove_at_exit<>, tf::anonymous_file<>> a(
-            in<tf::anonymous_options>(s.dir));
+            test::anonymous_in<char>(s.dir));
         BOOST_TEST(s.entries().size() == 2u);
     }
     BOOST_TEST(s.entries().empty());
@@ -797,8 +785,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persisted_objects_are_withdrawn, CharT, test::char
                 const std::string old_name = (s.dir / "old-name").string();
                 const std::string other_name = (s.dir / "other-name").string();
                 int st = child_wait_status([&] {
-                    typename exit_file<CharT>::options_type fo;
-                    fo.dir = s.dir;
+                    auto fo = test::in<typename exit_file<CharT>::options_type>(s.dir);
                     exit_file<CharT> f(fo), other(fo);
                     f.write("persisted", 9);
                     const std::string temp_name = test::narrow(f.name());

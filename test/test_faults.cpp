@@ -14,6 +14,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -53,8 +54,7 @@ int all_fail_with(const test::fs::path& dir, boost::system::error_condition expe
         }
         return false;
     };
-    tf::basic_options<CharT> o;
-    o.dir = dir;
+    auto o = test::options_in<CharT>(dir);
     auto r = tf::mkstemp(o, ec);
     check(r.first < 0 && throws([&] { tf::mkstemp(o); }));
     if (with_mkdtemp) { // the one creation that needs no descriptor
@@ -62,20 +62,17 @@ int all_fail_with(const test::fs::path& dir, boost::system::error_condition expe
         check(throws([&] { tf::mkdtemp(o); }));
     }
     {
-        tf::basic_file_options<CharT> fo;
-        fo.dir = dir;
+        auto fo = test::file_in<CharT>(dir);
         tf::basic_temp_file<CharT> f(fo, ec);
         check(!f.is_open() && throws([&] { tf::basic_temp_file<CharT> g(fo); }));
     }
     {
-        tf::basic_anonymous_options<CharT> ao;
-        ao.dir = dir;
+        auto ao = test::anonymous_in<CharT>(dir);
         tf::basic_temp_file<CharT, tf::anonymous_file<>> f(ao, ec);
         check(!f.is_open() && throws([&] { tf::basic_temp_file<CharT, tf::anonymous_file<>> g(ao); }));
     }
     {
-        tf::basic_dir_options<CharT> dop;
-        dop.dir = dir;
+        auto dop = test::dir_in<CharT>(dir);
         tf::basic_temp_dir<CharT> d(dop, ec);
         check(!d.exists() && throws([&] { tf::basic_temp_dir<CharT> g(dop); }));
     }
@@ -101,8 +98,7 @@ void warm_up_sanitizer(const test::fs::path& dir)
     boost::system::error_code ec;
     tf::gettempdir(ec);
     try { // the members of a caught filesystem_error, as the checks below call them
-        tf::basic_dir_options<CharT> o;
-        o.dir = dir / "missing";
+        auto o = test::dir_in<CharT>(dir / "missing");
         tf::basic_temp_dir<CharT> d(o);
     } catch (const boost::filesystem::filesystem_error& e) {
         if (e.code() == sys_err(EMFILE) || e.path1().empty())
@@ -136,12 +132,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(descriptor_exhaustion, CharT, test::char_types)
         rl.rlim_cur += 1;
         ::setrlimit(RLIMIT_NOFILE, &rl);
         {
-            tf::basic_file_options<CharT> fo;
-            fo.dir = s.dir;
+            auto fo = test::file_in<CharT>(s.dir);
             tf::basic_temp_file<CharT> f(fo); // takes the last descriptor
             boost::system::error_code ec;
-            tf::basic_dir_options<CharT> dop;
-            dop.dir = s.dir;
+            auto dop = test::dir_in<CharT>(s.dir);
             tf::basic_temp_dir<CharT> e(dop, ec); // mkdir works, open fails
             struct ::stat st;
             if (ec != sys_err(EMFILE) || e.exists() || ::stat(s.dir.c_str(), &st) != 0 || st.st_nlink != 2)
@@ -213,15 +207,6 @@ bool make_nested(const std::string& top, const std::string& victim)
            put_file(top + "/sub/inner/file", "i");
 }
 
-template <class CharT>
-tf::basic_dir_options<CharT> dir_in(const test::fs::path& d, bool ignore = false)
-{
-    tf::basic_dir_options<CharT> o;
-    o.dir = d;
-    o.ignore_cleanup_errors = ignore;
-    return o;
-}
-
 int g_late = 0; // entries the remove_top hook still adds
 std::string g_late_dir;
 
@@ -241,7 +226,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_removal_at_the_descriptor_limit, CharT, 
         { // the destructor, flat tree
             descriptor_limit lim(false);
             {
-                tf::basic_temp_dir<CharT> d(dir_in<CharT>(s.dir));
+                tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
                 p = d.path().string();
                 if (!make_flat(p, victim))
                     return 90;
@@ -253,7 +238,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_removal_at_the_descriptor_limit, CharT, 
         if (test::exists(p))
             wrong = wrong ? wrong : 1;
         { // cleanup(ec), flat tree
-            tf::basic_temp_dir<CharT> d(dir_in<CharT>(s.dir));
+            tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
             p = d.path().string();
             make_flat(p, victim);
             descriptor_limit lim;
@@ -263,7 +248,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_removal_at_the_descriptor_limit, CharT, 
                 wrong = wrong ? wrong : 2;
         }
         { // entries added after the walk: the descriptor let go is taken back for another pass
-            tf::basic_temp_dir<CharT> d(dir_in<CharT>(s.dir));
+            tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
             p = d.path().string();
             make_flat(p, victim);
             g_late_dir = p;
@@ -281,7 +266,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_removal_at_the_descriptor_limit, CharT, 
                 wrong = wrong ? wrong : 3;
         }
         { // ... and when they keep coming: directory_not_empty, the object keeps the directory
-            tf::basic_temp_dir<CharT> d(dir_in<CharT>(s.dir));
+            tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
             p = d.path().string();
             make_flat(p, victim);
             g_late_dir = p;
@@ -315,7 +300,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_removal_at_the_descriptor_limit, CharT, 
         { // the top swapped for an empty impostor just before its removal: left alone, even
           // though the descriptor was let go (the name no longer leads to the directory); the
           // error was reported, so the object still owns the directory
-            tf::basic_temp_dir<CharT> d(dir_in<CharT>(s.dir));
+            tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
             p = d.path().string();
             make_flat(p, victim);
             hook_guard h([](tf::detail::tree_event ev, int parent, const char* name) {
@@ -353,7 +338,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(nested_directory_removal_at_the_descriptor_limit, 
         int wrong = 0;
         std::string p;
         { // a clear error, both forms; the object keeps the directory; a later cleanup() works
-            tf::basic_temp_dir<CharT> d(dir_in<CharT>(s.dir));
+            tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
             p = d.path().string();
             if (!make_nested(p, victim))
                 return 90;
@@ -387,7 +372,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(nested_directory_removal_at_the_descriptor_limit, 
         }
         { // ignore_cleanup_errors: everything but the subtree goes, silently; the object keeps
           // the directory (a later cleanup() removes again, as Python's)
-            tf::basic_temp_dir<CharT> d(dir_in<CharT>(s.dir, true));
+            auto o = test::dir_in<CharT>(s.dir);
+            o.ignore_cleanup_errors = true;
+            tf::basic_temp_dir<CharT> d(o);
             p = d.path().string();
             make_nested(p, victim);
             {
@@ -399,7 +386,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(nested_directory_removal_at_the_descriptor_limit, 
             }
             if (!test::exists(p + "/sub/inner/file") || test::exists(p + "/a") || test::exists(p + "/link"))
                 wrong = wrong ? wrong : 14;
-            tf::basic_temp_dir<CharT> sweep(dir_in<CharT>(s.dir)); // the leftovers, by hand
+            tf::basic_temp_dir<CharT> sweep(test::dir_in<CharT>(s.dir)); // the leftovers, by hand
             if (::rename(p.c_str(), (sweep.path() / "left").c_str()) != 0)
                 wrong = wrong ? wrong : 15;
         }
@@ -407,14 +394,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(nested_directory_removal_at_the_descriptor_limit, 
             std::string q;
             {
                 descriptor_limit lim(false);
-                tf::basic_temp_dir<CharT> d(dir_in<CharT>(s.dir));
+                tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
                 q = d.path().string();
                 make_nested(q, victim);
                 lim.hold();
             }
             if (!test::exists(q + "/sub/inner/file"))
                 wrong = wrong ? wrong : 16;
-            tf::basic_temp_dir<CharT> sweep(dir_in<CharT>(s.dir));
+            tf::basic_temp_dir<CharT> sweep(test::dir_in<CharT>(s.dir));
             ::rename(q.c_str(), (sweep.path() / "left").c_str());
         }
         return test::open_fds() == fds ? wrong : 50;
@@ -458,8 +445,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(file_size_limit_during_write, CharT, test::char_ty
         std::string big(10000, 'z');
         std::vector<char> back(8192);
         {
-            tf::basic_file_options<CharT> fo;
-            fo.dir = s.dir;
+            auto fo = test::file_in<CharT>(s.dir);
             tf::basic_temp_file<CharT> f(fo);
             boost::system::error_code ec;
             f.write(big.data(), big.size(), ec);
@@ -483,8 +469,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(file_size_limit_during_write, CharT, test::char_ty
                 return 3;
         }
         {
-            tf::basic_anonymous_options<CharT> ao;
-            ao.dir = s.dir;
+            auto ao = test::anonymous_in<CharT>(s.dir);
             tf::basic_temp_file<CharT, tf::anonymous_file<>> f(ao);
             boost::system::error_code ec;
             f.write(big.data(), big.size(), ec);
@@ -505,15 +490,6 @@ namespace {
 
 template <class CharT>
 using spooled_file_t = tf::basic_temp_file<CharT, tf::spooled_file<>>;
-
-template <class CharT>
-tf::basic_spooled_options<CharT> spooled_in(const test::fs::path& d, std::size_t max_size)
-{
-    tf::basic_spooled_options<CharT> o;
-    o.dir = d;
-    o.max_size = max_size;
-    return o;
-}
 
 std::string pattern(std::size_t n)
 {
@@ -590,7 +566,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(descriptor_exhaustion_at_spooled_rollover, CharT, 
         const int fds = test::open_fds();
         warm_up_sanitizer<CharT>(s.dir);
         std::string data = pattern(5000);
-        spooled_file_t<CharT> f(spooled_in<CharT>(s.dir, 1000));
+        spooled_file_t<CharT> f(test::spooled_in<CharT>(s.dir, 1000));
         f.write(data.substr(0, 600)); // in memory
         {
             descriptor_limit lim;
@@ -626,7 +602,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(file_size_limit_at_spooled_rollover, CharT, test::
         if (::setrlimit(RLIMIT_FSIZE, &rl) != 0)
             return 90;
         std::string data = pattern(5000);
-        spooled_file_t<CharT> f(spooled_in<CharT>(s.dir, 1000));
+        spooled_file_t<CharT> f(test::spooled_in<CharT>(s.dir, 1000));
         boost::system::error_code ec;
         f.write(data, ec); // 4096 bytes fit in the file, the rest does not: the rollover fails
         if (ec != errc(boost::system::errc::file_too_large))
@@ -793,14 +769,12 @@ BOOST_AUTO_TEST_CASE(signals_interrupting_operations)
         std::vector<char> back(payload.size());
         for (int i = 0; i < 1000; ++i) {
             try {
-                tf::options o;
-                o.dir = s.dir;
+                auto o = test::options_in<char>(s.dir);
                 auto m = tf::mkstemp(o);
                 ::close(m.first);
                 ::unlink(m.second.c_str());
                 ::rmdir(tf::mkdtemp(o).c_str());
-                tf::file_options fo;
-                fo.dir = s.dir;
+                auto fo = test::file_in<char>(s.dir);
                 tf::named_temporary_file f(fo);
                 f.write(payload);
                 f.seek(0);
@@ -809,12 +783,10 @@ BOOST_AUTO_TEST_CASE(signals_interrupting_operations)
                     got += n;
                 if (got != payload.size())
                     ++failures;
-                tf::anonymous_options ao;
-                ao.dir = s.dir;
+                auto ao = test::anonymous_in<char>(s.dir);
                 tf::temporary_file a(ao);
                 a.write(payload);
-                tf::dir_options dop;
-                dop.dir = s.dir;
+                auto dop = test::dir_in<char>(s.dir);
                 tf::temporary_directory d(dop);
             } catch (...) {
                 ++failures;

@@ -9,6 +9,7 @@
 
 #include <boost/tempfile/functions.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <cstring>
@@ -49,8 +50,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(mkstemp_creates_exclusive_0600_cloexec_file, CharT
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     test::umask_guard um(0);
-    tf::basic_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::options_in<CharT>(s.dir);
     o.prefix = lit<CharT>("pre");
     o.suffix = lit<CharT>(".txt");
     auto [fd, name] = tf::mkstemp(o);
@@ -80,8 +80,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(hundred_names_are_distinct, CharT, test::char_type
 {
     test::scratch s;
     std::set<std::basic_string<CharT>> names;
-    tf::basic_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::options_in<CharT>(s.dir);
     for (int i = 0; i < 100; ++i) {
         auto r = tf::mkstemp(o);
         test::close_fd(r.first);
@@ -97,8 +96,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(mkdtemp_creates_0700_directory, CharT, test::char_
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     test::umask_guard um(0);
-    tf::basic_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::options_in<CharT>(s.dir);
     o.suffix = lit<CharT>("-d");
     std::basic_string<CharT> name = tf::mkdtemp(o);
     BOOST_TEST(has_shape(name, s.dir.string(), "tmp", "-d"));
@@ -115,8 +113,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(relative_dir_gives_absolute_names, CharT, test::ch
     boost::filesystem::path old = boost::filesystem::current_path();
     boost::filesystem::create_directory(s.dir / "sub");
     boost::filesystem::current_path(s.dir);
-    tf::basic_options<CharT> o;
-    o.dir = boost::filesystem::path("sub");
+    auto o = test::options_in<CharT>(boost::filesystem::path("sub"));
     auto r = tf::mkstemp(o);
     std::basic_string<CharT> d = tf::mkdtemp(o);
     boost::filesystem::current_path(old);
@@ -132,8 +129,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(invalid_prefix_or_suffix_is_refused_and_nothing_cr
                                             lit<CharT>("x") + CharT(0) + lit<CharT>("y")};
     for (const auto& b : bad) {
         for (int which = 0; which < 2; ++which) {
-            tf::basic_options<CharT> o;
-            o.dir = s.dir;
+            auto o = test::options_in<CharT>(s.dir);
             (which ? o.suffix : *(o.prefix = std::basic_string<CharT>())) = b;
             boost::system::error_code ec;
             auto r = tf::mkstemp(o, ec);
@@ -151,8 +147,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(invalid_prefix_or_suffix_is_refused_and_nothing_cr
 BOOST_AUTO_TEST_CASE_TEMPLATE(name_over_the_limit_is_refused_at_once, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::options_in<CharT>(s.dir);
     o.prefix = std::basic_string<CharT>(250, CharT('p'));
     boost::system::error_code ec;
     auto r = tf::mkstemp(o, ec);
@@ -164,8 +159,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(name_over_the_limit_is_refused_at_once, CharT, tes
 BOOST_AUTO_TEST_CASE_TEMPLATE(missing_or_file_directory_is_reported_with_the_path, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_options<CharT> o;
-    o.dir = s.dir / "missing";
+    auto o = test::options_in<CharT>(s.dir / "missing");
     boost::system::error_code ec;
     tf::mkstemp(o, ec);
     BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
@@ -189,8 +183,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(missing_or_file_directory_is_reported_with_the_pat
 BOOST_AUTO_TEST_CASE(wide_names_are_utf8_on_disk_and_round_trip)
 {
     test::scratch s;
-    tf::woptions o;
-    o.dir = s.dir;
+    auto o = test::options_in<wchar_t>(s.dir);
     o.prefix = L"данные-";
     o.suffix = L"-\u00e9\U0001F600";
     auto [fd, name] = tf::mkstemp(o);
@@ -207,8 +200,7 @@ BOOST_AUTO_TEST_CASE(wide_names_are_utf8_on_disk_and_round_trip)
 BOOST_AUTO_TEST_CASE(invalid_wide_code_point_is_refused)
 {
     test::scratch s;
-    tf::woptions o;
-    o.dir = s.dir;
+    auto o = test::options_in<wchar_t>(s.dir);
     o.prefix = std::wstring(1, static_cast<wchar_t>(0xD800)); // a lone surrogate
     boost::system::error_code ec;
     tf::mkstemp(o, ec);
@@ -219,8 +211,7 @@ BOOST_AUTO_TEST_CASE(invalid_wide_code_point_is_refused)
 BOOST_AUTO_TEST_CASE_TEMPLATE(mktemp_gives_an_absent_name_and_creates_nothing, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::options_in<CharT>(s.dir);
     o.suffix = lit<CharT>(".sock");
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
@@ -240,8 +231,7 @@ BOOST_AUTO_TEST_CASE(functions_leak_no_descriptor)
     test::scratch s;
     int before = test::open_fds();
     for (int i = 0; i < 10; ++i) {
-        tf::options o;
-        o.dir = s.dir;
+        auto o = test::options_in<char>(s.dir);
         auto r = tf::mkstemp(o);
         test::close_fd(r.first);
         tf::mkdtemp(o);
@@ -260,8 +250,7 @@ BOOST_AUTO_TEST_CASE(utf8_path_is_independent_of_the_locale, *test::posix_only("
     boost::filesystem::path d = tf::utf8_path(s.dir.wstring() + L"/données");
     BOOST_TEST(d.native() == s.dir.string() + "/donn\xc3\xa9" "es");
     BOOST_REQUIRE(::mkdir(d.c_str(), 0700) == 0);
-    tf::woptions o;
-    o.dir = d;
+    auto o = test::options_in<wchar_t>(d);
     std::wstring name = tf::mkdtemp(o);
     BOOST_TEST((name.substr(0, s.dir.wstring().size() + 9) == s.dir.wstring() + L"/données/"));
 #endif
@@ -281,8 +270,7 @@ BOOST_AUTO_TEST_CASE(utf8_path_of_an_invalid_wide_string_is_an_error_never_the_c
             if (::chdir(s.dir.c_str()) != 0)
                 return 1;
             try {
-                tf::woptions o;
-                o.dir = tf::utf8_path(bad);
+                auto o = test::options_in<wchar_t>(tf::utf8_path(bad));
                 tf::mkstemp(o);
                 return 2;
             } catch (const boost::filesystem::filesystem_error& e) {

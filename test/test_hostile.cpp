@@ -13,6 +13,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -56,16 +57,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(symlinks_planted_at_every_early_candidate, CharT, 
     BOOST_REQUIRE(::symlink(victim_dir.c_str(), (s.dir / "tmpp2").c_str()) == 0);
     {
         predictable::next = 0;
-        typename tf::basic_temp_file<CharT, predictable>::options_type o;
-        o.dir = s.dir;
+        auto o = test::in<typename tf::basic_temp_file<CharT, predictable>::options_type>(s.dir);
         tf::basic_temp_file<CharT, predictable> f(o);
         BOOST_TEST(narrow(f.name()) == (s.dir / "tmpp3").string());
         f.write("attack", 6);
     }
     {
         predictable::next = 0;
-        typename tf::basic_temp_dir<CharT, predictable>::options_type o;
-        o.dir = s.dir;
+        auto o = test::in<typename tf::basic_temp_dir<CharT, predictable>::options_type>(s.dir);
         tf::basic_temp_dir<CharT, predictable> d(o);
         BOOST_TEST(narrow(d.name()) == (s.dir / "tmpp3").string());
     }
@@ -227,8 +226,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_onto_a_planted_symlink, CharT, test::char_
         BOOST_TEST_CONTEXT(target)
         {
             const std::string pointed = link_target(target);
-            tf::basic_file_options<CharT> o;
-            o.dir = s.dir;
+            auto o = test::file_in<CharT>(s.dir);
             tf::basic_temp_file<CharT> f(o);
             f.write("ours");
             const std::string mine = narrow(f.name());
@@ -266,8 +264,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_onto_a_planted_symlink, CharT, test::char_
         ::unlink(target.c_str());
     }
     {
-        tf::basic_anonymous_options<CharT> o;
-        o.dir = s.dir;
+        auto o = test::anonymous_in<CharT>(s.dir);
         tf::basic_temp_file<CharT, tf::anonymous_file<>> a(o);
         a.write("anonymous");
         boost::system::error_code ec;

@@ -15,6 +15,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -147,8 +148,7 @@ ssize_t pwrite64(int fd, const void* p, size_t n, off_t off) __attribute__((alia
 BOOST_AUTO_TEST_CASE_TEMPLATE(durable_fsyncs_the_file_then_the_directory, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     o.delete_on_close = false;
     const std::vector<char> file_then_dir{'f', 'd'};
     {
@@ -167,8 +167,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(durable_fsyncs_the_file_then_the_directory, CharT,
         BOOST_TEST(g_fsync.synced == file_then_dir);
     }
     {
-        tf::basic_anonymous_options<CharT> ao;
-        ao.dir = s.dir;
+        auto ao = test::anonymous_in<CharT>(s.dir);
         tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao);
         armed a(g_fsync);
         if (!BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS) { // no O_TMPFILE: refused before anything is synced
@@ -191,8 +190,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(durable_fsyncs_the_file_then_the_directory, CharT,
 BOOST_AUTO_TEST_CASE_TEMPLATE(eintr_is_retried, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     {
         armed a(g_open, 2);
         tf::basic_temp_file<CharT> f(o);
@@ -208,8 +206,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(eintr_is_retried, CharT, test::char_types)
         BOOST_TEST(test::file_contents((s.dir / "doc").string()) == "abc" + std::string(5000, 'x'));
     }
     {
-        tf::basic_spooled_options<CharT> so;
-        so.dir = s.dir;
+        auto so = test::spooled_in<CharT>(s.dir, 0);
         tf::basic_temp_file<CharT, tf::spooled_file<>> sp(so);
         sp.write("in memory");
         armed p(g_pwrite, 2);
@@ -224,8 +221,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(eintr_is_retried, CharT, test::char_types)
 BOOST_AUTO_TEST_CASE(short_writes_are_continued)
 {
     test::scratch s;
-    tf::file_options o;
-    o.dir = s.dir;
+    auto o = test::file_in<char>(s.dir);
     tf::named_temporary_file f(o);
     {
         armed w(g_write, 0, true);
@@ -233,8 +229,7 @@ BOOST_AUTO_TEST_CASE(short_writes_are_continued)
         BOOST_TEST(g_write.calls == 10);
     }
     BOOST_TEST(test::contents(f) == "0123456789");
-    tf::spooled_options so;
-    so.dir = s.dir;
+    auto so = test::spooled_in<char>(s.dir, 0);
     tf::spooled_temporary_file sp(so);
     sp.write("spooled");
     {
@@ -260,19 +255,16 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(creation_flags_are_pinned, CharT, test::char_types
             ok = ok && (fl & expected) == expected && (absent == 0 || (fl & absent) != absent);
         return ok;
     };
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     BOOST_TEST(created_with([&] { tf::basic_temp_file<CharT> f(o); }, exclusive));
-    tf::basic_options<CharT> po;
-    po.dir = s.dir;
+    auto po = test::options_in<CharT>(s.dir);
     BOOST_TEST(created_with(
         [&] {
             auto r = tf::mkstemp(po);
             ::close(r.first);
         },
         exclusive));
-    tf::basic_anonymous_options<CharT> ao;
-    ao.dir = s.dir;
+    auto ao = test::anonymous_in<CharT>(s.dir);
     BOOST_TEST(created_with([&] { tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao); },
                             BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS ? O_TMPFILE | O_RDWR | O_CLOEXEC : exclusive,
                             BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS ? 0 : O_TMPFILE));
@@ -285,8 +277,7 @@ BOOST_TEST_DECORATOR(*test::linux_only("O_TMPFILE refused by the kernel; the oth
 BOOST_AUTO_TEST_CASE_TEMPLATE(o_tmpfile_unsupported_falls_back, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_anonymous_options<CharT> ao;
-    ao.dir = s.dir;
+    auto ao = test::anonymous_in<CharT>(s.dir);
     for (int err : {EOPNOTSUPP, EISDIR}) {
         armed a(g_open);
         g_open.tmpfile_error = err;
@@ -314,11 +305,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(o_tmpfile_unsupported_falls_back, CharT, test::cha
 BOOST_AUTO_TEST_CASE_TEMPLATE(eio_through_stream_is_never_published, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     tf::basic_temp_file<CharT> f(o);
-    tf::basic_anonymous_options<CharT> ao;
-    ao.dir = s.dir;
+    auto ao = test::anonymous_in<CharT>(s.dir);
     tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao);
     {
         armed w(g_write, 2);

@@ -11,6 +11,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <cstring>
@@ -20,31 +21,15 @@
 #include <vector>
 
 namespace tf = boost::tempfile;
-using test::lit;
-using test::narrow;
-
-namespace {
-
 using test::contents;
 using test::file_contents;
-
-template <class CharT>
-tf::basic_file_options<CharT> in(const test::scratch& s, bool keep = false, bool delete_on_close = true)
-{
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
-    o.keep = keep;
-    o.delete_on_close = delete_on_close;
-    return o;
-}
-
-} // namespace
+using test::lit;
+using test::narrow;
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(name_is_absolute_with_prefix_and_suffix, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     o.prefix = lit<CharT>("pre-");
     o.suffix = lit<CharT>(".log");
     tf::basic_temp_file<CharT> f(o);
@@ -59,7 +44,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(name_is_absolute_with_prefix_and_suffix, CharT, te
 BOOST_AUTO_TEST_CASE_TEMPLATE(io_surface, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     BOOST_TEST(f.write("hello world") == 11u);
     BOOST_TEST(f.tell() == 11);
     BOOST_TEST(f.seek(-5, std::ios_base::end) == 6);
@@ -88,7 +73,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(io_surface, CharT, test::char_types)
 BOOST_AUTO_TEST_CASE_TEMPLATE(error_code_forms_on_a_closed_file, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     f.close();
     BOOST_TEST(!f.is_open());
     BOOST_TEST(test::is_no_handle(f.native_handle()));
@@ -124,7 +109,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(delete_true_delete_on_close_true, CharT, test::cha
     test::scratch s;
     std::string n;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s)); // the defaults
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir)); // the defaults
         n = narrow(f.name());
         f.close();
         BOOST_TEST(!test::exists(n)); // close() unlinks
@@ -132,7 +117,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(delete_true_delete_on_close_true, CharT, test::cha
         f.close();
     }
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         n = narrow(f.name());
         BOOST_TEST(test::exists(n));
     } // never closed: the destructor unlinks
@@ -143,9 +128,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(delete_true_delete_on_close_true, CharT, test::cha
 BOOST_AUTO_TEST_CASE_TEMPLATE(delete_true_delete_on_close_false, CharT, test::char_types)
 {
     test::scratch s;
+    auto o = test::file_in<CharT>(s.dir);
+    o.delete_on_close = false;
     std::string n;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s, false, false));
+        tf::basic_temp_file<CharT> f(o);
         n = narrow(f.name());
         f.write("kept");
         f.close();
@@ -156,12 +143,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(delete_true_delete_on_close_false, CharT, test::ch
     }
     BOOST_TEST(!test::exists(n)); // removed at destruction
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s, false, false));
+        tf::basic_temp_file<CharT> f(o);
         n = narrow(f.name());
     } // never closed
     BOOST_TEST(!test::exists(n));
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s, false, false));
+        tf::basic_temp_file<CharT> f(o);
         n = narrow(f.name());
         f.close();
         BOOST_TEST(test::remove_file(n)); // removed by the user: not an error
@@ -172,16 +159,19 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(delete_true_delete_on_close_false, CharT, test::ch
 BOOST_AUTO_TEST_CASE_TEMPLATE(delete_false, CharT, test::char_types)
 {
     test::scratch s;
-    for (bool doc : {true, false}) { // delete_on_close is ignored
+    for (bool doc : {true, false}) {
+        auto o = test::file_in<CharT>(s.dir);
+        o.keep = true;
+        o.delete_on_close = doc; // ignored
         std::string a, b;
         {
-            tf::basic_temp_file<CharT> f(in<CharT>(s, true, doc));
+            tf::basic_temp_file<CharT> f(o);
             a = narrow(f.name());
             f.close();
             BOOST_TEST(test::exists(a));
         }
         {
-            tf::basic_temp_file<CharT> g(in<CharT>(s, true, doc));
+            tf::basic_temp_file<CharT> g(o);
             b = narrow(g.name());
         } // never closed
         BOOST_TEST(test::exists(a));
@@ -195,7 +185,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(delete_false, CharT, test::char_types)
 BOOST_AUTO_TEST_CASE_TEMPLATE(removed_by_the_user_is_not_an_error, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     BOOST_TEST(test::remove_file(narrow(f.name())));
     boost::system::error_code ec;
     f.close(ec);
@@ -208,7 +198,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(removed_by_the_user_is_not_an_error, CharT, test::
 BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_policies, CharT, test::char_types)
 {
     test::scratch s;
-    auto o = in<CharT>(s); // keep = false, delete_on_close = true: the policies override them
+    auto o = test::file_in<CharT>(s.dir); // keep = false, delete_on_close = true: the policies override them
     {
         tf::basic_temp_file<CharT, tf::keep> f(o);
         std::string n = narrow(f.name());
@@ -251,8 +241,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(forked_child_never_deletes_the_parents_file, CharT
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
-    tf::basic_temp_file<CharT> g(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+    tf::basic_temp_file<CharT> g(test::file_in<CharT>(s.dir));
     std::string fn = narrow(f.name()), gn = narrow(g.name());
     int r = test::in_child([&] {
         f.close(); // delete_on_close, but not ours
@@ -277,7 +267,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(child_removes_its_own_files, CharT, test::char_typ
     int r = test::in_child([&] {
         std::string n;
         {
-            tf::basic_temp_file<CharT> f(in<CharT>(s));
+            tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
             n = narrow(f.name());
         }
         return test::exists(n) ? 1 : 0;
@@ -292,7 +282,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(child_removes_its_own_files, CharT, test::char_typ
 BOOST_AUTO_TEST_CASE_TEMPLATE(stream_and_unformatted_calls_agree, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     std::iostream& io = f.stream();
     BOOST_TEST(&io == &f.stream()); // made once
     io << "answer " << 42 << '\n';  // buffered...
@@ -329,7 +319,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(stream_and_unformatted_calls_agree, CharT, test::c
 BOOST_AUTO_TEST_CASE_TEMPLATE(large_stream_writes, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     std::string big(10000, 'z');
     f.stream() << "a" << big << "b";
     BOOST_TEST(f.tell() == 10002);
@@ -340,14 +330,16 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(large_stream_writes, CharT, test::char_types)
 BOOST_AUTO_TEST_CASE_TEMPLATE(stream_follows_a_move_and_is_flushed_at_close, CharT, test::char_types)
 {
     test::scratch s;
+    auto o = test::file_in<CharT>(s.dir);
+    o.delete_on_close = false;
     std::string n;
-    tf::basic_temp_file<CharT> a(in<CharT>(s, false, false));
+    tf::basic_temp_file<CharT> a(o);
     n = narrow(a.name());
     a.stream() << "one ";
     tf::basic_temp_file<CharT> b(std::move(a));
     BOOST_TEST(!a.is_open());
     b.stream() << "two ";
-    tf::basic_temp_file<CharT> c(in<CharT>(s));
+    tf::basic_temp_file<CharT> c(test::file_in<CharT>(s.dir));
     c = std::move(b);
     c.stream() << "three";
     c.close(); // flushes the stream, keeps the file (delete_on_close = false)
@@ -359,7 +351,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(stream_is_flushed_at_destruction, CharT, test::cha
     test::scratch s;
     std::string n;
     {
-        tf::basic_temp_file<CharT, tf::keep> f(in<CharT>(s));
+        tf::basic_temp_file<CharT, tf::keep> f(test::file_in<CharT>(s.dir));
         n = narrow(f.name());
         f.stream() << "pending";
     }
@@ -370,12 +362,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(stream_is_flushed_at_destruction, CharT, test::cha
 BOOST_AUTO_TEST_CASE_TEMPLATE(no_descriptor_leaked, CharT, test::char_types)
 {
     test::scratch s;
+    auto kept_after_close = test::file_in<CharT>(s.dir);
+    kept_after_close.delete_on_close = false;
     int before = test::open_fds();
     for (int i = 0; i < 10; ++i) {
-        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         f.stream() << i;
         tf::basic_temp_file<CharT> g(std::move(f));
-        tf::basic_temp_file<CharT> h(in<CharT>(s, false, false));
+        tf::basic_temp_file<CharT> h(kept_after_close);
         h = std::move(g);
         h.close();
     }
@@ -387,8 +381,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(failed_creation_reports_and_leaves_nothing, CharT,
 {
     test::scratch s;
     int before = test::open_fds();
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir / "missing";
+    auto o = test::file_in<CharT>(s.dir / "missing");
     boost::system::error_code ec;
     tf::basic_temp_file<CharT> f(o, ec);
     BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
@@ -422,7 +415,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_survives_close_and_destruction, CharT, test::
     test::scratch s;
     std::string n;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s)); // deleted on close() and at destruction
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir)); // deleted on close() and at destruction
         n = narrow(f.name());
         f.write("before ");
         f.keep();
@@ -442,9 +435,11 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_survives_close_and_destruction, CharT, test::
 BOOST_AUTO_TEST_CASE_TEMPLATE(keep_without_close_survives_destruction, CharT, test::char_types)
 {
     test::scratch s;
+    auto o = test::file_in<CharT>(s.dir);
+    o.delete_on_close = false;
     std::string n;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s, false, false)); // delete_on_close = false
+        tf::basic_temp_file<CharT> f(o);
         n = narrow(f.name());
         f.write("x");
         f.close(); // still named: would be removed at destruction
@@ -457,10 +452,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_without_close_survives_destruction, CharT, te
 BOOST_AUTO_TEST_CASE_TEMPLATE(keep_on_kept_objects_changes_nothing, CharT, test::char_types)
 {
     test::scratch s;
+    auto o = test::file_in<CharT>(s.dir);
+    o.keep = true;
     std::string n1, n2;
     {
-        tf::basic_temp_file<CharT> k(in<CharT>(s, true)); // .keep = true
-        tf::basic_temp_file<CharT, tf::keep> p(in<CharT>(s));
+        tf::basic_temp_file<CharT> k(o);
+        tf::basic_temp_file<CharT, tf::keep> p(test::file_in<CharT>(s.dir));
         n1 = narrow(k.name());
         n2 = narrow(p.name());
         k.keep();
@@ -477,7 +474,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_on_kept_objects_changes_nothing, CharT, test:
 BOOST_AUTO_TEST_CASE_TEMPLATE(keep_after_close_removed_it_changes_nothing, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     std::string n = narrow(f.name());
     f.close(); // removed
     f.keep();
@@ -491,7 +488,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(kept_file_can_still_be_persisted, CharT, test::cha
     const std::string target = (s.dir / "final.dat").string();
     std::string n;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         n = narrow(f.name());
         f.write("data");
         f.keep();
@@ -507,7 +504,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(kept_moved_object_stays_kept, CharT, test::char_ty
     test::scratch s;
     std::string n;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         n = narrow(f.name());
         f.keep();
         tf::basic_temp_file<CharT> g(std::move(f));
@@ -521,7 +518,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(kept_moved_object_stays_kept, CharT, test::char_ty
 BOOST_AUTO_TEST_CASE_TEMPLATE(reopen_shares_the_data_not_the_position, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     f.write("hello");
     tf::file_handle h = f.reopen();
     BOOST_TEST(h.is_open());
@@ -546,7 +543,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(reopen_shares_the_data_not_the_position, CharT, te
 BOOST_AUTO_TEST_CASE_TEMPLATE(reopen_refuses_a_name_that_leads_elsewhere, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s, true)); // kept: the test removes what it made
+    auto o = test::file_in<CharT>(s.dir);
+    o.keep = true; // the test removes what it made
+    tf::basic_temp_file<CharT> f(o);
     const std::string n = narrow(f.name());
     const std::string moved = (s.dir / "moved-away").string();
     f.write("ours");
@@ -582,12 +581,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_on_exception_keeps_the_evidence, CharT, test:
     test::scratch s;
     std::string normal, failed, during;
     {
-        evidence f(in<CharT>(s));
+        evidence f(test::file_in<CharT>(s.dir));
         normal = f.path().string();
     }
     BOOST_TEST(!test::exists(normal)); // left normally: removed
     try {
-        evidence f(in<CharT>(s));
+        evidence f(test::file_in<CharT>(s.dir));
         failed = f.path().string();
         f.close(); // close() never removes it
         BOOST_TEST(test::exists(failed));
@@ -601,7 +600,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_on_exception_keeps_the_evidence, CharT, test:
         std::string& path;
         ~made_while_unwinding()
         {
-            evidence f(in<CharT>(s)); // created and destroyed during the unwinding
+            evidence f(test::file_in<CharT>(s.dir)); // created and destroyed during the unwinding
             path = f.path().string();
         }
     };
@@ -619,7 +618,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_on_exception_keeps_the_evidence, CharT, test:
 BOOST_AUTO_TEST_CASE_TEMPLATE(seek_to_a_negative_position_fails, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     f.write("abcdef");
     f.seek(2);
     boost::system::error_code ec;

@@ -11,6 +11,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <boost/random/mersenne_twister.hpp>
@@ -262,8 +263,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(pattern_name_keeps_the_shape, CharT, test::char_ty
 BOOST_AUTO_TEST_CASE_TEMPLATE(pattern_name_in_a_file_object, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     o.prefix = test::lit<CharT>("");
     tf::basic_temp_file<CharT, tf::pattern_name<build_model>> f(o);
     std::string leaf = f.path().filename().string();

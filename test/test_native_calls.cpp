@@ -24,6 +24,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <cstring>
@@ -42,8 +43,7 @@ BOOST_AUTO_TEST_CASE(arc4random_buf_seeds_names,
     BOOST_TEST(std::memcmp(a, b, sizeof a) != 0);
     BOOST_TEST(std::memcmp(a, zero, sizeof a) != 0);
     test::scratch s;
-    tf::file_options o;
-    o.dir = s.dir;
+    auto o = test::file_in<char>(s.dir);
     tf::named_temporary_file f(o), g(o);
     BOOST_TEST(f.path() != g.path());
     BOOST_TEST(s.entries().size() == 2u);

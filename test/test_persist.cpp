@@ -11,6 +11,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <cstring>
@@ -22,15 +23,6 @@ using test::lit;
 using test::narrow;
 
 namespace {
-
-template <class CharT>
-tf::basic_file_options<CharT> in(const test::scratch& s, bool delete_on_close = true)
-{
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
-    o.delete_on_close = delete_on_close;
-    return o;
-}
 
 using test::contents;
 using test::file_contents;
@@ -54,7 +46,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_renames_into_place_and_nothing_deletes_it,
     fs::path target = s.dir / "document.txt";
     std::string temp;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         temp = narrow(f.name());
         f.stream() << "saved"; // pending stream output goes first
         f.persist(target);
@@ -76,7 +68,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_an_existing_target, CharT, test::
     test::scratch s;
     fs::path target = s.dir / "doc";
     BOOST_TEST_REQUIRE(test::put_file(target.string(), "old contents"));
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     f.write("new");
     boost::system::error_code ec;
     f.persist(target, ec);
@@ -92,7 +84,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_refuses_an_existing_target, Char
     BOOST_TEST_REQUIRE(test::put_file(target.string(), "old"));
     std::string temp;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         temp = narrow(f.name());
         f.write("new");
         boost::system::error_code ec;
@@ -115,7 +107,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(failed_persist_keeps_ownership, CharT, test::char_
     test::scratch s;
     std::string temp;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         temp = narrow(f.name());
         boost::system::error_code ec;
         f.persist(s.dir / "missing" / "doc", ec);
@@ -140,14 +132,16 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_after_close, CharT, test::char_types)
 {
     test::scratch s;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s)); // delete_on_close: gone at close()
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir)); // delete_on_close: gone at close()
         f.close();
         boost::system::error_code ec;
         f.persist(s.dir / "doc", ec);
         BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
     }
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s, false)); // kept after close()
+        auto o = test::file_in<CharT>(s.dir);
+        o.delete_on_close = false; // kept after close()
+        tf::basic_temp_file<CharT> f(o);
         f.write("closed");
         f.close();
         f.persist(s.dir / "doc", tf::durability::durable); // fsync by name
@@ -160,7 +154,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_after_close, CharT, test::char_types)
 BOOST_AUTO_TEST_CASE_TEMPLATE(durable_variants, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     f.write("durable");
     boost::system::error_code ec;
     f.persist(s.dir / "a", tf::durability::durable, ec);
@@ -177,7 +171,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(relative_target_becomes_absolute, CharT, test::cha
 {
     test::scratch s;
     cwd_guard cwd(s.dir);
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     f.persist("rel.txt");
     BOOST_TEST(f.path().is_absolute());
     BOOST_TEST(narrow(f.name()) == (fs::current_path() / "rel.txt").string());
@@ -188,9 +182,7 @@ BOOST_AUTO_TEST_CASE(wide_target)
 {
     test::scratch s;
     fs::path target = tf::utf8_path(s.dir.wstring() + lit<wchar_t>(test::separator.c_str()) + L"données.txt");
-    tf::wfile_options o;
-    o.dir = s.dir;
-    tf::wnamed_temporary_file f(o);
+    tf::wnamed_temporary_file f(test::file_in<wchar_t>(s.dir));
     f.persist(target);
     BOOST_TEST(narrow(f.name()) == s.dir.string() + test::separator + "donn\xc3\xa9" "es.txt");
     BOOST_TEST(test::exists(s.dir.string() + test::separator + "donn\xc3\xa9" "es.txt"));
@@ -205,7 +197,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_in_a_forked_child_keeps_the_parent_from_de
     test::scratch s;
     std::string temp;
     {
-        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         temp = narrow(f.name());
         int r = test::in_child([&] {
             f.persist(s.dir / "by-child");
@@ -222,8 +214,7 @@ BOOST_AUTO_TEST_CASE(no_descriptor_leaked)
 {
     test::scratch s;
     int before = test::open_fds();
-    tf::file_options o;
-    o.dir = s.dir;
+    const auto o = test::file_in<char>(s.dir);
     for (int i = 0; i < 5; ++i) {
         tf::named_temporary_file f(o);
         boost::system::error_code ec;
@@ -246,7 +237,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(published_mode, CharT, test::char_types)
     test::umask_guard um(027);
     const std::string doc = (s.dir / "app.conf").string();
     auto save = [&](auto... how) {
-        tf::basic_temp_file<CharT> f(in<CharT>(s));
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         f.stream() << "new";
         f.persist(doc, how...);
         return test::mode_of(doc);
@@ -265,7 +256,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(published_mode, CharT, test::char_types)
     BOOST_TEST(save() == 0640u); // a new name: 0666 & ~umask
 
     // persist_noclobber, error_code forms, and a file closed before it is published.
-    tf::basic_temp_file<CharT> f(in<CharT>(s, false));
+    auto o = test::file_in<CharT>(s.dir);
+    o.delete_on_close = false;
+    tf::basic_temp_file<CharT> f(o);
     f.close();
     boost::system::error_code ec;
     f.persist_noclobber(s.dir / "fresh", tf::publish_mode(0611), ec);
@@ -288,7 +281,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_replaces_a_symlink, CharT, test::char_type
     BOOST_TEST(test::put_file(real, "real"));
     BOOST_TEST(::chmod(real.c_str(), 0640) == 0);
     BOOST_TEST(::symlink("real", link.c_str()) == 0);
-    tf::basic_temp_file<CharT> f(in<CharT>(s));
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
     f.write("new");
     f.persist(link);
     struct stat st;
@@ -309,7 +302,7 @@ BOOST_AUTO_TEST_CASE(persist_cannot_cross_file_systems,
     const fs::path other = s.dir / "other";
     BOOST_TEST_REQUIRE(fs::create_directory(other));
     int r = test::on_small_fs(other, 65536, [&] {
-        tf::named_temporary_file f(in<char>(s));
+        tf::named_temporary_file f(test::file_in<char>(s.dir));
         f.write("data");
         boost::system::error_code ec;
         f.persist(other / "doc", ec);

@@ -23,6 +23,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -190,12 +191,9 @@ namespace {
 // Every path with a Linux-only form, once.
 void scenario(const boost::filesystem::path& dir)
 {
-    tf::file_options fo;
-    fo.dir = dir;
-    tf::anonymous_options ao;
-    ao.dir = dir;
-    tf::dir_options d;
-    d.dir = dir;
+    auto fo = test::file_in<char>(dir);
+    auto ao = test::anonymous_in<char>(dir);
+    auto d = test::dir_in<char>(dir);
     g.armed = true;
     {
         std::thread([&] { tf::named_temporary_file f(fo); }).join(); // a fresh seed

@@ -10,6 +10,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <type_traits>
@@ -87,8 +88,7 @@ static_assert(!std::is_copy_assignable_v<temporary_directory> && std::is_nothrow
 BOOST_AUTO_TEST_CASE_TEMPLATE(user_naming_and_third_party_location_work, CharT, test::char_types)
 {
     test::scratch s;
-    basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     basic_temp_file<CharT, keep, fixed_names> a(o);
     std::string leaf = a.path().filename().string();
     BOOST_TEST(leaf.size() == 4u);
@@ -102,8 +102,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(user_naming_and_third_party_location_work, CharT, 
 BOOST_AUTO_TEST_CASE(moved_from_object_owns_nothing)
 {
     test::scratch s;
-    file_options o;
-    o.dir = s.dir;
+    auto o = test::file_in<char>(s.dir);
     named_temporary_file a(o);
     boost::filesystem::path p = a.path();
     named_temporary_file b(std::move(a));

@@ -12,6 +12,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <string>
@@ -26,15 +27,6 @@ namespace tf = boost::tempfile;
 using test::lit;
 
 namespace {
-
-template <class CharT>
-tf::basic_spooled_options<CharT> spool(const test::scratch& s, std::size_t max_size)
-{
-    tf::basic_spooled_options<CharT> o;
-    o.dir = s.dir;
-    o.max_size = max_size;
-    return o;
-}
 
 template <class File>
 std::string contents(File& f)
@@ -81,7 +73,7 @@ struct watching_range
 BOOST_AUTO_TEST_CASE_TEMPLATE(stays_in_memory_until_the_position_passes_max_size, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 30));
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 30));
     BOOST_TEST(f.is_open());
     BOOST_TEST(!f.rolled_over());
     f.write(std::string(20, 'x'));
@@ -99,7 +91,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(stays_in_memory_until_the_position_passes_max_size
 BOOST_AUTO_TEST_CASE_TEMPLATE(rewrites_at_zero_never_roll, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 30));
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 30));
     for (int i = 0; i < 100; ++i) {
         f.seek(0);
         f.write(std::string(30, static_cast<char>('a' + i % 26)));
@@ -111,7 +103,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rewrites_at_zero_never_roll, CharT, test::char_typ
 BOOST_AUTO_TEST_CASE_TEMPLATE(sparse_write_rolls_over, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 30));
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 30));
     BOOST_TEST(f.seek(100) == 100);
     BOOST_TEST(!f.rolled_over()); // seeking alone does not
     f.write("x");
@@ -123,7 +115,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sparse_write_rolls_over, CharT, test::char_types)
 BOOST_AUTO_TEST_CASE_TEMPLATE(max_size_zero_never_rolls_on_write, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 0));
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 0));
     std::string chunk(4096, 'q');
     for (int i = 0; i < 256; ++i) // 1 MiB, in memory (grown geometrically)
         f.write(chunk);
@@ -145,7 +137,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(writelines_rolls_over_mid_sequence, CharT, test::c
 {
     test::scratch s;
     using file = tf::basic_temp_file<CharT, tf::spooled_file<>>;
-    file f(spool<CharT>(s, 35));
+    file f(test::spooled_in<CharT>(s.dir, 35));
     std::vector<bool> seen;
     watching_range<file> r{&f, {std::string(20, 'a'), std::string(20, 'b'), std::string(20, 'c')}, &seen};
     f.writelines(r);
@@ -160,7 +152,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(writelines_rolls_over_mid_sequence, CharT, test::c
 BOOST_AUTO_TEST_CASE_TEMPLATE(truncate_past_max_size_rolls_over_and_extends, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 10));
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 10));
     f.write("abcdefgh");
     f.truncate(10); // not past max_size: in memory (extended with zeros)
     BOOST_TEST(!f.rolled_over());
@@ -175,7 +167,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_and_native_handle_force_it_keeping_the_po
 {
     test::scratch s;
     {
-        tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 1000));
+        tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 1000));
         f.write("hello world");
         f.seek(6);
         f.rollover();
@@ -189,7 +181,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_and_native_handle_force_it_keeping_the_po
         BOOST_TEST(contents(f) == "hello world");
     }
     {
-        tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 1000));
+        tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 1000));
         f.write("abc");
         boost::system::error_code ec;
         auto fd = f.native_handle(ec);
@@ -200,7 +192,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_and_native_handle_force_it_keeping_the_po
         BOOST_TEST(test::read_at(fd, 3, 0) == "abc");
     }
     {
-        tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 1000));
+        tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 1000));
         f.seek(5); // position past the (empty) data survives too
         f.rollover();
         BOOST_TEST(f.tell() == 5);
@@ -211,7 +203,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_and_native_handle_force_it_keeping_the_po
 BOOST_AUTO_TEST_CASE_TEMPLATE(stream_before_and_across_rollover, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 64));
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 64));
     std::iostream& io = f.stream();
     io << "n=" << 7 << ';';
     BOOST_TEST(!f.rolled_over());
@@ -231,7 +223,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(close_and_move, CharT, test::char_types)
 {
     test::scratch s;
     using file = tf::basic_temp_file<CharT, tf::spooled_file<>>;
-    file a(spool<CharT>(s, 100));
+    file a(test::spooled_in<CharT>(s.dir, 100));
     a.write("data");
     a.stream() << "+more";
     file b(std::move(a));
@@ -253,7 +245,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(nothing_is_created_before_rollover, CharT, test::c
 {
     test::scratch s;
     int before = test::open_fds();
-    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 10));
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 10));
     f.write("0123456789");
     BOOST_TEST(test::open_fds() == before);
     f.write("!");
@@ -265,7 +257,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(nothing_is_created_before_rollover, CharT, test::c
 BOOST_AUTO_TEST_CASE_TEMPLATE(bad_options_are_refused_at_construction, CharT, test::char_types)
 {
     test::scratch s;
-    auto o = spool<CharT>(s, 10);
+    auto o = test::spooled_in<CharT>(s.dir, 10);
     o.prefix = lit<CharT>("a/b");
     boost::system::error_code ec;
     tf::basic_temp_file<CharT, tf::spooled_file<>> f(o, ec);
@@ -286,7 +278,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_efbig_keeps_the_data, CharT, test
         if (::setrlimit(RLIMIT_FSIZE, &lim) != 0)
             return 10;
         int before = test::open_fds();
-        tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 5));
+        tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 5));
         boost::system::error_code ec;
         f.write("0123456789", ec);
         if (ec != boost::system::errc::file_too_large)
@@ -325,7 +317,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(close_never_creates_a_file, CharT, test::char_type
     test::scratch s;
     const std::string gone = (s.dir / "gone").string();
     BOOST_REQUIRE(boost::filesystem::create_directory(gone));
-    tf::basic_spooled_options<CharT> o = spool<CharT>(s, 10);
+    tf::basic_spooled_options<CharT> o = test::spooled_in<CharT>(s.dir, 10);
     o.dir = gone;
     tf::basic_temp_file<CharT, tf::spooled_file<>> f(o);
     f.stream() << "more than ten bytes, still buffered";
@@ -347,7 +339,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(truncate_too_large_in_memory_fails_without_rolling
     // created and the data still in memory.
     test::scratch s;
     int before = test::open_fds();
-    tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 10));
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 10));
     f.write("hello");
     boost::system::error_code ec;
     f.truncate((std::uint64_t(1) << 63) + 5, ec);
@@ -370,7 +362,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_eacces_keeps_the_data, CharT, tes
     int r = test::in_child(
         [&] {
             int before = test::open_fds();
-            tf::basic_temp_file<CharT, tf::spooled_file<>> f(spool<CharT>(s, 3));
+            tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 3));
             boost::system::error_code ec;
             f.write("abcdef", ec);
             if (ec != boost::system::errc::permission_denied)

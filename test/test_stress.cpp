@@ -18,6 +18,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <algorithm>
@@ -132,31 +133,27 @@ int work(kind k, const std::string& dir, int n, std::atomic<long>& clock, std::v
         try {
             switch (k) {
             case k_mkstemp: {
-                tf::options opt;
-                opt.dir = dir;
+                auto opt = test::options_in<char>(dir);
                 auto r = tf::mkstemp(opt);
                 o.fd = r.first;
                 o.name = r.second;
                 break;
             }
             case k_named: {
-                tf::file_options opt;
-                opt.dir = dir;
+                auto opt = test::file_in<char>(dir);
                 o.named.reset(new tf::named_temporary_file(opt));
                 o.name = o.named->name();
                 break;
             }
             case k_anonymous: {
-                tf::anonymous_options opt;
-                opt.dir = dir;
+                auto opt = test::anonymous_in<char>(dir);
                 o.anonymous.reset(new tf::temporary_file(opt));
                 if (o.anonymous->write("x", 1) != 1)
                     ++bad;
                 break;
             }
             case k_directory: {
-                tf::dir_options opt;
-                opt.dir = dir;
+                auto opt = test::dir_in<char>(dir);
                 o.directory.reset(new tf::temporary_directory(opt));
                 o.name = o.directory->name();
                 if (!test::write_file(o.name + "/inner"))
@@ -164,9 +161,7 @@ int work(kind k, const std::string& dir, int n, std::atomic<long>& clock, std::v
                 break;
             }
             case k_spooled: {
-                tf::spooled_options opt;
-                opt.dir = dir;
-                opt.max_size = 64;
+                auto opt = test::spooled_in<char>(dir, 64);
                 o.spooled.reset(new tf::spooled_temporary_file(opt));
                 const std::string tag = std::to_string(clock.fetch_add(1)) + ',';
                 while (o.data.size() < 100)

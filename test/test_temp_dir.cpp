@@ -12,6 +12,7 @@
 
 #include <boost/tempfile/basic_temp_dir.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <chrono>
@@ -33,15 +34,6 @@ using test::lit;
 namespace errc = boost::system::errc;
 
 namespace {
-
-template <class CharT>
-tf::basic_dir_options<CharT> in(const fs::path& d)
-{
-    tf::basic_dir_options<CharT> o;
-    o.dir = d;
-    o.prefix = lit<CharT>("td-");
-    return o;
-}
 
 // test::put_file, throwing, for the tree builders below (UTF-8 names; '/' works as a
 // separator on Windows too).
@@ -108,6 +100,15 @@ struct hook_guard
 };
 
 std::string g_outside; // target of the race hooks
+
+// The outside tree the races aim at: g_outside, a directory beside the object's in `s`, holding
+// make_tree(g_outside, recurse, dirs, files).
+void make_outside(const test::scratch& s, int recurse, int dirs, int files)
+{
+    g_outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
+    make_tree(g_outside, recurse, dirs, files);
+}
 #endif
 
 } // namespace
@@ -119,7 +120,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(explicit_cleanup, CharT, test::char_types)
     test::scratch s;
     int fds = test::open_fds();
     {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
 #if BOOST_TEMPFILE_TEST_POSIX
         BOOST_TEST(test::mode_of(t.path().string()) == 0700u);
 #endif
@@ -141,7 +142,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(destruction_removes_the_tree, CharT, test::char_ty
     test::scratch s;
     std::string p;
     {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
         p = t.path().string();
         make_tree(p, 2, 3, 3);
     }
@@ -152,8 +153,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(destruction_removes_the_tree, CharT, test::char_ty
 BOOST_AUTO_TEST_CASE(wide_names_round_trip)
 {
     test::scratch s;
-    tf::wdir_options o;
-    o.dir = s.dir;
+    auto o = test::dir_in<wchar_t>(s.dir);
     o.prefix = L"данные-";
     o.suffix = L"-ü";
     tf::wtemporary_directory t(o);
@@ -168,7 +168,7 @@ BOOST_AUTO_TEST_CASE(wide_names_round_trip)
 BOOST_AUTO_TEST_CASE_TEMPLATE(multiple_cleanup, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     t.cleanup();
     t.cleanup();
     boost::system::error_code ec = make_error_code(errc::io_error);
@@ -183,7 +183,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_with_an_open_file_inside, CharT, test::cha
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     for (bool ignore : {false, true}) {
-        auto o = in<CharT>(s.dir);
+        auto o = test::dir_in<CharT>(s.dir);
         o.ignore_cleanup_errors = ignore;
         tf::basic_temp_dir<CharT> t(o);
         std::string f = (t.path() / "open.txt").string();
@@ -208,7 +208,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_leaves_the_directory, CharT, test::char_types
     test::scratch s;
     std::string p;
     {
-        auto o = in<CharT>(s.dir);
+        auto o = test::dir_in<CharT>(s.dir);
         o.keep = true;
         tf::basic_temp_dir<CharT> t(o);
         p = t.path().string();
@@ -216,7 +216,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_leaves_the_directory, CharT, test::char_types
     }
     BOOST_TEST(test::exists(p + "/dir0/test0.txt"));
     {
-        auto o = in<CharT>(s.dir);
+        auto o = test::dir_in<CharT>(s.dir);
         o.keep = true;
         tf::basic_temp_dir<CharT> t(o);
         make_tree(t.path().string(), 1, 1, 1);
@@ -224,7 +224,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_leaves_the_directory, CharT, test::char_types
         BOOST_TEST(!test::exists(t.path().string()));
     }
     {
-        tf::basic_temp_dir<CharT, tf::keep> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT, tf::keep> t(test::dir_in<CharT>(s.dir));
         p = t.path().string();
     }
     BOOST_TEST(test::exists(p));
@@ -238,7 +238,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_after_creation, CharT, test::char_types)
     test::scratch s;
     std::string p;
     {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
         p = t.path().string();
         t.keep();
         BOOST_TEST(t.exists());
@@ -249,7 +249,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_after_creation, CharT, test::char_types)
     }
     BOOST_TEST(test::exists(p + "/dir0/test0.txt"));
     {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
         std::string q = t.path().string();
         make_tree(q, 1, 1, 1);
         t.keep();
@@ -259,10 +259,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_after_creation, CharT, test::char_types)
         t.keep(); // no directory any more: nothing to keep
     }
     {
-        auto o = in<CharT>(s.dir);
+        auto o = test::dir_in<CharT>(s.dir);
         o.keep = true;
         tf::basic_temp_dir<CharT> k(o);
-        tf::basic_temp_dir<CharT, tf::keep> kp(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT, tf::keep> kp(test::dir_in<CharT>(s.dir));
         k.keep(); // already kept: nothing changes
         kp.keep();
         k.cleanup();
@@ -274,13 +274,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_after_creation, CharT, test::char_types)
 BOOST_AUTO_TEST_CASE_TEMPLATE(moves_transfer_ownership, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_dir<CharT> a(in<CharT>(s.dir));
+    tf::basic_temp_dir<CharT> a(test::dir_in<CharT>(s.dir));
     std::string p = a.path().string();
     {
         tf::basic_temp_dir<CharT> b(std::move(a));
         BOOST_TEST(!a.exists());
         BOOST_TEST(b.exists());
-        tf::basic_temp_dir<CharT> c(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> c(test::dir_in<CharT>(s.dir));
         std::string q = c.path().string();
         c = std::move(b); // c's own directory goes now
         BOOST_TEST(!test::exists(q));
@@ -296,7 +296,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(missing_parent_is_no_such_file, CharT, test::char_
 {
     test::scratch s;
     int fds = test::open_fds();
-    auto o = in<CharT>(s.dir / "missing" / "deeper");
+    auto o = test::dir_in<CharT>(s.dir / "missing" / "deeper");
     boost::system::error_code ec;
     tf::basic_temp_dir<CharT> t(o, ec);
     BOOST_TEST(ec == errc::no_such_file_or_directory);
@@ -323,7 +323,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(symlink_to_a_directory_is_not_followed, CharT, tes
     BOOST_REQUIRE(::mkdir(outside.c_str(), 0755) == 0);
     make_tree(outside, 1, 1, 2);
     {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
         std::string p = t.path().string();
         make_tree(p, 1, 1, 1);
         BOOST_REQUIRE(::symlink(outside.c_str(), (p + "/link").c_str()) == 0);
@@ -357,7 +357,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(symlink_targets_keep_their_modes, CharT, test::cha
                 ::chmod(file.c_str(), mode);
                 ::chmod(dir.c_str(), mode);
                 for (const char* target : {file.c_str(), dir.c_str(), "nonexisting"}) {
-                    tf::basic_temp_dir<CharT> t(in<CharT>(w));
+                    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(w));
                     std::string p = t.path().string();
                     if (::symlink(target, (p + "/symlink").c_str()) != 0)
                         return 3;
@@ -390,7 +390,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(every_mode_tree_is_removed, CharT, test::char_type
         [&] {
             for (::mode_t mode = 0; mode <= 0700; mode += 0100) {
                 for (bool ignore : {false, true}) {
-                    auto o = in<CharT>(w);
+                    auto o = test::dir_in<CharT>(w);
                     o.ignore_cleanup_errors = ignore;
                     tf::basic_temp_dir<CharT> t(o);
                     std::string p = t.path().string();
@@ -406,7 +406,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(every_mode_tree_is_removed, CharT, test::char_type
                 { // and at destruction
                     std::string p;
                     {
-                        tf::basic_temp_dir<CharT> t(in<CharT>(w));
+                        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(w));
                         p = t.path().string();
                         make_tree(p, 2, 2, 2);
                         chmod_tree(p, mode);
@@ -439,7 +439,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(parent_mode_is_preserved, CharT, test::char_types)
             if (::mkdir(parent.c_str(), 0700) != 0)
                 return 2;
             for (bool ignore : {false, true}) {
-                auto o = in<CharT>(parent);
+                auto o = test::dir_in<CharT>(parent);
                 o.ignore_cleanup_errors = ignore;
                 tf::basic_temp_dir<CharT> t(o);
                 std::string p = t.path().string();
@@ -469,7 +469,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(parent_mode_is_preserved, CharT, test::char_types)
             }
             // A tree of mode 0 in a parent of mode 0700: the parent keeps its mode.
             {
-                tf::basic_temp_dir<CharT> t(in<CharT>(parent));
+                tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(parent));
                 make_tree(t.path().string(), 2, 1, 1);
                 chmod_tree(t.path().string(), 0);
             }
@@ -485,7 +485,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(parent_mode_is_preserved, CharT, test::char_types)
 BOOST_AUTO_TEST_CASE_TEMPLATE(an_impostor_under_the_name_is_left_alone, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string(), moved = (s.dir / "moved").string();
     make_tree(p, 1, 1, 1);
     fs::rename(test::path_of(p), test::path_of(moved));
@@ -498,7 +498,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_impostor_under_the_name_is_left_alone, CharT, t
     BOOST_TEST(test::exists(moved + "/dir0/test0.txt"));  // ours, but no longer under our name
     BOOST_CHECK_THROW(t.cleanup(), fs::filesystem_error); // still owned: the error repeats
 
-    auto o = in<CharT>(s.dir);
+    auto o = test::dir_in<CharT>(s.dir);
     o.ignore_cleanup_errors = true;
     tf::basic_temp_dir<CharT> u(o);
     std::string q = u.path().string();
@@ -513,7 +513,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_impostor_under_the_name_is_left_alone, CharT, t
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_name_that_is_gone_counts_as_removed, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string(), kept = (s.dir / "kept").string();
     write_file(p + "/result.txt");
     fs::rename(test::path_of(p), test::path_of(kept)); // the user moved it away to keep it
@@ -529,9 +529,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_descending_is_harmless, CharT, test::c
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    g_outside = (s.dir / "outside").string();
-    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
-    make_tree(g_outside, 2, 2, 2);
+    make_outside(s, 2, 2, 2);
     chmod_tree(g_outside, 0500);
     hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
         if (ev == tf::detail::tree_event::descend && std::strcmp(name, "dir0") == 0) {
@@ -541,7 +539,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_descending_is_harmless, CharT, test::c
     });
     std::string p;
     {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
         p = t.path().string();
         make_tree(p, 3, 2, 2);
         t.cleanup();
@@ -575,6 +573,17 @@ void swap_parent_of(int dirfd, bool directory)
     else
         ::symlink(g_outside.c_str(), parent.c_str());
 }
+
+int g_swaps; // the walk's returns seen by swap_on_the_way_up
+
+// The hook of the races on re-opening: the first time the walk goes back up, the parent of the
+// directory it leaves is swapped for g_outside (swap_parent_of).
+template <bool Directory>
+void swap_on_the_way_up(tf::detail::tree_event ev, int dirfd, const char*)
+{
+    if (ev == tf::detail::tree_event::up && g_swaps++ == 0)
+        swap_parent_of(dirfd, Directory);
+}
 } // namespace
 #endif
 
@@ -587,18 +596,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::cha
     // the name of the directory about to be re-opened for a symlink to the outside: ".." still
     // leads to our directory, and its old name (now the symlink) is left alone and reported.
     test::scratch s;
-    g_outside = (s.dir / "outside").string();
-    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
-    make_tree(g_outside, 1, 1, 1);
-    static int swaps;
-    swaps = 0;
-    hook_guard h([](tf::detail::tree_event ev, int dirfd, const char*) {
-        if (ev == tf::detail::tree_event::up && swaps++ == 0)
-            swap_parent_of(dirfd, false);
-    });
+    make_outside(s, 1, 1, 1);
+    g_swaps = 0;
+    hook_guard h(swap_on_the_way_up<false>);
     for (bool ignore : {false, true}) {
-        swaps = 0;
-        auto o = in<CharT>(s.dir);
+        g_swaps = 0;
+        auto o = test::dir_in<CharT>(s.dir);
         o.ignore_cleanup_errors = ignore;
         tf::basic_temp_dir<CharT> t(o);
         std::string p = t.path().string(), d = p;
@@ -626,7 +629,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::cha
         BOOST_TEST(t.exists()); // still owned after a failure: cleanup() may be called again
         t.cleanup(ec);          // the retry, which succeeds
         BOOST_TEST(!ec);
-        BOOST_TEST(swaps >= 1);
+        BOOST_TEST(g_swaps >= 1);
         BOOST_TEST(!t.exists());
         BOOST_TEST(!test::exists(p));
         BOOST_TEST(test::exists(g_outside + "/dir0/test0.txt"));
@@ -648,7 +651,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_of_the_top_before_removal_is_refused, CharT, 
             ::mkdirat(dirfd, name, 0700); // an empty impostor: rmdir would succeed on it
         }
     });
-    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string();
     make_tree(p, 1, 1, 1);
     boost::system::error_code ec;
@@ -684,7 +687,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_after_ignored_errors_removes_again, CharT,
     });
     for (bool by_destructor : {false, true}) {
         test::scratch s;
-        auto o = in<CharT>(s.dir);
+        auto o = test::dir_in<CharT>(s.dir);
         o.ignore_cleanup_errors = true;
         {
             tf::basic_temp_dir<CharT> t(o);
@@ -731,9 +734,7 @@ BOOST_AUTO_TEST_CASE(an_error_after_the_descriptor_was_let_go_keeps_the_director
                     ::chmod(g_top.substr(0, g_top.rfind('/')).c_str(), 0); // nor can it be found
                 }
             });
-            tf::dir_options o;
-            o.dir = mine;
-            tf::temporary_directory t(o);
+            tf::temporary_directory t(test::dir_in<char>(mine));
             g_top = t.path().string();
             write_file(g_top + "/f"); // not empty: the walk runs, and lets the descriptor go
             g_refills = 1;
@@ -787,7 +788,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_given_a_foreign_owner_is_refused_and_r
     test::scratch s;
     BOOST_REQUIRE(::geteuid() == 0); // chown to another user needs root (CI runs as root)
     boost::system::error_code ec;
-    tf::basic_temp_dir<CharT, foreign_owner_dir> t(in<CharT>(s.dir), ec);
+    tf::basic_temp_dir<CharT, foreign_owner_dir> t(test::dir_in<CharT>(s.dir), ec);
     BOOST_TEST(ec == errc::operation_not_permitted);
     BOOST_TEST(!t.exists());
     BOOST_TEST(s.entries().empty());
@@ -813,7 +814,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_made_under_another_file_system_uid_is_
         boost::system::error_code ec;
         std::string p;
         {
-            tf::basic_temp_dir<CharT> t(in<CharT>(w), ec);
+            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(w), ec);
             if (ec)
                 return 3;
             p = t.path().string();
@@ -867,7 +868,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_keeps_descriptors_bounded, CharT, test::
             g_max_fds = n;
     });
     {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
         make_chain(t.path().string(), 300);
         t.cleanup();
         BOOST_TEST(!test::exists(t.path().string()));
@@ -903,14 +904,14 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_directory_is_removed_without_a_walk, Char
             t.cleanup();
             tf::reset_tempdir();
         } else {
-            tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
             p = t.path().string();
         }
         BOOST_TEST(!test::exists(p));
     }
     BOOST_TEST(g_opens == 0u);
     {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
         write_file(t.path().string() + "/f");
     }
     BOOST_TEST(g_opens == 1u); // not empty: the walk, up to the top's second check
@@ -930,7 +931,7 @@ BOOST_AUTO_TEST_CASE(deep_chain_is_removed_in_linear_time)
     // On tmpfs when there is one: 16 000 mkdir on a shared disk take seconds of I/O wait.
     struct stat shm;
     const bool tmpfs = ::stat("/dev/shm", &shm) == 0 && S_ISDIR(shm.st_mode) && ::access("/dev/shm", W_OK) == 0;
-    tf::temporary_directory t(in<char>(tmpfs ? fs::path("/dev/shm") : s.dir));
+    tf::temporary_directory t(test::dir_in<char>(tmpfs ? fs::path("/dev/shm") : s.dir));
     make_chain(t.path().string(), depth);
     g_opens = 0;
     hook_guard h([](tf::detail::tree_event ev, int, const char*) {
@@ -957,7 +958,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_under_a_low_descriptor_limit, CharT, tes
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     int r = test::in_child([&] {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
         std::string p = t.path().string();
         make_chain(p, 2000);
         struct rlimit rl;
@@ -982,7 +983,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_forked_child_does_not_remove, CharT, test::char_
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string();
     make_tree(p, 1, 1, 1);
     int r = test::in_child([&] {
@@ -1018,13 +1019,13 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_is_share_locked, CharT, test::char_types
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     {
-        tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
         BOOST_TEST(!exclusive_lock_possible(t.path().string())); // what systemd-tmpfiles tries
         int fd = ::open(t.path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         BOOST_TEST(::flock(fd, LOCK_SH | LOCK_NB) == 0); // other readers are welcome
         ::close(fd);
     }
-    tf::basic_temp_dir<CharT, unlocked> u(in<CharT>(s.dir));
+    tf::basic_temp_dir<CharT, unlocked> u(test::dir_in<CharT>(s.dir));
     BOOST_TEST(exclusive_lock_possible(u.path().string()));
 #endif
 }
@@ -1036,16 +1037,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, 
     // As above, but the name now leads to a real directory from outside: O_NOFOLLOW does not
     // refuse it, the identity check (device and inode recorded at first open) does.
     test::scratch s;
-    g_outside = (s.dir / "outside").string();
-    BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
-    make_tree(g_outside, 1, 1, 1);
-    static int swaps;
-    swaps = 0;
-    hook_guard h([](tf::detail::tree_event ev, int dirfd, const char*) {
-        if (ev == tf::detail::tree_event::up && swaps++ == 0)
-            swap_parent_of(dirfd, true);
-    });
-    tf::basic_temp_dir<CharT> t(in<CharT>(s.dir));
+    make_outside(s, 1, 1, 1);
+    g_swaps = 0;
+    hook_guard h(swap_on_the_way_up<true>);
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string(), d = p;
     for (std::size_t i = 0; i < tf::detail::tree_max_open + 8; ++i) {
         d += "/d";
@@ -1059,7 +1054,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, 
         BOOST_TEST(e.code() == errc::file_exists);
         where = e.path1();
     }
-    BOOST_TEST(swaps >= 1);
+    BOOST_TEST(g_swaps >= 1);
     BOOST_TEST(test::exists(where.string() + "/dir0/test0.txt")); // untouched
     BOOST_TEST(test::exists(where.string() + "/test0.txt"));
     BOOST_REQUIRE(::rename(where.c_str(), g_outside.c_str()) == 0); // give it back
@@ -1096,7 +1091,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_umask_without_read_still_gives_a_removable_direc
             };
             boost::system::error_code ec;
             {
-                tf::basic_temp_dir<CharT> t(in<CharT>(w), ec);
+                tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(w), ec);
                 if (ec || !t.exists())
                     return 10;
                 use(t, 0);

@@ -11,6 +11,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <string>
@@ -20,14 +21,6 @@ namespace fs = boost::filesystem;
 using test::lit;
 
 namespace {
-
-template <class CharT>
-tf::basic_anonymous_options<CharT> in(const test::scratch& s)
-{
-    tf::basic_anonymous_options<CharT> o;
-    o.dir = s.dir;
-    return o;
-}
 
 using test::contents;
 using test::file_contents;
@@ -50,8 +43,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(no_directory_entry_even_when_the_directory_is_remo
     test::scratch s;
     fs::path sub = s.dir / "sub";
     BOOST_TEST(::mkdir(sub.c_str(), 0700) == 0);
-    tf::basic_anonymous_options<CharT> o;
-    o.dir = sub;
+    auto o = test::anonymous_in<CharT>(sub);
     tf::basic_temp_file<CharT, tf::anonymous_file<>> f(o);
     BOOST_TEST(f.is_open());
     BOOST_TEST(::rmdir(sub.c_str()) == 0); // empty: nothing in it
@@ -66,7 +58,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(no_directory_entry_even_when_the_directory_is_remo
 BOOST_AUTO_TEST_CASE_TEMPLATE(io_and_stream, CharT, test::char_types)
 {
     test::scratch s;
-    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
     f.stream() << 3.5 << ' ' << "pi";
     f.write(" raw");
     BOOST_TEST(contents(f) == "3.5 pi raw");
@@ -105,7 +97,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_gives_the_complete_file_a_name, CharT, test::
     test::umask_guard um(022);
     fs::path target = s.dir / "result.txt";
     {
-        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
         f.write("complete");
         BOOST_TEST(s.entries().empty());
         f.link(target);
@@ -132,7 +124,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_never_replaces, CharT, test::char_types)
         BOOST_TEST(::write(fd, "old", 3) == 3);
         ::close(fd);
     }
-    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
     f.write("new");
     boost::system::error_code ec;
     f.link(target, ec);
@@ -151,7 +143,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(durable_link, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
     f.stream() << "synced"; // pending stream output is written before the link
     boost::system::error_code ec;
     f.link(s.dir / "durable", tf::durability::durable, ec);
@@ -169,7 +161,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_after_close_is_an_error, CharT, test::char_ty
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
     f.close();
     boost::system::error_code ec;
     f.link(s.dir / "x", ec);
@@ -186,7 +178,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(fallback_file_cannot_be_linked, CharT, test::char_
     no_o_tmpfile guard;
     int before = test::open_fds();
     {
-        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
         BOOST_TEST(s.entries().empty()); // created and unlinked at once
         f.write("data");
         boost::system::error_code ec;
@@ -210,10 +202,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(no_descriptor_leaked, CharT, test::char_types)
     test::scratch s;
     int before = test::open_fds();
     for (int i = 0; i < 10; ++i) {
-        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
         f.stream() << i;
         tf::basic_temp_file<CharT, tf::anonymous_file<>> g(std::move(f));
-        tf::basic_temp_file<CharT, tf::anonymous_file<>> h(in<CharT>(s));
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> h(test::anonymous_in<CharT>(s.dir));
         h = std::move(g);
         boost::system::error_code ec;
         h.link(s.dir / "missing" / "x", ec);
@@ -221,7 +213,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(no_descriptor_leaked, CharT, test::char_types)
 #if BOOST_TEMPFILE_TEST_POSIX
     {
         no_o_tmpfile guard;
-        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
         f.close();
     }
 #endif
@@ -237,7 +229,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_publishes_with_the_mode_asked, CharT, test::c
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     test::umask_guard um(022);
-    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(in<CharT>(s));
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
     f.write("data");
     f.link(s.dir / "a");
     BOOST_TEST(test::mode_of((s.dir / "a").string()) == 0644u);

@@ -16,6 +16,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #include <algorithm>
@@ -104,24 +105,20 @@ struct child_role
         int code = 3;
         try {
             if (role == "hold") {
-                tf::file_options o;
-                o.dir = test::widen(dir);
+                auto o = test::file_in<char>(test::widen(dir));
                 static tf::named_temporary_file named(o);
                 named.write("held");
                 named.flush();
-                tf::anonymous_options a;
-                a.dir = o.dir;
+                auto a = test::anonymous_in<char>(*o.dir);
                 static tf::temporary_file anonymous(a);
                 anonymous.write("held too");
                 test::write_file(ready, named.name());
                 ::Sleep(INFINITE);
             } else if (role == "exit") {
-                tf::basic_file_options<char> fo;
-                fo.dir = test::widen(dir);
+                auto fo = test::file_in<char>(test::widen(dir));
                 auto* f = new tf::basic_temp_file<char, tf::remove_at_exit<>>(fo); // never deleted
                 f->write("x");
-                tf::basic_dir_options<char> d;
-                d.dir = test::widen(dir);
+                auto d = test::dir_in<char>(test::widen(dir));
                 auto* t = new tf::basic_temp_dir<char, tf::remove_at_exit<>>(d);
                 test::write_file(narrow(t->path().wstring() + L"\\inside"), "x");
                 test::write_file(ready, "ready");
@@ -274,8 +271,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(another_handle_reads_a_named_file_while_it_is_open
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
-    tf::basic_file_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::file_in<CharT>(s.dir);
     tf::basic_temp_file<CharT> f(o);
     f.write("shared");
     f.flush();
@@ -300,8 +296,7 @@ BOOST_AUTO_TEST_CASE(no_other_handle_opens_a_temporary_file, *test::windows_only
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
-    tf::anonymous_options o;
-    o.dir = s.dir;
+    auto o = test::anonymous_in<char>(s.dir);
     int before = test::open_fds();
     {
         tf::temporary_file f(o);
@@ -331,8 +326,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(link_is_not_supported_and_changes_nothing, CharT, 
     // Windows cannot give a delete-on-close file a lasting name (DESIGN.md section 5): link()
     // is operation_not_supported, nothing appears at the target, the object keeps its file.
     test::scratch s;
-    tf::basic_anonymous_options<CharT> o;
-    o.dir = s.dir;
+    auto o = test::anonymous_in<CharT>(s.dir);
     tf::basic_temp_file<CharT, tf::anonymous_file<>> f(o);
     f.write("kept");
     boost::system::error_code ec;
@@ -350,8 +344,7 @@ BOOST_AUTO_TEST_CASE(native_handle_is_a_win32_file_handle, *test::windows_only("
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
-    tf::file_options o;
-    o.dir = s.dir;
+    auto o = test::file_in<char>(s.dir);
     tf::named_temporary_file f(o);
     static_assert(std::is_same<decltype(f.native_handle()), HANDLE>::value, "native_handle_type is HANDLE");
     BOOST_TEST(::GetFileType(f.native_handle()) == static_cast<DWORD>(FILE_TYPE_DISK));
@@ -368,8 +361,7 @@ BOOST_AUTO_TEST_CASE(read_only_entries_inside_a_temporary_directory_are_removed,
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
-    tf::dir_options o;
-    o.dir = s.dir;
+    auto o = test::dir_in<char>(s.dir);
     tf::temporary_directory d(o);
     std::wstring root = d.path().wstring();
     test::write_file(narrow(root + L"\\ro.txt"), "x");
@@ -400,8 +392,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_link_inside_a_temporary_directory_is_removed_not
     test::write_file(outside + "\\sub\\precious2", "keep me too");
     std::vector<std::string> planted;
     {
-        tf::basic_dir_options<CharT> o;
-        o.dir = s.dir;
+        auto o = test::dir_in<CharT>(s.dir);
         tf::basic_temp_dir<CharT> d(o);
         std::string root = narrow(d.name());
         BOOST_TEST_REQUIRE(::CreateDirectoryW(test::widen(root + "\\inner").c_str(), nullptr));
@@ -473,23 +464,20 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(forbidden_characters_and_a_trailing_dot_or_space_a
         return ok;
     };
     for (const char* p : bad_prefixes) {
-        tf::basic_options<CharT> o;
-        o.dir = s.dir;
+        auto o = test::options_in<CharT>(s.dir);
         o.prefix = lit<CharT>(p);
         BOOST_TEST_INFO("prefix " << p);
         BOOST_TEST(refused(o));
     }
     for (const char* x : bad_suffixes) {
-        tf::basic_options<CharT> o;
-        o.dir = s.dir;
+        auto o = test::options_in<CharT>(s.dir);
         o.suffix = lit<CharT>(x);
         BOOST_TEST_INFO("suffix '" << x << "'");
         BOOST_TEST(refused(o));
     }
     BOOST_TEST(s.entries().empty()); // nothing was created
     // A dot or space inside the name, or a prefix ending in a dot, is fine.
-    tf::basic_options<CharT> ok;
-    ok.dir = s.dir;
+    auto ok = test::options_in<CharT>(s.dir);
     ok.prefix = lit<CharT>("a. b.");
     ok.suffix = lit<CharT>(".t xt");
     auto r = tf::mkstemp(ok);
@@ -512,19 +500,16 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_path_of_300_characters, CharT, test::c
     BOOST_TEST_REQUIRE(deep.size() >= 300u);
     std::string deep8 = narrow(deep);
     {
-        tf::basic_file_options<CharT> o;
-        o.dir = deep;
+        auto o = test::file_in<CharT>(deep);
         tf::basic_temp_file<CharT> f(o);
         f.write("deep");
         BOOST_TEST(narrow(f.name()).size() > 300u);
         BOOST_TEST(test::file_contents(narrow(f.name())) == "deep");
-        tf::basic_dir_options<CharT> d;
-        d.dir = deep;
+        auto d = test::dir_in<CharT>(deep);
         tf::basic_temp_dir<CharT> t(d);
         test::write_file(narrow(t.name()) + "\\inside", "x");
         BOOST_TEST(test::exists(narrow(t.name()) + "\\inside"));
-        tf::basic_options<CharT> m;
-        m.dir = deep;
+        auto m = test::options_in<CharT>(deep);
         auto r = tf::mkstemp(m);
         BOOST_TEST(r.first >= 0);
         ::_close(r.first);
@@ -551,8 +536,7 @@ BOOST_AUTO_TEST_CASE(narrow_names_are_utf8_and_wide_names_utf16_on_disk, *test::
 #if BOOST_TEMPFILE_TEST_WINDOWS
     {
         test::scratch s;
-        tf::file_options o;
-        o.dir = s.dir;
+        auto o = test::file_in<char>(s.dir);
         o.prefix = "donn\xc3\xa9" "es-\xd0\xb4-"; // "données-д-" in UTF-8
         o.suffix = "-\xf0\x9f\x98\x80";            // U+1F600, outside the BMP
         tf::named_temporary_file f(o);
@@ -565,8 +549,7 @@ BOOST_AUTO_TEST_CASE(narrow_names_are_utf8_and_wide_names_utf16_on_disk, *test::
     }
     {
         test::scratch s;
-        tf::wfile_options o;
-        o.dir = s.dir;
+        auto o = test::file_in<wchar_t>(s.dir);
         o.prefix = L"\xD83D\xDE00-\u00e9-"; // U+1F600 as a surrogate pair, é
         tf::basic_temp_file<wchar_t> f(o);
         std::wstring e = only_entry(s);
@@ -579,8 +562,7 @@ BOOST_AUTO_TEST_CASE(narrow_names_are_utf8_and_wide_names_utf16_on_disk, *test::
         // A lone surrogate cannot be a UTF-8 narrow name: the wide one is refused or kept
         // exactly, never mangled into another name.
         test::scratch s;
-        tf::wfile_options o;
-        o.dir = s.dir;
+        auto o = test::file_in<wchar_t>(s.dir);
         o.prefix = L"\xD800-";
         try {
             tf::basic_temp_file<wchar_t> f(o);
@@ -600,8 +582,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(mkstemp_descriptor_is_not_inherited_and_binary_unl
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
     for (bool text : {false, true}) {
-        tf::basic_options<CharT> o;
-        o.dir = s.dir;
+        auto o = test::options_in<CharT>(s.dir);
         o.text = text;
         auto r = tf::mkstemp(o);
         int fd = r.first;
@@ -660,8 +641,7 @@ BOOST_AUTO_TEST_CASE(mkdtemp_directory_has_a_protected_owner_only_dacl,
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
-    tf::options o;
-    o.dir = s.dir;
+    auto o = test::options_in<char>(s.dir);
     std::wstring d = test::widen(tf::mkdtemp(o));
     PACL dacl = nullptr;
     PSECURITY_DESCRIPTOR sd = nullptr;

@@ -14,6 +14,7 @@
 
 #include <boost/tempfile.hpp>
 
+#include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -110,15 +111,13 @@ int publish_after_lost_write(fault k, call c, bool with_ec, shape sh, errc_t exp
             f.stream() << piece;
     };
     if (c == call::link) {
-        tf::basic_anonymous_options<CharT> o;
-        o.dir = dir;
+        auto o = test::anonymous_in<CharT>(dir);
         tf::basic_temp_file<CharT, tf::anonymous_file<>> f(o);
         write(f);
         names(run([&](boost::system::error_code* ec) { ec ? f.link(fresh, *ec) : f.link(fresh); }), fresh);
         check(!test::exists(fresh.string()), 3);
     } else {
-        tf::basic_file_options<CharT> o;
-        o.dir = dir;
+        auto o = test::file_in<CharT>(dir);
         tf::basic_temp_file<CharT> f(o);
         const fs::path temp = f.path();
         write(f);
@@ -231,8 +230,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(direct_writes_report_enospc, CharT, test::char_typ
             return 90;
         const std::string big(10000, 'x');
         boost::system::error_code ec;
-        tf::basic_file_options<CharT> o;
-        o.dir = s.dir;
+        auto o = test::file_in<CharT>(s.dir);
         tf::basic_temp_file<CharT> f(o);
         if (f.write(big, ec) != 0 || ec != boost::system::errc::no_space_on_device)
             return 1;
@@ -248,9 +246,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(direct_writes_report_enospc, CharT, test::char_typ
         if (ec != boost::system::errc::no_space_on_device)
             return 4;
         // Spooled: in memory nothing touches the disk; the rollover fails and the data stays.
-        tf::basic_spooled_options<CharT> so;
-        so.dir = s.dir;
-        so.max_size = 1000;
+        auto so = test::spooled_in<CharT>(s.dir, 1000);
         tf::basic_temp_file<CharT, tf::spooled_file<>> sp(so);
         sp.write("header");
         if (sp.rolled_over())
@@ -291,8 +287,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(writelines_stops_at_the_first_error, CharT, test::
         };
         int seen = 0;
         std::vector<counted> lines{{"12345", &seen}, {"67890", &seen}, {"abc", &seen}, {"", &seen}};
-        tf::basic_file_options<CharT> o;
-        o.dir = s.dir;
+        auto o = test::file_in<CharT>(s.dir);
         tf::basic_temp_file<CharT> f(o);
         if (!test::limit_file_size(10))
             return 90;

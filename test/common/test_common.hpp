@@ -28,6 +28,9 @@
 // can_mount_small_fs / fill_fs (ENOSPC), limit_file_size (EFBIG). A test case that needs them is POSIX-only: it is
 // declared with the decorator `*test::posix_only("why")` and its body is compiled only under
 // `#if BOOST_TEMPFILE_TEST_POSIX`; on Windows it is reported as skipped, with the reason.
+//
+// Options naming the directory to make an object in (test::file_in<CharT>(dir), dir_in,
+// spooled_in...) are in test/common/options_common.hpp, which includes the library's options.hpp.
 
 #ifndef BOOST_TEMPFILE_TEST_COMMON_HPP
 #define BOOST_TEMPFILE_TEST_COMMON_HPP
