@@ -96,7 +96,8 @@ else
 fi
 echo "bench.sh: building $out/bench ($cxx -O2 -DNDEBUG; spooled_temporary_file: $spooled)"
 "$cxx" "${flags[@]}" test/perf/bench.cpp -o "$out/bench" -lboost_filesystem
-"$cxx" -std=c++20 -O2 -DNDEBUG -Wall -Wextra test/perf/tempdir_variants.cpp -o "$out/tempdir_variants"
+"$cxx" -std=c++20 -O2 -DNDEBUG -Wall -Wextra -I"$root/include" test/perf/tempdir_variants.cpp -o "$out/tempdir_variants" \
+    -lboost_filesystem
 
 python=""
 if command -v python3 >/dev/null 2>&1; then python=$(command -v python3); fi
@@ -165,6 +166,6 @@ done
 echo "- Rust tempfile: not measured (no crate registry on this machine)"
 "$out/bench" report "$results"
 echo
-echo "### Where an empty temporary_directory's time goes (${fs_labels[0]}, raw calls only)"
+echo "### Where an empty temporary_directory's time goes (${fs_labels[0]}: raw calls, then the library)"
 echo
 "$out/tempdir_variants" "${fs_dirs[0]}"

@@ -18,7 +18,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <set>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -108,20 +110,53 @@ BOOST_AUTO_TEST_CASE(forked_child_draws_names_the_parent_does_not, *test::posix_
 
 // ---- The default generator (detail/csprng.hpp): ChaCha20 keyed from the system.
 
-BOOST_AUTO_TEST_CASE(chacha20_block_matches_rfc_8439)
+namespace {
+namespace csprng = boost::tempfile::detail::csprng;
+// Block k of `csprng::blocks` from the counter given, as RFC 8439 prints a keystream (bytes, hex).
+std::string keystream_hex(const std::uint32_t key[8], std::uint32_t counter, const std::uint32_t nonce[3], unsigned k)
 {
-    // RFC 8439 §2.3.2: key 00 01 .. 1f, block count 1, nonce 00 00 00 09 00 00 00 4a 00 00 00 00.
+    std::uint32_t out[csprng::refill_blocks * 16];
+    csprng::blocks(key, counter, nonce, out);
+    std::string s;
+    char b[3];
+    for (unsigned i = 0; i < 16; ++i)
+        for (unsigned byte = 0; byte < 4; ++byte) {
+            std::snprintf(b, sizeof b, "%02x", unsigned(out[16 * k + i] >> (8 * byte)) & 0xffu);
+            s += b;
+        }
+    return s;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(chacha20_blocks_match_rfc_8439)
+{
+    // §2.3.2: key 00 01 .. 1f, block count 1, nonce 00 00 00 09 00 00 00 4a 00 00 00 00.
     std::uint32_t key[8];
     for (std::uint32_t i = 0; i < 8; ++i)
         key[i] = (4 * i) | ((4 * i + 1) << 8) | ((4 * i + 2) << 16) | ((4 * i + 3) << 24);
     const std::uint32_t nonce[3] = {0x09000000u, 0x4a000000u, 0};
-    std::uint32_t out[16];
-    boost::tempfile::detail::csprng::block(key, 1, nonce, out);
+    std::uint32_t out[csprng::refill_blocks * 16];
+    csprng::blocks(key, 1, nonce, out);
     const std::uint32_t expected[16] = {0xe4e7f110u, 0x15593bd1u, 0x1fdd0f50u, 0xc47120a3u, 0xc7f4d1c7u, 0x0368c033u,
                                         0x9aaa2204u, 0x4e6cd4c3u, 0x466482d2u, 0x09aa9f07u, 0x05d7c214u, 0xa2028bd9u,
                                         0xd19c12b5u, 0xb94e16deu, 0xe883d0cbu, 0x4e3c50a2u};
     for (int i = 0; i < 16; ++i)
         BOOST_TEST(out[i] == expected[i]);
+
+    // §A.1 test vectors #1 and #2: the all-zero key and nonce, block counters 0 and 1 (the
+    // first two blocks of one call).
+    const std::uint32_t zero[8] = {};
+    BOOST_TEST(keystream_hex(zero, 0, zero, 0) ==
+               "76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7"
+               "da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586");
+    BOOST_TEST(keystream_hex(zero, 0, zero, 1) ==
+               "9f07e7be5551387a98ba977c732d080dcb0f29a048e3656912c6533e32ee7aed"
+               "29b721769ce64e43d57133b074d839d531ed1f28510afb45ace10a1f4b794d6f");
+
+    // Every block of a call is the block of its own counter (across the 32-bit wrap, too).
+    for (std::uint32_t counter : {0u, 1u, 0xfffffffcu})
+        for (unsigned k = 1; k < csprng::refill_blocks; ++k)
+            BOOST_TEST(keystream_hex(key, counter, nonce, k) == keystream_hex(key, counter + k, nonce, 0));
 }
 
 namespace {

@@ -117,15 +117,16 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
     bool ok = o.prefix ? append_native(out.prefix, std::basic_string_view<CharT>(*o.prefix))
                        : append_native(out.prefix, std::string_view("tmp"));
     ok = ok && append_native(out.suffix, std::basic_string_view<CharT>(o.suffix));
-    const native_string dots(3, sys::native_char('.'));
+    auto pattern = [&] { // for messages: prefix...suffix
+        return message_path(out.prefix + native_string(3, sys::native_char('.')) + out.suffix);
+    };
     if (!ok || !valid_name_part(out.prefix) || !valid_name_part(out.suffix) ||
         (!out.suffix.empty() && sys::forbidden_at_end(out.suffix.back()))) {
-        report(ec, system::errc::invalid_argument, what,
-               ok ? message_path(out.prefix + dots + out.suffix) : filesystem::path());
+        report(ec, system::errc::invalid_argument, what, ok ? pattern() : filesystem::path());
         return false;
     }
     if (out.prefix.size() + out.suffix.size() >= name_max) {
-        report(ec, system::errc::filename_too_long, what, message_path(out.prefix + dots + out.suffix));
+        report(ec, system::errc::filename_too_long, what, pattern());
         return false;
     }
     if (o.dir) {
