@@ -45,6 +45,8 @@ mutations=(
 "creation-no-O_CLOEXEC@$H/detail/posix/sys.hpp@s{o_nofollow \| O_CLOEXEC;}{o_nofollow;}@test_injection"
 "stream-write-error-forgotten@$H/basic_temp_file.hpp@s{return lost \? lost : r;}{return lost ? r : r;}@test_write_errors"
 "streambuf-keeps-no-error@$H/detail/file_streambuf.hpp@s{if \(r < 0 && write_error_ == 0\)}{if (false)}@test_write_errors"
+"persist-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !same_file\(st, \{mine.st_dev, mine.st_ino\}\)\)\n(\s*)return 2;}{if (r < 0)\n\$1return 2;}@test_persist"
+"persist-target-unchecked@$H/detail/posix/ops.hpp@s{return !checked \|\| \(lstat\(to, st\) == 0 && same_file\(st, \{mine.st_dev, mine.st_ino\}\)\);}{return true;}@test_persist"
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
 )
 

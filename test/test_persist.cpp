@@ -4,9 +4,12 @@
 
 // persist() and persist_noclobber(): atomic rename into place, after which nothing deletes
 // the file; an existing target (noclobber) or any failure leaves the object owning its file;
-// the durable variants; relative targets; wide names.
+// the durable variants; relative targets; wide names; the identity check around the rename
+// (POSIX): a name that leads to another file is not published, a swap during the rename is
+// reported.
 
 #define BOOST_TEST_MODULE persist
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::before_rename_hook()
 #include <boost/test/unit_test.hpp>
 
 #include <boost/tempfile.hpp>
@@ -16,6 +19,7 @@
 
 #include <cstring>
 #include <string>
+#include <utility>
 
 namespace tf = boost::tempfile;
 namespace fs = boost::filesystem;
@@ -267,6 +271,115 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(published_mode, CharT, test::char_types)
     f.persist(doc, tf::publish_mode::like_target(), tf::durability::durable, ec);
     BOOST_TEST(!ec);
     BOOST_TEST(test::mode_of(doc) == 0640u);
+#endif
+}
+
+// --- the identity check around the rename (POSIX; doc/security.md#persist) ------------------
+// Another user may rename names in a directory that is writable to them and has no sticky
+// bit. These tests play that user, in the scratch directory.
+
+namespace {
+// f.persist(target) or f.persist_noclobber(target): the code and the message of the
+// filesystem_error it throws (none: an empty code).
+template <class File>
+std::pair<boost::system::error_code, std::string> persist_error(File& f, const fs::path& target, bool noclobber)
+{
+    try {
+        if (noclobber)
+            f.persist_noclobber(target);
+        else
+            f.persist(target);
+    } catch (const fs::filesystem_error& e) {
+        return {e.code(), e.what()};
+    }
+    return {};
+}
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::posix_only("the identity check around persist's rename is POSIX's"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_name_that_leads_to_another_file_is_not_published, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    for (bool noclobber : {false, true}) {
+        test::scratch s;
+        const fs::path target = s.dir / "published.txt";
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("ours");
+        const std::string temp = narrow(f.name()), moved = (s.dir / "moved").string();
+        BOOST_REQUIRE(::rename(temp.c_str(), moved.c_str()) == 0); // ours moved away...
+        BOOST_REQUIRE(test::write_file(temp, "theirs"));            // ...and another file put there
+        auto [ec, message] = persist_error(f, target, noclobber);
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+        BOOST_TEST(!test::exists(target.string()));   // nothing published
+        BOOST_TEST(file_contents(temp) == "theirs");   // theirs where it was
+        BOOST_TEST(file_contents(moved) == "ours");
+        BOOST_TEST(message.find("leads to another file now") != std::string::npos, message);
+        BOOST_TEST(f.is_open());
+        BOOST_TEST(f.path().string() == temp);
+        f.close(); // the name is not this file's any more: close() and the destructor leave it
+        BOOST_TEST(file_contents(temp) == "theirs");
+    }
+#endif
+}
+
+#if BOOST_TEMPFILE_TEST_POSIX
+namespace {
+// The swap, between publish's check of the old name and its rename: ours moved to
+// "<name>.moved", another file ("theirs") put under the name.
+void swap_during_rename(const char* from, const char*)
+{
+    const std::string moved = std::string(from) + ".moved";
+    if (::rename(from, moved.c_str()) == 0)
+        test::write_file(from, "theirs");
+}
+
+struct publish_hook_guard
+{
+    publish_hook_guard() { tf::detail::before_rename_hook() = swap_during_rename; }
+    ~publish_hook_guard() { tf::detail::before_rename_hook() = nullptr; }
+};
+} // namespace
+#endif
+
+BOOST_TEST_DECORATOR(*test::posix_only("the identity check around persist's rename is POSIX's"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_swap_during_the_rename_is_reported, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    for (bool noclobber : {false, true}) {
+        test::scratch s;
+        const fs::path target = s.dir / "published.txt";
+        std::string temp;
+        {
+            tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+            f.write("ours");
+            temp = narrow(f.name());
+            publish_hook_guard h;
+            auto [ec, message] = persist_error(f, target, noclobber);
+            tf::detail::before_rename_hook() = nullptr;
+            BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+            BOOST_TEST(file_contents(temp + ".moved") == "ours"); // ours, wherever it was taken
+            BOOST_TEST(f.is_open());
+#if BOOST_TEMPFILE_DETAIL_HAS_RENAMEAT2 || BOOST_TEMPFILE_DETAIL_HAS_RENAMEATX_NP
+            // One rename: theirs went to the target before the check after it could see it.
+            // Reported (the message says so); not undone: the target now names their file.
+            BOOST_TEST(message.find("taken over during the rename") != std::string::npos, message);
+            BOOST_TEST(file_contents(target.string()) == "theirs");
+            BOOST_TEST(!test::exists(temp));
+#else
+            if (noclobber) { // link + unlink: the link to their file is taken back, nothing changed
+                BOOST_TEST(message.find("leads to another file now") != std::string::npos, message);
+                BOOST_TEST(!test::exists(target.string()));
+                BOOST_TEST(file_contents(temp) == "theirs");
+            } else {
+                BOOST_TEST(message.find("taken over during the rename") != std::string::npos, message);
+                BOOST_TEST(file_contents(target.string()) == "theirs");
+            }
+#endif
+        }
+        // The object let go of the old name: its destruction removed nothing by it.
+        BOOST_TEST(file_contents(temp + ".moved") == "ours");
+        BOOST_TEST(file_contents(test::exists(target.string()) ? target.string() : temp) == "theirs");
+    }
 #endif
 }
 

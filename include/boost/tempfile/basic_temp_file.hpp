@@ -1014,6 +1014,22 @@ private:
             report2(ec, r, what, path_, target);
             return;
         }
+        if (r > 0) { // the name does not lead to this file (2), or did not during the rename (1)
+            if (std::exchange(name_present_, false)) // not this file's name now: never removed by it
+                detail::notify_release(cleanup_);
+            dir_.reset();
+            report2(ec, -detail::sys::err::no_entry,
+                    r == 2 ? (noclobber ? "boost::tempfile::basic_temp_file::persist_noclobber: the name leads to "
+                                          "another file now (nothing was published)"
+                                        : "boost::tempfile::basic_temp_file::persist: the name leads to another "
+                                          "file now (nothing was published)")
+                           : (noclobber ? "boost::tempfile::basic_temp_file::persist_noclobber: the name was taken "
+                                          "over during the rename; the target names another file, not this one"
+                                        : "boost::tempfile::basic_temp_file::persist: the name was taken over "
+                                          "during the rename; the target names another file, not this one"),
+                    path_, target);
+            return;
+        }
         const bool owned = std::exchange(name_present_, false);
         persisted_ = true;
         system_removes_ = false; // (Windows) reopened by its new name: an ordinary handle now

@@ -24,7 +24,10 @@
 // In namespace detail: remove_tree, reopen_dir (tree removal); in detail::exit_cleanup the
 // platform part of remove_at_exit: identify, remove_entry, install.
 // Results are >= 0 on success or the platform's error code negated (errno, GetLastError()),
-// which detail::make_error turns into an error_code of system_category().
+// which detail::make_error turns into an error_code of system_category(). Two report a check
+// that failed as a positive result: reopen_same (1: the name leads to another file now) and
+// publish (2: the old name does not lead to the file, nothing renamed; 1: the target leads to
+// another file after the rename, the old name was swapped during it).
 
 #include <boost/tempfile/config.hpp>
 

@@ -21,6 +21,30 @@
 #include <string>
 #include <vector>
 
+// Test-only hook point (compiled to nothing unless BOOST_TEMPFILE_TEST_HOOKS is defined): called
+// by publish between its check of the old name and the rename.
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+namespace boost {
+namespace tempfile {
+namespace detail {
+using publish_hook = void (*)(const char* from, const char* to);
+inline publish_hook& before_rename_hook() noexcept
+{
+    static publish_hook h = nullptr;
+    return h;
+}
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+#define BOOST_TEMPFILE_DETAIL_PUBLISH_HOOK(from, to)                                                          \
+    do {                                                                                                     \
+        if (::boost::tempfile::detail::publish_hook h_ = ::boost::tempfile::detail::before_rename_hook())    \
+            h_(from, to);                                                                                    \
+    } while (0)
+#else
+#define BOOST_TEMPFILE_DETAIL_PUBLISH_HOOK(from, to) ((void)0)
+#endif
+
 namespace boost {
 namespace tempfile {
 namespace detail {
@@ -320,14 +344,40 @@ inline int sync_dir(const native_char* path) noexcept
 }
 
 // Renames the open file `h` from `from` to `to`: replacing what is there, or never
-// (renameat2 RENAME_NOREPLACE, else link + unlink: -EEXIST and both files intact). 0 or -errno.
-inline int publish(handle_type&, const native_char* from, const native_char* to, bool noclobber, bool) noexcept
+// (renameat2 RENAME_NOREPLACE, else link + unlink: -EEXIST and both files intact). The move
+// is checked against `h` (device and inode): `from` must lead to it before, and `to` after. In
+// a directory others may write to without the sticky bit, the name may be swapped for another
+// file, which must not be published. Results: 0; 2 if `from` does not lead to this file (gone,
+// or another file is there: nothing was renamed); 1 if `to` leads to another file after the
+// rename (the name was swapped between the check and the rename: what was renamed is not this
+// file; reported, not undone); or -errno. With `h` closed (the name kept after close()), the
+// rename is by name only.
+inline int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber, bool) noexcept
 {
-    if (!noclobber)
-        return rename(from, to);
+    struct ::stat mine, st;
+    const bool checked = h != invalid_handle;
+    if (checked) {
+        if (int r = fstat(h, mine); r < 0)
+            return r;
+        int r = lstat(from, st);
+        if (r < 0 && r != -ENOENT)
+            return r;
+        if (r < 0 || !same_file(st, {mine.st_dev, mine.st_ino}))
+            return 2;
+    }
+    auto lands = [&] { return !checked || (lstat(to, st) == 0 && same_file(st, {mine.st_dev, mine.st_ino})); };
+    BOOST_TEMPFILE_DETAIL_PUBLISH_HOOK(from, to);
+    if (!noclobber) {
+        int r = rename(from, to);
+        return r < 0 ? r : lands() ? 0 : 1;
+    }
     int r = rename_noreplace(from, to);
     if (r == -ENOSYS || r == -EINVAL) { // no RENAME_NOREPLACE here: link never replaces
         r = link(from, to);
+        if (r == 0 && !lands()) { // linked another file: that name is taken back, nothing changed
+            unlink(to);
+            return 2;
+        }
         if (r == 0) {
             int u = unlink(from);
             if (u < 0) { // undo: the object keeps its file under its old name
@@ -335,8 +385,9 @@ inline int publish(handle_type&, const native_char* from, const native_char* to,
                 r = u;
             }
         }
+        return r;
     }
-    return r;
+    return r < 0 ? r : lands() ? 0 : 1;
 }
 
 // Gives the anonymous file `h` (open_unnamed) the name `to`, never replacing. 0 or -errno.
