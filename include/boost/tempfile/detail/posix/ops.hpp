@@ -15,14 +15,15 @@
 #endif
 
 #include <boost/tempfile/detail/posix/sys.hpp>
+#include <boost/tempfile/detail/test_hooks.hpp>
 
 #include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-// Test-only hook point (compiled to nothing unless BOOST_TEMPFILE_TEST_HOOKS is defined): called
-// by publish between its check of the old name and the rename.
+// Test-only hook point (detail/test_hooks.hpp): publish calls it between its check of the old
+// name and the rename.
 #if defined(BOOST_TEMPFILE_TEST_HOOKS)
 namespace boost {
 namespace tempfile {
@@ -30,19 +31,11 @@ namespace detail {
 using publish_hook = void (*)(const char* from, const char* to);
 inline publish_hook& before_rename_hook() noexcept
 {
-    static publish_hook h = nullptr;
-    return h;
+    return test_hook<publish_hook>();
 }
 } // namespace detail
 } // namespace tempfile
 } // namespace boost
-#define BOOST_TEMPFILE_DETAIL_PUBLISH_HOOK(from, to)                                                          \
-    do {                                                                                                     \
-        if (::boost::tempfile::detail::publish_hook h_ = ::boost::tempfile::detail::before_rename_hook())    \
-            h_(from, to);                                                                                    \
-    } while (0)
-#else
-#define BOOST_TEMPFILE_DETAIL_PUBLISH_HOOK(from, to) ((void)0)
 #endif
 
 namespace boost {
@@ -366,7 +359,7 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
             return 2;
     }
     auto lands = [&] { return !checked || (lstat(to, st) == 0 && same_file(st, {mine.st_dev, mine.st_ino})); };
-    BOOST_TEMPFILE_DETAIL_PUBLISH_HOOK(from, to);
+    BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::publish_hook, from, to);
     if (!noclobber) {
         int r = rename(from, to);
         return r < 0 ? r : lands() ? 0 : 1;

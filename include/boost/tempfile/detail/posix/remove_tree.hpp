@@ -19,6 +19,7 @@
 #endif
 
 #include <boost/tempfile/detail/posix/sys.hpp>
+#include <boost/tempfile/detail/test_hooks.hpp>
 
 #include <cstdint>
 #include <cstring>
@@ -26,7 +27,7 @@
 #include <utility>
 #include <vector>
 
-// Test-only hook points (compiled to nothing unless BOOST_TEMPFILE_TEST_HOOKS is defined).
+// Test-only hook points (detail/test_hooks.hpp): the walk's events, for the race tests.
 #if defined(BOOST_TEMPFILE_TEST_HOOKS)
 namespace boost {
 namespace tempfile {
@@ -41,20 +42,15 @@ enum class tree_event
 using tree_hook = void (*)(tree_event, int dirfd, const char* name);
 inline tree_hook& remove_tree_hook() noexcept
 {
-    static tree_hook h = nullptr;
-    return h;
+    return test_hook<tree_hook>();
 }
 } // namespace detail
 } // namespace tempfile
 } // namespace boost
-#define BOOST_TEMPFILE_DETAIL_TREE_HOOK(event, fd, name)                                                     \
-    do {                                                                                                     \
-        if (::boost::tempfile::detail::tree_hook h_ = ::boost::tempfile::detail::remove_tree_hook())         \
-            h_(::boost::tempfile::detail::tree_event::event, fd, name);                                      \
-    } while (0)
-#else
-#define BOOST_TEMPFILE_DETAIL_TREE_HOOK(event, fd, name) ((void)0)
 #endif
+#define BOOST_TEMPFILE_DETAIL_TREE_HOOK(event, fd, name)                                                     \
+    BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::tree_hook, ::boost::tempfile::detail::tree_event::event, \
+                               fd, name)
 
 namespace boost {
 namespace tempfile {

@@ -240,12 +240,14 @@ inline std::ptrdiff_t read(int fd, void* buf, std::size_t n) noexcept
     return retry([&] { return ::read(fd, buf, n); });
 }
 
-// Writes all n bytes (short writes continued, EINTR retried); 0 or -errno.
-inline int write_all(int fd, const void* buf, std::size_t n) noexcept
+// Writes all n bytes (short writes continued, EINTR retried): with `off`, at *off without
+// moving the file position (pwrite); else at the position (write). 0 or -errno.
+inline int write_all_impl(int fd, const void* buf, std::size_t n, const std::int64_t* off) noexcept
 {
     const char* p = static_cast<const char*>(buf);
+    std::int64_t at = off ? *off : 0;
     while (n > 0) {
-        ::ssize_t r = ::write(fd, p, n);
+        ::ssize_t r = off ? ::pwrite(fd, p, n, static_cast<::off_t>(at)) : ::write(fd, p, n);
         if (r < 0) {
             if (errno == EINTR)
                 continue;
@@ -254,29 +256,21 @@ inline int write_all(int fd, const void* buf, std::size_t n) noexcept
         if (r == 0)
             return -EIO;
         p += r;
+        at += r;
         n -= static_cast<std::size_t>(r);
     }
     return 0;
 }
 
+inline int write_all(int fd, const void* buf, std::size_t n) noexcept
+{
+    return write_all_impl(fd, buf, n, nullptr);
+}
+
 // Like write_all, at an offset, without moving the file position.
 inline int pwrite_all(int fd, const void* buf, std::size_t n, std::int64_t off) noexcept
 {
-    const char* p = static_cast<const char*>(buf);
-    while (n > 0) {
-        ::ssize_t r = ::pwrite(fd, p, n, static_cast<::off_t>(off));
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            return -errno;
-        }
-        if (r == 0)
-            return -EIO;
-        p += r;
-        off += r;
-        n -= static_cast<std::size_t>(r);
-    }
-    return 0;
+    return write_all_impl(fd, buf, n, &off);
 }
 
 inline int rename(const char* from, const char* to) noexcept
