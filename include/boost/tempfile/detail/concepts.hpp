@@ -119,25 +119,25 @@ template <class O, bool = std::is_class<O>::value> struct is_aggregate_options :
 template <class O> struct is_aggregate_options<O, true> : std::is_aggregate<O> {};
 
 // ---- cleanup: d.on_create(o), d.remove_at_close(), d.remove_at_destroy(), the optional hooks
-#define BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(name, ...)                                                   \
+#define BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(name, args)                                                   \
     template <class D, class O, class = void> struct name##_call                                        \
     {                                                                                                    \
         static constexpr bool valid = false, is_noexcept = false;                                        \
         using type = void;                                                                               \
     };                                                                                                   \
     template <class D, class O>                                                                          \
-    struct name##_call<D, O, std::void_t<decltype(std::declval<D&>().name(__VA_ARGS__))>>               \
+    struct name##_call<D, O, std::void_t<decltype(std::declval<D&>().name args)>>               \
     {                                                                                                    \
         static constexpr bool valid = true;                                                              \
-        static constexpr bool is_noexcept = noexcept(std::declval<D&>().name(__VA_ARGS__));              \
-        using type = decltype(std::declval<D&>().name(__VA_ARGS__));                                     \
+        static constexpr bool is_noexcept = noexcept(std::declval<D&>().name args);              \
+        using type = decltype(std::declval<D&>().name args);                                     \
     };
 
-BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(on_create, std::declval<const O&>())
-BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(remove_at_close)
-BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(remove_at_destroy)
-BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(on_name, std::declval<const filesystem::path&>(), true)
-BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(on_release)
+BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(on_create, (std::declval<const O&>()))
+BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(remove_at_close, ())
+BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(remove_at_destroy, ())
+BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(on_name, (std::declval<const filesystem::path&>(), true))
+BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL(on_release, ())
 #undef BOOST_TEMPFILE_DETAIL_REQ_HOOK_CALL
 
 template <class D, class = void> struct guard_ok : std::true_type {};

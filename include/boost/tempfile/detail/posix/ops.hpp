@@ -327,7 +327,7 @@ inline int open_existing(const native_char* path, handle_type& h) noexcept
 // are in sys.hpp).
 inline int set_mode(handle_type h, unsigned mode) noexcept
 {
-    return fchmod(h, static_cast<::mode_t>(mode));
+    return fchmod(h, to<::mode_t>(mode));
 }
 
 // fsync of the directory `path`, so that a new entry in it survives a crash. 0 or -errno.
