@@ -26,7 +26,7 @@ clang_every=(-Weverything -Wno-padded -Wno-c++98-compat -Wno-c++98-compat-pedant
              -Wno-exit-time-destructors -Werror)
 tu=test/warnings/every_object.cpp
 win_dir=${BOOST_TEMPFILE_WINDOWS_DIR:-$PWD/bin/windows}
-mingw=x86_64-w64-mingw32-g++
+mingw=$(command -v x86_64-w64-mingw32-g++-posix || command -v x86_64-w64-mingw32-g++ || echo x86_64-w64-mingw32-g++-posix) # the toolchain build/windows.sh uses
 status=0
 passed=0
 failed=0
