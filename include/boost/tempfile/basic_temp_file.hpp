@@ -960,19 +960,38 @@ private:
     }
 
     // Before publishing as `target`: the data out of stream() (a failed write is never
-    // published), the mode `m` says, then with `durable` the fsync. 0 or -errno.
-    int prepare_publish(const detail::sys::native_char* target, publish_mode m, durability d) noexcept
+    // published), the mode `m` says, then with `durable` the fsync. 0 or -errno. The mode the
+    // file had goes to `was` (-1: unchanged): a publish that fails puts it back (restore_mode),
+    // so the file never stays, under its temporary name, readable by others.
+    int prepare_publish(const detail::sys::native_char* target, publish_mode m, durability d, long& was) noexcept
     {
+        was = -1;
         if (int r = finish_stream(); r < 0)
             return r;
         unsigned mode = 0;
         if (int r = detail::mode_to_publish(m, target, &mode); r != 0) {
             if (r < 0)
                 return r;
-            if ((r = on_file([mode](detail::sys::handle_type h) { return detail::sys::set_mode(h, mode); })) < 0)
+            if ((r = on_file([mode, &was](detail::sys::handle_type h) {
+                     unsigned old = 0;
+                     int e = detail::sys::mode_of(h, &old);
+                     if (e == 0 && (e = detail::sys::set_mode(h, mode)) == 0)
+                         was = static_cast<long>(old);
+                     return e;
+                 })) < 0)
                 return r;
         }
-        return d == durability::durable ? on_file([](detail::sys::handle_type h) { return detail::sys::sync(h); }) : 0;
+        int r = d == durability::durable ? on_file([](detail::sys::handle_type h) { return detail::sys::sync(h); }) : 0;
+        if (r < 0)
+            restore_mode(was);
+        return r;
+    }
+
+    // After a publish that failed: the mode prepare_publish found, back on the file.
+    void restore_mode(long was) noexcept
+    {
+        if (was >= 0)
+            on_file([was](detail::sys::handle_type h) { return detail::sys::set_mode(h, static_cast<unsigned>(was)); });
     }
 
     static int sync_parent(const filesystem::path& p) noexcept
@@ -1005,11 +1024,14 @@ private:
                     target);
             return;
         }
-        if (int r = prepare_publish(to.c_str(), m, d); r < 0) {
+        long was = -1;
+        if (int r = prepare_publish(to.c_str(), m, d, was); r < 0) {
             report2(ec, r, what, path_, target);
             return;
         }
         int r = detail::sys::publish(fd_, path_.c_str(), to.c_str(), noclobber, system_removes_);
+        if (r != 0)
+            restore_mode(was); // nothing of ours published: its private mode back
         if (r < 0) {
             report2(ec, r, what, path_, target);
             return;
@@ -1053,6 +1075,12 @@ private:
             detail::report(ec, system::errc::bad_file_descriptor, what, path_);
             return file_handle();
         }
+        if (stream_) { // what stream() holds is written first: the new handle sees it
+            if (int f = stream_->buf.release(); f < 0) {
+                detail::report(ec, f, what, path_);
+                return file_handle();
+            }
+        }
         detail::sys::handle_type h = detail::sys::invalid_handle;
         int r = detail::sys::reopen_same(fd_, path_.c_str(), h);
         if (r == 1) {
@@ -1082,11 +1110,13 @@ private:
                            target);
             return;
         }
-        if (int r = prepare_publish(target.c_str(), m, d); r < 0) {
+        long was = -1;
+        if (int r = prepare_publish(target.c_str(), m, d, was); r < 0) {
             detail::report(ec, r, what, target);
             return;
         }
         if (int r = detail::sys::link_unnamed(fd_, target.c_str()); r < 0) {
+            restore_mode(was);
             detail::report(ec, r, what, target);
             return;
         }

@@ -386,16 +386,24 @@ inline int fchmod_pinned(int fd, ::mode_t mode) noexcept
 }
 
 // Where no descriptor can pin a directory without read permission (no O_PATH): sets the mode
-// of the directory `name` in `at` by name, if an lstat finds there the directory `was` (the
-// caller checks the identity of what it opens afterwards). 0, -EEXIST (something else has
-// the name now) or -errno.
+// of the directory `name` in `at` by name, if an lstat finds there the directory `was`, and
+// never through a symlink (the name may be swapped for one between the lstat and the chmod:
+// CPython's CVE-2023-6597): fchmodat(AT_SYMLINK_NOFOLLOW), which changes a symlink itself or
+// fails, never its target. The caller checks the identity of what it opens afterwards.
+// 0, -EEXIST (something else has the name now) or -errno.
 inline int chmod_dir_named(int at, const char* name, const struct ::stat& was, ::mode_t mode) noexcept
 {
     struct ::stat st;
     int r = fstatat(at, name, st, AT_SYMLINK_NOFOLLOW);
     if (r == 0 && !(S_ISDIR(st.st_mode) && st.st_dev == was.st_dev && st.st_ino == was.st_ino))
         r = -EEXIST;
-    return r < 0 ? r : retry([&] { return ::fchmodat(at, name, mode, 0); });
+    if (r < 0)
+        return r;
+    r = retry([&] { return ::fchmodat(at, name, mode, AT_SYMLINK_NOFOLLOW); });
+    if (r == 0 && (fstatat(at, name, st, AT_SYMLINK_NOFOLLOW) != 0 ||
+                   !(S_ISDIR(st.st_mode) && st.st_dev == was.st_dev && st.st_ino == was.st_ino)))
+        r = -EEXIST; // swapped meanwhile: what was changed (a symlink's own mode) is not used
+    return r;
 }
 
 // Reads the entries of the directory open as `fd` from its current offset to the end,
