@@ -451,7 +451,7 @@ int failed_publish_mode(publish_call call, publish_failure kind, const fs::path&
     std::unique_ptr<tf::basic_temp_file<CharT>> named;
     std::unique_ptr<tf::basic_temp_file<CharT, tf::anonymous_file<>>> anonymous;
     if (call == publish_call::link) {
-        anonymous.reset(new tf::basic_temp_file<CharT, tf::anonymous_file<>>(test::file_in<CharT>(dir)));
+        anonymous.reset(new tf::basic_temp_file<CharT, tf::anonymous_file<>>(test::anonymous_in<CharT>(dir)));
         fd = anonymous->native_handle();
         anonymous->link(target, mode, ec);
     } else {
