@@ -158,11 +158,14 @@ struct spool_state
     std::uint64_t max_size = 0;  // 0: writes never roll over
     bool in_memory = false;      // open, data in mem
     bool rolled = false;         // the data moved to a file
+    int rollover_error = 0;      // a rollover under stream() failed (-errno), data kept in mem:
+                                 // reported once, by the next flush() or close()
 
     spool_state() = default;
     spool_state(spool_state&& o) noexcept
         : mem(std::move(o.mem)), parts(std::move(o.parts)), max_size(o.max_size),
-          in_memory(std::exchange(o.in_memory, false)), rolled(o.rolled)
+          in_memory(std::exchange(o.in_memory, false)), rolled(o.rolled),
+          rollover_error(std::exchange(o.rollover_error, 0))
     {
     }
     spool_state& operator=(spool_state&& o) noexcept
@@ -172,6 +175,7 @@ struct spool_state
         max_size = o.max_size;
         in_memory = std::exchange(o.in_memory, false);
         rolled = o.rolled;
+        rollover_error = std::exchange(o.rollover_error, 0);
         return *this;
     }
 };
@@ -698,6 +702,9 @@ private:
             return 0;
         int r = is_open() ? stream_->buf.release() : 0;
         int lost = stream_->buf.write_error();
+        if constexpr (spooled)
+            if (r == 0 && !lost)
+                r = std::exchange(spool_.rollover_error, 0);
         return lost ? lost : r;
     }
 
@@ -712,7 +719,8 @@ private:
     // ---- The device: the same operations without the stream hand-back. Used by the public
     // calls and, through dev_*, by stream()'s buffer.
 
-    bool raw_write(const void* data, std::size_t n, system::error_code* ec)
+    // `kept`: set when the data went to memory and only the rollover after it failed.
+    bool raw_write(const void* data, std::size_t n, system::error_code* ec, bool* kept = nullptr)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_file::write";
         if (!check_open(ec, what))
@@ -725,8 +733,11 @@ private:
                     return false;
                 }
                 // Python's _check: roll over once the position is past max_size.
-                if (spool_.max_size != 0 && static_cast<std::uint64_t>(spool_.mem.position()) > spool_.max_size)
+                if (spool_.max_size != 0 && static_cast<std::uint64_t>(spool_.mem.position()) > spool_.max_size) {
+                    if (kept)
+                        *kept = true;
                     return do_rollover(ec);
+                }
                 detail::clear(ec);
                 return true;
             }
@@ -781,7 +792,17 @@ private:
     int dev_write(const char* p, std::size_t n) noexcept
     {
         system::error_code e;
-        return raw_write(p, n, &e) ? 0 : detail::negated(e);
+        bool kept = false;
+        if (raw_write(p, n, &e, &kept))
+            return 0;
+        if constexpr (spooled) {
+            if (kept) { // in memory, intact: the stream lost nothing (a retry would write it twice)
+                if (spool_.rollover_error == 0)
+                    spool_.rollover_error = detail::negated(e);
+                return 0;
+            }
+        }
+        return detail::negated(e);
     }
     std::ptrdiff_t dev_read(char* p, std::size_t n) noexcept
     {
@@ -922,6 +943,7 @@ private:
             spool_.mem.clear();
             spool_.in_memory = false;
             spool_.rolled = true;
+            spool_.rollover_error = 0; // an earlier failure left nothing behind: all is in the file
             spool_.parts.lease.reset(); // the file is anonymous: nothing to remove later
             detail::clear(ec);
             return true;
