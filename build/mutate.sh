@@ -11,7 +11,8 @@
 #   NAME     only these mutations (default: all)
 #   --keep   leave the copy (its path is printed) for a look at the logs
 # A mutation is one perl substitution (perl -0pi: the whole file, `s{...}{...}`) on a file
-# under include/, and the tests (build/test.sh --quick targets) that must fail. If the
+# under include/, and the tests (build/test.sh --quick targets, optionally preceded by a
+# configuration option such as --portable-posix) that must fail. If the
 # substitution no longer matches (the code moved), the mutation "did not apply": an error,
 # so the list is kept up to date with the library.
 set -euo pipefail
@@ -47,6 +48,13 @@ mutations=(
 "persist-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !same_file\(st, \{mine.st_dev, mine.st_ino\}\)\)\n(\s*)return 2;}{if (r < 0)\n\$1return 2;}@test_persist"
 "persist-target-unchecked@$H/detail/posix/ops.hpp@s{return !checked \|\| \(lstat\(to, st\) == 0 && same_file\(st, \{mine.st_dev, mine.st_ino\}\)\);}{return true;}@test_persist"
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
+"failed-publish-keeps-public-mode@$H/basic_temp_file.hpp@s{(void restore_mode\(long was\) noexcept\n    \{\n        if \()was >= 0\)}{\$1false)}@test_persist"
+"exit-sweep-ignores-creations@$H/exit_cleanup.hpp@s{(inline void sweep\(\) noexcept\n\{\n)    close_creations\(\);\n}{\$1}@test_exit_cleanup"
+"portable-repair-follows-symlink@$H/detail/posix/sys.hpp@s{::fchmodat\(at, name, mode, AT_SYMLINK_NOFOLLOW\)}{::fchmodat(at, name, mode, 0)}@--portable-posix test_temp_dir"
+"reopen-ignores-stream@$H/basic_temp_file.hpp@s{(if \()stream_(\) \{ // what stream\(\) holds)}{\$1false\$2}@test_named_temporary_file"
+"reopen-follows-symlink@$H/detail/posix/ops.hpp@s{lstat\(path, there\); r < 0 && r != -ENOENT}{fstatat(AT_FDCWD, path, there, 0); r < 0 \&\& r != -ENOENT}@test_named_temporary_file"
+"spooled-rollover-failure-as-lost-write@$H/basic_temp_file.hpp@s{(if \()kept(\) \{ // in memory, intact)}{\$1false\$2}@test_spooled test_write_errors"
+"raw-clone-child-unnoticed@$H/detail/posix/sys.hpp@s{if \(BOOST_UNLIKELY\(s.same_process && s.same_process->load\(std::memory_order_relaxed\) == 0u\)\)}{if (false)}@test_naming"
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")

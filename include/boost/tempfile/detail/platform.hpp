@@ -18,7 +18,7 @@
 //   creation    file_flags, create_file, open_unnamed, create_dir, probe_name, remove_at,
 //               open_created_dir, name_leads_to, mark_in_use
 //   files       read, write_all, write_all_at, seek, truncate, sync, close, open_existing,
-//               sync_dir, permissions_of, new_file_mode, set_mode, publish, link_unnamed,
+//               sync_dir, permissions_of, new_file_mode, set_mode, mode_of, publish, link_unnamed,
 //               to_crt_descriptor, reopen_same, keep_delete_on_close
 //   process     random_bytes, current_pid, fork_generation
 // In namespace detail: remove_tree, reopen_dir (tree removal); in detail::exit_cleanup the

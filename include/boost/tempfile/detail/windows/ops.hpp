@@ -347,6 +347,11 @@ inline int set_mode(handle_type, unsigned) noexcept
 {
     return 0;
 }
+inline int mode_of(handle_type, unsigned* mode) noexcept
+{
+    *mode = 0; // set_mode changes nothing: nothing to put back
+    return 0;
+}
 
 // Opens `path` again for reading and writing (others may open, rename and delete it, as the
 // library's own handles allow) and checks that it is the open file `h` (volume serial and file
