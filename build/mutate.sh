@@ -58,6 +58,10 @@ mutations=(
 "fsync_path-error-ignored@$H/detail/posix/sys.hpp@s{(int r = fsync\(fd\);\n\s*close\(fd\);\n\s*)return r;}{\$1return 0;}@test_guards"
 "spool_state-assign-drops-data@$H/basic_temp_file.hpp@s{(spool_state& operator=\(spool_state&& o\) noexcept\n\s*\{\n)\s*mem = std::move\(o.mem\);\n}{\$1}@test_guards"
 "spool_buffer-assign-keeps-size@$H/detail/spool_buffer.hpp@s{(spool_buffer& operator=.*?)size_ = std::exchange\(o.size_, 0\);}{\$1std::exchange(o.size_, 0);}s@test_guards"
+"registry-grow-null-unchecked@$H/exit_cleanup.hpp@s{if \(!fresh\)\n\s*return false;\n}{}@test_guards_exit"
+"handler-over-unknown-disposition@$H/detail/posix/exit_cleanup.hpp@s{(if \(sys::sigaction\(handled_signals\[i\], nullptr, &p.previous\[i\]\) != 0\)\n)\s*continue;}{\$1                {}}@test_guards_exit"
+"exit-file-identity-unchecked@$H/detail/posix/exit_cleanup.hpp@s{\} else if \(sys::lstat\(path, st\) == 0 && sys::same_file\(st, id\)\) \{}{\} else if (sys::lstat(path, st) == 0) \{}@test_guards_exit"
+"exit-dir-identity-unchecked@$H/detail/posix/exit_cleanup.hpp@s{bool same = sys::fstat\(fd, st\) == 0 && sys::same_file\(st, id\);}{bool same = sys::fstat(fd, st) == 0;}@test_guards_exit"
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")
