@@ -300,7 +300,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_stops_at_a_mount_inside_the_tree, CharT, t
             m = p + "/m";
             if (::mkdir(m.c_str(), 0700) != 0)
                 return 11;
-            if (::seteuid(0) != 0 || ::mount("tmpfs", m.c_str(), "tmpfs", 0, "size=64k,mode=0") != 0)
+            // Owned by the walking user, so that only the file-system check stops the repair.
+            std::string opts = "size=64k,mode=0,uid=" + std::to_string(pw->pw_uid) + ",gid=" + std::to_string(pw->pw_gid);
+            if (::seteuid(0) != 0 || ::mount("tmpfs", m.c_str(), "tmpfs", 0, opts.c_str()) != 0)
                 return 12;
             test::write_file(m + "/theirs", "theirs");
             ::chmod(m.c_str(), 0);
