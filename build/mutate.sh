@@ -49,8 +49,6 @@ mutations=(
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
 "walk-crosses-mount@$H/detail/posix/remove_tree.hpp@s{if \(r == 0 && st.st_dev != dev_\)\n(\s*)r = -EXDEV; // a mount point}{if (false)\n\$1r = -EXDEV; // a mount point}@test_guards"
 "repair-crosses-mount@$H/detail/posix/remove_tree.hpp@s{if \(r == 0 && \(!S_ISDIR\(st.st_mode\) \|\| st.st_dev != dev_\)\)}{if (r == 0 \&\& !S_ISDIR(st.st_mode))}@test_guards"
-"reopen_up-unchecked@$H/detail/posix/remove_tree.hpp@s{\|\| !same_file\(st, stack_\[p\].id\)\)\)}{|| false))}@test_guards"
-"reopen-unchecked@$H/detail/posix/remove_tree.hpp@s{\|\| !same_file\(st, stack_\[k\].id\)\)\)}{|| false))}@test_guards"
 "noclobber-no-link-fallback@$H/detail/posix/ops.hpp@s{if \(r == -ENOSYS \|\| r == -EINVAL\) \{ // no RENAME_NOREPLACE}{if (false) \{ // no RENAME_NOREPLACE}@test_guards"
 "noclobber-no-undo@$H/detail/posix/ops.hpp@s{(if \(u < 0\) \{ // undo[^\n]*\n)\s*unlink\(to\);}{\$1}@test_guards"
 "created-dir-owner-unchecked@$H/detail/posix/ops.hpp@s{else if \(err == 0 && !creates_as\(st.st_uid\)\)}{else if (false)}@test_guards"
