@@ -55,6 +55,19 @@ mutations=(
 "reopen-follows-symlink@$H/detail/posix/ops.hpp@s{lstat\(path, there\); r < 0 && r != -ENOENT}{fstatat(AT_FDCWD, path, there, 0); r < 0 \&\& r != -ENOENT}@test_named_temporary_file"
 "spooled-rollover-failure-as-lost-write@$H/basic_temp_file.hpp@s{(if \()kept(\) \{ // in memory, intact)}{\$1false\$2}@test_spooled test_write_errors"
 "raw-clone-child-unnoticed@$H/detail/posix/sys.hpp@s{if \(BOOST_UNLIKELY\(s.same_process && s.same_process->load\(std::memory_order_relaxed\) == 0u\)\)}{if (false)}@test_naming"
+"walk-crosses-mount@$H/detail/posix/remove_tree.hpp@s{if \(r == 0 && st.st_dev != dev_\)\n(\s*)r = -EXDEV; // a mount point}{if (false)\n\$1r = -EXDEV; // a mount point}@test_guards"
+"repair-crosses-mount@$H/detail/posix/remove_tree.hpp@s{if \(r == 0 && \(!S_ISDIR\(st.st_mode\) \|\| st.st_dev != dev_\)\)}{if (r == 0 \&\& !S_ISDIR(st.st_mode))}@test_guards"
+"noclobber-no-link-fallback@$H/detail/posix/ops.hpp@s{if \(r == -ENOSYS \|\| r == -EINVAL\) \{ // no RENAME_NOREPLACE}{if (false) \{ // no RENAME_NOREPLACE}@test_guards"
+"noclobber-no-undo@$H/detail/posix/ops.hpp@s{(if \(u < 0\) \{ // undo[^\n]*\n)\s*unlink\(to\);}{\$1}@test_guards"
+"created-dir-owner-unchecked@$H/detail/posix/ops.hpp@s{else if \(err == 0 && !creates_as\(st.st_uid\)\)}{else if (false)}@test_guards"
+"durable-dir-fsync-error-ignored@$H/basic_temp_file.hpp@s{if \(int s = sync_parent\(path_\); s < 0\)}{if (int s = sync_parent(path_); s < 0 \&\& false)}@test_guards"
+"fsync_path-error-ignored@$H/detail/posix/sys.hpp@s{(int r = fsync\(fd\);\n\s*close\(fd\);\n\s*)return r;}{\$1return 0;}@test_guards"
+"spool_state-assign-drops-data@$H/basic_temp_file.hpp@s{(spool_state& operator=\(spool_state&& o\) noexcept\n\s*\{\n)\s*mem = std::move\(o.mem\);\n}{\$1}@test_guards"
+"spool_buffer-assign-keeps-size@$H/detail/spool_buffer.hpp@s{(spool_buffer& operator=.*?)size_ = std::exchange\(o.size_, 0\);}{\$1std::exchange(o.size_, 0);}s@test_guards"
+"registry-grow-null-unchecked@$H/exit_cleanup.hpp@s{if \(!fresh\)\n\s*return false;\n}{}@test_guards_exit"
+"handler-over-unknown-disposition@$H/detail/posix/exit_cleanup.hpp@s{(if \(sys::sigaction\(handled_signals\[i\], nullptr, &p.previous\[i\]\) != 0\)\n)\s*continue;}{\$1                {}}@test_guards_exit"
+"exit-file-identity-unchecked@$H/detail/posix/exit_cleanup.hpp@s{\} else if \(sys::lstat\(path, st\) == 0 && sys::same_file\(st, id\)\) \{}{\} else if (sys::lstat(path, st) == 0) \{}@test_guards_exit"
+"exit-dir-identity-unchecked@$H/detail/posix/exit_cleanup.hpp@s{bool same = sys::fstat\(fd, st\) == 0 && sys::same_file\(st, id\);}{bool same = sys::fstat(fd, st) == 0;}@test_guards_exit"
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")
