@@ -100,10 +100,6 @@ private:
     void clear_below(sys::handle_type dir, unsigned depth)
     {
         std::wstring here; // Wine: the directory's resolved name, that every entry's must extend
-        if (check_names_ && !sys::final_name(dir, here)) {
-            fail(sys::last_error(), std::wstring());
-            return;
-        }
         std::vector<item> items;
         for (unsigned pass = 0; pass < 3; ++pass) {
             int r = list(dir, items);
@@ -113,6 +109,10 @@ private:
             }
             if (items.empty())
                 return;
+            if (check_names_ && here.empty() && !sys::final_name(dir, here)) { // (not for an empty one)
+                fail(sys::last_error(), std::wstring());
+                return;
+            }
             for (const item& it : items) {
                 if (first_ != 0 && !keep_going_)
                     return;
@@ -255,11 +255,12 @@ inline int remove_tree(sys::handle_type& dir, const file_id& id, const std::wstr
             r = w.run(top, where);
             if (r == 0 && busy)
                 r = -static_cast<int>(ERROR_SHARING_VIOLATION);
-            if (r == 0) {
+            if (r == 0)
+                r = sys::set_delete(top, true);
+            if (r == -static_cast<int>(ERROR_ACCESS_DENIED)) { // a read-only directory?
                 DWORD attributes = 0;
-                r = sys::identify(top, got, attributes);
-                if (r == 0)
-                    r = sys::delete_open(top, attributes); // a read-only directory too
+                if (sys::identify(top, got, attributes) == 0)
+                    r = sys::delete_open(top, attributes);
             }
             if (r == -static_cast<int>(ERROR_DIR_NOT_EMPTY) && pass < 2) {
                 sys::close(top);
