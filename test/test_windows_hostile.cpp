@@ -512,3 +512,98 @@ BOOST_AUTO_TEST_CASE(the_console_event_sweep_removes_what_threads_made)
     BOOST_TEST(s.entries().empty());
 #endif
 }
+
+// ---- names through every publishing call: trailing dots and spaces, devices, non-BMP
+
+BOOST_TEST_DECORATOR(*test::windows_only("Win32 name rules"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_refuses_targets_win32_would_not_create_as_spelled, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s;
+    for (const char* target : {"x.", "x ", "NUL", "nul.txt", "COM1.log", "CON"}) {
+        for (bool noclobber : {false, true}) {
+            tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+            f.write("data");
+            boost::system::error_code ec;
+            const boost::filesystem::path to = s.dir / lit<CharT>(target);
+            if (noclobber)
+                f.persist_noclobber(to, ec);
+            else
+                f.persist(to, ec);
+            BOOST_TEST(ec == boost::system::errc::invalid_argument, target << ": " << ec.message());
+            BOOST_TEST(test::contents(f) == "data"); // still the object's, unchanged
+        }
+    }
+    BOOST_TEST(s.entries().empty()); // "x" was never made from "x."
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::windows_only("UTF-16 names"))
+BOOST_AUTO_TEST_CASE(non_bmp_names_through_keep_persist_and_reopen)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s;
+    const std::wstring smile = L"\U0001F600";
+    auto o = test::file_in<wchar_t>(s.dir);
+    o.prefix = smile;
+    std::wstring kept, published;
+    {
+        tf::wnamed_temporary_file f(o);
+        f.write("a");
+        f.flush();
+        BOOST_TEST(f.reopen().get() != tf::invalid_native_handle);
+        f.keep();
+        kept = f.path().wstring();
+        tf::wnamed_temporary_file g(o);
+        g.write("b");
+        g.persist(s.dir / (smile + L"-published"));
+        published = g.path().wstring();
+    }
+    BOOST_TEST(kept.find(smile) != std::wstring::npos);
+    BOOST_TEST(test::file_contents(narrow(kept)) == "a");
+    BOOST_TEST(test::file_contents(narrow(published)) == "b");
+    BOOST_TEST(s.entries().size() == 2u);
+#endif
+}
+
+// ---- another party at work while the objects live
+
+BOOST_TEST_DECORATOR(*test::windows_only("renaming a live directory"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_live_directory_renamed_away_and_replaced_is_left_to_them, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s;
+    tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
+    const std::wstring name = d.path().wstring();
+    test::write_file(narrow(name + L"\\ours"), "x");
+    BOOST_TEST_REQUIRE(::MoveFileExW(name.c_str(), (name + L"-moved").c_str(), 0), ::GetLastError());
+    BOOST_TEST_REQUIRE(::CreateDirectoryW(name.c_str(), nullptr));
+    test::write_file(narrow(name + L"\\theirs"), "y");
+    boost::system::error_code ec;
+    d.cleanup(ec);
+    BOOST_TEST(ec == boost::system::errc::file_exists, ec.message());
+    BOOST_TEST(test::file_contents(narrow(name + L"\\theirs")) == "y");
+    BOOST_TEST(test::file_contents(narrow(name + L"-moved\\ours")) == "x");
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::windows_only("share modes"))
+BOOST_AUTO_TEST_CASE(a_file_held_without_share_delete_inside_is_reported_then_removed)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s;
+    tf::temporary_directory d(test::dir_in<char>(s.dir));
+    const std::wstring inside = d.path().wstring() + L"\\held.txt";
+    HANDLE h = ::CreateFileW(inside.c_str(), GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ, nullptr, CREATE_NEW,
+                             FILE_ATTRIBUTE_NORMAL, nullptr);
+    BOOST_TEST_REQUIRE(h != INVALID_HANDLE_VALUE);
+    boost::system::error_code ec;
+    d.cleanup(ec);
+    BOOST_TEST(ec.value() == ERROR_SHARING_VIOLATION, ec.message());
+    BOOST_TEST(d.exists());
+    ::CloseHandle(h);
+    d.cleanup(ec);
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(s.entries().empty());
+#endif
+}

@@ -550,6 +550,12 @@ inline int keep_delete_on_close(handle_type& h, const native_char* path, native_
 inline int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber,
                    bool delete_on_close) noexcept
 {
+    // A target Win32 would not create as spelled: a device (NUL, COM1...), or a trailing dot or
+    // space, which MoveFileExW strips (publishing "x." as "x"): refused, nothing changed.
+    const native_string_view target(to);
+    const std::size_t leaf = target.find_last_of(L"\\/") + 1;
+    if (leaf == target.size() || forbidden_at_end(target.back()) || reserved_name(target.substr(leaf)))
+        return -err::invalid;
     file_id mine;
     DWORD attributes = 0;
     if (int r = identify(h, mine, attributes); r < 0)
