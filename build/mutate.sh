@@ -57,6 +57,8 @@ mutations=(
 "win-persist-self-by-spelling@$H/detail/windows/ops.hpp@s{if \(name_leads_to\(to, mine\)\)( \{ // onto itself)}{if (false)\$1}@test_windows_hostile"
 "win-staged-name-long@$H/detail/windows/ops.hpp@s{\n\s*out.resize\(i\);\n}{\n}@test_windows_hostile"
 "win-keep-other-handle-ignored@$H/detail/windows/ops.hpp@s{const bool held = name_leads_to\(path, mine\);}{const bool held = false;}@test_windows_hostile"
+"win-persist-target-unchecked@$H/detail/windows/ops.hpp@s{return -err::invalid;(\n\s*file_id mine;)}{(void)0;\$1}@test_windows_hostile"
+"win-keep-staged-unchecked@$H/detail/windows/ops.hpp@s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .path. led)}{if (false)\$1}@test_windows_hostile"
 "win-read-only-kept-by-name@$H/detail/windows/ops.hpp@s{if \(r != -static_cast<int>\(ERROR_ACCESS_DENIED\) \|\| directory\)}{if (true)}@test_windows_hostile"
 "win-read-only-kept-at-exit@$H/detail/windows/exit_cleanup.hpp@s{sys::delete_open\(h, attributes\); // gone}{sys::set_delete(h, true); // gone}@test_windows_hostile"
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"

@@ -607,3 +607,25 @@ BOOST_AUTO_TEST_CASE(a_file_held_without_share_delete_inside_is_reported_then_re
     BOOST_TEST(s.entries().empty());
 #endif
 }
+
+BOOST_TEST_DECORATOR(*test::windows_only("the keep() fallback"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(keep_after_the_name_was_swapped_keeps_nothing_of_theirs, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s;
+    std::wstring name;
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("mine");
+        f.flush();
+        name = wide(f.path());
+        BOOST_TEST_REQUIRE(swap_in_their_file(name));
+        f.keep(); // the fallback (Wine): the staged link would be to their file
+        BOOST_TEST(test::contents(f) == "mine");
+    }
+    BOOST_TEST(test::file_contents(narrow(name)) == "theirs");
+    std::vector<std::string> left = s.entries();
+    for (const std::string& e : left)
+        BOOST_TEST(e.substr(0, 3) != "~tf", "a staged name left: " << e);
+#endif
+}
