@@ -51,7 +51,7 @@ mutations=(
 "streambuf-keeps-no-error@$H/detail/file_streambuf.hpp@s{if \(r < 0 && write_error_ == 0\)}{if (false)}@test_write_errors"
 "persist-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !same_file\(st, \{mine.st_dev, mine.st_ino\}\)\)\n(\s*)return 2;}{if (r < 0)\n\$1return 2;}@test_persist"
 "persist-target-unchecked@$H/detail/posix/ops.hpp@s{return !checked \|\| \(lstat\(to, st\) == 0 && same_file\(st, \{mine.st_dev, mine.st_ino\}\)\);}{return true;}@test_persist"
-"win-publish-name-unchecked@$H/detail/windows/ops.hpp@s{\n\s*if \(!name_leads_to\(from, mine\)\)\n\s*return 2;}{}; s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .from. was swapped)}{if (false)\$1}@test_windows_hostile"
+"win-publish-name-unchecked@$H/detail/windows/ops.hpp@s{\n\s*if \(delete_on_close && !name_leads_to\(from, mine\)\)\n\s*return 2;}{}; s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .from. was swapped)}{if (false)\$1}@test_windows_hostile"
 "win-dir-holds-delete@$H/detail/windows/ops.hpp@s{(dir_access = FILE_LIST_DIRECTORY \| FILE_READ_ATTRIBUTES \| FILE_WRITE_ATTRIBUTES);}{\$1 | DELETE;}@test_windows_hostile"
 "win-reserved-names-accepted@$H/detail/windows/sys.hpp@s{(inline bool reserved_name\(native_string_view name\) noexcept\n\{\n)}{\$1    if (name.size() < 100000)\n        return false;\n}@test_windows_hostile"
 "win-persist-self-by-spelling@$H/detail/windows/ops.hpp@s{if \(name_leads_to\(to, mine\)\)( \{ // onto itself)}{if (false)\$1}@test_windows_hostile"

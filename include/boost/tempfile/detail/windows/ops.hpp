@@ -556,11 +556,18 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
     const std::size_t leaf = target.find_last_of(L"\\/") + 1;
     if (leaf == target.size() || forbidden_at_end(target.back()) || reserved_name(target.substr(leaf)))
         return -err::invalid;
+    win32_name f(from), t(to);
+    if (noclobber && ::CompareStringOrdinal(f.c_str(), -1, t.c_str(), -1, TRUE) == CSTR_EQUAL)
+        return -err::exists; // onto its own name, spelled the same
+    if (h == invalid_handle) // closed (the name kept): nothing to compare with, renamed by name
+        return ::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING)
+                   ? 0
+                   : publish_error(last_error());
     file_id mine;
     DWORD attributes = 0;
     if (int r = identify(h, mine, attributes); r < 0)
         return r;
-    if (!name_leads_to(from, mine))
+    if (delete_on_close && !name_leads_to(from, mine))
         return 2;
     if (name_leads_to(to, mine)) { // onto itself
         if (noclobber)
@@ -570,7 +577,6 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
             return keep_delete_on_close(h, from, moved);
         }
     }
-    win32_name f(from), t(to);
     if (!delete_on_close) {
         if (int r = injected(call::move_file); r < 0)
             return r;
