@@ -7,9 +7,12 @@
 #
 # and the exit status is 0 only when S is 0 (and every mutation applied).
 #
-# usage: build/mutate.sh [--jobs=N] [--keep] [NAME...]
-#   NAME     only these mutations (default: all)
-#   --keep   leave the copy (its path is printed) for a look at the logs
+# usage: build/mutate.sh [--jobs=N] [--keep] [--windows] [NAME...]
+#   NAME      only these mutations (default: all but the win-* ones)
+#   --windows the win-* mutations (of detail/windows/ and what only Windows runs): their tests
+#             are built with mingw-w64 and run under Wine (build/test.sh --platform=windows;
+#             export BOOST_TEMPFILE_WINDOWS_DIR for a ready toolchain); a win-* NAME runs so too
+#   --keep    leave the copy (its path is printed) for a look at the logs
 # A mutation is one perl substitution (perl -0pi: the whole file, `s{...}{...}`) on a file
 # under include/, and the tests (build/test.sh --quick targets, optionally preceded by a
 # configuration option such as --portable-posix) that must fail. If the
@@ -20,11 +23,13 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 jobs=2
 keep=0
+windows=0
 only=()
 for a in "$@"; do
     case "$a" in
         --jobs=*) jobs=${a#--jobs=} ;;
         --keep) keep=1 ;;
+        --windows) windows=1 ;;
         -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
         -*) echo "mutate.sh: unknown option $a" >&2; exit 2 ;;
         *) only+=("$a") ;;
@@ -47,6 +52,16 @@ mutations=(
 "streambuf-keeps-no-error@$H/detail/file_streambuf.hpp@s{if \(r < 0 && write_error_ == 0\)}{if (false)}@test_write_errors"
 "persist-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !same_file\(st, \{mine.st_dev, mine.st_ino\}\)\)\n(\s*)return 2;}{if (r < 0)\n\$1return 2;}@test_persist"
 "persist-target-unchecked@$H/detail/posix/ops.hpp@s{return !checked \|\| \(lstat\(to, st\) == 0 && same_file\(st, \{mine.st_dev, mine.st_ino\}\)\);}{return true;}@test_persist"
+"win-publish-name-unchecked@$H/detail/windows/ops.hpp@s{\n\s*if \(delete_on_close && !name_leads_to\(from, mine\)\)\n\s*return 2;}{}; s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .from. was swapped)}{if (false)\$1}@test_windows_hostile"
+"win-dir-holds-delete@$H/detail/windows/ops.hpp@s{(dir_access = FILE_LIST_DIRECTORY \| FILE_READ_ATTRIBUTES \| FILE_WRITE_ATTRIBUTES);}{\$1 | DELETE;}@test_windows_hostile"
+"win-reserved-names-accepted@$H/detail/windows/sys.hpp@s{(inline bool reserved_name\(native_string_view name\) noexcept\n\{\n)}{\$1    if (name.size() < 100000)\n        return false;\n}@test_windows_hostile"
+"win-persist-self-by-spelling@$H/detail/windows/ops.hpp@s{if \(name_leads_to\(to, mine\)\)( \{ // onto itself)}{if (false)\$1}@test_windows_hostile"
+"win-staged-name-long@$H/detail/windows/ops.hpp@s{\n\s*out.resize\(i\);\n}{\n}@test_windows_hostile"
+"win-keep-other-handle-ignored@$H/detail/windows/ops.hpp@s{const bool held = name_leads_to\(path, mine\);}{const bool held = false;}@test_windows_hostile"
+"win-persist-target-unchecked@$H/detail/windows/ops.hpp@s{return -err::invalid;(\n\s*file_id mine;)}{(void)0;\$1}@test_windows_hostile"
+"win-keep-staged-unchecked@$H/detail/windows/ops.hpp@s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .path. led)}{if (false)\$1}@test_windows_hostile"
+"win-read-only-kept-by-name@$H/detail/windows/ops.hpp@s{if \(r != -static_cast<int>\(ERROR_ACCESS_DENIED\) \|\| directory\)}{if (true)}@test_windows_hostile"
+"win-read-only-kept-at-exit@$H/detail/windows/exit_cleanup.hpp@s{sys::delete_open\(h, attributes\); // gone}{sys::set_delete(h, true); // gone}@test_windows_hostile"
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
 "failed-publish-keeps-public-mode@$H/basic_temp_file.hpp@s{(void restore_mode\(long was\) noexcept\n    \{\n        if \()was >= 0\)}{\$1false)}@test_persist"
 "exit-sweep-ignores-creations@$H/exit_cleanup.hpp@s{(inline void sweep\(\) noexcept\n\{\n)    close_creations\(\);\n}{\$1}@test_exit_cleanup"
@@ -81,9 +96,13 @@ total=0 killed=0 survived=0 broken=0
 results=()
 for m in "${mutations[@]}"; do
     IFS='@' read -r name file subst tests <<<"$m"
-    if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " == *" $name "* ]]; then
+    if [ ${#only[@]} -gt 0 ]; then
+        [[ " ${only[*]} " == *" $name "* ]] || continue
+    elif { [[ "$name" == win-* ]] && [ "$windows" = 0 ]; } || { [[ "$name" != win-* ]] && [ "$windows" = 1 ]; }; then
         continue
     fi
+    how=--quick
+    [[ "$name" == win-* ]] && how=--platform=windows
     total=$((total + 1))
     rm -rf "$work/include" && cp -a "$work/include.pristine" "$work/include"
     perl -0pi -e "$subst" "$work/$file"
@@ -94,7 +113,7 @@ for m in "${mutations[@]}"; do
     fi
     read -r -a targets <<<"$tests"
     log="$work/$name.log"
-    (cd "$work" && ./build/test.sh --quick --jobs="$jobs" "${targets[@]}") >"$log" 2>&1 || true
+    (cd "$work" && ./build/test.sh "$how" --jobs="$jobs" "${targets[@]}") >"$log" 2>&1 || true
     summary=$(tail -n 1 "$log")
     if grep -q "did not build" "$log"; then # a mutation must compile: else it proves nothing
         results+=("$(printf '%-30s DID NOT COMPILE (%s)' "$name" "$log")")

@@ -445,8 +445,9 @@ public:
         if (system_removes_ && open_handle()) { // Windows: take the deletion back
             detail::native_string moved;
             int r = detail::sys::keep_delete_on_close(fd_, path_.c_str(), moved);
-            if (r >= 0)
-                system_removes_ = false;
+            if (r < 0)
+                return; // not kept: never reported so (the file still goes at close)
+            system_removes_ = false;
             if (r == 1)
                 path_ = filesystem::path(std::move(moved)); // its name was taken meanwhile
         }

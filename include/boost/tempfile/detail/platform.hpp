@@ -12,7 +12,7 @@
 // In namespace detail::sys:
 //   vocabulary  handle_type, invalid_handle, dir_type, no_dir, native_char, native_string,
 //               native_string_view, pid_type, separator, is_separator, name_max,
-//               forbidden_in_name, forbidden_at_end, err::{exists, no_entry, invalid,
+//               forbidden_in_name, forbidden_at_end, reserved_name, err::{exists, no_entry, invalid,
 //               no_memory, too_big, io, not_supported}, has_delete_on_close, file_id
 //   names       current_dir, absolute, candidate_tempdirs, runtime_dir, open_dir_pin
 //   creation    file_flags, create_file, open_unnamed, create_dir, probe_name, remove_at,

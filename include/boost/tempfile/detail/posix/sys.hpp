@@ -77,6 +77,8 @@ inline constexpr std::size_t name_max =
 // A character a prefix, suffix or generated part may not hold; a character a name may not end with.
 inline constexpr bool forbidden_in_name(native_char c) noexcept { return c == '/' || c == '\0'; }
 inline constexpr bool forbidden_at_end(native_char) noexcept { return false; }
+// No name is a device by itself on POSIX (Windows: NUL, CON, COM1...).
+inline constexpr bool reserved_name(native_string_view) noexcept { return false; }
 
 // The errors the portable layers tell apart, as the wrappers return them (negated).
 namespace err {
