@@ -13,6 +13,13 @@
 //     block that needs names from around it declares them in an HTML comment on the line
 //     before it, e.g. <!-- snippet context: fs::path out_dir; std::string payload; -->.
 // (```c++ blocks are reference synopses, checked by the header tests instead.)
+// The pages a new user reads first -- README.md, doc/index.md, doc/tutorial_files.md -- are
+// stricter: each block there is a whole program, compiled exactly as shown (nothing added, no
+// excerpt) with -std=c++17 -pedantic-errors; a block whose first line is a comment starting
+// "// C++20" is compiled with -std=c++20 -pedantic-errors.
+//
+// Two parts, so that the source format can change: documentation_blocks() extracts the blocks
+// (the Markdown fences), everything after it compiles what it is given.
 
 #define BOOST_TEST_MODULE doc_snippets
 #include <boost/test/unit_test.hpp>
@@ -98,8 +105,37 @@ struct block
     std::string context;                  // declared names ("" if none)
 };
 
-// The translation unit a compiled block becomes.
-std::string translation_unit(const block& b)
+// A translation unit and the standard it is compiled in.
+struct unit
+{
+    std::string text;
+    std::string flags; // e.g. "-std=c++20"
+};
+
+// The pages whose blocks must be whole programs, compiled as shown (by the page's path
+// without its extension, so that README.md and README.adoc are the same page).
+bool whole_program_page(const std::string& where)
+{
+    const std::string page = where.substr(0, where.rfind(':'));
+    const std::string stem = page.substr(0, page.rfind('.'));
+    return stem == "README" || stem == "doc/index" || stem == "doc/tutorial_files";
+}
+
+// A whole-program block: its text as shown, in the standard it names (C++17 unless its first
+// line is a "// C++20" comment), with -pedantic-errors (a C++20 feature in a C++17 block is an
+// error, not a silent extension).
+unit whole_program(const block& b)
+{
+    std::vector<std::string> s = significant(b.lines);
+    const bool cxx20 = !s.empty() && s.front().rfind("// C++20", 0) == 0;
+    std::string tu = "#line 1 \"" + b.where + "\"\n";
+    for (const std::string& l : b.lines)
+        tu += l + "\n";
+    return {tu, std::string(cxx20 ? "-std=c++20" : "-std=c++17") + " -pedantic-errors"};
+}
+
+// The translation unit a compiled block of the other pages becomes.
+unit translation_unit(const block& b)
 {
     std::vector<std::string> s = significant(b.lines);
     const std::string& first = s.empty() ? std::string() : s.front();
@@ -116,7 +152,7 @@ std::string translation_unit(const block& b)
     for (const std::string& l : b.lines)
         tu += (normalize(l) == "..." ? std::string() : l) + "\n";
     tu += top_level ? "" : "}\n";
-    return tu;
+    return {tu, "-std=c++20"};
 }
 
 std::string compiler()
@@ -138,7 +174,7 @@ boost::test_tools::assertion_result compiler_available(boost::unit_test::test_un
 
 // Compiles each translation unit (two at a time); the compiler's messages of each that
 // failed, keyed by its index.
-std::map<std::size_t, std::string> compile_all(const std::vector<std::string>& units, const fs::path& include)
+std::map<std::size_t, std::string> compile_all(const std::vector<unit>& units, const fs::path& include)
 {
     test::scratch s;
     std::map<std::size_t, std::string> failed;
@@ -147,8 +183,8 @@ std::map<std::size_t, std::string> compile_all(const std::vector<std::string>& u
     auto work = [&] {
         for (std::size_t i; (i = next++) < units.size();) {
             const fs::path src = s.dir / ("snippet" + std::to_string(i) + ".cpp");
-            BOOST_TEST_REQUIRE(test::put_file(src.string(), units[i]));
-            const std::string cmd = compiler() + " -std=c++20 -fsyntax-only -Wall -I'" + include.string() + "' '" +
+            BOOST_TEST_REQUIRE(test::put_file(src.string(), units[i].text));
+            const std::string cmd = compiler() + " " + units[i].flags + " -fsyntax-only -Wall -I'" + include.string() + "' '" +
                                     src.string() + "' > '" + src.string() + ".err' 2>&1";
             status[i] = std::system(cmd.c_str());
         }
@@ -208,9 +244,17 @@ BOOST_AUTO_TEST_CASE(every_cpp_block_in_the_docs_is_compiled_code,
         }
 
     std::vector<block> blocks = documentation_blocks(root);
-    std::vector<std::string> units;
+    std::vector<unit> units;
     std::vector<const block*> compiled;
+    std::size_t whole = 0;
     for (const block& b : blocks) {
+        if (whole_program_page(b.where)) { // as shown, never an excerpt
+            BOOST_TEST(b.context.empty(), b.where << ": a whole program declares no context");
+            units.push_back(whole_program(b));
+            compiled.push_back(&b);
+            ++whole;
+            continue;
+        }
         std::vector<std::string> s = significant(b.lines);
         bool excerpt = false;
         for (const auto& src : sources)
@@ -221,11 +265,15 @@ BOOST_AUTO_TEST_CASE(every_cpp_block_in_the_docs_is_compiled_code,
         }
     }
     for (const auto& [i, messages] : compile_all(units, root / "include"))
-        BOOST_TEST(false, compiled[i]->where << ": neither an excerpt of example/ or test/ nor compilable:\n"
+        BOOST_TEST(false, compiled[i]->where << (whole_program_page(compiled[i]->where)
+                                                     ? ": not a whole program that compiles as shown ("
+                                                     : ": neither an excerpt of example/ or test/ nor compilable (")
+                                             << units[i].flags << "):\n"
                                              << messages);
     BOOST_TEST_MESSAGE(blocks.size() << " blocks: " << blocks.size() - units.size() << " excerpts, "
                                      << units.size() << " compiled");
     BOOST_TEST(blocks.size() > 20u);
+    BOOST_TEST(whole >= 12u); // README.md 1, doc/index.md 3, doc/tutorial_files.md 8
     BOOST_TEST(!units.empty());
 }
 
@@ -245,4 +293,24 @@ BOOST_AUTO_TEST_CASE(a_rearranged_block_is_caught, *boost::unit_test::preconditi
     BOOST_TEST(failed.size() == 1u);
     b.lines = {"tf::spooled_options o;", "tf::spooled_temporary_file buf(o);", "buf.flush();"};
     BOOST_TEST(compile_all({translation_unit(b)}, root / "include").empty()); // in order it compiles
+}
+
+// The first pages' blocks are whole programs in the standard they name: a C++20 feature in an
+// unmarked block fails (-pedantic-errors), the "// C++20" mark lets it through, a fragment fails.
+BOOST_AUTO_TEST_CASE(a_whole_program_block_is_compiled_as_shown, *boost::unit_test::precondition(compiler_available))
+{
+    fs::path root = source_root();
+    BOOST_REQUIRE(!root.empty());
+    block b;
+    b.where = "doc/tutorial_files.md:1";
+    BOOST_TEST(whole_program_page(b.where));
+    BOOST_TEST(whole_program_page("README.adoc:3"));
+    BOOST_TEST(!whole_program_page("doc/recipes.md:3"));
+    b.lines = {"#include <boost/tempfile.hpp>",
+               "int main() { boost::tempfile::named_temporary_file f({.suffix = \".log\"}); }"};
+    BOOST_TEST(compile_all({whole_program(b)}, root / "include").size() == 1u);
+    b.lines.insert(b.lines.begin(), "// C++20: designated initializers");
+    BOOST_TEST(compile_all({whole_program(b)}, root / "include").empty());
+    b.lines = {"tf::named_temporary_file f;"};
+    BOOST_TEST(compile_all({whole_program(b)}, root / "include").size() == 1u);
 }

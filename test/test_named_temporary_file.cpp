@@ -15,6 +15,7 @@
 #include "common/test_common.hpp"
 
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -688,4 +689,18 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(seek_to_a_negative_position_fails, CharT, test::ch
     BOOST_TEST(st.fail());
     st.clear();
     BOOST_TEST(f.tell() == 5);
+}
+
+// doc/reference/temp_file.md: path() into a std::filesystem::path in one call, the same name
+// byte for byte (POSIX) or unit for unit (Windows: UTF-16), for narrow and wide objects.
+BOOST_AUTO_TEST_CASE_TEMPLATE(path_converts_to_std_filesystem_path, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+    std::filesystem::path p(f.path().native());
+    BOOST_TEST((p.native() == f.path().native()));
+    BOOST_TEST(p.is_absolute());
+    BOOST_TEST(std::filesystem::is_regular_file(p));
+    f.close();
+    BOOST_TEST(!std::filesystem::exists(p));
 }

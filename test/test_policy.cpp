@@ -7,6 +7,7 @@
 
 #define BOOST_TEST_MODULE policy
 #include <boost/test/unit_test.hpp>
+#include <boost/test/results_collector.hpp> // keep_if_test_failed (doc/recipes.md)
 
 #include <boost/tempfile.hpp>
 
@@ -116,4 +117,38 @@ BOOST_AUTO_TEST_CASE(moved_from_object_owns_nothing)
     BOOST_TEST(test::exists(p.string()));
     { named_temporary_file d(std::move(c)); }
     BOOST_TEST(!test::exists(p.string()));
+}
+
+// doc/recipes.md, "A test's scratch directory, kept when the test failed": the directory stays
+// after any failed check of the test case, a non-fatal BOOST_TEST included (keep_on_exception
+// alone sees only BOOST_TEST_REQUIRE's exception).
+// Keeps what it made when the current test case has a failed check (or is left by an exception).
+struct keep_if_test_failed : tf::keep_on_exception
+{
+    bool remove_at_destroy() const noexcept
+    {
+        using namespace boost::unit_test;
+        return keep_on_exception::remove_at_destroy() &&
+               results_collector.results(framework::current_test_case().p_id).p_assertions_failed == 0;
+    }
+};
+
+// The failed BOOST_TEST below is the one expected failure; a directory not kept adds another.
+BOOST_AUTO_TEST_CASE(scratch_kept_after_a_failed_non_fatal_check, *boost::unit_test::expected_failures(1))
+{
+    test::scratch s;
+    tf::dir_options o;
+    o.dir = s.dir;
+    boost::filesystem::path passed, failed;
+    {
+        tf::basic_temp_dir<char, keep_if_test_failed> scratch(o); // no check failed: removed
+        passed = scratch.path();
+    }
+    BOOST_TEST(!boost::filesystem::exists(passed));
+    {
+        tf::basic_temp_dir<char, keep_if_test_failed> scratch(o);
+        failed = scratch.path();
+        BOOST_TEST(false, "the deliberate failure of a non-fatal check");
+    }
+    BOOST_TEST(boost::filesystem::exists(failed)); // kept for a look
 }

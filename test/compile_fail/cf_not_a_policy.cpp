@@ -1,4 +1,4 @@
-// A type that is no policy: rejected ("boost::tempfile: every argument after CharT must be ... policy").
+// A type that is no policy: rejected ("boost::tempfile: every argument after CharT must be a naming, location, creation or cleanup").
 #include <boost/tempfile/basic_temp_file.hpp>
 namespace tf = boost::tempfile;
 struct not_a_policy {};

@@ -112,8 +112,9 @@ inline int mode_to_publish(const publish_mode& m, const sys::native_char* target
         int r = sys::permissions_of(target, mode);
         return r == -sys::err::no_entry ? sys::new_file_mode(mode) : r < 0 ? r : 1;
     }
-    default: return sys::new_file_mode(mode);
+    case kind::umask_default: break;
     }
+    return sys::new_file_mode(mode);
 }
 
 template <class C, class = void> struct has_open_unnamed : std::false_type {};
@@ -275,7 +276,8 @@ public:
         ec.clear();
         for (const auto& l : lines) {
             std::string_view s(l);
-            if (do_write(s.data(), s.size(), &ec), ec)
+            do_write(s.data(), s.size(), &ec);
+            if (ec)
                 return;
         }
     }

@@ -26,4 +26,23 @@
 #define BOOST_TEMPFILE_ASSERT(expr) BOOST_ASSERT(expr)
 #endif
 
+#include <type_traits>
+
+namespace boost {
+namespace tempfile {
+namespace detail {
+// static_cast<T>(v) where T is v's own type on some targets only (off_t, mode_t, size_t from a
+// 64-bit count): no cast where the types are the same, so g++ -Wuseless-cast stays silent.
+template <class T, class U>
+constexpr T to(U v) noexcept
+{
+    if constexpr (std::is_same<T, U>::value)
+        return v;
+    else
+        return static_cast<T>(v);
+}
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+
 #endif // BOOST_TEMPFILE_CONFIG_HPP

@@ -61,7 +61,7 @@ inline sys::native_string absolute_native(sys::native_string p)
     return sys::absolute(std::move(p));
 }
 
-// Python's _candidate_tempdir_list() (the platform's list: DESIGN §5).
+// Python's _candidate_tempdir_list() (the platform's list: DESIGN section 5).
 using sys::candidate_tempdirs;
 
 // Python's test of a candidate: a file can be created exclusively, written (4 bytes) and

@@ -42,8 +42,8 @@ inline constexpr std::string_view name_alphabet = "abcdefghijklmnopqrstuvwxyz012
 struct secure_random
 {
     using result_type = std::uint64_t;
-    static constexpr result_type min() noexcept { return 0; }
-    static constexpr result_type max() noexcept { return ~std::uint64_t(0); }
+    static constexpr result_type(min)() noexcept { return 0; }
+    static constexpr result_type(max)() noexcept { return ~std::uint64_t(0); }
     result_type operator()() const noexcept { return detail::csprng::next(); }
 };
 
@@ -116,7 +116,7 @@ inline void append_random(std::basic_string<CharT>& out, std::size_t count, std:
         std::uint64_t x = static_cast<std::uint64_t>(e());
         std::size_t k = count < 8 ? count : 8;
         for (std::size_t i = 0; i < k; ++i) {
-            *p++ = static_cast<CharT>(alphabet[static_cast<std::size_t>(x % n)]);
+            *p++ = static_cast<CharT>(alphabet[detail::to<std::size_t>(x % n)]);
             x /= n;
         }
         count -= k;

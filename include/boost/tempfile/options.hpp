@@ -33,7 +33,7 @@ namespace tempfile {
 // built from a wide string on POSIX, or a narrow one on Windows, converts with the global
 // locale / the ANSI code page). Wide: on POSIX stored as UTF-8, on Windows the UTF-16 as it
 // is. Narrow: on POSIX the bytes as they are, on Windows decoded from UTF-8:
-//     tf::woptions o; o.dir = tf::utf8_path(L"/srv/données");
+//     tf::woptions o; o.dir = tf::utf8_path(L"/srv/donnees");
 //     boost::filesystem::remove(tf::utf8_path(name));     // name from mkstemp
 // Invalid input (a lone surrogate, a value past U+10FFFF; invalid UTF-8 on Windows) is an
 // error, errc::illegal_byte_sequence: never an empty path, which `dir` would take as the

@@ -42,7 +42,7 @@ inline constexpr std::uint32_t rotl(std::uint32_t x, int n) noexcept
     return (x << n) | (x >> (32 - n));
 }
 
-// One ChaCha20 quarter round (RFC 8439 §2.1) on `refill_blocks` blocks at once: each row holds
+// One ChaCha20 quarter round (RFC 8439 section 2.1) on `refill_blocks` blocks at once: each row holds
 // one word of every block, so the loops run across blocks and compilers vectorise them (SSE2 on
 // any x86-64, NEON on AArch64) with no intrinsics.
 inline void quarter_round(std::uint32_t* BOOST_RESTRICT a, std::uint32_t* BOOST_RESTRICT b,
@@ -60,7 +60,7 @@ inline void quarter_round(std::uint32_t* BOOST_RESTRICT a, std::uint32_t* BOOST_
     }
 }
 
-// `refill_blocks` consecutive ChaCha20 blocks (RFC 8439 §2.3) for key and nonce, block counters
+// `refill_blocks` consecutive ChaCha20 blocks (RFC 8439 section 2.3) for key and nonce, block counters
 // counter, counter + 1, ...: out[16 * k + i] is word i of block counter + k.
 inline void blocks(const std::uint32_t key[8], std::uint32_t counter, const std::uint32_t nonce[3],
                    std::uint32_t out[refill_blocks * 16]) noexcept

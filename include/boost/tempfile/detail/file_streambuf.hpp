@@ -120,8 +120,8 @@ protected:
         if (release() < 0)
             return pos_type(off_type(-1));
         const int whence = way == std::ios_base::beg ? SEEK_SET : way == std::ios_base::cur ? SEEK_CUR : SEEK_END;
-        std::int64_t r = dev_->dev_seek(static_cast<std::int64_t>(off), whence);
-        return r < 0 ? pos_type(off_type(-1)) : pos_type(static_cast<off_type>(r));
+        std::int64_t r = dev_->dev_seek(to<std::int64_t>(off), whence);
+        return r < 0 ? pos_type(off_type(-1)) : pos_type(to<off_type>(r));
     }
 
     pos_type seekpos(pos_type pos, std::ios_base::openmode which) override

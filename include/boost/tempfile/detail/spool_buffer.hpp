@@ -103,9 +103,9 @@ public:
         if (n > size_) {
             if (int r = reserve(n); r < 0)
                 return r;
-            std::memset(data_.get() + size_, 0, static_cast<std::size_t>(n) - size_);
+            std::memset(data_.get() + size_, 0, to<std::size_t>(n) - size_);
         }
-        size_ = static_cast<std::size_t>(n);
+        size_ = to<std::size_t>(n);
         return 0;
     }
 

@@ -11,7 +11,7 @@
 // on to compile code that is meant for another system, when this one declares the call).
 //
 // BOOST_TEMPFILE_NO_LINUX_EXTENSIONS (public, see doc/reference/config.md): on Linux, take
-// exactly the paths a POSIX system without Linux's extensions takes — no O_TMPFILE, O_PATH,
+// exactly the paths a POSIX system without Linux's extensions takes -- no O_TMPFILE, O_PATH,
 // renameat2, getrandom, getdents64, fchmodat2, setfsuid, secure_getenv, linkat(AT_EMPTY_PATH)
 // or /proc. ./build/test.sh --portable-posix runs the suite so.
 

@@ -346,7 +346,7 @@ inline int open_existing(const native_char* path, handle_type& h) noexcept
 // are in sys.hpp).
 inline int set_mode(handle_type h, unsigned mode) noexcept
 {
-    return fchmod(h, static_cast<::mode_t>(mode));
+    return fchmod(h, to<::mode_t>(mode));
 }
 
 // The permission bits (07777) of the open file `h`, read before publishing changes them, so

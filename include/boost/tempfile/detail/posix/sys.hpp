@@ -234,8 +234,8 @@ inline int ftruncate(int fd, std::uint64_t size) noexcept
 
 inline std::int64_t lseek(int fd, std::int64_t off, int whence) noexcept
 {
-    ::off_t r = ::lseek(fd, static_cast<::off_t>(off), whence);
-    return r >= 0 ? static_cast<std::int64_t>(r) : -static_cast<std::int64_t>(errno);
+    ::off_t r = ::lseek(fd, to<::off_t>(off), whence);
+    return r >= 0 ? to<std::int64_t>(r) : -static_cast<std::int64_t>(errno);
 }
 
 // One read(); 0 at end of file.
@@ -251,7 +251,7 @@ inline int write_all_impl(int fd, const void* buf, std::size_t n, const std::int
     const char* p = static_cast<const char*>(buf);
     std::int64_t at = off ? *off : 0;
     while (n > 0) {
-        ::ssize_t r = off ? ::pwrite(fd, p, n, static_cast<::off_t>(at)) : ::write(fd, p, n);
+        ::ssize_t r = off ? ::pwrite(fd, p, n, to<::off_t>(at)) : ::write(fd, p, n);
         if (r < 0) {
             if (errno == EINTR)
                 continue;
@@ -555,7 +555,7 @@ inline int permissions_of(const char* path, unsigned* mode) noexcept
 // The mode open(O_CREAT, 0666) gives a new file: 0666 & ~umask. Always 1 (a mode was set).
 inline int new_file_mode(unsigned* mode) noexcept
 {
-    *mode = 0666 & ~static_cast<unsigned>(current_umask());
+    *mode = 0666 & ~to<unsigned>(current_umask());
     return 1;
 }
 

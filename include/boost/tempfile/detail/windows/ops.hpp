@@ -7,7 +7,7 @@
 
 // The seam's operations on Windows: what the portable layers ask of the system
 // (detail/platform.hpp lists them), each made of the wrappers in sys.hpp. Results are >= 0 or
-// the Win32 error negated. DESIGN.md §5 says what each one does differently from POSIX.
+// the Win32 error negated. DESIGN.md section 5 says what each one does differently from POSIX.
 
 #include <boost/tempfile/config.hpp>
 

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Warnings, macros and bytes: what a user's strict build sees of the headers (issue 20).
+#   1. ascii     every file under include/ is ASCII (MSVC C4819 under /WX)
+#   2. minmax    min/max defined as function-like macros, as <windows.h> does without NOMINMAX,
+#                before every header is included: POSIX (g++) and Windows (mingw-w64) headers.
+#                The standard library is included first (MSVC's is immune, libstdc++ is not).
+#   3. g++       test/warnings/every_object.cpp (every object, policy and function, narrow and
+#                wide), C++17 -O2, the strict set below, -Werror
+#   4. clang++   the same TU, -Weverything less -Wpadded, the C++98-compat groups,
+#                -Wdisabled-macro-expansion (glibc's sa_handler/sa_sigaction are macros naming
+#                themselves: no way to use struct sigaction without it) and
+#                -Wexit-time-destructors (the per-thread tempdir copy is destroyed at thread
+#                exit on purpose), C++17 and C++20 (the concepts), -Werror
+#   5. mingw     the strict g++ set on the Windows headers (x86_64-w64-mingw32-g++,
+#                -fsyntax-only; needs $BOOST_TEMPFILE_WINDOWS_DIR/include, else skipped with
+#                its reason)
+# Prints what fails; exits 1 if anything does. Run by .ci/run (step warnings).
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+gxx_strict=(-Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Wshadow -Wold-style-cast -Wuseless-cast
+            -Wcast-qual -Wcast-align -Wnon-virtual-dtor -Woverloaded-virtual -Wduplicated-cond
+            -Wduplicated-branches -Wlogical-op -Wnull-dereference -Wdouble-promotion -Wformat=2
+            -Wmissing-declarations -Wredundant-decls -Wundef -Wextra-semi -Wzero-as-null-pointer-constant -Werror)
+clang_every=(-Weverything -Wno-padded -Wno-c++98-compat -Wno-c++98-compat-pedantic -Wno-disabled-macro-expansion
+             -Wno-exit-time-destructors -Werror)
+tu=test/warnings/every_object.cpp
+win_dir=${BOOST_TEMPFILE_WINDOWS_DIR:-$PWD/bin/windows}
+mingw=$(command -v x86_64-w64-mingw32-g++-posix || command -v x86_64-w64-mingw32-g++ || echo x86_64-w64-mingw32-g++-posix) # the toolchain build/windows.sh uses
+status=0
+passed=0
+failed=0
+skipped=0
+check() { # name, command...
+    local name=$1; shift
+    local out
+    if out=$("$@" 2>&1) && [ -z "$out" ]; then
+        echo "passed   $name"; passed=$((passed + 1))
+    else
+        echo "FAILED   $name: $*"; printf '%s\n' "$out" | head -40 | sed 's/^/    /'
+        failed=$((failed + 1)); status=1
+    fi
+}
+skip() { echo "skipped  $1: $2"; skipped=$((skipped + 1)); }
+
+# 1. ASCII
+check ascii sh -c "LC_ALL=C grep -rnP '[^\\x00-\\x7F]' include || true"
+
+# 2. min/max macros before every header (one TU: the guards make each header's text seen once)
+minmax_tu=$(mktemp --suffix=.cpp)
+trap 'rm -f "$minmax_tu"' EXIT
+{
+    echo '#include <bits/stdc++.h>'
+    echo '#define min(a, b) (((a) < (b)) ? (a) : (b))'
+    echo '#define max(a, b) (((a) > (b)) ? (a) : (b))'
+    for h in include/boost/tempfile.hpp include/boost/tempfile/*.hpp; do echo "#include <${h#include/}>"; done
+    echo 'int main() { return 0; }'
+} >"$minmax_tu"
+check minmax-posix g++ -std=c++17 -Iinclude -fsyntax-only "$minmax_tu"
+have_mingw=1
+if ! command -v "$mingw" >/dev/null 2>&1; then
+    have_mingw=0; why="$mingw not installed (build/windows.sh installs it)"
+elif [ ! -d "$win_dir/include/boost" ]; then
+    have_mingw=0; why="no Boost for mingw in $win_dir/include (build/windows.sh prepares it; or set BOOST_TEMPFILE_WINDOWS_DIR)"
+fi
+if [ "$have_mingw" = 1 ]; then
+    check minmax-windows "$mingw" -std=c++17 -Iinclude -isystem "$win_dir/include" -fsyntax-only "$minmax_tu"
+else
+    skip minmax-windows "$why"
+fi
+
+# 3-5. zero warnings on the TU using everything
+check g++-strict g++ -std=c++17 -O2 -Iinclude "${gxx_strict[@]}" -c -o /dev/null "$tu"
+if command -v clang++ >/dev/null 2>&1; then
+    check clang-weverything-cxx17 clang++ -std=c++17 -Iinclude "${clang_every[@]}" -fsyntax-only "$tu"
+    check clang-weverything-cxx20 clang++ -std=c++20 -Iinclude "${clang_every[@]}" -fsyntax-only "$tu"
+else
+    skip clang-weverything "clang++ not installed"
+fi
+if [ "$have_mingw" = 1 ]; then
+    check mingw-strict "$mingw" -std=c++17 -Iinclude -isystem "$win_dir/include" "${gxx_strict[@]}" -fsyntax-only "$tu"
+else
+    skip mingw-strict "$why"
+fi
+
+echo "warnings: $passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -1,0 +1,19 @@
+// One row of doc/policies.md, cleanup policy, `for_files`: rejected ("boost::tempfile: cleanup policy D: D::for_files must be a static constexpr bool").
+#include <boost/tempfile/basic_temp_file.hpp>
+#include <boost/tempfile/basic_temp_dir.hpp>
+#include <string>
+namespace tf = boost::tempfile;
+struct my_cleanup : tf::cleanup_policy
+{
+#if defined(BOOST_TEMPFILE_TEST_MISUSE)
+
+#else
+    static constexpr bool for_files = true;
+#endif
+    static constexpr bool for_directories = true;
+    template <class O> void on_create(const O&) noexcept {}
+    bool remove_at_close() const noexcept { return true; }
+    bool remove_at_destroy() const noexcept { return true; }
+};
+using t = tf::basic_temp_file<char, my_cleanup>;
+int main() { return sizeof(t) == 0; }

@@ -1,0 +1,19 @@
+// One row of doc/policies.md, cleanup policy, `remove_at_destroy`: rejected ("boost::tempfile: cleanup policy D: d.remove_at_destroy() must be declared").
+#include <boost/tempfile/basic_temp_file.hpp>
+#include <boost/tempfile/basic_temp_dir.hpp>
+#include <string>
+namespace tf = boost::tempfile;
+struct my_cleanup : tf::cleanup_policy
+{
+    static constexpr bool for_files = true;
+    static constexpr bool for_directories = true;
+    template <class O> void on_create(const O&) noexcept {}
+    bool remove_at_close() const noexcept { return true; }
+#if defined(BOOST_TEMPFILE_TEST_MISUSE)
+
+#else
+    bool remove_at_destroy() const noexcept { return true; }
+#endif
+};
+using t = tf::basic_temp_file<char, my_cleanup>;
+int main() { return sizeof(t) == 0; }

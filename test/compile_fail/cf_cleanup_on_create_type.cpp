@@ -1,0 +1,19 @@
+// One row of doc/policies.md, cleanup policy, `on_create`: rejected ("boost::tempfile: cleanup policy D: d.on_create(o) must return void").
+#include <boost/tempfile/basic_temp_file.hpp>
+#include <boost/tempfile/basic_temp_dir.hpp>
+#include <string>
+namespace tf = boost::tempfile;
+struct my_cleanup : tf::cleanup_policy
+{
+    static constexpr bool for_files = true;
+    static constexpr bool for_directories = true;
+#if defined(BOOST_TEMPFILE_TEST_MISUSE)
+    template <class O> bool on_create(const O&) noexcept { return true; }
+#else
+    template <class O> void on_create(const O&) noexcept {}
+#endif
+    bool remove_at_close() const noexcept { return true; }
+    bool remove_at_destroy() const noexcept { return true; }
+};
+using t = tf::basic_temp_file<char, my_cleanup>;
+int main() { return sizeof(t) == 0; }

@@ -1,0 +1,15 @@
+// One row of doc/policies.md, location policy, `directory`: rejected ("boost::tempfile: location policy L: L::directory(ec) must return boost::filesystem::path").
+#include <boost/tempfile/basic_temp_file.hpp>
+#include <boost/tempfile/basic_temp_dir.hpp>
+#include <string>
+namespace tf = boost::tempfile;
+struct my_location : tf::location_policy
+{
+#if defined(BOOST_TEMPFILE_TEST_MISUSE)
+    static std::string directory(boost::system::error_code&) { return "/tmp"; }
+#else
+    static boost::filesystem::path directory(boost::system::error_code& ec) { return tf::system_temp_dir::directory(ec); }
+#endif
+};
+using t = tf::basic_temp_file<char, my_location>;
+int main() { return sizeof(t) == 0; }

@@ -1,0 +1,16 @@
+// One row of doc/policies.md, naming policy, `max_attempts`: rejected ("boost::tempfile: naming policy N: N::max_attempts, when declared, must be a static constexpr unsigned").
+#include <boost/tempfile/basic_temp_file.hpp>
+#include <boost/tempfile/basic_temp_dir.hpp>
+#include <string>
+namespace tf = boost::tempfile;
+struct my_naming : tf::naming_policy
+{
+    template <class CharT> std::basic_string<CharT> next_name() const { return std::basic_string<CharT>(4, CharT('a')); }
+#if defined(BOOST_TEMPFILE_TEST_MISUSE)
+    static constexpr bool max_attempts = true;
+#else
+    static constexpr unsigned max_attempts = 5;
+#endif
+};
+using t = tf::basic_temp_file<char, my_naming>;
+int main() { return sizeof(t) == 0; }

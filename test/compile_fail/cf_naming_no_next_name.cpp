@@ -1,0 +1,16 @@
+// One row of doc/policies.md, naming policy, `next_name`: rejected ("boost::tempfile: naming policy N: n.template next_name<CharT>() must be callable").
+#include <boost/tempfile/basic_temp_file.hpp>
+#include <boost/tempfile/basic_temp_dir.hpp>
+#include <string>
+namespace tf = boost::tempfile;
+struct my_naming : tf::naming_policy
+{
+#if defined(BOOST_TEMPFILE_TEST_MISUSE)
+    std::string next() const { return "a"; }
+#else
+    template <class CharT> std::basic_string<CharT> next_name() const { return std::basic_string<CharT>(4, CharT('a')); }
+#endif
+    static constexpr unsigned max_attempts = 5;
+};
+using t = tf::basic_temp_file<char, my_naming>;
+int main() { return sizeof(t) == 0; }
