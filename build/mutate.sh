@@ -47,6 +47,9 @@ mutations=(
 "persist-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !same_file\(st, \{mine.st_dev, mine.st_ino\}\)\)\n(\s*)return 2;}{if (r < 0)\n\$1return 2;}@test_persist"
 "persist-target-unchecked@$H/detail/posix/ops.hpp@s{return !checked \|\| \(lstat\(to, st\) == 0 && same_file\(st, \{mine.st_dev, mine.st_ino\}\)\);}{return true;}@test_persist"
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
+"keep-false-ignored@$H/basic_temp_file.hpp@s{if \(!std::exchange\(kept_, false\)\)\n(\s*)return;}{if (true)\n\$1return;}@test_adopt"
+"adopt-follows-symlinks@$H/detail/posix/ops.hpp@s{lstat\(path, st\); r < 0\)\n(.*?)\| o_nofollow \| O_CLOEXEC}{fstatat(AT_FDCWD, path, st, 0); r < 0)\n\$1| O_CLOEXEC}s@test_adopt"
+"adopt-handle-name-unchecked@$H/detail/posix/ops.hpp@s{return same_file\(st, \{mine.st_dev, mine.st_ino\}\) \? 0 :}{return true ? 0 :}@test_adopt"
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")
