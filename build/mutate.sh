@@ -7,11 +7,15 @@
 #
 # and the exit status is 0 only when S is 0 (and every mutation applied).
 #
-# usage: build/mutate.sh [--jobs=N] [--keep] [NAME...]
-#   NAME     only these mutations (default: all)
-#   --keep   leave the copy (its path is printed) for a look at the logs
+# usage: build/mutate.sh [--jobs=N] [--keep] [--windows] [NAME...]
+#   NAME      only these mutations (default: all but the win-* ones)
+#   --windows the win-* mutations (of detail/windows/ and what only Windows runs): their tests
+#             are built with mingw-w64 and run under Wine (build/test.sh --platform=windows;
+#             export BOOST_TEMPFILE_WINDOWS_DIR for a ready toolchain); a win-* NAME runs so too
+#   --keep    leave the copy (its path is printed) for a look at the logs
 # A mutation is one perl substitution (perl -0pi: the whole file, `s{...}{...}`) on a file
-# under include/, and the tests (build/test.sh --quick targets) that must fail. If the
+# under include/, and the tests (build/test.sh --quick targets, optionally preceded by a
+# configuration option such as --portable-posix) that must fail. If the
 # substitution no longer matches (the code moved), the mutation "did not apply": an error,
 # so the list is kept up to date with the library.
 set -euo pipefail
@@ -19,11 +23,13 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 jobs=2
 keep=0
+windows=0
 only=()
 for a in "$@"; do
     case "$a" in
         --jobs=*) jobs=${a#--jobs=} ;;
         --keep) keep=1 ;;
+        --windows) windows=1 ;;
         -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
         -*) echo "mutate.sh: unknown option $a" >&2; exit 2 ;;
         *) only+=("$a") ;;
@@ -46,7 +52,37 @@ mutations=(
 "streambuf-keeps-no-error@$H/detail/file_streambuf.hpp@s{if \(r < 0 && write_error_ == 0\)}{if (false)}@test_write_errors"
 "persist-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !same_file\(st, \{mine.st_dev, mine.st_ino\}\)\)\n(\s*)return 2;}{if (r < 0)\n\$1return 2;}@test_persist"
 "persist-target-unchecked@$H/detail/posix/ops.hpp@s{return !checked \|\| \(lstat\(to, st\) == 0 && same_file\(st, \{mine.st_dev, mine.st_ino\}\)\);}{return true;}@test_persist"
+"win-publish-name-unchecked@$H/detail/windows/ops.hpp@s{\n\s*if \(delete_on_close && !name_leads_to\(from, mine\)\)\n\s*return 2;}{}; s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .from. was swapped)}{if (false)\$1}@test_windows_hostile"
+"win-dir-holds-delete@$H/detail/windows/ops.hpp@s{(dir_access = FILE_LIST_DIRECTORY \| FILE_READ_ATTRIBUTES \| FILE_WRITE_ATTRIBUTES);}{\$1 | DELETE;}@test_windows_hostile"
+"win-reserved-names-accepted@$H/detail/windows/sys.hpp@s{(inline bool reserved_name\(native_string_view name\) noexcept\n\{\n)}{\$1    if (name.size() < 100000)\n        return false;\n}@test_windows_hostile"
+"win-persist-self-by-spelling@$H/detail/windows/ops.hpp@s{if \(name_leads_to\(to, mine\)\)( \{ // onto itself)}{if (false)\$1}@test_windows_hostile"
+"win-staged-name-long@$H/detail/windows/ops.hpp@s{\n\s*out.resize\(i\);\n}{\n}@test_windows_hostile"
+"win-keep-other-handle-ignored@$H/detail/windows/ops.hpp@s{const bool held = name_leads_to\(path, mine\);}{const bool held = false;}@test_windows_hostile"
+"win-persist-target-unchecked@$H/detail/windows/ops.hpp@s{return -err::invalid;(\n\s*file_id mine;)}{(void)0;\$1}@test_windows_hostile"
+"win-keep-staged-unchecked@$H/detail/windows/ops.hpp@s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .path. led)}{if (false)\$1}@test_windows_hostile"
+"win-read-only-kept-by-name@$H/detail/windows/ops.hpp@s{if \(r != -static_cast<int>\(ERROR_ACCESS_DENIED\) \|\| directory\)}{if (true)}@test_windows_hostile"
+"win-read-only-kept-at-exit@$H/detail/windows/exit_cleanup.hpp@s{sys::delete_open\(h, attributes\); // gone}{sys::set_delete(h, true); // gone}@test_windows_hostile"
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
+"failed-publish-keeps-public-mode@$H/basic_temp_file.hpp@s{(void restore_mode\(long was\) noexcept\n    \{\n        if \()was >= 0\)}{\$1false)}@test_persist"
+"exit-sweep-ignores-creations@$H/exit_cleanup.hpp@s{(inline void sweep\(\) noexcept\n\{\n)    close_creations\(\);\n}{\$1}@test_exit_cleanup"
+"portable-repair-follows-symlink@$H/detail/posix/sys.hpp@s{::fchmodat\(at, name, mode, AT_SYMLINK_NOFOLLOW\)}{::fchmodat(at, name, mode, 0)}@--portable-posix test_temp_dir"
+"reopen-ignores-stream@$H/basic_temp_file.hpp@s{(if \()stream_(\) \{ // what stream\(\) holds)}{\$1false\$2}@test_named_temporary_file"
+"reopen-follows-symlink@$H/detail/posix/ops.hpp@s{lstat\(path, there\); r < 0 && r != -ENOENT}{fstatat(AT_FDCWD, path, there, 0); r < 0 \&\& r != -ENOENT}@test_named_temporary_file"
+"spooled-rollover-failure-as-lost-write@$H/basic_temp_file.hpp@s{(if \()kept(\) \{ // in memory, intact)}{\$1false\$2}@test_spooled test_write_errors"
+"raw-clone-child-unnoticed@$H/detail/posix/sys.hpp@s{if \(BOOST_UNLIKELY\(s.same_process && s.same_process->load\(std::memory_order_relaxed\) == 0u\)\)}{if (false)}@test_naming"
+"walk-crosses-mount@$H/detail/posix/remove_tree.hpp@s{if \(r == 0 && st.st_dev != dev_\)\n(\s*)r = -EXDEV; // a mount point}{if (false)\n\$1r = -EXDEV; // a mount point}@test_guards"
+"repair-crosses-mount@$H/detail/posix/remove_tree.hpp@s{if \(r == 0 && \(!S_ISDIR\(st.st_mode\) \|\| st.st_dev != dev_\)\)}{if (r == 0 \&\& !S_ISDIR(st.st_mode))}@test_guards"
+"noclobber-no-link-fallback@$H/detail/posix/ops.hpp@s{if \(r == -ENOSYS \|\| r == -EINVAL\) \{ // no RENAME_NOREPLACE}{if (false) \{ // no RENAME_NOREPLACE}@test_guards"
+"noclobber-no-undo@$H/detail/posix/ops.hpp@s{(if \(u < 0\) \{ // undo[^\n]*\n)\s*unlink\(to\);}{\$1}@test_guards"
+"created-dir-owner-unchecked@$H/detail/posix/ops.hpp@s{else if \(err == 0 && !creates_as\(st.st_uid\)\)}{else if (false)}@test_guards"
+"durable-dir-fsync-error-ignored@$H/basic_temp_file.hpp@s{if \(int s = sync_parent\(path_\); s < 0\)}{if (int s = sync_parent(path_); s < 0 \&\& false)}@test_guards"
+"fsync_path-error-ignored@$H/detail/posix/sys.hpp@s{(int r = fsync\(fd\);\n\s*close\(fd\);\n\s*)return r;}{\$1return 0;}@test_guards"
+"spool_state-assign-drops-data@$H/basic_temp_file.hpp@s{(spool_state& operator=\(spool_state&& o\) noexcept\n\s*\{\n)\s*mem = std::move\(o.mem\);\n}{\$1}@test_guards"
+"spool_buffer-assign-keeps-size@$H/detail/spool_buffer.hpp@s{(spool_buffer& operator=.*?)size_ = std::exchange\(o.size_, 0\);}{\$1std::exchange(o.size_, 0);}s@test_guards"
+"registry-grow-null-unchecked@$H/exit_cleanup.hpp@s{if \(!fresh\)\n\s*return false;\n}{}@test_guards_exit"
+"handler-over-unknown-disposition@$H/detail/posix/exit_cleanup.hpp@s{(if \(sys::sigaction\(handled_signals\[i\], nullptr, &p.previous\[i\]\) != 0\)\n)\s*continue;}{\$1                {}}@test_guards_exit"
+"exit-file-identity-unchecked@$H/detail/posix/exit_cleanup.hpp@s{\} else if \(sys::lstat\(path, st\) == 0 && sys::same_file\(st, id\)\) \{}{\} else if (sys::lstat(path, st) == 0) \{}@test_guards_exit"
+"exit-dir-identity-unchecked@$H/detail/posix/exit_cleanup.hpp@s{bool same = sys::fstat\(fd, st\) == 0 && sys::same_file\(st, id\);}{bool same = sys::fstat(fd, st) == 0;}@test_guards_exit"
 "keep-false-ignored@$H/basic_temp_file.hpp@s{if \(!std::exchange\(kept_, false\)\)\n(\s*)return;}{if (true)\n\$1return;}@test_adopt"
 "adopt-follows-symlinks@$H/detail/posix/ops.hpp@s{lstat\(path, st\); r < 0\)\n(.*?)\| o_nofollow \| O_CLOEXEC}{fstatat(AT_FDCWD, path, st, 0); r < 0)\n\$1| O_CLOEXEC}s@test_adopt"
 "adopt-handle-name-unchecked@$H/detail/posix/ops.hpp@s{return same_file\(st, \{mine.st_dev, mine.st_ino\}\) \? 0 :}{return true ? 0 :}@test_adopt"
@@ -63,9 +99,13 @@ total=0 killed=0 survived=0 broken=0
 results=()
 for m in "${mutations[@]}"; do
     IFS='@' read -r name file subst tests <<<"$m"
-    if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " == *" $name "* ]]; then
+    if [ ${#only[@]} -gt 0 ]; then
+        [[ " ${only[*]} " == *" $name "* ]] || continue
+    elif { [[ "$name" == win-* ]] && [ "$windows" = 0 ]; } || { [[ "$name" != win-* ]] && [ "$windows" = 1 ]; }; then
         continue
     fi
+    how=--quick
+    [[ "$name" == win-* ]] && how=--platform=windows
     total=$((total + 1))
     rm -rf "$work/include" && cp -a "$work/include.pristine" "$work/include"
     perl -0pi -e "$subst" "$work/$file"
@@ -76,7 +116,7 @@ for m in "${mutations[@]}"; do
     fi
     read -r -a targets <<<"$tests"
     log="$work/$name.log"
-    (cd "$work" && ./build/test.sh --quick --jobs="$jobs" "${targets[@]}") >"$log" 2>&1 || true
+    (cd "$work" && ./build/test.sh "$how" --jobs="$jobs" "${targets[@]}") >"$log" 2>&1 || true
     summary=$(tail -n 1 "$log")
     if grep -q "did not build" "$log"; then # a mutation must compile: else it proves nothing
         results+=("$(printf '%-30s DID NOT COMPILE (%s)' "$name" "$log")")

@@ -21,6 +21,11 @@
 #                      and the BSDs take (no O_TMPFILE, O_PATH, renameat2, getrandom,
 #                      getdents64, fchmodat2, secure_getenv, /proc), on Linux. Build products:
 #                      bin/<config>-portable (e.g. bin/gcc-cxx17-portable-asan); no CMake checks.
+#   --coverage         gcc's --coverage at -O0 (BOOST_TEMPFILE_TEST_COVERAGE: forked children write
+#                      their counts, test/common/coverage_hook.hpp); build products under
+#                      bin/<config>-coverage, made world-writable (umask 0 while b2 runs) so
+#                      that children running as `nobody` add their .gcda counts too. Read the
+#                      counts with build/coverage.sh, which drives this.
 #   --rerun            run the test programs again even when b2 finds them up to date (to run
 #                      the suite under another environment: TMPDIR, TEMP, TMP, a user...)
 #   anything else      passed to b2: properties (variant=release, cxxstd=20 replaces the
@@ -50,6 +55,7 @@ quick=0
 platform=linux
 rerun=0
 portable=0
+coverage=0
 jobs=$(nproc 2>/dev/null || echo 2)
 b2_opts=()      # options and properties for b2
 b2_targets=()   # targets; default: test
@@ -71,6 +77,7 @@ for a in ${args[@]+"${args[@]}"}; do
         --platform=*) platform=${a#--platform=} ;;
         --rerun) rerun=1 ;;
         --portable-posix) portable=1 ;;
+        --coverage) coverage=1 ;;
         --jobs=*) jobs=${a#--jobs=} ;;
         -j*) jobs=${a#-j} ;;
         cxxstd=*) user_cxxstd=${a#cxxstd=}; b2_opts+=("$a") ;;
@@ -86,6 +93,7 @@ case "$platform" in linux|windows) ;; *) echo "test.sh: --platform must be linux
 [ "$platform" = windows ] && [ "$sanitize" != none ] && { echo "test.sh: --sanitize is for --platform=linux" >&2; exit 2; }
 [ "$platform" = windows ] && [ "$portable" = 1 ] && { echo "test.sh: --portable-posix is for --platform=linux" >&2; exit 2; }
 [ "$quick" = 1 ] && toolset=gcc
+[ "$coverage" = 1 ] && [ "$toolset" = all ] && toolset=gcc
 
 # Configurations: "<label> <b2 toolset> <cxxstd>".
 configs=()
@@ -110,8 +118,18 @@ if [ "$portable" = 1 ]; then
     portable_suffix=-portable
 fi
 
+cov_props=()
+cov_suffix=""
+if [ "$coverage" = 1 ]; then
+    [ "$sanitize" = none ] || { echo "test.sh: --coverage and --sanitize do not mix" >&2; exit 2; }
+    [ "$toolset" = gcc ] || { echo "test.sh: --coverage is for g++ (gcov)" >&2; exit 2; }
+    cov_props=(variant=debug optimization=off cxxflags=--coverage linkflags=--coverage
+               define=BOOST_TEMPFILE_TEST_COVERAGE)
+    cov_suffix=-coverage
+fi
+
 run_cmake=1
-if [ "$portable" = 1 ] || [ "$quick" = 1 ] || [ "$sanitize" != none ] || [ ${#b2_targets[@]} -gt 0 ] || [ "$platform" = windows ]; then
+if [ "$coverage" = 1 ] || [ "$portable" = 1 ] || [ "$quick" = 1 ] || [ "$sanitize" != none ] || [ ${#b2_targets[@]} -gt 0 ] || [ "$platform" = windows ]; then
     run_cmake=0
 fi
 
@@ -202,13 +220,14 @@ condense_log() { # log bdir
 
 # ---------------------------------------------------------------- b2, per configuration
 run_config() { # label toolset cxxstd
-    local label=$1$portable_suffix$san_suffix tset=$2 std=$3
-    [ -z "$user_cxxstd" ] || label=$tset-cxx${user_cxxstd//,/-}$portable_suffix$san_suffix
+    local label=$1$portable_suffix$san_suffix$cov_suffix tset=$2 std=$3
+    [ -z "$user_cxxstd" ] || label=$tset-cxx${user_cxxstd//,/-}$portable_suffix$san_suffix$cov_suffix
     local bdir="bin/$label" log="bin/logs/$label.log"
     local stamp="bin/logs/$label.stamp"
     local props=("toolset=$tset" ${platform_b2_args[@]+"${platform_b2_args[@]}"})
     [ -n "$user_cxxstd" ] || props+=("cxxstd=$std")
     props+=(${san_props[@]+"${san_props[@]}"} ${portable_props[@]+"${portable_props[@]}"})
+    props+=(${cov_props[@]+"${cov_props[@]}"})
     local targets=(${b2_targets[@]+"${b2_targets[@]}"})
     local scope=all
     if [ ${#targets[@]} -eq 0 ]; then
@@ -229,8 +248,13 @@ run_config() { # label toolset cxxstd
 
     # --dump-tests makes b2 also list every declared test ("boost-test(RUN) "<dir>/test_x" ...").
     local start=$SECONDS rc=0
-    "$b2" -j"$jobs" --build-dir="$bdir" "${props[@]}" ${b2_opts[@]+"${b2_opts[@]}"} --dump-tests \
-        "${targets[@]}" >"$log" 2>&1 || rc=$?
+    # Coverage: every directory and .gcda file b2 and the tests create is writable by all (the
+    # children that drop to `nobody` write their counts there); each test program sets its own
+    # umask back and creates its .gcda files first (test/common/coverage_hook.hpp).
+    if [ "$coverage" = 1 ]; then chmod -R a+rwX "$bdir"; fi
+    ( if [ "$coverage" = 1 ]; then umask 000; fi
+      "$b2" -j"$jobs" --build-dir="$bdir" "${props[@]}" ${b2_opts[@]+"${b2_opts[@]}"} --dump-tests \
+        "${targets[@]}" ) >"$log" 2>&1 || rc=$?
     local took=$((SECONDS - start))
 
     # The tests declared by test/Jamfile (and example/Jamfile), as "<TYPE> <name>".

@@ -722,6 +722,59 @@ BOOST_AUTO_TEST_CASE(many_objects_from_many_threads)
     BOOST_TEST(s.entries().empty());
 }
 
+// Worker threads create and destroy remove_at_exit files while the process ends, by a
+// process-directed SIGTERM (taken by a worker: the main thread blocks it) or by exit() from the
+// main thread. The sweep waits for the creations under way, and none starts after it (they
+// fail with operation_canceled): nothing is left, in every run. (It used to leave files in most
+// runs with 2 threads or more: a worker between its creation and its registration while
+// another thread swept, or creating again after the sweep.)
+BOOST_AUTO_TEST_CASE(threads_creating_while_the_process_ends_leave_nothing)
+{
+    constexpr int runs = 40;
+    for (bool by_signal : {true, false}) {
+        for (int threads : {1, 2, 8}) {
+            int left = 0, wrong_end = 0;
+            for (int run = 0; run < runs; ++run) {
+                test::scratch s;
+                int st = child_wait_status([&] {
+                    std::atomic<int> started{0};
+                    std::vector<std::thread> ts;
+                    for (int t = 0; t < threads; ++t)
+                        ts.emplace_back([&] {
+                            for (bool first = true;;) { // handlers installed by the first one
+                                boost::system::error_code ec;
+                                exit_file<char> f(test::file_in<char>(s.dir), ec);
+                                if (!ec && std::exchange(first, false))
+                                    ++started;
+                            }
+                        });
+                    while (started.load() < threads)
+                        std::this_thread::yield();
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1 + run % 3));
+                    if (by_signal) {
+                        ::sigset_t set;
+                        sigemptyset(&set);
+                        sigaddset(&set, SIGTERM);
+                        ::pthread_sigmask(SIG_BLOCK, &set, nullptr); // a worker takes it
+                        ::kill(::getpid(), SIGTERM);
+                        for (;;)
+                            ::pause();
+                    }
+                    std::exit(0); // the workers go on creating during the exit-time sweep
+                    return 0;
+                });
+                if (by_signal ? !died_of(st, SIGTERM) : !exited_with(st, 0))
+                    ++wrong_end;
+                if (!s.entries().empty())
+                    ++left;
+            }
+            BOOST_TEST(left == 0, (by_signal ? "SIGTERM" : "exit()") << ", " << threads << " worker thread(s): files left in "
+                                                                    << left << " of " << runs << " runs");
+            BOOST_TEST(wrong_end == 0, wrong_end << " runs did not end as expected");
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(registration_is_constant_time_amortised)
 {
     // 20 000 live registrations, then churn among them: each registration probes O(1) slots
@@ -820,7 +873,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persisted_objects_are_withdrawn, CharT, test::char
 
 #else // the whole file needs POSIX
 
-BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("13 cases: signals (SIGINT, SIGTERM, SIGHUP) and fork; Windows exit cleanup is in test_windows"))
+BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("14 cases: signals (SIGINT, SIGTERM, SIGHUP) and fork; Windows exit cleanup is in test_windows"))
 {
 }
 

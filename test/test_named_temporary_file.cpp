@@ -572,6 +572,58 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(reopen_refuses_a_name_that_leads_elsewhere, CharT,
     BOOST_TEST(ec == boost::system::errc::bad_file_descriptor);
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(reopen_sees_what_stream_holds, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+    f.stream() << "hello"; // still in stream()'s buffer
+    tf::file_handle h = f.reopen();
+    BOOST_TEST(test::read_at(h.get(), 16, 0) == "hello");
+    f.stream() << " world";
+    BOOST_TEST(f.tell() == 11); // the object and the stream still agree
+    BOOST_TEST(contents(f) == "hello world");
+}
+
+#if BOOST_TEMPFILE_TEST_POSIX
+// reopen() never opens what it would then refuse: a symlink or a FIFO planted under the name
+// is not opened (a FIFO's open would block, a symlink's target could be anything).
+BOOST_TEST_DECORATOR(*test::posix_only("symlinks and FIFOs"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(reopen_opens_no_symlink_and_no_fifo, CharT, test::char_types)
+{
+    test::scratch s;
+    auto o = test::file_in<CharT>(s.dir);
+    o.keep = true;
+    tf::basic_temp_file<CharT> f(o);
+    f.write("ours");
+    const std::string n = narrow(f.name());
+    const std::string moved = (s.dir / "moved-away").string();
+    BOOST_TEST(::rename(n.c_str(), moved.c_str()) == 0);
+    BOOST_TEST(::symlink(moved.c_str(), n.c_str()) == 0); // leads to the object's own file
+    boost::system::error_code ec;
+    tf::file_handle h = f.reopen(ec);
+    BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+    BOOST_TEST(!h.is_open());
+    BOOST_TEST(::unlink(n.c_str()) == 0);
+    BOOST_TEST(::mkfifo(n.c_str(), 0600) == 0);
+    // A FIFO opened for reading and writing would not block; opened for reading (what a
+    // by-name open of another kind would do) it would: a reader in the child proves nothing
+    // was opened, the test only needs reopen() to come back with the error.
+    int status = test::child_wait_status([&] {
+        ::alarm(10); // a blocking open would hang: killed, the test fails
+        boost::system::error_code e;
+        tf::file_handle g = f.reopen(e);
+        return e == boost::system::errc::no_such_file_or_directory && !g.is_open() ? 0 : 1;
+    });
+    BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    BOOST_TEST(::unlink(n.c_str()) == 0);
+    BOOST_TEST(::rename(moved.c_str(), n.c_str()) == 0); // back: reopened again
+    tf::file_handle ok = f.reopen(ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(test::read_at(ok.get(), 4, 0) == "ours");
+    BOOST_TEST(::unlink(n.c_str()) == 0);
+}
+#endif
+
 // keep_on_exception: removed at destruction, unless the scope is left by an exception that
 // started after the object was made (the evidence stays); an exception already in flight
 // when it was made does not count.

@@ -19,10 +19,17 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
+
+#if BOOST_TEMPFILE_TEST_POSIX
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
 
 namespace tf = boost::tempfile;
 
@@ -298,5 +305,51 @@ BOOST_AUTO_TEST_CASE(thread_random_is_per_thread_and_fork_aware, *test::posix_on
     ::close(fds[1]);
     BOOST_TEST(r == 0);
     BOOST_TEST(child != tf::thread_random()); // the parent's next draw, which the child would repeat
+#endif
+}
+
+// A child made without the atfork handlers (a raw clone system call; glibc's _Fork is the
+// same) is noticed through the MADV_WIPEONFORK page (Linux >= 4.14): its names are not its
+// parent's next ones, and it does not remove its parent's objects (their owner is the parent,
+// whose id the child no longer takes for its own).
+BOOST_TEST_DECORATOR(*test::linux_only("a raw clone() child, noticed through MADV_WIPEONFORK; elsewhere only pthread_atfork (doc/security.md#fork-guard)"))
+BOOST_AUTO_TEST_CASE(a_raw_clone_child_draws_other_names_and_removes_nothing_of_its_parent)
+{
+#if BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS
+    test::scratch s;
+    tf::named_temporary_file f(test::file_in<char>(s.dir));
+    tf::basic_temp_file<char, tf::remove_at_exit<>> g(test::file_in<char>(s.dir));
+    const std::string fn = f.path().string(), gn = g.path().string();
+    (void)tf::thread_random(); // the thread's key and buffer exist before the clone
+    constexpr int n = 8;
+    int fds[2];
+    BOOST_REQUIRE(::pipe(fds) == 0);
+    const long pid = ::syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+    BOOST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+        std::uint64_t v[n];
+        for (auto& x : v)
+            x = tf::thread_random();
+        const bool sent = ::write(fds[1], v, sizeof v) == static_cast<::ssize_t>(sizeof v);
+        f.close();             // the parent's object: not removed by a child
+        std::exit(sent ? 0 : 1); // nor by the exit-time sweep
+    }
+    ::close(fds[1]);
+    std::uint64_t child[n] = {};
+    BOOST_TEST(::read(fds[0], child, sizeof child) == static_cast<::ssize_t>(sizeof child));
+    ::close(fds[0]);
+    int status = 0;
+    BOOST_TEST(::waitpid(static_cast<::pid_t>(pid), &status, 0) == pid);
+    BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    std::vector<std::uint64_t> mine;
+    for (int i = 0; i < n; ++i)
+        mine.push_back(tf::thread_random());
+    int same = 0;
+    for (std::uint64_t c : child)
+        for (std::uint64_t m : mine)
+            same += c == m;
+    BOOST_TEST(same == 0, same << " values of the child's were its parent's next ones");
+    BOOST_TEST(test::exists(fn));
+    BOOST_TEST(test::exists(gn));
 #endif
 }

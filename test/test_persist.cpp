@@ -18,6 +18,7 @@
 #include "common/test_common.hpp"
 
 #include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -424,5 +425,92 @@ BOOST_AUTO_TEST_CASE(persist_cannot_cross_file_systems,
         return test::exists(f.name()) && !test::exists((other / "doc").string()) ? 0 : 2;
     });
     BOOST_TEST(r == 0);
+#endif
+}
+
+// A publish that fails leaves the file as it was: under its temporary name, still 0600 (the
+// published mode is set before the rename or link, and put back when that fails). Each
+// publishing call, each way it fails: the target exists (persist_noclobber, link), another
+// file system (EXDEV), the temporary name leads to another file (the identity check).
+#if BOOST_TEMPFILE_TEST_POSIX
+namespace {
+enum class publish_call { persist, persist_noclobber, link };
+enum class publish_failure { exists, cross_device, identity };
+
+// 0 if the publish failed as expected and left the mode 0600; 1 if it did not fail with the
+// expected error; 2 if the file's mode changed.
+template <class CharT>
+int failed_publish_mode(publish_call call, publish_failure kind, const fs::path& dir, const fs::path& target_dir)
+{
+    const fs::path target = target_dir / "published";
+    if (kind == publish_failure::exists && !test::put_file(target.string(), "theirs", 0644))
+        return 3;
+    const tf::publish_mode mode(0644);
+    boost::system::error_code ec;
+    int fd = -1;
+    std::unique_ptr<tf::basic_temp_file<CharT>> named;
+    std::unique_ptr<tf::basic_temp_file<CharT, tf::anonymous_file<>>> anonymous;
+    if (call == publish_call::link) {
+        anonymous.reset(new tf::basic_temp_file<CharT, tf::anonymous_file<>>(test::anonymous_in<CharT>(dir)));
+        fd = anonymous->native_handle();
+        anonymous->link(target, mode, ec);
+    } else {
+        named.reset(new tf::basic_temp_file<CharT>(test::file_in<CharT>(dir)));
+        fd = named->native_handle();
+        if (kind == publish_failure::identity) { // ours moved away, another file under its name
+            const std::string temp = narrow(named->name());
+            if (::rename(temp.c_str(), (dir / "moved").c_str()) != 0 || !test::put_file(temp, "theirs"))
+                return 3;
+        }
+        if (call == publish_call::persist)
+            named->persist(target, mode, ec);
+        else
+            named->persist_noclobber(target, mode, ec);
+    }
+    const boost::system::errc::errc_t expected = kind == publish_failure::exists
+                                                     ? boost::system::errc::file_exists
+                                                 : kind == publish_failure::cross_device
+                                                     ? boost::system::errc::cross_device_link
+                                                     : boost::system::errc::no_such_file_or_directory;
+    if (ec != (call == publish_call::link ? test::link_error(expected) : expected))
+        return 1;
+    struct stat st;
+    return ::fstat(fd, &st) == 0 && (st.st_mode & 07777) == 0600 ? 0 : 2;
+}
+
+const publish_call all_calls[] = {publish_call::persist, publish_call::persist_noclobber, publish_call::link};
+} // namespace
+#endif
+
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits (publish_mode)"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_publish_keeps_the_private_mode, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    for (publish_call call : all_calls) {
+        for (publish_failure kind : {publish_failure::exists, publish_failure::identity}) {
+            if ((call == publish_call::persist && kind == publish_failure::exists) || // replaces
+                (call == publish_call::link && kind == publish_failure::identity))    // no name to check
+                continue;
+            test::scratch s;
+            BOOST_TEST(failed_publish_mode<CharT>(call, kind, s.dir, s.dir) == 0,
+                       "call " << int(call) << ", failure " << int(kind));
+        }
+    }
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::needs_small_fs("a second file system: a tmpfs in a private mount namespace"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_publish_across_file_systems_keeps_the_private_mode, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    for (publish_call call : all_calls) {
+        test::scratch s;
+        const fs::path other = s.dir / "other";
+        BOOST_TEST_REQUIRE(fs::create_directory(other));
+        int r = test::on_small_fs(other, 65536, [&] {
+            return failed_publish_mode<CharT>(call, publish_failure::cross_device, s.dir, other);
+        });
+        BOOST_TEST(r == 0, "call " << int(call));
+    }
 #endif
 }

@@ -309,6 +309,50 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_efbig_keeps_the_data, CharT, test
 #endif
 }
 
+// A rollover that fails under a stream() write: the bytes are in memory, intact, so the
+// stream stays good (a user retrying would write them twice); flush() reports the failure,
+// once; close() then has nothing to report.
+BOOST_TEST_DECORATOR(*test::posix_only("RLIMIT_FSIZE (EFBIG) in a forked child"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_under_stream_reports_once_and_duplicates_nothing, CharT,
+                              test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    int r = test::in_child([&] {
+        ::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit lim = {4, 4};
+        if (::setrlimit(RLIMIT_FSIZE, &lim) != 0)
+            return 10;
+        for (std::size_t size : {std::size_t(10), std::size_t(5000)}) { // buffered, and straight through
+            const std::string data(size, 'x');
+            tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 5));
+            f.stream() << data;
+            f.stream().flush();
+            if (!f.stream()) { // what a user does when a write fails: try again
+                f.stream().clear();
+                f.stream() << data;
+                f.stream().flush();
+            }
+            boost::system::error_code ec;
+            f.flush(ec);
+            if (ec != boost::system::errc::file_too_large)
+                return 11;
+            f.flush(ec);
+            if (ec)
+                return 12; // reported once
+            if (f.rolled_over() || contents(f) != data)
+                return 13; // intact, not duplicated
+            f.close(ec);
+            if (ec)
+                return 14;
+        }
+        return 0;
+    });
+    BOOST_TEST(r == 0);
+    BOOST_TEST(s.entries().empty());
+#endif
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(close_never_creates_a_file, CharT, test::char_types)
 {
     // Bytes still in stream()'s buffer that would pass max_size: close() used to roll over to

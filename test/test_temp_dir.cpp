@@ -18,7 +18,9 @@
 #include <chrono>
 #include <ctime>
 #include <iostream>
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -375,6 +377,57 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(symlink_targets_keep_their_modes, CharT, test::cha
         },
         true);
     BOOST_TEST(r == 0);
+#endif
+}
+
+// The repair of an unreadable subdirectory never changes a symlink's target, even when the
+// subdirectory is swapped for a symlink to an outside directory while cleanup() repairs it
+// (CPython's CVE-2023-6597). Linux pins the directory with O_PATH; the portable build (the
+// macOS/BSD paths) checks the name and then changes its mode by name: it used to follow the
+// symlink there. A thread swaps the name back and forth during each of 200 cleanups, as the
+// user nobody; the outside directory's mode must never change.
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits and symlinks, as the user nobody"))
+BOOST_AUTO_TEST_CASE(repair_races_a_symlink_swap_and_never_follows_it)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    std::string w = shared_dir(s);
+    int r = test::in_child(
+        [&] {
+            const std::string outside = w + "/outside", park = w + "/park";
+            if (::mkdir(outside.c_str(), 0755) != 0 || ::chmod(outside.c_str(), 0755) != 0)
+                return 2;
+            for (int tree = 0; tree < 200; ++tree) {
+                tf::temporary_directory t(test::dir_in<char>(w));
+                const std::string sub = t.path().string() + "/sub";
+                if (::mkdir(sub.c_str(), 0) != 0)
+                    return 3;
+                std::atomic<bool> stop{false};
+                std::thread swapper([&] {
+                    while (!stop.load()) {
+                        if (::rename(sub.c_str(), park.c_str()) != 0 && ::mkdir(park.c_str(), 0) != 0)
+                            continue;
+                        ::symlink(outside.c_str(), sub.c_str());
+                        std::this_thread::yield();
+                        ::unlink(sub.c_str());
+                        ::rename(park.c_str(), sub.c_str());
+                    }
+                });
+                boost::system::error_code ec;
+                t.cleanup(ec);
+                stop = true;
+                swapper.join();
+                if (test::mode_of(outside) != 0755)
+                    return 10;
+                ::rmdir(park.c_str());
+                ::unlink(sub.c_str());
+                ::rmdir(sub.c_str());
+                t.cleanup(ec);
+            }
+            return 0;
+        },
+        true);
+    BOOST_TEST(r == 0, "child result " << r << (r == 10 ? ": the outside directory's mode was changed" : ""));
 #endif
 }
 

@@ -256,14 +256,15 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(direct_writes_report_enospc, CharT, test::char_typ
             return 6;
         if (test::contents(sp) != "header" + big)
             return 7;
-        // The same through stream(): the lost rollover is reported by flush() and close().
+        // The same through stream(): the failed rollover is reported once, by flush(); the
+        // data stays in memory, nothing was lost, so close() has nothing more to report.
         tf::basic_temp_file<CharT, tf::spooled_file<>> sp2(so);
         sp2.stream() << big;
         sp2.flush(ec);
         if (ec != boost::system::errc::no_space_on_device)
             return 8;
         sp2.close(ec);
-        return ec == boost::system::errc::no_space_on_device ? 0 : 9;
+        return !ec ? 0 : 9;
     });
     BOOST_TEST(r == 0);
 }

@@ -18,15 +18,24 @@
 
 namespace test {
 
-// The repository root: found from this file's name, or upwards from the current directory;
-// empty if neither leads to it.
+// The library's root (the directory with include/boost/tempfile.hpp and doc/): the build's
+// BOOST_TEMPFILE_TEST_SOURCE_ROOT if it names one (test/CMakeLists.txt sets it), else found
+// upwards from this file's name or from the current directory; empty if none leads to it.
+// Not the nearest Jamroot: in a Boost tree (libs/tempfile) the Boost root has one too.
 inline boost::filesystem::path source_root()
 {
     namespace fs = boost::filesystem;
+    auto is_root = [](const fs::path& p) {
+        return fs::exists(p / "include" / "boost" / "tempfile.hpp") && fs::is_directory(p / "doc");
+    };
+#ifdef BOOST_TEMPFILE_TEST_SOURCE_ROOT
+    if (is_root(fs::path(BOOST_TEMPFILE_TEST_SOURCE_ROOT)))
+        return fs::path(BOOST_TEMPFILE_TEST_SOURCE_ROOT);
+#endif
     std::vector<fs::path> starts = {fs::absolute(fs::path(__FILE__)).parent_path(), fs::current_path()};
     for (fs::path p : starts)
         for (; !p.empty() && p != p.root_path(); p = p.parent_path())
-            if (fs::exists(p / "Jamroot") && fs::is_directory(p / "doc"))
+            if (is_root(p))
                 return p;
     return fs::path();
 }

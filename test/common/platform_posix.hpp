@@ -89,8 +89,9 @@ struct umask_guard
 inline bool become_nobody()
 {
     struct passwd* pw = ::getpwnam("nobody");
-    return pw && ::setgroups(0, nullptr) == 0 && ::setgid(pw->pw_gid) == 0 && ::setuid(pw->pw_uid) == 0 &&
-           ::getuid() != 0;
+    const ::uid_t uid = pw ? pw->pw_uid : 65534; // no user database (no /etc/passwd): nobody's usual id
+    const ::gid_t gid = pw ? pw->pw_gid : 65534;
+    return ::setgroups(0, nullptr) == 0 && ::setgid(gid) == 0 && ::setuid(uid) == 0 && ::getuid() != 0;
 }
 
 // Runs `f` in a forked child and returns the raw wait status (read it with WIFEXITED /

@@ -210,6 +210,7 @@ std::string contents(File& f)
 #include "platform_windows.hpp"
 #else
 #include "platform_posix.hpp"
+#include "coverage_hook.hpp"
 #endif
 
 namespace test {

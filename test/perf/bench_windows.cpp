@@ -13,6 +13,17 @@
 //   mkdtemp      mkdtemp + RemoveDirectoryW            CreateDirectoryW + RemoveDirectoryW
 //   tempdir_obj  temporary_directory                   the same floor
 //
+// Then what an empty temporary_directory's checks cost, each row the mkdtemp floor plus the
+// calls of one check, by hand (its ratio - 1: the check's cost in floors):
+//   dir+open     + open the directory (CreateFileW, backup semantics) + CloseHandle
+//   dir+open+id  + that open and GetFileInformationByHandle (the identity compared)
+//   dir+list     + that open and the listing (FileIdBothDirectoryRestartInfo, then the call
+//                  that says there is no more)
+//   dir+dispose  deleted by handle (opened with DELETE, FileDispositionInfo) instead of by name
+//   dir+all      every call the library makes for one, by hand: create; open and identify
+//                (held, no DELETE); open with DELETE and identify; list; dispose; two closes
+//   Wine adds FileNameInfo for a directory that is not empty (not here).
+//
 // usage: bench_windows <directory> [rounds]
 // One process (starting a program under Wine costs more than everything measured); each round
 // runs every operation n times for the floor and for the library, in alternating order; the
@@ -55,6 +66,79 @@ std::wstring floor_name()
         n += alphabet[(g_state * 0x2545F4914F6CDD1Dull >> 33) % 37];
     }
     return n;
+}
+
+[[noreturn]] void die(const char* what);
+
+HANDLE open_dir(const std::wstring& n, DWORD access)
+{
+    HANDLE h = ::CreateFileW(n.c_str(), access | FILE_READ_ATTRIBUTES | SYNCHRONIZE,
+                             FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr, OPEN_EXISTING,
+                             FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT, nullptr);
+    if (h == INVALID_HANDLE_VALUE)
+        die("CreateFileW (a directory)");
+    return h;
+}
+
+void identify(HANDLE h)
+{
+    BY_HANDLE_FILE_INFORMATION info;
+    if (!::GetFileInformationByHandle(h, &info))
+        die("GetFileInformationByHandle");
+}
+
+void list(HANDLE h)
+{
+    alignas(8) static char buf[65536];
+    FILE_INFO_BY_HANDLE_CLASS cls = FileIdBothDirectoryRestartInfo;
+    while (::GetFileInformationByHandleEx(h, cls, buf, sizeof buf))
+        cls = FileIdBothDirectoryInfo;
+}
+
+void dispose(HANDLE h)
+{
+    FILE_DISPOSITION_INFO info{TRUE};
+    if (!::SetFileInformationByHandle(h, FileDispositionInfo, &info, sizeof info))
+        die("FileDispositionInfo");
+}
+
+// The mkdtemp floor plus one check's calls (see the table at the top).
+void dir_calls(bool open, bool id, bool lst, bool by_handle)
+{
+    std::wstring n = floor_name();
+    if (!::CreateDirectoryW(n.c_str(), nullptr))
+        die("CreateDirectoryW");
+    if (open) {
+        HANDLE h = open_dir(n, FILE_LIST_DIRECTORY);
+        if (id)
+            identify(h);
+        if (lst)
+            list(h);
+        ::CloseHandle(h);
+    }
+    if (by_handle) {
+        HANDLE h = open_dir(n, DELETE);
+        dispose(h);
+        ::CloseHandle(h);
+    } else {
+        ::RemoveDirectoryW(n.c_str());
+    }
+}
+
+// Every call the library makes for an empty temporary_directory, by hand.
+void dir_all()
+{
+    std::wstring n = floor_name();
+    if (!::CreateDirectoryW(n.c_str(), nullptr))
+        die("CreateDirectoryW");
+    HANDLE held = open_dir(n, FILE_LIST_DIRECTORY | FILE_WRITE_ATTRIBUTES);
+    identify(held);
+    HANDLE top = open_dir(n, FILE_LIST_DIRECTORY | FILE_WRITE_ATTRIBUTES | DELETE);
+    identify(top);
+    list(top);
+    dispose(top);
+    ::CloseHandle(held);
+    ::CloseHandle(top);
 }
 
 [[noreturn]] void die(const char* what)
@@ -129,6 +213,11 @@ std::vector<op> ops()
              ::RemoveDirectoryW(d.c_str());
          }},
         {"tempdir_obj", floor_dir, [] { tf::temporary_directory d(dopt); }},
+        {"dir+open", floor_dir, [] { dir_calls(true, false, false, false); }},
+        {"dir+open+id", floor_dir, [] { dir_calls(true, true, false, false); }},
+        {"dir+list", floor_dir, [] { dir_calls(true, false, true, false); }},
+        {"dir+dispose", floor_dir, [] { dir_calls(false, false, false, true); }},
+        {"dir+all", floor_dir, [] { dir_all(); }},
     };
 }
 

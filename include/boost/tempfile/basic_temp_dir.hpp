@@ -184,7 +184,12 @@ private:
     void create(const options_type& o, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_dir";
-        [[maybe_unused]] detail::creation_guard_t<Cleanup> guard; // until on_name registered it
+        detail::creation_guard_t<Cleanup> guard; // until on_name registered it
+        if (!detail::creation_admitted(guard)) { // remove_at_exit: the process is ending
+            detail::report(ec, system::errc::operation_canceled,
+                           "boost::tempfile::basic_temp_dir: the process is ending (remove_at_exit swept)");
+            return;
+        }
         detail::name_parts parts;
         if (!detail::resolve_name_parts<Location, CharT>(o, parts, ec, what))
             return;

@@ -159,11 +159,14 @@ struct spool_state
     std::uint64_t max_size = 0;  // 0: writes never roll over
     bool in_memory = false;      // open, data in mem
     bool rolled = false;         // the data moved to a file
+    int rollover_error = 0;      // a rollover under stream() failed (-errno), data kept in mem:
+                                 // reported once, by the next flush() or close()
 
     spool_state() = default;
     spool_state(spool_state&& o) noexcept
         : mem(std::move(o.mem)), parts(std::move(o.parts)), max_size(o.max_size),
-          in_memory(std::exchange(o.in_memory, false)), rolled(o.rolled)
+          in_memory(std::exchange(o.in_memory, false)), rolled(o.rolled),
+          rollover_error(std::exchange(o.rollover_error, 0))
     {
     }
     spool_state& operator=(spool_state&& o) noexcept
@@ -173,6 +176,7 @@ struct spool_state
         max_size = o.max_size;
         in_memory = std::exchange(o.in_memory, false);
         rolled = o.rolled;
+        rollover_error = std::exchange(o.rollover_error, 0);
         return *this;
     }
 };
@@ -443,8 +447,9 @@ public:
         if (system_removes_ && open_handle()) { // Windows: take the deletion back
             detail::native_string moved;
             int r = detail::sys::keep_delete_on_close(fd_, path_.c_str(), moved);
-            if (r >= 0)
-                system_removes_ = false;
+            if (r < 0)
+                return; // not kept: never reported so (the file still goes at close)
+            system_removes_ = false;
             if (r == 1)
                 path_ = filesystem::path(std::move(moved)); // its name was taken meanwhile
         }
@@ -623,7 +628,12 @@ private:
     void create(const options_type& o, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_file";
-        [[maybe_unused]] detail::creation_guard_t<Cleanup> guard; // until on_name registered it
+        detail::creation_guard_t<Cleanup> guard; // until on_name registered it
+        if (!detail::creation_admitted(guard)) { // remove_at_exit: the process is ending
+            detail::report(ec, system::errc::operation_canceled,
+                           "boost::tempfile::basic_temp_file: the process is ending (remove_at_exit swept)");
+            return;
+        }
         if constexpr (spooled) {
             // Nothing is created yet; the options are checked now, used at rollover.
             if (!detail::resolve_name_parts<Location, CharT>(o, spool_.parts, ec, what))
@@ -786,6 +796,9 @@ private:
             return 0;
         int r = is_open() ? stream_->buf.release() : 0;
         int lost = stream_->buf.write_error();
+        if constexpr (spooled)
+            if (r == 0 && !lost)
+                r = std::exchange(spool_.rollover_error, 0);
         return lost ? lost : r;
     }
 
@@ -800,7 +813,8 @@ private:
     // ---- The device: the same operations without the stream hand-back. Used by the public
     // calls and, through dev_*, by stream()'s buffer.
 
-    bool raw_write(const void* data, std::size_t n, system::error_code* ec)
+    // `kept`: set when the data went to memory and only the rollover after it failed.
+    bool raw_write(const void* data, std::size_t n, system::error_code* ec, bool* kept = nullptr)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_file::write";
         if (!check_open(ec, what))
@@ -813,8 +827,11 @@ private:
                     return false;
                 }
                 // Python's _check: roll over once the position is past max_size.
-                if (spool_.max_size != 0 && static_cast<std::uint64_t>(spool_.mem.position()) > spool_.max_size)
+                if (spool_.max_size != 0 && static_cast<std::uint64_t>(spool_.mem.position()) > spool_.max_size) {
+                    if (kept)
+                        *kept = true;
                     return do_rollover(ec);
+                }
                 detail::clear(ec);
                 return true;
             }
@@ -869,7 +886,17 @@ private:
     int dev_write(const char* p, std::size_t n) noexcept
     {
         system::error_code e;
-        return raw_write(p, n, &e) ? 0 : detail::negated(e);
+        bool kept = false;
+        if (raw_write(p, n, &e, &kept))
+            return 0;
+        if constexpr (spooled) {
+            if (kept) { // in memory, intact: the stream lost nothing (a retry would write it twice)
+                if (spool_.rollover_error == 0)
+                    spool_.rollover_error = detail::negated(e);
+                return 0;
+            }
+        }
+        return detail::negated(e);
     }
     std::ptrdiff_t dev_read(char* p, std::size_t n) noexcept
     {
@@ -1010,6 +1037,7 @@ private:
             spool_.mem.clear();
             spool_.in_memory = false;
             spool_.rolled = true;
+            spool_.rollover_error = 0; // an earlier failure left nothing behind: all is in the file
             spool_.parts.lease.reset(); // the file is anonymous: nothing to remove later
             detail::clear(ec);
             return true;
@@ -1048,19 +1076,38 @@ private:
     }
 
     // Before publishing as `target`: the data out of stream() (a failed write is never
-    // published), the mode `m` says, then with `durable` the fsync. 0 or -errno.
-    int prepare_publish(const detail::sys::native_char* target, publish_mode m, durability d) noexcept
+    // published), the mode `m` says, then with `durable` the fsync. 0 or -errno. The mode the
+    // file had goes to `was` (-1: unchanged): a publish that fails puts it back (restore_mode),
+    // so the file never stays, under its temporary name, readable by others.
+    int prepare_publish(const detail::sys::native_char* target, publish_mode m, durability d, long& was) noexcept
     {
+        was = -1;
         if (int r = finish_stream(); r < 0)
             return r;
         unsigned mode = 0;
         if (int r = detail::mode_to_publish(m, target, &mode); r != 0) {
             if (r < 0)
                 return r;
-            if ((r = on_file([mode](detail::sys::handle_type h) { return detail::sys::set_mode(h, mode); })) < 0)
+            if ((r = on_file([mode, &was](detail::sys::handle_type h) {
+                     unsigned old = 0;
+                     int e = detail::sys::mode_of(h, &old);
+                     if (e == 0 && (e = detail::sys::set_mode(h, mode)) == 0)
+                         was = static_cast<long>(old);
+                     return e;
+                 })) < 0)
                 return r;
         }
-        return d == durability::durable ? on_file([](detail::sys::handle_type h) { return detail::sys::sync(h); }) : 0;
+        int r = d == durability::durable ? on_file([](detail::sys::handle_type h) { return detail::sys::sync(h); }) : 0;
+        if (r < 0)
+            restore_mode(was);
+        return r;
+    }
+
+    // After a publish that failed: the mode prepare_publish found, back on the file.
+    void restore_mode(long was) noexcept
+    {
+        if (was >= 0)
+            on_file([was](detail::sys::handle_type h) { return detail::sys::set_mode(h, static_cast<unsigned>(was)); });
     }
 
     static int sync_parent(const filesystem::path& p) noexcept
@@ -1093,11 +1140,14 @@ private:
                     target);
             return;
         }
-        if (int r = prepare_publish(to.c_str(), m, d); r < 0) {
+        long was = -1;
+        if (int r = prepare_publish(to.c_str(), m, d, was); r < 0) {
             report2(ec, r, what, path_, target);
             return;
         }
         int r = detail::sys::publish(fd_, path_.c_str(), to.c_str(), noclobber, system_removes_);
+        if (r != 0)
+            restore_mode(was); // nothing of ours published: its private mode back
         if (r < 0) {
             report2(ec, r, what, path_, target);
             return;
@@ -1142,6 +1192,12 @@ private:
             detail::report(ec, system::errc::bad_file_descriptor, what, path_);
             return file_handle();
         }
+        if (stream_) { // what stream() holds is written first: the new handle sees it
+            if (int f = stream_->buf.release(); f < 0) {
+                detail::report(ec, f, what, path_);
+                return file_handle();
+            }
+        }
         detail::sys::handle_type h = detail::sys::invalid_handle;
         int r = detail::sys::reopen_same(fd_, path_.c_str(), h);
         if (r == 1) {
@@ -1171,11 +1227,13 @@ private:
                            target);
             return;
         }
-        if (int r = prepare_publish(target.c_str(), m, d); r < 0) {
+        long was = -1;
+        if (int r = prepare_publish(target.c_str(), m, d, was); r < 0) {
             detail::report(ec, r, what, target);
             return;
         }
         if (int r = detail::sys::link_unnamed(fd_, target.c_str()); r < 0) {
+            restore_mode(was);
             detail::report(ec, r, what, target);
             return;
         }

@@ -170,6 +170,18 @@ template <class D, class = void> struct creation_guard { using type = no_creatio
 template <class D> struct creation_guard<D, std::void_t<typename D::creation_guard>> { using type = typename D::creation_guard; };
 template <class D>
 using creation_guard_t = typename creation_guard<D>::type;
+// False when the guard refuses the creation (remove_at_exit: the process is ending); the
+// object then reports errc::operation_canceled and creates nothing.
+template <class G, class = void> struct has_admitted : std::false_type {};
+template <class G> struct has_admitted<G, std::void_t<decltype(std::declval<const G&>().admitted)>> : std::true_type {};
+template <class G>
+inline bool creation_admitted(const G& g) noexcept
+{
+    if constexpr (has_admitted<G>::value)
+        return g.admitted;
+    else
+        return (void)g, true;
+}
 
 template <class D, class = void> struct owner_only : std::true_type {};
 template <class D> struct owner_only<D, std::void_t<decltype(D::owner_only)>> : std::bool_constant<D::owner_only> {};

@@ -36,12 +36,14 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <new>
+#include <thread>
 #include <utility>
 
 namespace boost {
@@ -105,9 +107,85 @@ inline void for_each_slot(registry& r, F f) noexcept
     }
 }
 
-// Removes every name this process registered. Called by the handlers and at exit.
+// The creations under way in this process (between the creation guard and the registration),
+// and whether the process is ending: one word, (pid << 32) | closing_bit | count. The pid tag
+// makes a forked child start at zero (threads of the parent that were creating are not in it).
+// Counted with atomics only: no system call is added to a creation.
+inline constexpr std::uint64_t closing_bit = std::uint64_t(1) << 31;
+inline constexpr std::uint64_t count_mask = closing_bit - 1;
+
+inline std::atomic<std::uint64_t>& creations() noexcept
+{
+    static std::atomic<std::uint64_t> v{0}; // constant-initialised: read by handlers
+    return v;
+}
+inline std::uint64_t this_process_tag() noexcept
+{
+    return std::uint64_t(static_cast<std::uint32_t>(sys::current_pid())) << 32;
+}
+// The word as this process sees it: another process's (a forked parent's) is zero here.
+inline std::uint64_t own(std::uint64_t v, std::uint64_t tag) noexcept
+{
+    return (v & ~(count_mask | closing_bit)) == tag ? v : tag;
+}
+
+// A creation starts: false (nothing may be created) once the process is ending.
+inline bool enter_creation() noexcept
+{
+    std::atomic<std::uint64_t>& c = creations();
+    const std::uint64_t tag = this_process_tag();
+    std::uint64_t v = c.load();
+    for (;;) {
+        const std::uint64_t mine = own(v, tag);
+        if (mine & closing_bit)
+            return false;
+        if (c.compare_exchange_weak(v, mine + 1))
+            return true;
+    }
+}
+// The creation entered is registered (or failed): it no longer holds back the sweep.
+inline void leave_creation() noexcept
+{
+    std::atomic<std::uint64_t>& c = creations();
+    const std::uint64_t tag = this_process_tag();
+    std::uint64_t v = c.load();
+    while (own(v, tag) == v && (v & count_mask) != 0 && !c.compare_exchange_weak(v, v - 1)) {
+    }
+}
+// The process is ending: no creation starts from now on, and those under way (on other
+// threads) are waited for, about a second at most, so that the sweep sees what they register.
+inline void close_creations() noexcept
+{
+    std::atomic<std::uint64_t>& c = creations();
+    const std::uint64_t tag = this_process_tag();
+    std::uint64_t v = c.load();
+    while (!c.compare_exchange_weak(v, own(v, tag) | closing_bit)) {
+    }
+    for (int waited = 0; waited < 1000 && (own(c.load(), tag) & count_mask) != 0; ++waited)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1)); // nanosleep / Sleep
+}
+
+// Held from before an object creates its name until after it is registered: the platform's
+// part (the handled signals blocked in this thread), then the count of creations under way.
+struct creation_guard
+{
+    creation_block block;
+    bool admitted;
+    creation_guard() noexcept : admitted(enter_creation()) {}
+    creation_guard(const creation_guard&) = delete;
+    creation_guard& operator=(const creation_guard&) = delete;
+    ~creation_guard()
+    {
+        if (admitted)
+            leave_creation();
+    }
+};
+
+// Removes every name this process registered. Called by the handlers and at exit, when the
+// process is ending: creations under way finish first, and none starts afterwards.
 inline void sweep() noexcept
 {
+    close_creations();
     registry& r = state();
     r.sweeping.fetch_add(1);
     const sys::pid_type self = sys::getpid_uncached();
@@ -240,7 +318,7 @@ struct remove_at_exit : cleanup_policy
     static constexpr bool owner_only = detail::owner_only<Base>::value;
     using base_type = Base;
     // Held by the object from before it creates its name until after on_name registered it.
-    using creation_guard = detail::exit_cleanup::creation_block;
+    using creation_guard = detail::exit_cleanup::creation_guard;
 
     remove_at_exit() = default;
     remove_at_exit(remove_at_exit&& other) noexcept

@@ -21,8 +21,6 @@
 #include <boost/tempfile/detail/platform.hpp>
 #include <boost/tempfile/policy.hpp>
 
-#include <boost/random/mersenne_twister.hpp>
-
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -141,8 +139,8 @@ inline std::uint64_t thread_random()
 
 // The default: Length symbols from name_alphabet (Python: 8), from secure_random (a per-thread
 // ChaCha20 keystream keyed from the system, re-keyed in a forked child). A Boost.Random engine
-// may be given instead (random::mt19937_64: the names of releases before 1.1); it is kept per
-// thread and seeded over its whole state from the system.
+// may be given instead (random::mt19937_64: the names of releases before 1.1; the caller
+// includes its header); it is kept per thread and seeded over its whole state from the system.
 template <unsigned Length = 8, class Engine = secure_random>
 struct random_name : naming_policy
 {

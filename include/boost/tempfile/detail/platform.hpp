@@ -12,13 +12,13 @@
 // In namespace detail::sys:
 //   vocabulary  handle_type, invalid_handle, dir_type, no_dir, native_char, native_string,
 //               native_string_view, pid_type, separator, is_separator, name_max,
-//               forbidden_in_name, forbidden_at_end, err::{exists, no_entry, invalid,
+//               forbidden_in_name, forbidden_at_end, reserved_name, err::{exists, no_entry, invalid,
 //               no_memory, too_big, io, not_supported}, has_delete_on_close, file_id
 //   names       current_dir, absolute, candidate_tempdirs, runtime_dir, open_dir_pin
 //   creation    file_flags, create_file, open_unnamed, create_dir, probe_name, remove_at,
 //               open_created_dir, name_leads_to, mark_in_use
 //   files       read, write_all, write_all_at, seek, truncate, sync, close, open_existing,
-//               sync_dir, permissions_of, new_file_mode, set_mode, publish, link_unnamed,
+//               sync_dir, permissions_of, new_file_mode, set_mode, mode_of, publish, link_unnamed,
 //               to_crt_descriptor, reopen_same, keep_delete_on_close, set_delete_on_close
 //   adopting    adopt_file, adopt_handle, adopt_dir (detail/adopt.hpp: a refusal is a
 //               positive adopt_refusal)

@@ -265,23 +265,42 @@ inline void mark_in_use(handle_type h) noexcept
 
 // ---- Files.
 
-// Opens `path` again for reading and writing (O_CLOEXEC, following a symlink as any open) and
-// checks that it leads to the open file `h` (device and inode): 0 with `out` set; 1 if the
-// name leads to another file now (nothing is left open); or -errno.
+// Opens the open file `h` again for reading and writing (O_CLOEXEC) and checks that `path`
+// still leads to it (device and inode): 0 with `out` set; 1 if the name leads to another file
+// now (nothing is left open); or -errno. No open ever goes through a symlink or opens a FIFO
+// or a device planted under the name: with /proc, the descriptor's own file is opened
+// (/proc/self/fd/N) after an lstat of the name; without, the name is lstat'ed first (a regular
+// file, this one), then opened with O_NOFOLLOW | O_NONBLOCK and checked again.
 inline int reopen_same(handle_type h, const native_char* path, handle_type& out) noexcept
 {
     struct ::stat mine, there;
     if (int r = fstat(h, mine); r < 0)
         return r;
-    int fd = open(path, O_RDWR | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0)
-        return fd;
-    int r = fstat(fd, there);
-    if (r < 0 || there.st_dev != mine.st_dev || there.st_ino != mine.st_ino) {
-        close(fd);
+    if (int r = lstat(path, there); r < 0 && r != -ENOENT)
+        return r;
+    else if (r < 0 || !S_ISREG(there.st_mode) || there.st_dev != mine.st_dev || there.st_ino != mine.st_ino)
+        return 1;
+#if BOOST_TEMPFILE_DETAIL_HAS_PROC_SELF
+    char proc[32];
+    int fd = open(proc_fd_path(h, proc), O_RDWR | O_CLOEXEC | O_NOCTTY);
+    if (fd != -ENOENT) { // no /proc mounted: by name
+        if (fd >= 0)
+            out = fd;
+        return fd < 0 ? fd : 0;
+    }
+#endif
+    int fd2 = open(path, O_RDWR | O_CLOEXEC | O_NOCTTY | o_nofollow | O_NONBLOCK);
+    if (fd2 < 0)
+        return fd2 == -ELOOP || fd2 == -ENXIO ? 1 : fd2; // a symlink, a FIFO without reader
+    int r = fstat(fd2, there);
+    if (r < 0 || !S_ISREG(there.st_mode) || there.st_dev != mine.st_dev || there.st_ino != mine.st_ino) {
+        close(fd2);
         return r < 0 ? r : 1;
     }
-    out = fd;
+    int fl = ::fcntl(fd2, F_GETFL);
+    if (fl >= 0)
+        ::fcntl(fd2, F_SETFL, fl & ~O_NONBLOCK);
+    out = fd2;
     return 0;
 }
 
@@ -422,6 +441,17 @@ inline int open_existing(const native_char* path, handle_type& h) noexcept
 inline int set_mode(handle_type h, unsigned mode) noexcept
 {
     return fchmod(h, static_cast<::mode_t>(mode));
+}
+
+// The permission bits (07777) of the open file `h`, read before publishing changes them, so
+// that a publish that fails can put them back (set_mode). 0 or -errno.
+inline int mode_of(handle_type h, unsigned* mode) noexcept
+{
+    struct ::stat st;
+    int r = fstat(h, st);
+    if (r == 0)
+        *mode = st.st_mode & 07777;
+    return r;
 }
 
 // fsync of the directory `path`, so that a new entry in it survives a crash. 0 or -errno.

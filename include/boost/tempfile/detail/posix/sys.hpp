@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,7 @@
 #include <sys/random.h>
 #endif
 #if BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #endif
 
@@ -75,6 +77,8 @@ inline constexpr std::size_t name_max =
 // A character a prefix, suffix or generated part may not hold; a character a name may not end with.
 inline constexpr bool forbidden_in_name(native_char c) noexcept { return c == '/' || c == '\0'; }
 inline constexpr bool forbidden_at_end(native_char) noexcept { return false; }
+// No name is a device by itself on POSIX (Windows: NUL, CON, COM1...).
+inline constexpr bool reserved_name(native_string_view) noexcept { return false; }
 
 // The errors the portable layers tell apart, as the wrappers return them (negated).
 namespace err {
@@ -386,16 +390,24 @@ inline int fchmod_pinned(int fd, ::mode_t mode) noexcept
 }
 
 // Where no descriptor can pin a directory without read permission (no O_PATH): sets the mode
-// of the directory `name` in `at` by name, if an lstat finds there the directory `was` (the
-// caller checks the identity of what it opens afterwards). 0, -EEXIST (something else has
-// the name now) or -errno.
+// of the directory `name` in `at` by name, if an lstat finds there the directory `was`, and
+// never through a symlink (the name may be swapped for one between the lstat and the chmod:
+// CPython's CVE-2023-6597): fchmodat(AT_SYMLINK_NOFOLLOW), which changes a symlink itself or
+// fails, never its target. The caller checks the identity of what it opens afterwards.
+// 0, -EEXIST (something else has the name now) or -errno.
 inline int chmod_dir_named(int at, const char* name, const struct ::stat& was, ::mode_t mode) noexcept
 {
     struct ::stat st;
     int r = fstatat(at, name, st, AT_SYMLINK_NOFOLLOW);
     if (r == 0 && !(S_ISDIR(st.st_mode) && st.st_dev == was.st_dev && st.st_ino == was.st_ino))
         r = -EEXIST;
-    return r < 0 ? r : retry([&] { return ::fchmodat(at, name, mode, 0); });
+    if (r < 0)
+        return r;
+    r = retry([&] { return ::fchmodat(at, name, mode, AT_SYMLINK_NOFOLLOW); });
+    if (r == 0 && (fstatat(at, name, st, AT_SYMLINK_NOFOLLOW) != 0 ||
+                   !(S_ISDIR(st.st_mode) && st.st_dev == was.st_dev && st.st_ino == was.st_ino)))
+        r = -EEXIST; // swapped meanwhile: what was changed (a symlink's own mode) is not used
+    return r;
 }
 
 // Reads the entries of the directory open as `fd` from its current offset to the end,
@@ -577,37 +589,76 @@ inline const char* secure_getenv(const char* name) noexcept
 // The id of this process, without a system call on the hot path: read once, then
 // refreshed in a forked child by a pthread_atfork handler. A fork generation counter is
 // bumped at the same time so that per-thread state (random engines) knows to re-seed.
+// A child made without the atfork handlers (glibc's _Fork, a raw clone system call) is noticed
+// on Linux >= 4.14 too: `same_process` is a word in a page marked MADV_WIPEONFORK, 1 here,
+// which the kernel hands to any child made without CLONE_VM as zeros (one load per call, no
+// system call). Where that is not available (other systems, older kernels) it is null and
+// only the atfork handler notices a fork (doc/security.md#fork-guard).
 struct process_state
 {
     std::atomic<::pid_t> pid;
     std::atomic<unsigned> generation;
+    std::atomic<unsigned>* same_process;
 };
+
+inline std::atomic<unsigned>* wipe_on_fork_word() noexcept
+{
+#if BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS && defined(MADV_WIPEONFORK)
+    const long page = ::sysconf(_SC_PAGESIZE);
+    void* p = ::mmap(nullptr, static_cast<std::size_t>(page), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return nullptr;
+    if (::madvise(p, static_cast<std::size_t>(page), MADV_WIPEONFORK) != 0) { // before Linux 4.14
+        ::munmap(p, static_cast<std::size_t>(page));
+        return nullptr;
+    }
+    static_assert(sizeof(std::atomic<unsigned>) == sizeof(unsigned), "a zeroed word reads as 0");
+    return new (p) std::atomic<unsigned>(1u);
+#else
+    return nullptr;
+#endif
+}
 
 inline void on_fork_child() noexcept;
 
 inline process_state& process() noexcept
 {
-    static process_state state{{::getpid()}, {0u}};
+    static process_state state{{::getpid()}, {0u}, wipe_on_fork_word()};
     static const bool registered = (::pthread_atfork(nullptr, nullptr, &on_fork_child) == 0);
     (void)registered;
     return state;
 }
 
-inline void on_fork_child() noexcept
+inline void refresh_after_fork(process_state& s) noexcept
 {
-    process_state& s = process();
     s.pid.store(::getpid(), std::memory_order_relaxed);
     s.generation.fetch_add(1, std::memory_order_relaxed);
+    if (s.same_process)
+        s.same_process->store(1u, std::memory_order_relaxed);
+}
+
+inline void on_fork_child() noexcept
+{
+    refresh_after_fork(process());
+}
+
+// process(), refreshed first in a child the atfork handler did not see.
+inline process_state& current_process() noexcept
+{
+    process_state& s = process();
+    if (BOOST_UNLIKELY(s.same_process && s.same_process->load(std::memory_order_relaxed) == 0u))
+        refresh_after_fork(s);
+    return s;
 }
 
 inline ::pid_t current_pid() noexcept
 {
-    return process().pid.load(std::memory_order_relaxed);
+    return current_process().pid.load(std::memory_order_relaxed);
 }
 
 inline unsigned fork_generation() noexcept
 {
-    return process().generation.load(std::memory_order_relaxed);
+    return current_process().generation.load(std::memory_order_relaxed);
 }
 
 // ---- Async-signal-safe calls (exit_cleanup.hpp's signal handler uses only these and the

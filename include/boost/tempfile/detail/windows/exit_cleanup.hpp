@@ -67,13 +67,13 @@ inline void remove_entry(const wchar_t* path, bool directory, const sys::file_id
         return;
     }
     sys::handle_type h = sys::invalid_handle;
-    if (sys::open_entry(path, DELETE, h) < 0)
+    if (sys::open_entry(path, DELETE | FILE_WRITE_ATTRIBUTES, h) < 0)
         return;
     sys::file_id now;
     DWORD attributes = 0;
     if (sys::identify(h, now, attributes) == 0 && sys::same_file(now, id) &&
         !(attributes & FILE_ATTRIBUTE_DIRECTORY))
-        sys::set_delete(h, true); // gone when the last handle (the object's own) closes
+        sys::delete_open(h, attributes); // gone when the last handle (the object's own) closes
     sys::close(h);
 }
 

@@ -17,6 +17,7 @@
 
 #include <boost/tempfile/detail/windows/sys.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -171,8 +172,17 @@ inline int create_file(dir_type dir, const native_char* name, handle_type& h, un
                                  ((flags & file_private) ? FILE_ATTRIBUTE_HIDDEN : 0)
                            : FILE_ATTRIBUTE_NORMAL;
     const DWORD access = GENERIC_READ | GENERIC_WRITE | ((flags & file_delete_on_close) ? DELETE : 0);
+    if (int i = injected(call::create_file); i < 0)
+        return i;
     int r = create_file_w(name, access, share, CREATE_NEW, attributes, h);
-    return r < 0 ? creation_error(name, r) : 0;
+    if (r < 0)
+        return creation_error(name, r);
+    if (::GetFileType(h) != FILE_TYPE_DISK) { // a device (a reserved name the check missed)
+        close(h);
+        h = invalid_handle;
+        return -err::invalid;
+    }
+    return 0;
 }
 
 // No file without a name on Windows: anonymous_file falls back to a private delete-on-close file.
@@ -267,20 +277,42 @@ inline int remove_at(dir_type dir, const native_char* name, bool directory) noex
     if (dir != no_dir)
         return -err::not_supported;
     win32_name n(name);
-    BOOL ok = directory ? ::RemoveDirectoryW(n.c_str()) : ::DeleteFileW(n.c_str());
-    return ok ? 0 : normalise_missing(last_error());
+    if (directory ? ::RemoveDirectoryW(n.c_str()) : ::DeleteFileW(n.c_str()))
+        return 0;
+    int r = normalise_missing(last_error());
+    if (r != -static_cast<int>(ERROR_ACCESS_DENIED) || directory)
+        return r;
+    // A read-only file (made so by the program): its attribute cleared through a handle, as
+    // the tree removal does. Anything else refused stays refused.
+    handle_type h = invalid_handle;
+    if (open_entry(name, DELETE | FILE_WRITE_ATTRIBUTES, h) < 0)
+        return r;
+    file_id id;
+    DWORD attributes = 0;
+    if (identify(h, id, attributes) == 0 && (attributes & FILE_ATTRIBUTE_READONLY) &&
+        !(attributes & FILE_ATTRIBUTE_DIRECTORY))
+        r = delete_open(h, attributes);
+    close(h);
+    return r;
 }
 
-// Access a held directory needs: to list it, to remove it and to repair its attributes.
-inline constexpr DWORD dir_access = FILE_LIST_DIRECTORY | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES | DELETE;
+// Access a held directory has: to list it and to repair its attributes, and no DELETE access,
+// which would make every open that does not share deletion fail with a sharing violation:
+// FindFirstFileW (a listing, `dir`), SetCurrentDirectoryW, a child process started in it.
+// Removal opens it again with dir_remove_access.
+inline constexpr DWORD dir_access = FILE_LIST_DIRECTORY | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES;
+inline constexpr DWORD dir_remove_access = dir_access | DELETE;
 
 // Opens the directory `name` itself (a reparse point is not followed) and checks that it is a
 // directory and not a reparse point, and (when `expected` is given) that it is that one.
 // 0 with h and id set, or the error (-err::exists: something else has the name).
-inline int open_dir_checked(const native_char* name, handle_type& h, file_id& id, const file_id* expected) noexcept
+inline int open_dir_checked(const native_char* name, handle_type& h, file_id& id, const file_id* expected,
+                            DWORD access = dir_access) noexcept
 {
     handle_type d = invalid_handle;
-    int r = open_entry(name, dir_access, d);
+    int r = access == dir_remove_access ? (std::min)(injected(call::open_for_delete), 0) : 0;
+    if (r == 0)
+        r = open_entry(name, access, d);
     if (r < 0)
         return normalise_missing(r);
     DWORD attributes = 0;
@@ -345,6 +377,11 @@ inline int new_file_mode(unsigned*) noexcept
 }
 inline int set_mode(handle_type, unsigned) noexcept
 {
+    return 0;
+}
+inline int mode_of(handle_type, unsigned* mode) noexcept
+{
+    *mode = 0; // set_mode changes nothing: nothing to put back
     return 0;
 }
 
@@ -432,12 +469,17 @@ inline void reopen_published(handle_type& h, const native_char* to) noexcept
     reopen_checked(c, h, to);
 }
 
-// `base` + ".tmp-" + 12 random hex digits: a name next to `base`, for a moment. 0 or the error.
+// "~tf" + 12 random hex digits + ".tmp" in the directory of `base`: a name next to `base`, for
+// a moment, short whatever the length of base's last component. 0 or the error.
 inline int staged_name(const native_char* base, std::wstring& out) noexcept
 {
     try {
         out = base;
-        out += L".tmp-";
+        std::size_t i = out.size();
+        while (i > 0 && !is_separator(out[i - 1]))
+            --i;
+        out.resize(i);
+        out += L"~tf";
         unsigned char rnd[6];
         if (random_bytes(rnd, sizeof rnd) < 0)
             return -err::not_supported;
@@ -445,6 +487,7 @@ inline int staged_name(const native_char* base, std::wstring& out) noexcept
             out += L"0123456789abcdef"[b >> 4];
             out += L"0123456789abcdef"[b & 15];
         }
+        out += L".tmp";
     } catch (...) {
         return -err::no_memory;
     }
@@ -454,25 +497,44 @@ inline int staged_name(const native_char* base, std::wstring& out) noexcept
 // keep() of a file made with FILE_FLAG_DELETE_ON_CLOSE, open as `h` under `path`: takes the
 // deletion back. Windows 10 1809 and later clear the flag on the handle (FileDispositionInfoEx
 // with FILE_DISPOSITION_FLAG_ON_CLOSE and not FILE_DISPOSITION_FLAG_DELETE). Where that class
-// is refused (older systems, Wine: the plain disposition cannot undo the flag), the file gets a
-// hard link under a staged name next to it, the handle is closed (the system removes the
-// original name), the staged name is renamed back, never replacing, and the file opened again
-// by its name (same position, same file checked): the file always has a name. Returns 0 (kept
-// under `path`; `h` may be a new handle, or invalid_handle if none could be had), 1 (another
-// file took `path` in the moment it was free: kept under `moved`), or the error (nothing
-// changed: the file still goes when closed).
+// is refused (older systems, Wine, some file systems and SMB servers: the plain disposition
+// cannot undo the flag), the file gets a hard link under a staged name in its directory
+// (checked to be this file), the handle is closed (the system removes the original name), the
+// staged name is renamed back, never replacing, and the file opened again by its name (same
+// position, same file checked): the file always has a name. Another handle open on the file
+// (a reopen(), another program) holds the original name until it closes, when the system
+// removes it: the file is then kept under the staged name. Returns 0 (kept under `path`; `h`
+// may be a new handle, or invalid_handle if none could be had), 1 (kept under `moved`: another
+// file took `path` in the moment it was free, or another handle held it), or the error
+// (nothing changed: the file still goes when closed).
 inline int keep_delete_on_close(handle_type& h, const native_char* path, native_string& moved) noexcept
 {
-    if (set_delete_on_close(h, false) == 0)
-        return 0;
+    struct
+    {
+        ULONG Flags;
+    } ex{0x8}; // FILE_DISPOSITION_FLAG_DO_NOT_DELETE (0) | FILE_DISPOSITION_FLAG_ON_CLOSE (0x8)
+    int i = injected(call::disposition_ex);
+    if (i > 0 || (i == 0 && ::SetFileInformationByHandle(h, static_cast<FILE_INFO_BY_HANDLE_CLASS>(21), &ex, sizeof ex)))
+        return 0; // 21: FileDispositionInfoEx (hidden by mingw-w64's headers)
+    file_id mine;
+    DWORD attributes = 0;
+    if (int r = identify(h, mine, attributes); r < 0)
+        return r;
     std::wstring staged;
     if (int r = staged_name(path, staged); r < 0)
         return r;
     win32_name f(path), s(staged.c_str());
+    if (int r = injected(call::hard_link); r < 0)
+        return r;
     if (!::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
         return publish_error(last_error());
+    if (!name_leads_to(staged.c_str(), mine)) { // `path` led to another file: not ours to keep
+        ::DeleteFileW(s.c_str());
+        return -err::no_entry;
+    }
     const closed_file c = close_keeping_identity(h); // the original name goes
-    const bool back = ::MoveFileExW(s.c_str(), f.c_str(), 0) != 0;
+    const bool held = name_leads_to(path, mine);      // ... unless another handle holds it
+    const bool back = !held && injected(call::move_file) == 0 && ::MoveFileExW(s.c_str(), f.c_str(), 0) != 0;
     reopen_checked(c, h, back ? path : staged.c_str()); // by its final name (Wine: a handle keeps
                                                         // the name it was opened by)
     if (back)
@@ -567,38 +629,72 @@ inline int adopt_dir(const native_char* path, handle_type& h, file_id& id) noexc
 }
 
 // Puts the open file `h`, named `from`, at `to`: replacing what is there, or never
-// (-err::exists, both files intact). A delete-on-close file cannot be renamed out of its
-// fate (the flag stays with the open handle), so it gets a hard link at `to` instead
-// (replace: a link under a fresh name next to `to`, then MoveFileExW over it), and then
-// reopen_published closes the handle (the temporary name goes) and opens `to`: `h` changes.
-// 0 or the error.
+// (-err::exists, both files intact). Files are compared, not names: `from` must lead to `h`
+// before (else 2: nothing published), and `to` after (else 1: the target names another file;
+// `h` stays the object's). A target that is this file already (its own name, spelled
+// differently or not) is err::exists for noclobber, and for a delete-on-close file a keep().
+// A delete-on-close file cannot be renamed out of its fate (the flag stays with the open
+// handle), so it gets a hard link under a staged name (checked to be this file) that is then
+// renamed to `to`, and reopen_published closes the handle (the temporary name goes) and opens
+// `to`: `h` changes. 0, 1, 2 or the error.
 inline int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber,
                    bool delete_on_close) noexcept
 {
+    // A target Win32 would not create as spelled: a device (NUL, COM1...), or a trailing dot or
+    // space, which MoveFileExW strips (publishing "x." as "x"): refused, nothing changed.
+    const native_string_view target(to);
+    const std::size_t leaf = target.find_last_of(L"\\/") + 1;
+    if (leaf == target.size() || forbidden_at_end(target.back()) || reserved_name(target.substr(leaf)))
+        return -err::invalid;
     win32_name f(from), t(to);
     if (noclobber && ::CompareStringOrdinal(f.c_str(), -1, t.c_str(), -1, TRUE) == CSTR_EQUAL)
-        return -err::exists; // onto its own name: MoveFileExW would call that a success
-    if (!delete_on_close)
+        return -err::exists; // onto its own name, spelled the same
+    if (h == invalid_handle) // closed (the name kept): nothing to compare with, renamed by name
         return ::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING)
                    ? 0
                    : publish_error(last_error());
-    if (noclobber) {
-        if (!::CreateHardLinkW(t.c_str(), f.c_str(), nullptr))
+    file_id mine;
+    DWORD attributes = 0;
+    if (int r = identify(h, mine, attributes); r < 0)
+        return r;
+    if (delete_on_close && !name_leads_to(from, mine))
+        return 2;
+    if (name_leads_to(to, mine)) { // onto itself
+        if (noclobber)
+            return -err::exists;
+        if (delete_on_close) {
+            native_string moved; // kept elsewhere (1): reported as "the target names another file"
+            return keep_delete_on_close(h, from, moved);
+        }
+    }
+    if (!delete_on_close) {
+        if (int r = injected(call::move_file); r < 0)
+            return r;
+        if (!::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING))
             return publish_error(last_error());
-        reopen_published(h, to);
-        return 0;
+        return name_leads_to(to, mine) ? 0 : 1;
     }
     std::wstring staged;
     if (int r = staged_name(to, staged); r < 0)
         return r;
     win32_name s(staged.c_str());
+    if (int r = injected(call::hard_link); r < 0)
+        return r;
     if (!::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
         return publish_error(last_error());
-    if (!::MoveFileExW(s.c_str(), t.c_str(), MOVEFILE_REPLACE_EXISTING)) {
-        int r = publish_error(last_error());
+    if (!name_leads_to(staged.c_str(), mine)) { // `from` was swapped after the check
+        ::DeleteFileW(s.c_str());
+        return 2;
+    }
+    int r = injected(call::move_file);
+    if (r == 0 && !::MoveFileExW(s.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING))
+        r = publish_error(last_error());
+    if (r < 0) {
         ::DeleteFileW(s.c_str());
         return r;
     }
+    if (!name_leads_to(to, mine))
+        return 1; // taken over after the rename: `h` (still delete-on-close) stays the object's
     reopen_published(h, to);
     return 0;
 }

@@ -97,23 +97,9 @@ private:
         }
     }
 
-    // Marks the open entry for deletion, clearing a read-only attribute first if need be.
-    static int delete_open(sys::handle_type h, DWORD attributes) noexcept
-    {
-        int r = sys::set_delete(h, true);
-        if (r == -static_cast<int>(ERROR_ACCESS_DENIED) && (attributes & FILE_ATTRIBUTE_READONLY) &&
-            sys::clear_readonly(h, attributes) == 0)
-            r = sys::set_delete(h, true);
-        return r;
-    }
-
     void clear_below(sys::handle_type dir, unsigned depth)
     {
         std::wstring here; // Wine: the directory's resolved name, that every entry's must extend
-        if (check_names_ && !sys::final_name(dir, here)) {
-            fail(sys::last_error(), std::wstring());
-            return;
-        }
         std::vector<item> items;
         for (unsigned pass = 0; pass < 3; ++pass) {
             int r = list(dir, items);
@@ -123,6 +109,10 @@ private:
             }
             if (items.empty())
                 return;
+            if (check_names_ && here.empty() && !sys::final_name(dir, here)) { // (not for an empty one)
+                fail(sys::last_error(), std::wstring());
+                return;
+            }
             for (const item& it : items) {
                 if (first_ != 0 && !keep_going_)
                     return;
@@ -194,7 +184,7 @@ private:
                 return;
             }
         }
-        r = delete_open(h, it.attributes);
+        r = sys::delete_open(h, it.attributes);
         int c = sys::close(h); // the entry goes now (unless another handle holds it open)
         if (r < 0)
             fail(r, it.name);
@@ -240,40 +230,50 @@ inline int reopen_dir(const wchar_t* path, const file_id& id, sys::handle_type& 
 // entry concerned relative to `path` (empty for the directory itself). On success `dir` is
 // closed and set to invalid_handle; on error it stays open. `parent` is unused (Windows
 // holds no parent).
+// Removes the tree `path` if its name still leads to the directory `id` (opened, not followed,
+// and compared): opened again with DELETE access (the held handle `dir` has none, so that the
+// directory can be listed and be a current directory while it lives), emptied, marked for
+// deletion; `dir` is closed on success. A process whose current directory it is (or a listing
+// that does not share deletion) makes that open fail with a sharing violation: the contents
+// are removed all the same, and the empty directory stays, reported as
+// ERROR_SHARING_VIOLATION (removed by a later cleanup, or left behind).
 inline int remove_tree(sys::handle_type& dir, const file_id& id, const std::wstring& path, bool keep_going,
                        std::wstring& where, sys::dir_type = sys::no_dir) noexcept
 {
     where.clear();
     try {
         for (unsigned pass = 0;; ++pass) {
-            // The name must still lead to the directory (opened, not followed, and compared).
-            sys::handle_type check = sys::invalid_handle;
+            sys::handle_type top = sys::invalid_handle;
             file_id got;
-            int r = sys::open_dir_checked(path.c_str(), check, got, &id);
+            int r = sys::open_dir_checked(path.c_str(), top, got, &id, sys::dir_remove_access);
+            const bool busy = r == -static_cast<int>(ERROR_SHARING_VIOLATION);
+            if (busy)
+                r = sys::open_dir_checked(path.c_str(), top, got, &id);
             if (r < 0)
                 return r == -sys::err::no_entry ? 0 : r;
-            if (dir == sys::invalid_handle)
-                dir = check; // let go earlier: the checked handle serves
-            else
-                sys::close(check);
             win_tree_walk w(keep_going);
-            r = w.run(dir, where);
-            if (r < 0)
-                return r;
-            r = sys::set_delete(dir, true);
-            if (r == -static_cast<int>(ERROR_ACCESS_DENIED)) { // a read-only directory
+            r = w.run(top, where);
+            if (r == 0 && busy)
+                r = -static_cast<int>(ERROR_SHARING_VIOLATION);
+            if (r == 0)
+                r = sys::set_delete(top, true);
+            if (r == -static_cast<int>(ERROR_ACCESS_DENIED)) { // a read-only directory?
                 DWORD attributes = 0;
-                if (sys::identify(dir, got, attributes) == 0 && (attributes & FILE_ATTRIBUTE_READONLY) &&
-                    sys::clear_readonly(dir, attributes) == 0)
-                    r = sys::set_delete(dir, true);
+                if (sys::identify(top, got, attributes) == 0)
+                    r = sys::delete_open(top, attributes);
             }
-            if (r == -static_cast<int>(ERROR_DIR_NOT_EMPTY) && pass < 2)
+            if (r == -static_cast<int>(ERROR_DIR_NOT_EMPTY) && pass < 2) {
+                sys::close(top);
                 continue; // entries appeared after the walk: walk again
-            if (r < 0)
+            }
+            if (r < 0) {
+                sys::close(top);
                 return r;
-            int c = sys::close(dir);
+            }
+            if (dir != sys::invalid_handle)
+                sys::close(dir);
             dir = sys::invalid_handle;
-            return c;
+            return sys::close(top); // the directory goes with its last handle
         }
     } catch (...) { // memory for names ran out
         return -sys::err::no_memory;

@@ -22,6 +22,8 @@
 #pragma once
 #endif
 
+#include <boost/tempfile/detail/test_hooks.hpp>
+
 #include <boost/winapi/bcrypt.hpp>
 
 #include <windows.h>
@@ -67,6 +69,38 @@ inline constexpr bool forbidden_in_name(native_char c) noexcept
 }
 inline constexpr bool forbidden_at_end(native_char c) noexcept { return c == L'.' || c == L' '; }
 
+// Whether the last component `name` is a DOS device name that Win32 resolves to a device
+// whatever its directory: CON, PRN, AUX, NUL, COM0-9, LPT0-9 (also with the superscript digits
+// 1-3), CONIN$, CONOUT$, in any case, with any extension (what follows the first '.'), and with
+// trailing spaces before it ("NUL .txt").
+inline bool reserved_name(native_string_view name) noexcept
+{
+    std::size_t n = name.find_first_of(L".:");
+    if (n == native_string_view::npos)
+        n = name.size();
+    while (n > 0 && name[n - 1] == L' ')
+        --n;
+    auto up = [&](std::size_t i) -> wchar_t {
+        return name[i] >= L'a' && name[i] <= L'z' ? static_cast<wchar_t>(name[i] - 32) : name[i];
+    };
+    auto is = [&](const wchar_t* w) {
+        std::size_t i = 0;
+        for (; w[i]; ++i)
+            if (i >= n || up(i) != w[i])
+                return false;
+        return i == n;
+    };
+    if (is(L"CON") || is(L"PRN") || is(L"AUX") || is(L"NUL") || is(L"CONIN$") || is(L"CONOUT$"))
+        return true;
+    if (n == 4) {
+        const bool com = up(0) == L'C' && up(1) == L'O' && up(2) == L'M';
+        const bool lpt = up(0) == L'L' && up(1) == L'P' && up(2) == L'T';
+        const wchar_t d = name[3];
+        return (com || lpt) && ((d >= L'0' && d <= L'9') || d == 0xB9 || d == 0xB2 || d == 0xB3);
+    }
+    return false;
+}
+
 // The errors the portable layers tell apart, as the wrappers return them (negated).
 namespace err {
 inline constexpr int exists = 80;            // ERROR_FILE_EXISTS
@@ -95,6 +129,33 @@ inline bool same_file(const file_id& a, const file_id& b) noexcept
 {
     return a.volume == b.volume && a.index == b.index;
 }
+
+// ---- Test injection: with BOOST_TEMPFILE_TEST_HOOKS, a test stores an inject_fn
+// (test_hook<inject_fn>()) that is asked before each call below is made; 0: make the real call,
+// a negated Win32 error: fail with it, 1: succeed without making it (as Windows 10 1809 and
+// later accept FileDispositionInfoEx, which Wine refuses). Without the macro injected() is a
+// constant 0 and costs nothing.
+enum class call
+{
+    disposition_ex,  // SetFileInformationByHandle(FileDispositionInfoEx) in keep()
+    hard_link,       // CreateHardLinkW in keep() and publish()
+    move_file,       // MoveFileExW in keep() and publish()
+    create_file,     // CreateFileW of a new file (handle exhaustion: ERROR_TOO_MANY_OPEN_FILES)
+    open_for_delete  // opening a temporary_directory with DELETE access to remove it
+};
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+using inject_fn = int (*)(call) noexcept;
+inline int injected(call c) noexcept
+{
+    inject_fn f = ::boost::tempfile::detail::test_hook<inject_fn>();
+    return f ? f(c) : 0;
+}
+#else
+inline constexpr int injected(call) noexcept
+{
+    return 0;
+}
+#endif
 
 inline int last_error() noexcept
 {
@@ -298,6 +359,17 @@ inline int clear_readonly(handle_type h, DWORD attributes) noexcept
     if (info.FileAttributes == 0)
         info.FileAttributes = FILE_ATTRIBUTE_NORMAL;
     return ::SetFileInformationByHandle(h, FileBasicInfo, &info, sizeof info) ? 0 : last_error();
+}
+
+// Marks the open entry (opened with DELETE and FILE_WRITE_ATTRIBUTES access) for deletion,
+// clearing a read-only attribute first if need be (Windows refuses to delete a read-only file).
+inline int delete_open(handle_type h, DWORD attributes) noexcept
+{
+    int r = set_delete(h, true);
+    if (r == -static_cast<int>(ERROR_ACCESS_DENIED) && (attributes & FILE_ATTRIBUTE_READONLY) &&
+        clear_readonly(h, attributes) == 0)
+        r = set_delete(h, true);
+    return r;
 }
 
 // Whether this process runs under Wine, where a Unix symlink to a file lists and opens as a plain

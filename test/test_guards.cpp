@@ -1,0 +1,573 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
+// The guards that stand between a bug and a user's data, each run by a real fault or attack
+// (issue 23): a mount inside a tree being removed (a private mount namespace), a rename during
+// the deep walk (the walk's test hook), persist_noclobber by link + unlink and its undo,
+// a directory taken over between mkdir and open, a durable publish whose directory fsync
+// fails, and spooled files moved by assignment. The faults no file system here gives on
+// demand are injected by interposition, as test_injection does: this program defines
+// syscall, unlink, fsync and mkdirat itself (the linker prefers them to libc's); each passes
+// the call on (dlsym RTLD_NEXT) unless a test armed it. build/mutate.sh removes each guard
+// in turn and checks that a test here fails.
+
+#define BOOST_TEST_MODULE guards
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::remove_tree_hook()
+#include <boost/test/unit_test.hpp>
+
+#include <boost/tempfile.hpp>
+
+#include "common/options_common.hpp"
+#include "common/test_common.hpp"
+
+#include <cstring>
+#include <string>
+#include <utility>
+
+#if BOOST_TEMPFILE_TEST_POSIX
+
+#include <cstdarg>
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace tf = boost::tempfile;
+namespace fs = boost::filesystem;
+namespace errc = boost::system::errc;
+
+namespace {
+
+// What the interposed calls do; single-threaded (a test arms, calls the library, disarms).
+int g_renameat2_error = 0;   // renameat2 fails with it (a file system without RENAME_NOREPLACE)
+int g_unlink_error = 0;      // unlink of g_unlink_name fails with it
+std::string g_unlink_name;   // ... (empty: any name)
+int g_dir_fsync_error = 0;   // fsync of a directory fails with it
+int g_dir_fsyncs = 0;        // directory fsyncs seen
+int g_mkdir_takeover = 0;    // after mkdirat succeeds: 1 the name is given to a regular file,
+                             // 2 the directory is given to `nobody`
+std::string g_taken_over;    // the name mkdirat made and the attacker took
+
+template <class F>
+F next(const char* name)
+{
+    return reinterpret_cast<F>(::dlsym(RTLD_NEXT, name));
+}
+
+struct arm_guard
+{
+    ~arm_guard()
+    {
+        g_renameat2_error = g_unlink_error = g_dir_fsync_error = g_mkdir_takeover = 0;
+        g_unlink_name.clear();
+    }
+};
+
+} // namespace
+
+extern "C" long syscall(long n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    long a[6];
+    for (long& x : a)
+        x = va_arg(ap, long);
+    va_end(ap);
+#if defined(SYS_renameat2)
+    if (n == SYS_renameat2 && g_renameat2_error) {
+        errno = g_renameat2_error;
+        return -1;
+    }
+#endif
+    static auto real = next<long (*)(long, ...)>("syscall");
+    return real(n, a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+extern "C" int unlink(const char* path) noexcept
+{
+    if (g_unlink_error && (g_unlink_name.empty() || g_unlink_name == path)) {
+        errno = g_unlink_error;
+        return -1;
+    }
+    static auto real = next<int (*)(const char*)>("unlink");
+    return real(path);
+}
+
+extern "C" int fsync(int fd)
+{
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ++g_dir_fsyncs;
+        if (g_dir_fsync_error) {
+            errno = g_dir_fsync_error;
+            return -1;
+        }
+    }
+    static auto real = next<int (*)(int)>("fsync");
+    return real(fd);
+}
+
+extern "C" int mkdirat(int dirfd, const char* path, mode_t mode) noexcept
+{
+    static auto real = next<int (*)(int, const char*, mode_t)>("mkdirat");
+    int r = real(dirfd, path, mode);
+    if (r == 0 && g_mkdir_takeover) {
+        g_taken_over = path;
+        if (g_mkdir_takeover == 1) { // the attacker's file in its place
+            ::unlinkat(dirfd, path, AT_REMOVEDIR);
+            int fd = ::openat(dirfd, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+            if (fd >= 0) {
+                (void)::write(fd, "theirs", 6);
+                ::close(fd);
+            }
+        } else { // the directory given to another user
+            struct passwd* pw = ::getpwnam("nobody");
+            if (pw)
+                (void)::fchownat(dirfd, path, pw->pw_uid, pw->pw_gid, AT_SYMLINK_NOFOLLOW);
+        }
+    }
+    return r;
+}
+
+namespace {
+
+std::string read_all(const std::string& p)
+{
+    return test::file_contents(p);
+}
+
+// A private mount namespace in this (forked) process: as root, unshare(CLONE_NEWNS); else a
+// user namespace too. Mounts made afterwards are seen by this process only.
+bool private_mounts()
+{
+    if (::unshare(CLONE_NEWNS) != 0 && ::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
+        return false;
+    return ::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
+}
+
+bool can_mount_privately()
+{
+    return test::in_child([] {
+               if (!private_mounts())
+                   return 1;
+               test::scratch s;
+               std::string m = (s.dir / "m").string();
+               ::mkdir(m.c_str(), 0700);
+               int r = ::mount("tmpfs", m.c_str(), "tmpfs", 0, "size=64k") == 0 ? 0 : 2;
+               ::umount(m.c_str());
+               return r;
+           }) == 0;
+}
+
+struct tree_hook_guard
+{
+    explicit tree_hook_guard(tf::detail::tree_hook h) { tf::detail::remove_tree_hook() = h; }
+    ~tree_hook_guard() { tf::detail::remove_tree_hook() = nullptr; }
+};
+
+// The directory `fd` is open on, by name (/proc/self/fd).
+std::string path_of_fd(int fd)
+{
+    char target[4096];
+    ssize_t n = ::readlink(("/proc/self/fd/" + std::to_string(fd)).c_str(), target, sizeof target - 1);
+    return n > 0 ? std::string(target, static_cast<std::size_t>(n)) : std::string();
+}
+
+// A chain deeper than the walk's descriptor budget: d/d/d/... with a file in each.
+void deep_chain(const std::string& top)
+{
+    std::string d = top;
+    for (std::size_t i = 0; i < tf::detail::tree_max_open + 8; ++i) {
+        d += "/d";
+        BOOST_REQUIRE(::mkdir(d.c_str(), 0700) == 0);
+        BOOST_REQUIRE(test::write_file(d + "/f", "x"));
+    }
+}
+
+std::string g_moved;   // where the race hooks moved a directory to
+int g_ups;             // the walk's returns through ".." seen
+bool g_replace_parent; // also give the parent's name to a new directory
+
+// On the walk's first return through "..": the directory it leaves (empty by now) is moved out
+// of the tree, so ".." no longer leads to its parent (reopen_up's mismatch); with
+// g_replace_parent the parent's name is then given to a new directory, so that re-opening it
+// by name finds another directory (reopen's mismatch).
+void move_child_away(tf::detail::tree_event ev, int dirfd, const char*)
+{
+    if (ev != tf::detail::tree_event::up || g_ups++ != 0)
+        return;
+    std::string child = path_of_fd(dirfd);
+    std::string parent = child.substr(0, child.rfind('/'));
+    BOOST_REQUIRE(::rename(child.c_str(), g_moved.c_str()) == 0);
+    if (g_replace_parent) {
+        BOOST_REQUIRE(::rename(parent.c_str(), (parent + ".away").c_str()) == 0);
+        BOOST_REQUIRE(::mkdir(parent.c_str(), 0700) == 0);
+        BOOST_REQUIRE(test::write_file(parent + "/new", "new"));
+    }
+}
+
+} // namespace
+
+#endif // BOOST_TEMPFILE_TEST_POSIX
+
+// --- 1. cleanup() and the destructor stop at a mount point inside the tree ---------------------
+
+namespace {
+bool mounts_available()
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    return can_mount_privately();
+#else
+    return false;
+#endif
+}
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::skip_unless(std::function<bool()>(mounts_available),
+                                        "no private mount namespace here (POSIX: neither unshare(CLONE_NEWNS) as "
+                                        "root nor a user namespace): the mount-point guard needs a mount"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_stops_at_a_mount_inside_the_tree, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // In a child with a private mount namespace: a tmpfs mounted at <tree>/sub/m holding a file.
+    // cleanup() removes the rest, reports EXDEV naming the mount point, and leaves the mounted
+    // file system's file alone; so does the destructor (silently). Then, as `nobody` and with
+    // the mount point's root unreadable (mode 0), the walk goes through open_repaired, which
+    // must refuse the other file system too.
+    int r = test::in_child([] {
+        if (!private_mounts())
+            return 10;
+        test::scratch s;
+        for (int how = 0; how < 2; ++how) {
+            std::string p, m;
+            {
+                tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+                p = t.path().string();
+                m = p + "/sub/m";
+                if (::mkdir((p + "/sub").c_str(), 0700) != 0 || ::mkdir(m.c_str(), 0700) != 0)
+                    return 11;
+                test::write_file(p + "/sub/mine", "x");
+                if (::mount("tmpfs", m.c_str(), "tmpfs", 0, "size=64k") != 0)
+                    return 12;
+                test::write_file(m + "/theirs", "theirs");
+                if (how == 0) {
+                    boost::system::error_code ec;
+                    t.cleanup(ec);
+                    if (ec != errc::cross_device_link)
+                        return 13;
+                    if (!t.exists()) // still owned: the rest can be removed later
+                        return 14;
+                    try {
+                        t.cleanup();
+                        return 16;
+                    } catch (const fs::filesystem_error& e) {
+                        if (e.code() != errc::cross_device_link || e.path1().string() != m)
+                            return 17;
+                    }
+                }
+            } // the destructor: silent, and stops at the mount too
+            if (read_all(m + "/theirs") != "theirs")
+                return 18;
+            ::umount(m.c_str());
+            ::rmdir(m.c_str());
+            ::rmdir((p + "/sub").c_str());
+            ::rmdir(p.c_str());
+        }
+        return 0;
+    });
+    BOOST_TEST(r == 0);
+
+    // The mount point's root unreadable to the walking user: open_repaired pins it and must
+    // see the other file system before changing any mode there (the walk then reports the
+    // EACCES it met, and the mounted root keeps its mode).
+    r = test::in_child([] {
+        if (!private_mounts())
+            return 10;
+        test::scratch s;
+        ::chmod(s.dir.c_str(), 01777);
+        struct passwd* pw = ::getpwnam("nobody");
+        if (!pw || ::setegid(pw->pw_gid) != 0 || ::seteuid(pw->pw_uid) != 0)
+            return 20; // (not root: cannot act as another user; counted as passed below)
+        std::string p, m;
+        {
+            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+            p = t.path().string();
+            m = p + "/m";
+            if (::mkdir(m.c_str(), 0700) != 0)
+                return 11;
+            // Owned by the walking user, so that only the file-system check stops the repair.
+            std::string opts = "size=64k,mode=0,uid=" + std::to_string(pw->pw_uid) + ",gid=" + std::to_string(pw->pw_gid);
+            if (::seteuid(0) != 0 || ::mount("tmpfs", m.c_str(), "tmpfs", 0, opts.c_str()) != 0)
+                return 12;
+            test::write_file(m + "/theirs", "theirs");
+            ::chmod(m.c_str(), 0);
+            if (::seteuid(pw->pw_uid) != 0)
+                return 19;
+            boost::system::error_code ec;
+            t.cleanup(ec);
+            if (ec != errc::permission_denied) // as without the repair: nothing changed there
+                return 100 + ec.value();
+            if (::seteuid(0) != 0)
+                return 19;
+        }
+        struct stat st;
+        if (::stat(m.c_str(), &st) != 0 || (st.st_mode & 07777) != 0) // its mode left alone
+            return 14;
+        if (read_all(m + "/theirs") != "theirs")
+            return 18;
+        ::umount(m.c_str());
+        return 0;
+    });
+    BOOST_TEST((r == 0 || r == 20), "the child's result: " << r);
+#endif
+}
+
+// --- 2. the deep walk's rename-race recovery ---------------------------------------------------
+
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's test hook"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reopens_by_name_when_dotdot_moved, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // The directory the walk leaves is moved out of the tree: its ".." is no longer the
+    // parent the walk let go (reopen_up refuses it), so the parent is re-opened by name from
+    // the nearest open ancestor (reopen), its identity checked. The walk goes on; the moved
+    // directory, outside the tree now, is left alone.
+    test::scratch s;
+    g_moved = (s.dir / "moved").string();
+    g_ups = 0;
+    g_replace_parent = false;
+    tree_hook_guard h(move_child_away);
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+    std::string p = t.path().string();
+    deep_chain(p);
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(g_ups >= 1);
+    BOOST_TEST(!t.exists());
+    BOOST_TEST(!test::exists(p));
+    BOOST_TEST(test::exists(g_moved)); // not in the tree any more: not ours to remove
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's test hook"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_name, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // As above, and the parent's name now leads to another directory: re-opening it by name
+    // finds the wrong inode, which is refused (file_exists, naming it) and left alone; the
+    // retry removes the whole tree, the substitute included (it is inside the tree).
+    test::scratch s;
+    g_moved = (s.dir / "moved").string();
+    g_ups = 0;
+    g_replace_parent = true;
+    tree_hook_guard h(move_child_away);
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+    std::string p = t.path().string();
+    deep_chain(p);
+    try {
+        t.cleanup();
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::file_exists);
+        BOOST_TEST(e.path1().string().compare(0, p.size() + 2, p + "/d") == 0);
+        BOOST_TEST(test::file_contents(e.path1().string() + "/new") == "new"); // the substitute, untouched
+    }
+    BOOST_TEST(t.exists());
+    tf::detail::remove_tree_hook() = nullptr;
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(!test::exists(p));
+    BOOST_TEST(test::exists(g_moved));
+#endif
+}
+
+// --- 3. persist_noclobber by link + unlink, and its undo ---------------------------------------
+
+BOOST_TEST_DECORATOR(*test::posix_only("interposed renameat2 and unlink"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_by_link_and_unlink, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // renameat2 answers EINVAL (NFS, CIFS, FUSE) then ENOSYS (an old kernel): the file is
+    // published by link + unlink, never replacing.
+    test::scratch s;
+    arm_guard a;
+    for (int err : {EINVAL, ENOSYS}) {
+        g_renameat2_error = err;
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("mine");
+        std::string from = f.path().string(), to = (s.dir / ("out" + std::to_string(err))).string();
+        f.persist_noclobber(fs::path(to));
+        BOOST_TEST(test::file_contents(to) == "mine");
+        BOOST_TEST(!test::exists(from));
+        BOOST_TEST(f.path().string() == to);
+        // An existing target: EEXIST, both files intact.
+        tf::basic_temp_file<CharT> g(test::file_in<CharT>(s.dir));
+        g.write("other");
+        boost::system::error_code ec;
+        g.persist_noclobber(fs::path(to), ec);
+        BOOST_TEST(ec == errc::file_exists);
+        BOOST_TEST(test::file_contents(to) == "mine");
+        BOOST_TEST(test::file_contents(g.path().string()) == "other");
+    }
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("interposed renameat2 and unlink"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_undoes_the_link_when_unlink_fails, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // The link is made, then the old name cannot be removed (EPERM: an immutable or
+    // append-only directory, a sticky directory of another owner): the new name is taken back,
+    // so that the file is not published under two names; the object keeps it under its old
+    // name and removes it at the end, as if nothing had happened.
+    test::scratch s;
+    arm_guard a;
+    std::string from, to = (s.dir / "out").string();
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("mine");
+        from = f.path().string();
+        g_renameat2_error = ENOSYS;
+        g_unlink_error = EPERM;
+        g_unlink_name = from;
+        boost::system::error_code ec;
+        f.persist_noclobber(fs::path(to), ec);
+        BOOST_TEST(ec == errc::operation_not_permitted);
+        g_unlink_error = 0;
+        BOOST_TEST(!test::exists(to)); // the undo
+        BOOST_TEST(test::file_contents(from) == "mine");
+        BOOST_TEST(f.path().string() == from);
+        BOOST_TEST(test::exists(from));
+    }
+    BOOST_TEST(!test::exists(from)); // still the object's: removed with it
+    BOOST_TEST(!test::exists(to));
+#endif
+}
+
+// --- 4. a directory taken over between mkdir and open ------------------------------------------
+
+BOOST_TEST_DECORATOR(*test::posix_only("interposed mkdirat"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(dir_taken_over_after_mkdir_is_refused, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    arm_guard a;
+    // The name given to a file: creation fails naming it, and the file is left alone.
+    g_mkdir_takeover = 1;
+    try {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::not_a_directory);
+        BOOST_TEST(e.path1().filename().string() == fs::path(g_taken_over).filename().string());
+    }
+    BOOST_TEST(test::file_contents((s.dir / fs::path(g_taken_over).filename()).string()) == "theirs");
+    // The directory given to another user (or by the file system: NFS root_squash): not used,
+    // and the empty directory this call made is removed.
+    if (::geteuid() == 0) {
+        g_mkdir_takeover = 2;
+        boost::system::error_code ec;
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir), ec);
+        BOOST_TEST(ec == errc::operation_not_permitted);
+        BOOST_TEST(!t.exists());
+        BOOST_TEST(!test::exists((s.dir / fs::path(g_taken_over).filename()).string()));
+    }
+#endif
+}
+
+// --- 5. a durable publish whose directory fsync fails ------------------------------------------
+
+BOOST_TEST_DECORATOR(*test::posix_only("interposed fsync"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(durable_publish_reports_a_failed_directory_fsync, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // The file is published, but its new entry is not durable: reported (EIO), the file where
+    // it was published, the object following it there.
+    test::scratch s;
+    arm_guard a;
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("persisted");
+        std::string to = (s.dir / "persisted").string();
+        g_dir_fsync_error = EIO;
+        g_dir_fsyncs = 0;
+        boost::system::error_code ec;
+        f.persist(fs::path(to), tf::durability::durable, ec);
+        BOOST_TEST(ec == errc::io_error);
+        BOOST_TEST(g_dir_fsyncs >= 1);
+        BOOST_TEST(test::file_contents(to) == "persisted");
+        BOOST_TEST(f.path().string() == to);
+        g_dir_fsync_error = 0;
+        try { // the throwing form names the target
+            tf::basic_temp_file<CharT> g(test::file_in<CharT>(s.dir));
+            g_dir_fsync_error = EIO;
+            g.persist_noclobber(fs::path(to + ".2"), tf::durability::durable);
+            BOOST_ERROR("no exception");
+        } catch (const fs::filesystem_error& e) {
+            BOOST_TEST(e.code() == errc::io_error);
+            BOOST_TEST(test::exists(to + ".2"));
+        }
+        g_dir_fsync_error = 0;
+    }
+    {
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> f(test::anonymous_in<CharT>(s.dir));
+        f.write("linked");
+        std::string to = (s.dir / "linked").string();
+        g_dir_fsync_error = EIO;
+        boost::system::error_code ec;
+        f.link(fs::path(to), tf::durability::durable, ec);
+        BOOST_TEST(ec == errc::io_error);
+        BOOST_TEST(test::file_contents(to) == "linked");
+        g_dir_fsync_error = 0;
+    }
+#endif
+}
+
+// --- 7. spooled files moved by assignment ------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(spooled_move_assignment_in_memory_and_rolled_over, CharT, test::char_types)
+{
+    test::scratch s;
+    using spooled = tf::basic_temp_file<CharT, tf::spooled_file<>>;
+    auto read_back = [](spooled& f) {
+        f.seek(0);
+        std::string r(64, '\0');
+        r.resize(f.read(&r[0], r.size()));
+        return r;
+    };
+    // In memory, into an object in memory and into one rolled over.
+    for (bool target_rolled : {false, true}) {
+        spooled a(test::spooled_in<CharT>(s.dir, 30));
+        a.write("in memory");
+        spooled b(test::spooled_in<CharT>(s.dir, 4));
+        b.write(target_rolled ? "rolled over" : "x");
+        BOOST_TEST(b.rolled_over() == target_rolled);
+        b = std::move(a);
+        BOOST_TEST(b.is_open());
+        BOOST_TEST(!b.rolled_over());
+        BOOST_TEST(b.tell() == 9);
+        BOOST_TEST(read_back(b) == "in memory");
+        BOOST_TEST(!a.is_open()); // NOLINT(bugprone-use-after-move): moved from, empty
+        b.write(std::string(30, 'y')); // the max_size moved along: rolls over past 30
+        BOOST_TEST(b.rolled_over());
+        BOOST_TEST(read_back(b) == "in memory" + std::string(30, 'y'));
+    }
+    // Rolled over, into an object in memory.
+    {
+        spooled a(test::spooled_in<CharT>(s.dir, 4));
+        a.write("rolled over");
+        spooled b(test::spooled_in<CharT>(s.dir, 30));
+        b.write("x");
+        b = std::move(a);
+        BOOST_TEST(b.rolled_over());
+        BOOST_TEST(read_back(b) == "rolled over");
+        BOOST_TEST(!a.is_open()); // NOLINT(bugprone-use-after-move)
+    }
+}
