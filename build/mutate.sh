@@ -85,6 +85,9 @@ mutations=(
 "handler-over-unknown-disposition@$H/detail/posix/exit_cleanup.hpp@s{(if \(sys::sigaction\(handled_signals\[i\], nullptr, &p.previous\[i\]\) != 0\)\n)\s*continue;}{\$1                {}}@test_guards_exit"
 "exit-file-identity-unchecked@$H/detail/posix/exit_cleanup.hpp@s{\} else if \(sys::lstat\(path, st\) == 0 && sys::same_file\(st, id\)\) \{}{\} else if (sys::lstat(path, st) == 0) \{}@test_guards_exit"
 "exit-dir-identity-unchecked@$H/detail/posix/exit_cleanup.hpp@s{bool same = sys::fstat\(fd, st\) == 0 && sys::same_file\(st, id\);}{bool same = sys::fstat(fd, st) == 0;}@test_guards_exit"
+"keep-false-ignored@$H/basic_temp_file.hpp@s{if \(!std::exchange\(kept_, false\)\)\n(\s*)return;}{if (true)\n\$1return;}@test_adopt"
+"adopt-follows-symlinks@$H/detail/posix/ops.hpp@s{lstat\(path, st\); r < 0\)\n(.*?)\| o_nofollow \| O_CLOEXEC}{fstatat(AT_FDCWD, path, st, 0); r < 0)\n\$1| O_CLOEXEC}s@test_adopt"
+"adopt-handle-name-unchecked@$H/detail/posix/ops.hpp@s{return same_file\(st, \{mine.st_dev, mine.st_ino\}\) \? 0 :}{return true ? 0 :}@test_adopt"
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")

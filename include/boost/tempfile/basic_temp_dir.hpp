@@ -16,6 +16,7 @@
 
 #include <boost/tempfile/cleanup.hpp>
 #include <boost/tempfile/creation.hpp>
+#include <boost/tempfile/detail/adopt.hpp>
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
 #include <boost/tempfile/detail/platform.hpp>
@@ -120,6 +121,34 @@ public:
         if (owned_ && !std::exchange(kept_, true))
             detail::notify_release(cleanup_);
     }
+    // keep(true) is keep(). keep(false) takes a keep() back (Rust's disable_cleanup(false)):
+    // the destructor removes the directory again as the cleanup policy says, and
+    // remove_at_exit registers it again. Nothing changes when keep() was not called.
+    void keep(bool on) noexcept
+    {
+        if (on)
+            keep();
+        else if (owned_ && std::exchange(kept_, false))
+            detail::notify_name(cleanup_, path_, true);
+    }
+
+    // Adopts the existing directory `p` (Rust's TempPath::from_path): held open as a created
+    // one, it is then the object's, removed with everything in it as a created one is (default
+    // options). Refused (nothing changed): a symbolic link, a file, a directory of another user
+    // (POSIX). filesystem_error / ec name the path; the error_code form returns an object that
+    // owns nothing.
+    static basic_temp_dir_impl adopt(const filesystem::path& p)
+    {
+        basic_temp_dir_impl d{detail::adopt_tag()};
+        d.do_adopt(p, nullptr);
+        return d;
+    }
+    static basic_temp_dir_impl adopt(const filesystem::path& p, system::error_code& ec)
+    {
+        basic_temp_dir_impl d{detail::adopt_tag()};
+        d.do_adopt(p, &ec);
+        return d;
+    }
 
     // The object still owns the directory (no system call: not a check of the file system).
     bool exists() const noexcept { return owned_; }
@@ -128,6 +157,30 @@ public:
     native_handle_type native_handle() const noexcept { return detail::sys::public_handle(dirfd_); }
 
 private:
+    explicit basic_temp_dir_impl(detail::adopt_tag) noexcept {}
+
+    void do_adopt(const filesystem::path& p, system::error_code* ec)
+    {
+        static constexpr const char* what = "boost::tempfile::basic_temp_dir::adopt";
+        filesystem::path name;
+        if (!detail::adopt_name<CharT>(p, name, ec, what))
+            return;
+        detail::sys::handle_type h = detail::sys::invalid_handle;
+        if (int r = detail::sys::adopt_dir(name.c_str(), h, id_); r != 0) {
+            detail::report_adopt(ec, r, what, name);
+            return;
+        }
+        if constexpr (detail::lock_directory<Cleanup>::value)
+            detail::sys::mark_in_use(h);
+        dirfd_ = h;
+        owned_ = true;
+        path_ = std::move(name);
+        owner_ = detail::sys::current_pid();
+        cleanup_.on_create(options_type());
+        detail::notify_name(cleanup_, path_, true);
+        detail::clear(ec);
+    }
+
     void create(const options_type& o, system::error_code* ec)
     {
         static constexpr const char* what = "boost::tempfile::basic_temp_dir";

@@ -25,6 +25,7 @@
 
 #include <boost/tempfile/cleanup.hpp>
 #include <boost/tempfile/creation.hpp>
+#include <boost/tempfile/detail/adopt.hpp>
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
 #include <boost/tempfile/detail/file_streambuf.hpp>
@@ -217,7 +218,7 @@ public:
         : fd_(std::exchange(other.fd_, detail::sys::invalid_handle)), path_(std::move(other.path_)),
           dir_(std::move(other.dir_)), owner_(other.owner_), name_present_(std::exchange(other.name_present_, false)),
           system_removes_(other.system_removes_),
-          persisted_(other.persisted_), linkable_(other.linkable_), cleanup_(std::move(other.cleanup_)),
+          persisted_(other.persisted_), linkable_(other.linkable_), kept_(other.kept_), cleanup_(std::move(other.cleanup_)),
           stream_(std::move(other.stream_)), spool_(std::move(other.spool_))
     {
         if (stream_)
@@ -236,6 +237,7 @@ public:
             system_removes_ = other.system_removes_;
             persisted_ = other.persisted_;
             linkable_ = other.linkable_;
+            kept_ = other.kept_;
             cleanup_ = std::move(other.cleanup_);
             stream_ = std::move(other.stream_);
             spool_ = std::move(other.spool_);
@@ -455,8 +457,32 @@ public:
         }
         name_present_ = false;
         persisted_ = true; // nobody removes it; persist() still may move it
+        kept_ = true;      // until keep(false)
         dir_.reset();
         detail::notify_release(cleanup_);
+    }
+
+    // keep(true) is keep(). keep(false) takes a keep() back (Rust's disable_cleanup(false)):
+    // the file is removed again as the cleanup policy says (close(), the destructor,
+    // remove_at_exit registers it again); a Windows file that was delete-on-close is made so
+    // again where the system allows it, else removed by name at close. Nothing changes after
+    // persist(), or when keep() was not called (the policy's own keep stays).
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    void keep(bool on) noexcept
+    {
+        if (on) {
+            keep();
+            return;
+        }
+        if (!std::exchange(kept_, false))
+            return;
+        persisted_ = false;
+        name_present_ = true;
+        if constexpr (deletes_on_close)
+            if (open_handle() && cleanup_.remove_at_close() && cleanup_.remove_at_destroy() &&
+                detail::sys::set_delete_on_close(fd_, true) == 0)
+                system_removes_ = true; // else (refused, Wine): removed by name
+        detail::notify_name(cleanup_, path_, false);
     }
 
     // A new, independent handle on the same file (its own position), opened by name and
@@ -473,6 +499,44 @@ public:
     file_handle reopen(system::error_code& ec) const
     {
         return do_reopen(&ec);
+    }
+
+    // Adopts the existing regular file `p` (Rust's TempPath::from_path): opened for reading
+    // and writing, it is then the object's, removed as a created file is (default options).
+    // Refused (nothing opened, nothing changed): a symbolic link, a directory, a FIFO, socket or
+    // device, a file of another user (POSIX). filesystem_error / ec name the path; an error_code
+    // form returns a closed object.
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    static basic_temp_file_impl adopt(const filesystem::path& p)
+    {
+        basic_temp_file_impl f{detail::adopt_tag()};
+        f.do_adopt(p, nullptr, nullptr);
+        return f;
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    static basic_temp_file_impl adopt(const filesystem::path& p, system::error_code& ec)
+    {
+        basic_temp_file_impl f{detail::adopt_tag()};
+        f.do_adopt(p, nullptr, &ec);
+        return f;
+    }
+    // Adopts the open file `h` under its name `p` (Rust's NamedTempFile::from_parts): the
+    // object owns `h` from then on. Refused as adopt(p), and also when `h` is not an open file
+    // or `p` leads to another file than `h` (device and inode; Windows: volume and file index);
+    // on refusal `h` is left to the caller, untouched.
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    static basic_temp_file_impl adopt(native_handle_type h, const filesystem::path& p)
+    {
+        basic_temp_file_impl f{detail::adopt_tag()};
+        f.do_adopt(p, &h, nullptr);
+        return f;
+    }
+    template <class C = Creation, std::enable_if_t<C::named, int> = 0>
+    static basic_temp_file_impl adopt(native_handle_type h, const filesystem::path& p, system::error_code& ec)
+    {
+        basic_temp_file_impl f{detail::adopt_tag()};
+        f.do_adopt(p, &h, &ec);
+        return f;
     }
 
     // ---- Anonymous files only (not spooled).
@@ -538,6 +602,30 @@ public:
 
 private:
     template <class> friend class detail::file_streambuf;
+
+    explicit basic_temp_file_impl(detail::adopt_tag) noexcept {}
+
+    void do_adopt(const filesystem::path& p, const native_handle_type* given, system::error_code* ec)
+    {
+        const char* what =
+            given ? "boost::tempfile::basic_temp_file::adopt(handle, path)" : "boost::tempfile::basic_temp_file::adopt";
+        filesystem::path name;
+        if (!detail::adopt_name<CharT>(p, name, ec, what))
+            return;
+        detail::sys::handle_type h = detail::sys::invalid_handle;
+        int r = given ? detail::sys::adopt_handle(*given, name.c_str()) : detail::sys::adopt_file(name.c_str(), h);
+        if (r != 0) {
+            detail::report_adopt(ec, r, what, name);
+            return;
+        }
+        fd_ = given ? *given : h;
+        path_ = std::move(name);
+        name_present_ = true;
+        owner_ = detail::sys::current_pid();
+        cleanup_.on_create(options_type());
+        detail::notify_name(cleanup_, path_, false);
+        detail::clear(ec);
+    }
 
     void create(const options_type& o, system::error_code* ec)
     {
@@ -1066,6 +1154,7 @@ private:
             report2(ec, r, what, path_, target);
             return;
         }
+        kept_ = false; // published, or the name is another file's: no keep() to take back
         if (r > 0) { // the name does not lead to this file (2), or did not during the rename (1)
             if (std::exchange(name_present_, false)) // not this file's name now: never removed by it
                 detail::notify_release(cleanup_);
@@ -1167,6 +1256,7 @@ private:
     bool system_removes_ = false; // made delete-on-close (Windows): closing it removes the name
     bool persisted_ = false;    // persist() moved it to path_, or keep(): nobody removes it
     bool linkable_ = false;     // an O_TMPFILE file: link() can name it
+    bool kept_ = false;         // keep() left the name: keep(false) takes it back
     Cleanup cleanup_{};
     std::unique_ptr<detail::file_stream<basic_temp_file_impl>> stream_; // made by stream()
     std::conditional_t<spooled, detail::spool_state, detail::no_spool> spool_{};

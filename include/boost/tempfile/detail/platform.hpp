@@ -19,7 +19,9 @@
 //               open_created_dir, name_leads_to, mark_in_use
 //   files       read, write_all, write_all_at, seek, truncate, sync, close, open_existing,
 //               sync_dir, permissions_of, new_file_mode, set_mode, mode_of, publish, link_unnamed,
-//               to_crt_descriptor, reopen_same, keep_delete_on_close
+//               to_crt_descriptor, reopen_same, keep_delete_on_close, set_delete_on_close
+//   adopting    adopt_file, adopt_handle, adopt_dir (detail/adopt.hpp: a refusal is a
+//               positive adopt_refusal)
 //   process     random_bytes, current_pid, fork_generation
 // In namespace detail: remove_tree, reopen_dir (tree removal); in detail::exit_cleanup the
 // platform part of remove_at_exit: identify, remove_entry, install.
@@ -34,6 +36,26 @@
 #if defined(BOOST_HAS_PRAGMA_ONCE)
 #pragma once
 #endif
+
+namespace boost {
+namespace tempfile {
+namespace detail {
+// Why adopt() refuses an existing entry: the positive results of sys::adopt_file, adopt_handle
+// and adopt_dir (detail/adopt.hpp turns them into errors).
+enum class adopt_refusal : int
+{
+    none = 0,
+    symlink,       // the name is a symlink (Windows: a reparse point)
+    not_a_file,    // a directory where a file was asked for
+    not_a_dir,     // a file where a directory was asked for
+    special,       // a FIFO, a socket, a device
+    other_owner,   // owned by another user (POSIX)
+    not_same_file, // the name leads to another file than the handle (or changed meanwhile)
+    bad_handle     // not an open file
+};
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
 
 #if defined(_WIN32)
 #include <boost/tempfile/detail/windows/exit_cleanup.hpp>

@@ -310,6 +310,100 @@ inline int keep_delete_on_close(handle_type&, const native_char*, native_string&
     return 0;
 }
 
+// keep(false) of a file the system would delete: POSIX never makes one.
+inline int set_delete_on_close(handle_type, bool) noexcept
+{
+    return -EOPNOTSUPP;
+}
+
+// ---- Adopting what exists (adopt()): reopen()'s identity rules. 0 on success, a positive
+// adopt_refusal, or -errno.
+
+// What lstat or fstat said of an entry to adopt as a directory or as a file.
+inline int adopt_refused(const struct ::stat& st, bool directory) noexcept
+{
+    using r = adopt_refusal;
+    if (S_ISLNK(st.st_mode))
+        return static_cast<int>(r::symlink);
+    if (S_ISDIR(st.st_mode) != directory && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
+        return static_cast<int>(directory ? r::not_a_dir : r::not_a_file);
+    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+        return static_cast<int>(r::special);
+    if (!creates_as(st.st_uid))
+        return static_cast<int>(r::other_owner);
+    return 0;
+}
+
+// Opens the existing regular file `path` for reading and writing: checked with lstat first
+// (nothing else is ever opened: no FIFO, no device), then opened without following a symlink
+// and without blocking, and checked to be what lstat saw. 0 with `h` set.
+inline int adopt_file(const native_char* path, handle_type& h) noexcept
+{
+    struct ::stat st, got;
+    if (int r = lstat(path, st); r < 0)
+        return r;
+    if (int c = adopt_refused(st, false))
+        return c;
+    int fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | o_nofollow | O_CLOEXEC);
+    if (fd < 0) // ELOOP: a symlink put there since the lstat
+        return fd == -ELOOP ? static_cast<int>(adopt_refusal::not_same_file) : fd;
+    int r = fstat(fd, got);
+    if (r == 0 && !same_file(got, {st.st_dev, st.st_ino}))
+        r = static_cast<int>(adopt_refusal::not_same_file);
+    if (r == 0) { // O_NONBLOCK was for the open only
+        int fl = ::fcntl(fd, F_GETFL);
+        if (fl < 0 || ::fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0)
+            r = -errno;
+    }
+    if (r != 0) {
+        close(fd);
+        return r;
+    }
+    h = fd;
+    return 0;
+}
+
+// Whether the open file `h` may be adopted under `path`: a regular file of ours, and `path`
+// (not a symlink) leads to it. Nothing is opened or closed.
+inline int adopt_handle(handle_type h, const native_char* path) noexcept
+{
+    struct ::stat mine, st;
+    if (h < 0 || fstat(h, mine) < 0)
+        return static_cast<int>(adopt_refusal::bad_handle);
+    if (int c = adopt_refused(mine, false))
+        return c;
+    if (int r = lstat(path, st); r < 0)
+        return r;
+    if (S_ISLNK(st.st_mode))
+        return static_cast<int>(adopt_refusal::symlink);
+    return same_file(st, {mine.st_dev, mine.st_ino}) ? 0 : static_cast<int>(adopt_refusal::not_same_file);
+}
+
+// Opens the existing directory `path` (lstat first, never through a symlink) and checks it is
+// what lstat saw: 0 with `h` and its identity set.
+inline int adopt_dir(const native_char* path, handle_type& h, file_id& id) noexcept
+{
+    struct ::stat st, got;
+    if (int r = lstat(path, st); r < 0)
+        return r;
+    if (int c = adopt_refused(st, true))
+        return c;
+    int fd = open(path, O_RDONLY | O_DIRECTORY | o_nofollow | O_CLOEXEC);
+    if (fd < 0)
+        return fd == -ELOOP || fd == -ENOTDIR ? static_cast<int>(adopt_refusal::not_same_file) : fd;
+    int r = fstat(fd, got);
+    if (r == 0 && !same_file(got, {st.st_dev, st.st_ino}))
+        r = static_cast<int>(adopt_refusal::not_same_file);
+    if (r != 0) {
+        close(fd);
+        return r;
+    }
+    h = fd;
+    id.dev = st.st_dev;
+    id.ino = st.st_ino;
+    return 0;
+}
+
 
 inline std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
 {

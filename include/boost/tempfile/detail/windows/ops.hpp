@@ -543,6 +543,91 @@ inline int keep_delete_on_close(handle_type& h, const native_char* path, native_
     return 1;
 }
 
+// ---- Adopting what exists (adopt()): reopen()'s identity rules (volume serial and file
+// index). 0 on success, a positive adopt_refusal, or the error. Windows has no owner check.
+
+// What an entry to adopt is, from its own handle (a reparse point is opened, not followed).
+inline int adopt_refused(handle_type h, bool directory, file_id& id) noexcept
+{
+    using r = adopt_refusal;
+    DWORD attributes = 0;
+    if (int e = identify(h, id, attributes); e < 0)
+        return e;
+    if (attributes & FILE_ATTRIBUTE_REPARSE_POINT)
+        return static_cast<int>(r::symlink);
+    if (::GetFileType(h) != FILE_TYPE_DISK)
+        return static_cast<int>(r::special);
+    if (((attributes & FILE_ATTRIBUTE_DIRECTORY) != 0) != directory)
+        return static_cast<int>(directory ? r::not_a_dir : r::not_a_file);
+    return 0;
+}
+
+// Opens the existing file `path` for reading and writing as the library's own files (no
+// reparse point followed), after classifying the entry, and checks it is the same file. 0 with
+// `h` set.
+inline int adopt_file(const native_char* path, handle_type& h) noexcept
+{
+    handle_type e = invalid_handle;
+    if (int r = open_entry(path, 0, e); r < 0)
+        return normalise_missing(r);
+    file_id id;
+    int r = adopt_refused(e, false, id);
+    close(e);
+    if (r != 0)
+        return r;
+    handle_type n = invalid_handle;
+    if (int o = create_file_w(path, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING,
+                              FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT, n);
+        o < 0)
+        return normalise_missing(o);
+    file_id got;
+    DWORD attributes = 0;
+    if (int i = identify(n, got, attributes); i < 0 || !same_file(got, id)) {
+        close(n);
+        return i < 0 ? i : static_cast<int>(adopt_refusal::not_same_file);
+    }
+    h = n;
+    return 0;
+}
+
+// Whether the open file `h` may be adopted under `path`, which must lead to it. Nothing is
+// opened for the caller, nothing closed.
+inline int adopt_handle(handle_type h, const native_char* path) noexcept
+{
+    file_id mine, there;
+    DWORD attributes = 0;
+    if (h == invalid_handle || h == INVALID_HANDLE_VALUE)
+        return static_cast<int>(adopt_refusal::bad_handle);
+    if (int c = adopt_refused(h, false, mine); c != 0)
+        return c < 0 ? static_cast<int>(adopt_refusal::bad_handle) : c;
+    handle_type e = invalid_handle;
+    if (int r = open_entry(path, 0, e); r < 0)
+        return normalise_missing(r);
+    int r = identify(e, there, attributes);
+    close(e);
+    if (r < 0)
+        return r;
+    if (attributes & FILE_ATTRIBUTE_REPARSE_POINT)
+        return static_cast<int>(adopt_refusal::symlink);
+    return same_file(mine, there) ? 0 : static_cast<int>(adopt_refusal::not_same_file);
+}
+
+// Opens the existing directory `path` as the library holds its own (open_dir_checked), checked
+// to be the directory classified first.
+inline int adopt_dir(const native_char* path, handle_type& h, file_id& id) noexcept
+{
+    handle_type e = invalid_handle;
+    if (int r = open_entry(path, 0, e); r < 0)
+        return normalise_missing(r);
+    file_id seen;
+    int r = adopt_refused(e, true, seen);
+    close(e);
+    if (r != 0)
+        return r;
+    r = open_dir_checked(path, h, id, &seen);
+    return r == -err::exists ? static_cast<int>(adopt_refusal::not_same_file) : r;
+}
+
 // Puts the open file `h`, named `from`, at `to`: replacing what is there, or never
 // (-err::exists, both files intact). Files are compared, not names: `from` must lead to `h`
 // before (else 2: nothing published), and `to` after (else 1: the target names another file;
