@@ -672,7 +672,7 @@ BOOST_AUTO_TEST_CASE(the_migration_table_covers_python)
 }
 
 // Every page of doc/ can be reached from doc/index.adoc through xref: links, every xref: leads
-// to a page that exists and to an anchor ([[id]]) of it, and every other local link (README.md's
+// to a page that exists and to an anchor ([[id]] or [#id]) of it, and every other local link (README.md's
 // Markdown links; link: targets of a page, relative to its HTML page under doc/html/) leads to
 // a file that exists.
 BOOST_AUTO_TEST_CASE(every_page_is_reachable_and_every_link_resolves)
@@ -685,13 +685,17 @@ BOOST_AUTO_TEST_CASE(every_page_is_reachable_and_every_link_resolves)
             docs.push_back(it->path().lexically_normal());
     std::sort(docs.begin(), docs.end());
     BOOST_REQUIRE(docs.size() > 20u);
-    auto anchors_of = [](const std::string& text) {
+    auto anchors_of = [](const std::string& text) { // [[id]] anywhere, [#id] alone on a line
         std::set<std::string> ids;
         for (std::size_t at = text.find("[["); at != std::string::npos; at = text.find("[[", at + 2)) {
             std::size_t end = text.find("]]", at);
             if (end != std::string::npos)
                 ids.insert(text.substr(at + 2, end - at - 2));
         }
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);)
+            if (line.size() > 3 && line.rfind("[#", 0) == 0 && line.back() == ']')
+                ids.insert(line.substr(2, line.size() - 3));
         return ids;
     };
     auto is_external = [](const std::string& t) {
