@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Boost.TempFile: the performance benchmark (doc/performance.md). Builds test/perf/bench.cpp
+# Boost.TempFile: the performance benchmark (doc/performance.adoc). Builds test/perf/bench.cpp
 # with g++ -O2 -DNDEBUG, runs every implementation in its own process, in alternating order,
 # --repeats times on tmpfs (/dev/shm) and on /tmp, and prints one Markdown table per file
 # system: median ns/op, the spread, and the ratio to the raw system-call floor; then

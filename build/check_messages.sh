@@ -3,7 +3,7 @@
 # quotes the expected message ("boost::tempfile: ...") must fail to compile with
 # BOOST_TEMPFILE_TEST_MISUSE defined, and the compiler's output must contain that message (b2's
 # compile-fail only sees that it failed). The message names the policy family and the member
-# (doc/policies.md's rows: detail/concepts.hpp). g++ -fsyntax-only, C++17 (and C++20 with
+# (doc/policies.adoc's rows: detail/concepts.hpp). g++ -fsyntax-only, C++17 (and C++20 with
 # --cxx20); $CXX overrides g++. Prints one line per failure; exits 1 if there is one.
 # usage: build/check_messages.sh [--cxx20] [test/compile_fail/cf_x.cpp...]
 set -euo pipefail

@@ -11,7 +11,7 @@
 #                      $BOOST_TEMPFILE_WINDOWS_DIR (a prepared toolchain, build/windows.sh).
 #   --config=all       the three, one after the other
 #   --check            exit non-zero when a backend or the shared layer is below its threshold
-#                      (the thresholds table below: what the suite reaches, see doc/hardening.md)
+#                      (the thresholds table below: what the suite reaches, see doc/hardening.adoc)
 #   --report-only      do not build or run: read the counts already in bin/<config>-coverage
 #
 # Counts: every forked child that ends by _exit or raise writes its own, and the children
@@ -52,7 +52,7 @@ case "$config" in
 esac
 
 # Thresholds, in percent, per configuration and layer: the floor of what the suite measured
-# (doc/hardening.md, "Coverage"); the targets are 95 (lines) and 80 (branches). The portable
+# (doc/hardening.adoc, "Coverage"); the targets are 95 (lines) and 80 (branches). The portable
 # and Windows configurations are not measured yet: 0 until they are.
 declare -A min_lines min_branches
 min_lines[linux.backend]=87;    min_branches[linux.backend]=64

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Boost.TempFile: what one invocation of example/tempfile-mktemp costs against GNU coreutils'
-# mktemp (doc/performance.md#tempfile-mktemp-per-invocation). Builds the tool as
+# mktemp (doc/performance.adoc#tempfile-mktemp-per-invocation). Builds the tool as
 # example/Jamfile does (g++ -O2, static libstdc++/libgcc and Boost.Filesystem; glibc shared, as
 # GNU's), then runs both --runs times (default 2000) in alternating rounds of 200, each run a
 # `-p <dir>` file creation on tmpfs, started with posix_spawn from a small driver (no shell in

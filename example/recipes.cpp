@@ -2,7 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-// The recipes of doc/recipes.md: a temporary file as FILE* and as std::fstream, one object
+// The recipes of doc/recipes.adoc: a temporary file as FILE* and as std::fstream, one object
 // per thread, and a test's scratch directory kept when the test failed.
 
 #include <boost/tempfile.hpp>

@@ -14,7 +14,7 @@
 // `err`), and returns the exit status (0 success, 1 failure). The messages are GNU's, with the
 // program name argv[0] as GNU prints it; the first form takes the locale from the environment
 // as GNU does (setlocale(LC_ALL, "")), so that a UTF-8 locale quotes as ‘this’, and writes
-// with write(2), reporting a failed write of the name with its reason. doc/mktemp_tool.md
+// with write(2), reporting a failed write of the name with its reason. doc/mktemp_tool.adoc
 // tells the story; test/test_mktemp_tool.cpp compares it with the system's mktemp.
 //
 // What it shows of the library:

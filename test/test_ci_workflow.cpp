@@ -3,7 +3,7 @@
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
 // .github/workflows/ci.yml cannot run here (it is for a hosted CI: macOS, Windows with MSVC
-// and mingw-w64): this checks that it is valid YAML and has the jobs doc/hardening.md lists,
+// and mingw-w64): this checks that it is valid YAML and has the jobs doc/hardening.adoc lists,
 // with PyYAML (build/deps.sh installs python3-yaml), through test/ci/check_workflow.py. A
 // damaged copy must be refused, so that the check is known to look.
 

@@ -5,7 +5,8 @@
 // The reference is complete: every public name declared by include/boost/tempfile/*.hpp
 // (namespace boost::tempfile, not detail) appears in the reference page of its header; every
 // Python name and parameter has a row in the migration table; every page is reachable from
-// doc/index.md and every local link leads to a file.
+// doc/index.adoc, every xref: leads to a page and an anchor of it, and every local link leads
+// to a file.
 //
 // The headers are read with a small declaration scanner (comments, literals and preprocessor
 // lines removed; namespaces, classes, access sections, function bodies and initializers
@@ -455,7 +456,7 @@ std::vector<page> reference_pages(const fs::path& root)
 {
     std::vector<page> r;
     for (fs::directory_iterator it(root / "doc" / "reference"), end; it != end; ++it)
-        if (it->path().extension() == ".md")
+        if (it->path().extension() == ".adoc")
             r.push_back({it->path(), read_file(it->path())});
     std::sort(r.begin(), r.end(), [](const page& a, const page& b) { return a.file < b.file; });
     return r;
@@ -611,33 +612,35 @@ BOOST_AUTO_TEST_CASE(the_scanner_sees_the_public_headers)
     BOOST_TEST(fns.names == (std::set<std::string>{"mkdtemp", "mkstemp", "mktemp"}));
 }
 
-// Every name and parameter of Python's tempfile has a row of doc/migration.md: a table line
-// whose first cell holds `name...` (the name, then no identifier character), with a second
-// cell that is not empty.
+// Every name and parameter of Python's tempfile has a row of doc/migration.adoc: a table row
+// (a line starting with '|' between the |=== lines) whose first cell holds the name in code
+// (`+name...+`, `name...` or ``pass:[name...]``: the name, then no identifier character),
+// with a second cell that is not empty.
 BOOST_AUTO_TEST_CASE(the_migration_table_covers_python)
 {
     fs::path root = source_root();
     BOOST_REQUIRE(!root.empty());
-    std::string text = read_file(root / "doc" / "migration.md");
+    std::string text = read_file(root / "doc" / "migration.adoc");
     std::vector<std::pair<std::string, std::string>> rows; // first cell, second cell
     std::istringstream in(text);
     std::string line;
+    bool table = false;
     while (std::getline(in, line)) {
-        if (line.rfind("|", 0) != 0 || line.rfind("|---", 0) == 0)
+        if (line.rfind("|===", 0) == 0) {
+            table = !table;
             continue;
-        // Cells split on '|' outside backticks (a `\|` inside code stays).
+        }
+        if (!table || line.rfind("|", 0) != 0)
+            continue;
+        // Cells split on '|' (an escaped \| stays in its cell).
         std::vector<std::string> cells;
         std::string cell;
-        bool code = false;
-        for (std::size_t k = 1; k < line.size(); ++k) {
-            char c = line[k];
-            if (c == '`')
-                code = !code;
-            if (c == '|' && !code && line[k - 1] != '\\') {
+        for (std::size_t k = 1; k <= line.size(); ++k) {
+            if (k == line.size() || (line[k] == '|' && line[k - 1] != '\\')) {
                 cells.push_back(cell);
                 cell.clear();
             } else {
-                cell += c;
+                cell += line[k];
             }
         }
         if (cells.size() >= 2)
@@ -655,48 +658,102 @@ BOOST_AUTO_TEST_CASE(the_migration_table_covers_python)
         const std::string n = name;
         bool found = false;
         for (const auto& [first, second] : rows) {
-            for (std::size_t at = first.find('`' + n); at != std::string::npos; at = first.find('`' + n, at + 1)) {
-                std::size_t end = at + 1 + n.size();
-                if ((end >= first.size() || !ident_char(first[end])) &&
-                    second.find_first_not_of(" \t") != std::string::npos)
-                    found = true;
+            for (const std::string& code : {"`+" + n, "`" + n, "pass:[" + n}) {
+                for (std::size_t at = first.find(code); at != std::string::npos; at = first.find(code, at + 1)) {
+                    std::size_t end = at + code.size();
+                    if ((end >= first.size() || !ident_char(first[end])) &&
+                        second.find_first_not_of(" \t") != std::string::npos)
+                        found = true;
+                }
             }
         }
-        BOOST_TEST(found, "doc/migration.md: no row for Python's `" << n << "`");
+        BOOST_TEST(found, "doc/migration.adoc: no row for Python's `" << n << "`");
     }
 }
 
-// Every page of doc/ can be reached from doc/index.md, and every local link in README.md and
-// doc/ leads to a file that exists.
+// Every page of doc/ can be reached from doc/index.adoc through xref: links, every xref: leads
+// to a page that exists and to an anchor ([[id]] or [#id]) of it, and every other local link (README.md's
+// Markdown links; link: targets of a page, relative to its HTML page under doc/html/) leads to
+// a file that exists.
 BOOST_AUTO_TEST_CASE(every_page_is_reachable_and_every_link_resolves)
 {
     fs::path root = source_root();
     BOOST_REQUIRE(!root.empty());
-    std::vector<fs::path> docs = {root / "README.md"};
+    std::vector<fs::path> docs;
     for (fs::recursive_directory_iterator it(root / "doc"), end; it != end; ++it)
-        if (it->path().extension() == ".md")
-            docs.push_back(it->path());
+        if (it->path().extension() == ".adoc")
+            docs.push_back(it->path().lexically_normal());
+    std::sort(docs.begin(), docs.end());
+    BOOST_REQUIRE(docs.size() > 20u);
+    auto anchors_of = [](const std::string& text) { // [[id]] anywhere, [#id] alone on a line
+        std::set<std::string> ids;
+        for (std::size_t at = text.find("[["); at != std::string::npos; at = text.find("[[", at + 2)) {
+            std::size_t end = text.find("]]", at);
+            if (end != std::string::npos)
+                ids.insert(text.substr(at + 2, end - at - 2));
+        }
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);)
+            if (line.size() > 3 && line.rfind("[#", 0) == 0 && line.back() == ']')
+                ids.insert(line.substr(2, line.size() - 3));
+        return ids;
+    };
+    auto is_external = [](const std::string& t) {
+        return t.find("://") != std::string::npos || t.rfind("mailto:", 0) == 0;
+    };
 
-    std::map<fs::path, std::set<fs::path>> links; // page -> local .md pages it links to
+    // README.md stays Markdown.
+    const std::string readme = read_file(root / "README.md");
+    for (std::size_t at = readme.find("]("); at != std::string::npos; at = readme.find("](", at + 2)) {
+        std::size_t end = readme.find(')', at + 2);
+        if (end == std::string::npos)
+            break;
+        std::string target = readme.substr(at + 2, end - at - 2);
+        if (is_external(target))
+            continue;
+        target = target.substr(0, target.find('#'));
+        if (!target.empty())
+            BOOST_TEST(fs::exists(root / target), "README.md: broken link (" << target << ")");
+    }
+
+    std::map<fs::path, std::set<fs::path>> links; // page -> the pages it links to
     for (const fs::path& d : docs) {
-        std::string text = read_file(d);
-        for (std::size_t at = text.find("]("); at != std::string::npos; at = text.find("](", at + 2)) {
-            std::size_t end = text.find(')', at + 2);
-            if (end == std::string::npos)
-                break;
-            std::string target = text.substr(at + 2, end - at - 2);
-            if (target.find("://") != std::string::npos || target.rfind("mailto:", 0) == 0)
-                continue;
-            target = target.substr(0, target.find('#'));
-            if (target.empty())
-                continue;
-            fs::path p = (d.parent_path() / target).lexically_normal();
-            BOOST_TEST(fs::exists(p), d.filename().string() << ": broken link (" << target << ")");
-            if (p.extension() == ".md")
-                links[d.lexically_normal()].insert(p);
+        const std::string text = read_file(d);
+        const std::string name = fs::relative(d, root).string();
+        for (const std::string macro : {"xref:", "link:"}) {
+            for (std::size_t at = text.find(macro); at != std::string::npos; at = text.find(macro, at + 1)) {
+                if (at > 0 && ident_char(text[at - 1]))
+                    continue;
+                std::size_t end = text.find('[', at);
+                if (end == std::string::npos)
+                    break;
+                std::string target = text.substr(at + macro.size(), end - at - macro.size());
+                if (target.rfind("++", 0) == 0 && target.size() >= 4) // link:++target++[...]
+                    target = target.substr(2, target.size() - 4);
+                if (is_external(target) || target.find_first_of(" \n") != std::string::npos)
+                    continue;
+                const std::string file = target.substr(0, target.find('#'));
+                const std::string anchor = target.find('#') == std::string::npos ? "" : target.substr(target.find('#') + 1);
+                if (macro == std::string("xref:")) {
+                    fs::path p = file.empty() || file.find(".adoc") == std::string::npos
+                                     ? d : (d.parent_path() / file).lexically_normal();
+                    const std::string id = file.find(".adoc") == std::string::npos ? target : anchor;
+                    BOOST_TEST(fs::exists(p), name << ": xref to a page that does not exist (" << target << ")");
+                    if (!fs::exists(p))
+                        continue;
+                    links[d].insert(p);
+                    if (!id.empty())
+                        BOOST_TEST(anchors_of(read_file(p)).count(id) == 1u,
+                                   name << ": xref to an anchor that " << p.filename().string() << " has not (" << target << ")");
+                } else if (!file.empty()) {
+                    const fs::path html = root / "doc" / "html" / fs::relative(d.parent_path(), root / "doc");
+                    BOOST_TEST(fs::exists((html / file).lexically_normal()),
+                               name << ": broken link (" << target << ", from doc/html/)");
+                }
+            }
         }
     }
-    std::set<fs::path> seen = {(root / "doc" / "index.md").lexically_normal()};
+    std::set<fs::path> seen = {(root / "doc" / "index.adoc").lexically_normal()};
     std::vector<fs::path> todo(seen.begin(), seen.end());
     while (!todo.empty()) {
         fs::path p = todo.back();
@@ -706,7 +763,5 @@ BOOST_AUTO_TEST_CASE(every_page_is_reachable_and_every_link_resolves)
                 todo.push_back(q);
     }
     for (const fs::path& d : docs)
-        if (d.filename() != "README.md")
-            BOOST_TEST(seen.count(d.lexically_normal()) == 1u,
-                       d.lexically_normal().string() << " is not reachable from doc/index.md");
+        BOOST_TEST(seen.count(d) == 1u, d.string() << " is not reachable from doc/index.adoc");
 }

@@ -2,24 +2,25 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-// The documentation shows only code that compiles as it stands. Every ```cpp block in
-// README.md and doc/**/*.md is either
+// The documentation shows only code that compiles as it stands. Every C++ block of the
+// documentation (```cpp in README.md, [source,cpp] in doc/**/*.adoc) is either
 //   * an excerpt: its lines, in order and together (blank lines and spacing aside), are lines
 //     of one file of example/ or test/, which the build compiles and runs; or
 //   * compiled here: extracted into a translation unit (the umbrella header, the usual
 //     standard headers, `namespace tf`, `namespace fs`) and checked by the compiler ($CXX,
 //     else g++; -std=c++20 -fsyntax-only). A block that does not begin with a declaration
 //     (#include, struct, class, template, namespace, int main) goes into a function body. A
-//     block that needs names from around it declares them in an HTML comment on the line
-//     before it, e.g. <!-- snippet context: fs::path out_dir; std::string payload; -->.
-// (```c++ blocks are reference synopses, checked by the header tests instead.)
-// The pages a new user reads first -- README.md, doc/index.md, doc/tutorial_files.md -- are
+//     block that needs names from around it declares them in a comment on the line before
+//     it: `// snippet context: fs::path out_dir; std::string payload;` (AsciiDoc), or
+//     <!-- snippet context: ... --> (Markdown).
+// (```c++ and [source,c++] blocks are reference synopses, checked by the header tests instead.)
+// The pages a new user reads first -- README.md, doc/index.adoc, doc/tutorial_files.adoc -- are
 // stricter: each block there is a whole program, compiled exactly as shown (nothing added, no
 // excerpt) with -std=c++17 -pedantic-errors; a block whose first line is a comment starting
 // "// C++20" is compiled with -std=c++20 -pedantic-errors.
 //
 // Two parts, so that the source format can change: documentation_blocks() extracts the blocks
-// (the Markdown fences), everything after it compiles what it is given.
+// (AsciiDoc [source,cpp] blocks, Markdown fences), everything after it compiles what it is given.
 
 #define BOOST_TEST_MODULE doc_snippets
 #include <boost/test/unit_test.hpp>
@@ -198,31 +199,64 @@ std::map<std::size_t, std::string> compile_all(const std::vector<unit>& units, c
     return failed;
 }
 
-// Every ```cpp block of the documentation, with its declared context.
+// The code blocks of one AsciiDoc page: `[source,cpp]`, then the block between two `----`
+// lines; the context is a `// snippet context: ...` comment line just above `[source,cpp]`.
+// (`[source,c++]` blocks are reference synopses, checked by the header tests instead.)
+std::vector<block> adoc_blocks(const std::vector<std::string>& lines, const std::string& name)
+{
+    std::vector<block> r;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (normalize(lines[i]) != "[source,cpp]")
+            continue;
+        block b;
+        b.where = name + ":" + std::to_string(i + 3);
+        const std::string marker = "// snippet context:";
+        if (i > 0 && lines[i - 1].rfind(marker, 0) == 0)
+            b.context = lines[i - 1].substr(marker.size());
+        BOOST_TEST((i + 1 < lines.size() && normalize(lines[i + 1]) == "----"), b.where << ": no ---- after [source,cpp]");
+        for (i += 2; i < lines.size() && normalize(lines[i]) != "----"; ++i)
+            b.lines.push_back(lines[i]);
+        BOOST_TEST(i < lines.size(), b.where << ": unterminated code block");
+        r.push_back(std::move(b));
+    }
+    return r;
+}
+
+// The ```cpp blocks of README.md (Markdown), with the context of an HTML comment above.
+std::vector<block> markdown_blocks(const std::vector<std::string>& lines, const std::string& name)
+{
+    std::vector<block> r;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (normalize(lines[i]) != "```cpp")
+            continue;
+        block b;
+        b.where = name + ":" + std::to_string(i + 2);
+        const std::string marker = "<!-- snippet context:";
+        if (i > 0 && lines[i - 1].rfind(marker, 0) == 0) {
+            std::string c = lines[i - 1].substr(marker.size());
+            b.context = c.substr(0, c.rfind("-->"));
+        }
+        for (++i; i < lines.size() && normalize(lines[i]).rfind("```", 0) != 0; ++i)
+            b.lines.push_back(lines[i]);
+        BOOST_TEST(i < lines.size(), b.where << ": unterminated code block");
+        r.push_back(std::move(b));
+    }
+    return r;
+}
+
+// Every C++ block of the documentation (README.md, doc/**/*.adoc), with its declared context.
 std::vector<block> documentation_blocks(const fs::path& root)
 {
     std::vector<fs::path> docs = {root / "README.md"};
     for (fs::recursive_directory_iterator it(root / "doc"), end; it != end; ++it)
-        if (it->path().extension() == ".md")
+        if (it->path().extension() == ".adoc")
             docs.push_back(it->path());
     std::vector<block> r;
     for (const fs::path& doc : docs) {
-        std::vector<std::string> lines = lines_of(test::read_file(doc));
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            if (normalize(lines[i]) != "```cpp")
-                continue;
-            block b;
-            b.where = fs::relative(doc, root).string() + ":" + std::to_string(i + 2);
-            const std::string marker = "<!-- snippet context:";
-            if (i > 0 && lines[i - 1].rfind(marker, 0) == 0) {
-                std::string c = lines[i - 1].substr(marker.size());
-                b.context = c.substr(0, c.rfind("-->"));
-            }
-            for (++i; i < lines.size() && normalize(lines[i]).rfind("```", 0) != 0; ++i)
-                b.lines.push_back(lines[i]);
-            BOOST_TEST(i < lines.size(), b.where << ": unterminated code block");
+        const std::vector<std::string> lines = lines_of(test::read_file(doc));
+        const std::string name = fs::relative(doc, root).string();
+        for (block& b : doc.extension() == ".adoc" ? adoc_blocks(lines, name) : markdown_blocks(lines, name))
             r.push_back(std::move(b));
-        }
     }
     return r;
 }
@@ -273,7 +307,7 @@ BOOST_AUTO_TEST_CASE(every_cpp_block_in_the_docs_is_compiled_code,
     BOOST_TEST_MESSAGE(blocks.size() << " blocks: " << blocks.size() - units.size() << " excerpts, "
                                      << units.size() << " compiled");
     BOOST_TEST(blocks.size() > 20u);
-    BOOST_TEST(whole >= 12u); // README.md 1, doc/index.md 3, doc/tutorial_files.md 8
+    BOOST_TEST(whole >= 12u); // README.md 1, doc/index.adoc 3, doc/tutorial_files.adoc 8
     BOOST_TEST(!units.empty());
 }
 
@@ -302,10 +336,10 @@ BOOST_AUTO_TEST_CASE(a_whole_program_block_is_compiled_as_shown, *boost::unit_te
     fs::path root = source_root();
     BOOST_REQUIRE(!root.empty());
     block b;
-    b.where = "doc/tutorial_files.md:1";
+    b.where = "doc/tutorial_files.adoc:1";
     BOOST_TEST(whole_program_page(b.where));
     BOOST_TEST(whole_program_page("README.adoc:3"));
-    BOOST_TEST(!whole_program_page("doc/recipes.md:3"));
+    BOOST_TEST(!whole_program_page("doc/recipes.adoc:3"));
     b.lines = {"#include <boost/tempfile.hpp>",
                "int main() { boost::tempfile::named_temporary_file f({.suffix = \".log\"}); }"};
     BOOST_TEST(compile_all({whole_program(b)}, root / "include").size() == 1u);

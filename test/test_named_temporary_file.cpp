@@ -691,7 +691,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(seek_to_a_negative_position_fails, CharT, test::ch
     BOOST_TEST(f.tell() == 5);
 }
 
-// doc/reference/temp_file.md: path() into a std::filesystem::path in one call, the same name
+// doc/reference/temp_file.adoc: path() into a std::filesystem::path in one call, the same name
 // byte for byte (POSIX) or unit for unit (Windows: UTF-16), for narrow and wide objects.
 BOOST_AUTO_TEST_CASE_TEMPLATE(path_converts_to_std_filesystem_path, CharT, test::char_types)
 {

@@ -312,7 +312,7 @@ BOOST_AUTO_TEST_CASE(thread_random_is_per_thread_and_fork_aware, *test::posix_on
 // same) is noticed through the MADV_WIPEONFORK page (Linux >= 4.14): its names are not its
 // parent's next ones, and it does not remove its parent's objects (their owner is the parent,
 // whose id the child no longer takes for its own).
-BOOST_TEST_DECORATOR(*test::linux_only("a raw clone() child, noticed through MADV_WIPEONFORK; elsewhere only pthread_atfork (doc/security.md#fork-guard)"))
+BOOST_TEST_DECORATOR(*test::linux_only("a raw clone() child, noticed through MADV_WIPEONFORK; elsewhere only pthread_atfork (doc/security.adoc#fork-guard)"))
 BOOST_AUTO_TEST_CASE(a_raw_clone_child_draws_other_names_and_removes_nothing_of_its_parent)
 {
 #if BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS

@@ -7,7 +7,7 @@
 // detail/posix/features.hpp may be defined beforehand for this): arc4random_buf, the seed
 // source on macOS and the BSDs (glibc 2.36 has it too). The others — renameatx_np,
 // issetugid, fcntl(F_FULLFSYNC) — are declared by those systems only and built there
-// (.github/workflows/ci.yml's macOS job); doc/platforms.md lists them.
+// (.github/workflows/ci.yml's macOS job); doc/platforms.adoc lists them.
 
 #include <stdlib.h>
 

@@ -275,7 +275,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(published_mode, CharT, test::char_types)
 #endif
 }
 
-// --- the identity check around the rename (POSIX; doc/security.md#persist) ------------------
+// --- the identity check around the rename (POSIX; doc/security.adoc#persist) ------------------
 // Another user may rename names in a directory that is writable to them and has no sticky
 // bit. These tests play that user, in the scratch directory.
 

@@ -7,7 +7,7 @@
 
 #define BOOST_TEST_MODULE policy
 #include <boost/test/unit_test.hpp>
-#include <boost/test/results_collector.hpp> // keep_if_test_failed (doc/recipes.md)
+#include <boost/test/results_collector.hpp> // keep_if_test_failed (doc/recipes.adoc)
 
 #include <boost/tempfile.hpp>
 
@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(moved_from_object_owns_nothing)
     BOOST_TEST(!test::exists(p.string()));
 }
 
-// doc/recipes.md, "A test's scratch directory, kept when the test failed": the directory stays
+// doc/recipes.adoc, "A test's scratch directory, kept when the test failed": the directory stays
 // after any failed check of the test case, a non-fatal BOOST_TEST included (keep_on_exception
 // alone sees only BOOST_TEST_REQUIRE's exception).
 // Keeps what it made when the current test case has a failed check (or is left by an exception).

@@ -637,7 +637,7 @@ BOOST_AUTO_TEST_CASE(the_private_directory_descriptor_grants_the_user_alone, *te
 BOOST_AUTO_TEST_CASE(mkdtemp_directory_has_a_protected_owner_only_dacl,
                      *test::windows_only("security descriptors", [] { return !under_wine(); },
                                          "Wine does not store security descriptors: the owner-only DACL is "
-                                         "checked on Windows only (doc/hardening.md)"))
+                                         "checked on Windows only (doc/hardening.adoc)"))
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;

@@ -379,7 +379,7 @@ BOOST_AUTO_TEST_CASE(cleanup_while_our_current_directory_is_inside)
     BOOST_TEST_REQUIRE(::SetCurrentDirectoryW(dir.c_str()));
     boost::system::error_code ec;
     d.cleanup(ec);
-    // The contents go; the directory, a current directory, stays, reported (doc/reference/temp_dir.md).
+    // The contents go; the directory, a current directory, stays, reported (doc/reference/temp_dir.adoc).
     BOOST_TEST(ec.value() == ERROR_SHARING_VIOLATION, ec.message());
     BOOST_TEST(!test::exists(narrow(dir + L"\\inside.txt")));
     BOOST_TEST(test::exists(narrow(dir)));

@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-// The tutorial's save() as it stands (doc/tutorial_files.md quotes it).
+// The tutorial's save() as it stands (doc/tutorial_files.adoc quotes it).
 #define main atomic_save_example_main
 #include "../example/atomic_save.cpp"
 #undef main

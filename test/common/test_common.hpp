@@ -161,7 +161,7 @@ inline boost::unit_test::decorator::precondition linux_only(const std::string& w
 // Why a case that removes a tree with no descriptor to spare is Linux only.
 inline const std::string listing_needs_a_descriptor =
     "getdents64 lists a directory with no descriptor to spare; readdir (the other systems) needs one, "
-    "so there cleanup() reports EMFILE first and keeps the directory (doc/platforms.md)";
+    "so there cleanup() reports EMFILE first and keeps the directory (doc/platforms.adoc)";
 
 // What temporary_file::link reports when it fails with `e` where it can name a file (Linux's
 // O_TMPFILE); in the portable-POSIX configuration a file without a name never gets one, and

@@ -1,4 +1,4 @@
-// One row of doc/policies.md, cleanup policy, `creation_guard`: rejected ("boost::tempfile: cleanup policy D: D::creation_guard, when declared, must be default-constructible").
+// One row of doc/policies.adoc, cleanup policy, `creation_guard`: rejected ("boost::tempfile: cleanup policy D: D::creation_guard, when declared, must be default-constructible").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

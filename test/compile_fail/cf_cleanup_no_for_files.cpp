@@ -1,4 +1,4 @@
-// One row of doc/policies.md, cleanup policy, `for_files`: rejected ("boost::tempfile: cleanup policy D: D::for_files must be a static constexpr bool").
+// One row of doc/policies.adoc, cleanup policy, `for_files`: rejected ("boost::tempfile: cleanup policy D: D::for_files must be a static constexpr bool").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

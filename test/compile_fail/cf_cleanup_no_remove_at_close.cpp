@@ -1,4 +1,4 @@
-// One row of doc/policies.md, cleanup policy, `remove_at_close`: rejected ("boost::tempfile: cleanup policy D: d.remove_at_close() must be declared").
+// One row of doc/policies.adoc, cleanup policy, `remove_at_close`: rejected ("boost::tempfile: cleanup policy D: d.remove_at_close() must be declared").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

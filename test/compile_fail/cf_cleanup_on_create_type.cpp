@@ -1,4 +1,4 @@
-// One row of doc/policies.md, cleanup policy, `on_create`: rejected ("boost::tempfile: cleanup policy D: d.on_create(o) must return void").
+// One row of doc/policies.adoc, cleanup policy, `on_create`: rejected ("boost::tempfile: cleanup policy D: d.on_create(o) must return void").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

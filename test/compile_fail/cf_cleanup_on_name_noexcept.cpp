@@ -1,4 +1,4 @@
-// One row of doc/policies.md, cleanup policy, `on_name`: rejected ("boost::tempfile: cleanup policy D: d.on_name(p, is_directory) must be noexcept").
+// One row of doc/policies.adoc, cleanup policy, `on_name`: rejected ("boost::tempfile: cleanup policy D: d.on_name(p, is_directory) must be noexcept").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

@@ -1,4 +1,4 @@
-// One row of doc/policies.md, cleanup policy, `remove_at_destroy`: rejected ("boost::tempfile: cleanup policy D: d.remove_at_destroy() must return bool").
+// One row of doc/policies.adoc, cleanup policy, `remove_at_destroy`: rejected ("boost::tempfile: cleanup policy D: d.remove_at_destroy() must return bool").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

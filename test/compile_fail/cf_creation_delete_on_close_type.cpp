@@ -1,4 +1,4 @@
-// One row of doc/policies.md, creation policy, `try_create_delete_on_close`: rejected ("boost::tempfile: creation policy C: C::try_create_delete_on_close must return int").
+// One row of doc/policies.adoc, creation policy, `try_create_delete_on_close`: rejected ("boost::tempfile: creation policy C: C::try_create_delete_on_close must return int").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

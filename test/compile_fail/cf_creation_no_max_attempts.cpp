@@ -1,4 +1,4 @@
-// One row of doc/policies.md, creation policy, `max_attempts`: rejected ("boost::tempfile: creation policy C: C::max_attempts must be a static constexpr unsigned").
+// One row of doc/policies.adoc, creation policy, `max_attempts`: rejected ("boost::tempfile: creation policy C: C::max_attempts must be a static constexpr unsigned").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

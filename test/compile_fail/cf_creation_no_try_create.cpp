@@ -1,4 +1,4 @@
-// One row of doc/policies.md, creation policy, `try_create`: rejected ("boost::tempfile: creation policy C: C::try_create(native_dir_type, const native_char*, native_handle_type&) must be a static member function").
+// One row of doc/policies.adoc, creation policy, `try_create`: rejected ("boost::tempfile: creation policy C: C::try_create(native_dir_type, const native_char*, native_handle_type&) must be a static member function").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

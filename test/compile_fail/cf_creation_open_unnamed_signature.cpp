@@ -1,4 +1,4 @@
-// One row of doc/policies.md, creation policy, `open_unnamed`: rejected ("boost::tempfile: creation policy C: C::open_unnamed, when declared, must be callable").
+// One row of doc/policies.adoc, creation policy, `open_unnamed`: rejected ("boost::tempfile: creation policy C: C::open_unnamed, when declared, must be callable").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

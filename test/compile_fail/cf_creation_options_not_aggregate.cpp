@@ -1,4 +1,4 @@
-// One row of doc/policies.md, creation policy, `options_type`: rejected ("boost::tempfile: creation policy C: C::options_type<CharT> must be an aggregate").
+// One row of doc/policies.adoc, creation policy, `options_type`: rejected ("boost::tempfile: creation policy C: C::options_type<CharT> must be an aggregate").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

@@ -1,4 +1,4 @@
-// One row of doc/policies.md, creation policy, `spooled`: rejected ("boost::tempfile: creation policy C: C::spooled, when declared, must be a static constexpr bool").
+// One row of doc/policies.adoc, creation policy, `spooled`: rejected ("boost::tempfile: creation policy C: C::spooled, when declared, must be a static constexpr bool").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

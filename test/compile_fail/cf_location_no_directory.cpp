@@ -1,4 +1,4 @@
-// One row of doc/policies.md, location policy, `directory`: rejected ("boost::tempfile: location policy L: L::directory(ec) must be a static member function").
+// One row of doc/policies.adoc, location policy, `directory`: rejected ("boost::tempfile: location policy L: L::directory(ec) must be a static member function").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

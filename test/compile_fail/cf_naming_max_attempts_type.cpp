@@ -1,4 +1,4 @@
-// One row of doc/policies.md, naming policy, `max_attempts`: rejected ("boost::tempfile: naming policy N: N::max_attempts, when declared, must be a static constexpr unsigned").
+// One row of doc/policies.adoc, naming policy, `max_attempts`: rejected ("boost::tempfile: naming policy N: N::max_attempts, when declared, must be a static constexpr unsigned").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

@@ -1,4 +1,4 @@
-// One row of doc/policies.md, naming policy, `next_name`: rejected ("boost::tempfile: naming policy N: next_name<CharT>() must return std::basic_string<CharT>").
+// One row of doc/policies.adoc, naming policy, `next_name`: rejected ("boost::tempfile: naming policy N: next_name<CharT>() must return std::basic_string<CharT>").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

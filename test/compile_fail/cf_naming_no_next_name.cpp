@@ -1,4 +1,4 @@
-// One row of doc/policies.md, naming policy, `next_name`: rejected ("boost::tempfile: naming policy N: n.template next_name<CharT>() must be callable").
+// One row of doc/policies.adoc, naming policy, `next_name`: rejected ("boost::tempfile: naming policy N: n.template next_name<CharT>() must be callable").
 #include <boost/tempfile/basic_temp_file.hpp>
 #include <boost/tempfile/basic_temp_dir.hpp>
 #include <string>

@@ -2,7 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-// The benchmark behind ./build/bench.sh (doc/performance.md). NOT a test: nothing here is
+// The benchmark behind ./build/bench.sh (doc/performance.adoc). NOT a test: nothing here is
 // asserted against a time. One process measures one implementation on one directory:
 //
 //   bench run <impl> <fs-label> <dir> [op] prints "R <fs> <impl> <op> <value> <allocs/op>" lines

@@ -2,7 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
-// The Windows benchmark behind ./build/bench.sh --windows (doc/performance.md). NOT a test:
+// The Windows benchmark behind ./build/bench.sh --windows (doc/performance.adoc). NOT a test:
 // nothing is asserted against a time. Each operation of the library is timed against the raw
 // Win32 floor doing the same job by hand:
 //

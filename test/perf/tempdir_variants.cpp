@@ -9,7 +9,7 @@
 // --clock=cpu). E and G make exactly the calls the library makes for an empty
 // temporary_directory (default location and pinned_temp_dir): the least its rules cost before
 // any of its own code runs. The rows "without ..." drop one rule each, to show what it costs.
-// Built and run by ./build/bench.sh (on the first file system); see doc/performance.md.
+// Built and run by ./build/bench.sh (on the first file system); see doc/performance.adoc.
 //
 //   usage: tempdir_variants <dir>
 
@@ -68,7 +68,7 @@ static void floor_variant()
 
 // B: what basic_temp_dir did first: a held dirfd, remove_contents (openat "." + fdopendir +
 // readdir + rewinddir + closedir), close, rmdir by path. (It now lists as C does, and adds
-// its identity checks, the owner check and the flock: doc/performance.md.)
+// its identity checks, the owner check and the flock: doc/performance.adoc.)
 static void current_variant()
 {
     const char* p = next_path();

@@ -15,7 +15,7 @@
 //
 // Members that make no sense for a creation policy are not there (a compile error, not a
 // no-op): name(), path(), persist*() need a named file; link() an anonymous one;
-// rollover(), rolled_over() a spooled one. Reference: doc/reference/temp_file.md.
+// rollover(), rolled_over() a spooled one. Reference: doc/reference/temp_file.adoc.
 
 #include <boost/tempfile/config.hpp>
 
@@ -440,7 +440,7 @@ public:
     // destructor removes it, and remove_at_exit withdraws it. The object stays open and
     // usable (persist() still moves it). With .keep = true, the tf::keep policy, after
     // persist() or once the name was removed: nothing changes. A Windows delete-on-close file
-    // has its deletion taken back, which may change native_handle() (doc/reference/temp_file.md#keep).
+    // has its deletion taken back, which may change native_handle() (doc/reference/temp_file.adoc#keep).
     template <class C = Creation, std::enable_if_t<C::named, int> = 0>
     void keep() noexcept
     {

@@ -18,7 +18,7 @@
 // handlers are installed at the first registration; a signal that was ignored (nohup) stays
 // ignored. A handler the program had runs first, and nothing is removed unless the signal is
 // about to end the process: then the default disposition is restored and the signal raised
-// again, so that the process dies of it. doc/reference/exit_cleanup.md has the details: what
+// again, so that the process dies of it. doc/reference/exit_cleanup.adoc has the details: what
 // the handler does, and what it cannot do. The platform's part (the removal of one name, the
 // handlers, the guard held during creation) is in detail/{posix,windows}/exit_cleanup.hpp.
 

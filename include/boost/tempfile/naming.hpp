@@ -36,7 +36,7 @@ inline constexpr std::string_view name_alphabet = "abcdefghijklmnopqrstuvwxyz012
 // The default engine of the naming policies: 64 bits at a time from the calling thread's
 // ChaCha20 keystream, keyed from the system's CSPRNG (32 bytes per thread, again in a forked
 // child), with fast key erasure: names nobody can predict from the names seen before
-// (doc/security.md#names). Stateless: every object draws from its thread's generator. It
+// (doc/security.adoc#names). Stateless: every object draws from its thread's generator. It
 // meets the Engine requirements of random_name and pattern_name (and of Boost.Random's
 // distributions: a UniformRandomBitGenerator).
 struct secure_random

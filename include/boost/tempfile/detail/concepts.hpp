@@ -5,7 +5,7 @@
 #ifndef BOOST_TEMPFILE_DETAIL_CONCEPTS_HPP
 #define BOOST_TEMPFILE_DETAIL_CONCEPTS_HPP
 
-// The requirements of doc/policies.md, one row of its tables per check: each policy the
+// The requirements of doc/policies.adoc, one row of its tables per check: each policy the
 // object is made of is checked when basic_temp_file / basic_temp_dir is instantiated
 // (detail/select.hpp), with a static_assert whose message starts "boost::tempfile:" and names
 // the family and the member. Every check goes through a detection trait, so that a missing or
@@ -306,7 +306,7 @@ struct check_policies : naming_requirements<N, CharT>::check,
 } // namespace detail
 
 #if defined(__cpp_concepts) && __cpp_concepts >= 201907L
-// The requirements of doc/policies.md as concepts (C++20): a policy that models its family's
+// The requirements of doc/policies.adoc as concepts (C++20): a policy that models its family's
 // concept passes every check above.
 template <class N, class CharT>
 concept naming_policy_for = is_naming_policy<N>::value && detail::naming_requirements<N, CharT>::value;

@@ -5,7 +5,7 @@
 #ifndef BOOST_TEMPFILE_DETAIL_CSPRNG_HPP
 #define BOOST_TEMPFILE_DETAIL_CSPRNG_HPP
 
-// The per-thread generator behind the default names (doc/security.md#names): a ChaCha20
+// The per-thread generator behind the default names (doc/security.adoc#names): a ChaCha20
 // keystream keyed with 32 bytes of the system's CSPRNG (sys::random_bytes: getrandom,
 // arc4random_buf, BCryptGenRandom), with fast key erasure (D. J. Bernstein, "Fast-key-erasure
 // random-number generators", 2017): each refill computes `refill_blocks` blocks under the

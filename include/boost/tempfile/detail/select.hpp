@@ -69,7 +69,7 @@ struct make_temp_file
     static_assert(!is_name_only<typename s::creation>::value,
                   "boost::tempfile: name_only creates nothing for an object to own; use mktemp");
     static_assert(s::cleanup::for_files, "boost::tempfile: this cleanup policy is for directories only");
-    // Every row of doc/policies.md's tables, one static_assert each (detail/concepts.hpp).
+    // Every row of doc/policies.adoc's tables, one static_assert each (detail/concepts.hpp).
     static_assert(sizeof(check_policies<CharT, typename s::naming, typename s::location, typename s::creation,
                                         typename s::cleanup>) != 0,
                   "boost::tempfile: policy requirements");
@@ -85,7 +85,7 @@ struct make_temp_dir
                   "boost::tempfile: this creation policy makes files; use it with basic_temp_file, not basic_temp_dir");
     static_assert(s::cleanup::for_directories,
                   "boost::tempfile: this cleanup policy is for files only; basic_temp_dir cannot use it");
-    // Every row of doc/policies.md's tables, one static_assert each (detail/concepts.hpp).
+    // Every row of doc/policies.adoc's tables, one static_assert each (detail/concepts.hpp).
     static_assert(sizeof(check_policies<CharT, typename s::naming, typename s::location, typename s::creation,
                                         typename s::cleanup>) != 0,
                   "boost::tempfile: policy requirements");

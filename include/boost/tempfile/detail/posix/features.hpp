@@ -10,7 +10,7 @@
 // Each is 0 or 1 and may be defined beforehand to override the test (the suite forces some
 // on to compile code that is meant for another system, when this one declares the call).
 //
-// BOOST_TEMPFILE_NO_LINUX_EXTENSIONS (public, see doc/reference/config.md): on Linux, take
+// BOOST_TEMPFILE_NO_LINUX_EXTENSIONS (public, see doc/reference/config.adoc): on Linux, take
 // exactly the paths a POSIX system without Linux's extensions takes -- no O_TMPFILE, O_PATH,
 // renameat2, getrandom, getdents64, fchmodat2, setfsuid, secure_getenv, linkat(AT_EMPTY_PATH)
 // or /proc. ./build/test.sh --portable-posix runs the suite so.

@@ -10,7 +10,7 @@
 // never followed; nothing is resolved by path twice; modes are repaired only with fchmod on
 // descriptors of directories inside the tree; the walk is iterative and keeps at most
 // tree_max_open descriptors open; a flat tree needs no descriptor besides the one held.
-// doc/security.md tells the whole story.
+// doc/security.adoc tells the whole story.
 
 #include <boost/tempfile/config.hpp>
 

@@ -593,7 +593,7 @@ inline const char* secure_getenv(const char* name) noexcept
 // on Linux >= 4.14 too: `same_process` is a word in a page marked MADV_WIPEONFORK, 1 here,
 // which the kernel hands to any child made without CLONE_VM as zeros (one load per call, no
 // system call). Where that is not available (other systems, older kernels) it is null and
-// only the atfork handler notices a fork (doc/security.md#fork-guard).
+// only the atfork handler notices a fork (doc/security.adoc#fork-guard).
 struct process_state
 {
     std::atomic<::pid_t> pid;
