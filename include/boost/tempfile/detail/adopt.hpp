@@ -95,7 +95,7 @@ inline void report_adopt(system::error_code* ec, int r, const char* what, const 
         e = system::errc::bad_file_descriptor;
         why = ": not an open file handle";
         break;
-    default:
+    case adopt_refusal::none: // not a refusal: the callers pass only r != 0
         break;
     }
     report(ec, e, (std::string(what) + why).c_str(), p);
