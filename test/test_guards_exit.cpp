@@ -140,6 +140,10 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(handlers_that_cannot_be_installed, CharT, test::ch
         test::scratch s;
         std::string p;
         int status = test::child_wait_status([&] {
+            // The default actions this test is about, whatever the parent left (a shell's
+            // background job starts with SIGINT ignored): before the interposition is armed.
+            for (int s2 : {SIGINT, SIGHUP, SIGTERM})
+                ::signal(s2, SIG_DFL);
             g_query_fails = SIGINT;
             g_install_fails = SIGHUP;
             exit_file<CharT> f(test::file_in<CharT>(s.dir));
