@@ -25,6 +25,8 @@
 #include <string>
 #include <utility>
 
+namespace tf = boost::tempfile;
+
 #if BOOST_TEMPFILE_TEST_POSIX
 
 #include <cstdarg>
@@ -36,8 +38,6 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-
-namespace tf = boost::tempfile;
 namespace fs = boost::filesystem;
 namespace errc = boost::system::errc;
 

@@ -20,6 +20,7 @@
 #include "common/test_common.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -34,6 +35,15 @@ using test::narrow;
 
 #if BOOST_TEMPFILE_TEST_WINDOWS
 namespace {
+
+// A console event's sweep closes creation for the rest of the process (it is ending: later
+// creations fail with operation_canceled). This test process goes on, so it opens it again.
+void console_event_sweep(unsigned long event)
+{
+    namespace ec = tf::detail::exit_cleanup;
+    ec::on_console_event(event);
+    ec::creations().fetch_and(~ec::closing_bit);
+}
 
 const wchar_t* const role_variable = L"BOOST_TEMPFILE_TEST_HOSTILE_CHILD";
 
@@ -272,7 +282,7 @@ BOOST_AUTO_TEST_CASE(a_read_only_file_is_removed_by_the_exit_cleanup)
     f->write("x");
     f->close();
     BOOST_TEST(::SetFileAttributesW(f->path().c_str(), FILE_ATTRIBUTE_READONLY));
-    tf::detail::exit_cleanup::on_console_event(CTRL_C_EVENT); // the sweep, as a console event runs it
+    console_event_sweep(CTRL_C_EVENT); // the sweep, as a console event runs it
     BOOST_TEST(s.entries().empty());
     delete f;
 #endif
@@ -497,11 +507,20 @@ BOOST_AUTO_TEST_CASE(the_console_event_sweep_removes_what_threads_made)
     for (auto& t : threads)
         t.join();
     std::atomic<bool> stop{false};
+    std::atomic<int> refused{0};
     std::thread busy([&] { // creating and destroying while the sweep runs
-        while (!stop)
-            dir_t d(test::dir_in<char>(s.dir));
+        while (!stop) {
+            try {
+                dir_t d(test::dir_in<char>(s.dir));
+            } catch (const boost::filesystem::filesystem_error& e) { // after the sweep
+                if (e.code() != boost::system::errc::operation_canceled)
+                    throw;
+                ++refused;
+            }
+        }
     });
     tf::detail::exit_cleanup::on_console_event(CTRL_CLOSE_EVENT);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // the busy thread meets the closed door
     stop = true;
     busy.join();
     for (auto& v : made)
@@ -509,7 +528,9 @@ BOOST_AUTO_TEST_CASE(the_console_event_sweep_removes_what_threads_made)
             BOOST_TEST(!test::exists(narrow(d->path().wstring() + L"\\inside")));
             delete d;
         }
+    BOOST_TEST(refused > 0); // creations after the sweep are refused, and leave nothing
     BOOST_TEST(s.entries().empty());
+    tf::detail::exit_cleanup::creations().fetch_and(~tf::detail::exit_cleanup::closing_bit);
 #endif
 }
 
