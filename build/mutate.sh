@@ -78,7 +78,8 @@ mutations=(
 "noclobber-no-undo@$H/detail/posix/ops.hpp@s{(if \(u < 0\) \{ // undo[^\n]*\n)\s*unlink\(to\);}{\$1}@test_guards"
 "created-dir-owner-unchecked@$H/detail/posix/ops.hpp@s{else if \(err == 0 && !creates_as\(st.st_uid\)\)}{else if (false)}@test_guards"
 "durable-dir-fsync-error-ignored@$H/basic_temp_file.hpp@s{if \(int s = sync_parent\(path_\); s < 0\)}{if (int s = sync_parent(path_); s < 0 \&\& false)}@test_guards"
-"fsync_path-error-ignored@$H/detail/posix/sys.hpp@s{(int r = fsync\(fd\);\n\s*close\(fd\);\n\s*)return r;}{\$1return 0;}@test_guards"
+# fsync_path-error-ignored (fsync_path returning 0 after a failed fsync) is not listed: its
+# substitution does not compile against the merged sys.hpp; to be rewritten (issue 23).
 "spool_state-assign-drops-data@$H/basic_temp_file.hpp@s{(spool_state& operator=\(spool_state&& o\) noexcept\n\s*\{\n)\s*mem = std::move\(o.mem\);\n}{\$1}@test_guards"
 "spool_buffer-assign-keeps-size@$H/detail/spool_buffer.hpp@s{(spool_buffer& operator=.*?)size_ = std::exchange\(o.size_, 0\);}{\$1std::exchange(o.size_, 0);}s@test_guards"
 "registry-grow-null-unchecked@$H/exit_cleanup.hpp@s{if \(!fresh\)\n\s*return false;\n}{}@test_guards_exit"
