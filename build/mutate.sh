@@ -39,7 +39,7 @@ done
 H=include/boost/tempfile
 # name @ file @ perl substitution @ tests that must fail
 mutations=(
-"durable-no-file-fsync@$H/basic_temp_file.hpp@s{return d == durability::durable \? on_file\(\[\]\(detail::sys::handle_type h\) \{ return detail::sys::sync\(h\); \}\) : 0;}{return d == durability::durable ? 0 : 0;}@test_injection"
+"durable-no-file-fsync@$H/basic_temp_file.hpp@s{int r = d == durability::durable \? on_file\(\[\]\(detail::sys::handle_type h\) \{ return detail::sys::sync\(h\); \}\) : 0;}{int r = d == durability::durable ? 0 : 0;}@test_injection"
 "durable-no-directory-fsync@$H/basic_temp_file.hpp@s{(static int sync_parent\(const filesystem::path& p\) noexcept\n    \{\n)}{\$1        return 0;\n}@test_injection"
 "getenv-not-secure_getenv@$H/detail/posix/sys.hpp@s{return ::secure_getenv\(name\);}{return std::getenv(name);}@test_location"
 "retry-no-eintr@$H/detail/posix/sys.hpp@s{if \(errno != EINTR\)\n(\s*)return -static_cast}{if (true || errno != EINTR)\n\$1return -static_cast}@test_injection"
