@@ -23,6 +23,19 @@ tempfile_boost_source_root=""
 
 tempfile_boost_source_log() { echo "boost.tempfile[boost-source]: $*" >&2; }
 
+# The Debian release's code name: os-release(5) is /etc/os-release, else /usr/lib/os-release
+# (a machine whose /etc lost it still has the latter); bookworm, whose Boost is 1.81, else.
+tempfile_boost_source_codename() {
+    local f
+    for f in /etc/os-release /usr/lib/os-release; do
+        if [ -r "$f" ]; then
+            (. "$f" && echo "${VERSION_CODENAME:-bookworm}")
+            return 0
+        fi
+    done
+    echo bookworm
+}
+
 # Fetches the orig tarball into $1 (a directory); prints its path.
 tempfile_boost_source_fetch() {
     local d=$1 tarball
@@ -32,7 +45,7 @@ tempfile_boost_source_fetch() {
     local version
     version=$(dpkg-query -W -f='${source:Version}' libboost1.81-dev 2>/dev/null || true)
     local apt=$d/apt codename
-    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+    codename=$(tempfile_boost_source_codename)
     mkdir -p "$apt/lists/partial" "$apt/parts" "$d/src"
     # Debian's archive only: the source of the headers installed from it.
     cat >"$apt/sources.list" <<EOF
@@ -57,14 +70,24 @@ EOF
     ls "$d/src"/boost1.81_*.orig.tar.xz | head -n 1
 }
 
+tempfile_boost_source_xz() {
+    command -v xz >/dev/null 2>&1 && return 0
+    # shellcheck source=build/deps.sh
+    source "$tempfile_boost_source_repo/build/deps.sh"
+    set -euo pipefail
+    tempfile_deps_install xz-utils
+}
+
+# The orig tarball, fetched once into the cache under its lock; prints its path.
+tempfile_boost_source_tarball() {
+    local d=$tempfile_boost_source_dir
+    mkdir -p "$d"
+    ( flock 9; tempfile_boost_source_fetch "$d" ) 9>"$d/.lock"
+}
+
 tempfile_boost_source_tree() {
     local d=$tempfile_boost_source_dir
-    command -v xz >/dev/null 2>&1 || {
-        # shellcheck source=build/deps.sh
-        source "$tempfile_boost_source_repo/build/deps.sh"
-        set -euo pipefail
-        tempfile_deps_install xz-utils || return 1
-    }
+    tempfile_boost_source_xz || return 1
     mkdir -p "$d"
     local rc=0
     (

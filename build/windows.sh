@@ -8,9 +8,9 @@
 # What it sets up, each step skipped when its result is already there (all under bin/windows/):
 #   1. Debian packages (build/deps.sh): g++-mingw-w64-x86-64-posix (the -win32 variant has no
 #      std::thread) and wine64, plus xz-utils to unpack the source.
-#   2. Boost's compiled parts for mingw: Debian's boost1.81 source package, fetched with a
-#      private APT configuration (its own deb-src list and package lists under
-#      bin/windows/apt; the machine's APT configuration is not touched), the version of the
+#   2. Boost's compiled parts for mingw: the upstream Boost 1.81.0 tarball of Debian's boost1.81
+#      source package, fetched once by build/boost_source.sh into its cache (bin/boost-source,
+#      with a private APT configuration: the machine's is not touched), at the version of the
 #      installed headers; only libs/filesystem/src and libs/test/src are unpacked and built
 #      into static libraries in bin/windows/lib. The headers are Debian's (/usr/include/boost,
 #      through bin/windows/include/boost: never -I/usr/include, which holds glibc's headers).
@@ -50,42 +50,18 @@ tempfile_windows_boost() {
     ln -sfn /usr/include/boost "$d/include/boost"
     [ "$missing" = 1 ] || return 0
 
-    local version
-    version=$(dpkg-query -W -f='${source:Version}' libboost1.81-dev 2>/dev/null || true)
-    if [ -z "$version" ]; then
-        echo "boost.tempfile[windows]: error: libboost1.81-dev is not installed" >&2
-        return 1
-    fi
-    local apt=$d/apt codename
-    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
-    mkdir -p "$apt/lists/partial" "$apt/parts" "$apt/src"
-    # Debian's archive only: the source of the headers installed from it.
-    cat >"$apt/sources.list" <<EOF
-deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $codename main
-deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $codename-updates main
-deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian-security $codename-security main
-EOF
-    local opts=(-q -o "Dir::Etc::SourceList=$apt/sources.list" -o "Dir::Etc::SourceParts=$apt/parts"
-                -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache::pkgcache=" -o "Dir::Cache::srcpkgcache="
-                -o "APT::Sandbox::User=root")
-    tempfile_windows_log "fetching Debian's boost1.81 $version source (private APT lists in $apt)"
-    apt-get "${opts[@]}" update >"$apt/update.log" 2>&1 || { tail -n 20 "$apt/update.log" >&2; return 1; }
-    local tarball
-    tarball=$(ls "$apt/src"/boost1.81_*.orig.tar.xz 2>/dev/null | head -n 1 || true)
-    if [ -z "$tarball" ]; then
-        if ! (cd "$apt/src" && apt-get "${opts[@]}" source --download-only "boost1.81=$version") >"$apt/source.log" 2>&1; then
-            # The installed version left the archive (a newer point release): the same
-            # upstream 1.81.0 tarball comes with any Debian revision.
-            tempfile_windows_log "boost1.81=$version is no longer in the archive; fetching the current one"
-            (cd "$apt/src" && apt-get "${opts[@]}" source --download-only boost1.81) >>"$apt/source.log" 2>&1 ||
-                { tail -n 20 "$apt/source.log" >&2; return 1; }
-        fi
-        tarball=$(ls "$apt/src"/boost1.81_*.orig.tar.xz | head -n 1)
-    fi
-    rm -rf "$apt/src/boost"
-    tar -xJf "$tarball" -C "$apt/src" --wildcards '*/libs/filesystem/src/*' '*/libs/test/src/*'
+    # The upstream tarball from the cache build/boost_source.sh keeps (fetched once, shared
+    # with build/boost_tree.sh); only the two libraries' sources are unpacked here.
+    # shellcheck source=build/boost_source.sh
+    source "$tempfile_windows_root/build/boost_source.sh"
+    set -euo pipefail
+    local tarball src_dir=$d/src
+    tarball=$(tempfile_boost_source_tarball) || return 1
+    rm -rf "$src_dir"
+    mkdir -p "$src_dir"
+    tar -xJf "$tarball" -C "$src_dir" --wildcards '*/libs/filesystem/src/*' '*/libs/test/src/*'
     local src
-    src=$(dirname "$(dirname "$(ls -d "$apt"/src/*/libs/filesystem)")")
+    src=$(dirname "$(dirname "$(ls -d "$src_dir"/*/libs/filesystem)")")
 
     # Debian's patches do not touch libs/filesystem or libs/test (checked for 1.81.0-5).
     local obj=$d/obj common=(-O2 -DBOOST_USE_WINDOWS_H -DWIN32_LEAN_AND_MEAN -DNOMINMAX -I "$d/include")
@@ -106,7 +82,7 @@ EOF
         rm -f "$d/lib/liblibboost_$lib.a"
         x86_64-w64-mingw32-ar rcs "$d/lib/liblibboost_$lib.a" "$obj/$lib"/*.o
     done
-    rm -rf "$obj" "$apt/src"   # the 74 MB tarball too: the libraries are what is kept
+    rm -rf "$obj" "$src_dir"
 }
 
 # 3. The Wine prefix.
