@@ -65,9 +65,7 @@ mutations=(
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
 "failed-publish-keeps-public-mode@$H/basic_temp_file.hpp@s{(void restore_mode\(long was\) noexcept\n    \{\n        if \()was >= 0\)}{\$1false)}@test_persist"
 "exit-sweep-ignores-creations@$H/exit_cleanup.hpp@s{(inline void sweep\(\) noexcept\n\{\n)    close_creations\(\);\n}{\$1}@test_exit_cleanup"
-# portable-repair-follows-symlink (fchmodat without AT_SYMLINK_NOFOLLOW) is not listed: the race
-# test (test_temp_dir, repair_races_a_symlink_swap_and_never_follows_it) does not reproduce the
-# swap in time, so the mutation survives; see doc/security.adoc and issue 19's note.
+"portable-repair-follows-symlink@$H/detail/posix/sys.hpp@s{::fchmodat\(at, name, mode, AT_SYMLINK_NOFOLLOW\)}{::fchmodat(at, name, mode, 0)}@--portable-posix test_guards"
 "reopen-ignores-stream@$H/basic_temp_file.hpp@s{(if \()stream_(\) \{ // what stream\(\) holds)}{\$1false\$2}@test_named_temporary_file"
 "reopen-follows-symlink@$H/detail/posix/ops.hpp@s{lstat\(path, there\); r < 0 && r != -ENOENT}{fstatat(AT_FDCWD, path, there, 0); r < 0 \&\& r != -ENOENT}@test_named_temporary_file"
 "spooled-rollover-failure-as-lost-write@$H/basic_temp_file.hpp@s{(if \()kept(\) \{ // in memory, intact)}{\$1false\$2}@test_spooled test_write_errors"

@@ -388,6 +388,76 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_name, CharT, tes
 #endif
 }
 
+// --- 2b. The by-name repair never follows a symlink (issue 19, item 3) ---------------------------
+// Without O_PATH (macOS, the BSDs: the --portable-posix build) an unreadable subdirectory is
+// given u+rwx by name. The hook swaps the directory for a symlink to a directory outside the
+// tree exactly between the repair's check of the name and its chmod (CPython's CVE-2023-6597):
+// the outside directory must keep its mode.
+
+namespace {
+#if BOOST_TEMPFILE_TEST_POSIX
+constexpr bool repairs_by_name = tf::detail::sys::o_path == 0;
+std::string g_outside; // the symlink's target
+int g_swaps;           // the hook's calls
+
+void swap_for_symlink(int at, const char* name)
+{
+    if (g_swaps++ != 0)
+        return;
+    const std::string dir = path_of_fd(at) + "/" + name;
+    BOOST_REQUIRE(::rename(dir.c_str(), (dir + ".parked").c_str()) == 0);
+    BOOST_REQUIRE(::symlink(g_outside.c_str(), dir.c_str()) == 0);
+}
+#else
+constexpr bool repairs_by_name = false;
+#endif
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::skip_unless(repairs_by_name,
+                                        "portable POSIX only: the repair of an unreadable directory by name (Linux "
+                                        "pins it with O_PATH, so there is no window; --portable-posix runs it)"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(repair_by_name_never_follows_a_swapped_symlink, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    ::chmod(s.dir.c_str(), 01777);
+    const std::string w = s.dir.string();
+    int r = test::in_child(
+        [&] {
+            g_outside = w + "/outside";
+            g_swaps = 0;
+            if (::mkdir(g_outside.c_str(), 0755) != 0 || ::chmod(g_outside.c_str(), 0755) != 0 ||
+                !test::write_file(g_outside + "/keep", "keep"))
+                return 2;
+            std::string p;
+            {
+                tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+                p = t.path().string();
+                const std::string sub = p + "/sub";
+                if (::mkdir(sub.c_str(), 0700) != 0 || !test::write_file(sub + "/f", "f") || ::chmod(sub.c_str(), 0) != 0)
+                    return 3;
+                tf::detail::test_hook<tf::detail::chmod_named_hook>() = swap_for_symlink;
+                boost::system::error_code ec;
+                t.cleanup(ec);
+                tf::detail::test_hook<tf::detail::chmod_named_hook>() = nullptr;
+                if (g_swaps != 1)
+                    return 4; // the repair did not go by name
+                if (test::mode_of(g_outside) != 0755)
+                    return 10; // the symlink was followed
+                if (!test::exists(g_outside + "/keep"))
+                    return 11;
+                // Undo the attack; the object then removes its tree.
+                ::unlink(sub.c_str());
+                ::rename((sub + ".parked").c_str(), sub.c_str());
+            }
+            return test::exists(p) ? 5 : 0;
+        },
+        true);
+    BOOST_TEST(r == 0, "child result " << r << (r == 10 ? ": the outside directory's mode was changed" : ""));
+    BOOST_TEST(test::mode_of(w + "/outside") == 0755u);
+#endif
+}
+
 // --- 3. persist_noclobber by link + unlink, and its undo ---------------------------------------
 
 BOOST_TEST_DECORATOR(*test::posix_only("interposed renameat2 and unlink"))

@@ -12,6 +12,7 @@
 
 #include <boost/tempfile/config.hpp>
 #include <boost/tempfile/detail/posix/features.hpp>
+#include <boost/tempfile/detail/test_hooks.hpp>
 
 #if defined(BOOST_HAS_PRAGMA_ONCE)
 #pragma once
@@ -389,6 +390,14 @@ inline int fchmod_pinned(int fd, ::mode_t mode) noexcept
 #endif
 }
 
+} // namespace sys
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+// Test-only hook point (detail/test_hooks.hpp): chmod_dir_named calls it between its check of
+// the name and the chmod, where an attacker swaps the directory for a symlink.
+using chmod_named_hook = void (*)(int at, const char* name);
+#endif
+namespace sys {
+
 // Where no descriptor can pin a directory without read permission (no O_PATH): sets the mode
 // of the directory `name` in `at` by name, if an lstat finds there the directory `was`, and
 // never through a symlink (the name may be swapped for one between the lstat and the chmod:
@@ -403,6 +412,7 @@ inline int chmod_dir_named(int at, const char* name, const struct ::stat& was, :
         r = -EEXIST;
     if (r < 0)
         return r;
+    BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::chmod_named_hook, at, name); // the race window
     r = retry([&] { return ::fchmodat(at, name, mode, AT_SYMLINK_NOFOLLOW); });
     if (r == 0 && (fstatat(at, name, st, AT_SYMLINK_NOFOLLOW) != 0 ||
                    !(S_ISDIR(st.st_mode) && st.st_dev == was.st_dev && st.st_ino == was.st_ino)))
