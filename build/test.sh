@@ -123,7 +123,7 @@ cov_suffix=""
 if [ "$coverage" = 1 ]; then
     [ "$sanitize" = none ] || { echo "test.sh: --coverage and --sanitize do not mix" >&2; exit 2; }
     [ "$toolset" = gcc ] || { echo "test.sh: --coverage is for g++ (gcov)" >&2; exit 2; }
-    cov_props=(variant=debug optimization=off cxxflags=--coverage linkflags=--coverage
+    cov_props=(variant=debug optimization=off cxxflags=--coverage cxxflags=-fprofile-update=atomic linkflags=--coverage
                define=BOOST_TEMPFILE_TEST_COVERAGE)
     cov_suffix=-coverage
 fi

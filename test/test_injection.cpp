@@ -34,6 +34,7 @@ namespace {
 // What the interposed calls do. Single-threaded: the tests arm, call the library, read.
 struct injection
 {
+    bool active = false;      // armed by a test: else every call passes straight through
     int eintr = 0;            // the next `eintr` armed calls fail with `error`
     int error = EINTR;
     bool short_writes = false; // write/pwrite move one byte at a time
@@ -43,11 +44,31 @@ struct injection
     int tmpfile_error = 0;    // open/openat with O_TMPFILE fail with it (the kernel or file
                               // system does not support O_TMPFILE)
 };
-injection g_fsync, g_write, g_pwrite, g_open;
+// The interposed calls serve every caller for the whole life of the process, libgcov's too:
+// in a coverage build (build/coverage.sh) its exit handler opens and writes each .gcda file
+// after the static destructors have run, and the coverage hook writes them once before the
+// statics are constructed. So the state is never destroyed (open() used to push_back into the
+// destroyed vector of g_open at exit: "corrupted size vs. prev_size", the program aborted
+// after its last test), and a call no test armed (`active` false, also while the storage is
+// still zero) touches nothing.
+template <class T>
+union never_destroyed
+{
+    T value;
+    never_destroyed() : value() {}
+    ~never_destroyed() {}
+};
+never_destroyed<injection> g_state[4];
+injection& g_fsync = g_state[0].value;
+injection& g_write = g_state[1].value;
+injection& g_pwrite = g_state[2].value;
+injection& g_open = g_state[3].value;
 
 // True if this call must fail with EINTR.
 bool interrupted(injection& i)
 {
+    if (!i.active)
+        return false;
     ++i.calls;
     if (i.eintr > 0) {
         --i.eintr;
@@ -69,6 +90,8 @@ long check(long r)
 int open_at(int dirfd, const char* path, int flags, va_list ap)
 {
     ::mode_t mode = (flags & (O_CREAT | O_TMPFILE)) ? static_cast<::mode_t>(va_arg(ap, unsigned)) : 0;
+    if (!g_open.active)
+        return static_cast<int>(check(::syscall(SYS_openat, dirfd, path, flags, mode)));
     if (flags & (O_CREAT | O_TMPFILE))
         g_open.create_flags.push_back(flags);
     if ((flags & O_TMPFILE) == O_TMPFILE && g_open.tmpfile_error) {
@@ -87,6 +110,7 @@ struct armed
     explicit armed(injection& x, int eintr = 0, bool short_writes = false) : i(x)
     {
         i = injection();
+        i.active = true;
         i.eintr = eintr;
         i.short_writes = short_writes;
     }
@@ -99,6 +123,8 @@ extern "C" {
 
 int fsync(int fd)
 {
+    if (!g_fsync.active)
+        return static_cast<int>(check(::syscall(SYS_fsync, fd)));
     struct stat st;
     g_fsync.synced.push_back(::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode) ? 'd' : 'f');
     if (interrupted(g_fsync))
