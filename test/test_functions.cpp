@@ -156,6 +156,28 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(name_over_the_limit_is_refused_at_once, CharT, tes
     BOOST_TEST(s.entries().empty());
 }
 
+// A prefix and a suffix that leave no room for the random part are refused before any name is
+// tried: filename_too_long, the message shows the pattern (prefix...suffix), nothing created.
+BOOST_AUTO_TEST_CASE_TEMPLATE(prefix_and_suffix_without_room_are_refused, CharT, test::char_types)
+{
+    test::scratch s;
+    auto o = test::options_in<CharT>(s.dir);
+    o.prefix = std::basic_string<CharT>(200, CharT('p'));
+    o.suffix = std::basic_string<CharT>(55, CharT('s'));
+    boost::system::error_code ec;
+    auto r = tf::mkstemp(o, ec);
+    BOOST_TEST(r.first == -1);
+    BOOST_TEST(ec == boost::system::errc::filename_too_long);
+    try {
+        tf::mkdtemp(o);
+        BOOST_ERROR("no exception");
+    } catch (const boost::filesystem::filesystem_error& e) {
+        BOOST_TEST(e.code() == boost::system::errc::filename_too_long);
+        BOOST_TEST(e.path1().string().find("ppp...sss") != std::string::npos, e.path1().string());
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(missing_or_file_directory_is_reported_with_the_path, CharT, test::char_types)
 {
     test::scratch s;
@@ -249,6 +271,8 @@ BOOST_AUTO_TEST_CASE(utf8_path_is_independent_of_the_locale, *test::posix_only("
     test::scratch s;
     boost::filesystem::path d = tf::utf8_path(s.dir.wstring() + L"/données");
     BOOST_TEST(d.native() == s.dir.string() + "/donn\xc3\xa9" "es");
+    const std::string bytes = s.dir.string() + "/donn\xc3\xa9" "es";
+    BOOST_TEST(tf::utf8_path(std::string_view(bytes)).native() == bytes); // narrow: the bytes as they are
     BOOST_REQUIRE(::mkdir(d.c_str(), 0700) == 0);
     auto o = test::options_in<wchar_t>(d);
     std::wstring name = tf::mkdtemp(o);

@@ -168,6 +168,35 @@ BOOST_AUTO_TEST_CASE(gettempdir_error_code_form)
     BOOST_TEST(narrow(wd) == d);
 }
 
+// A current directory whose name is longer than the first buffer getcwd is given (256 bytes):
+// the buffer grows until the whole name fits; the current_dir policy and a relative `dir`
+// both create there (a cut or missing name would put the files elsewhere).
+BOOST_TEST_DECORATOR(*test::posix_only("getcwd's ERANGE (Windows reads the length first)"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(long_current_directory_is_read_whole, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    boost::filesystem::path deep = s.dir;
+    for (int i = 0; i < 6; ++i)
+        deep /= std::string(100, static_cast<char>('a' + i));
+    boost::filesystem::create_directories(deep / "sub");
+    BOOST_REQUIRE(deep.string().size() > 600u);
+    boost::filesystem::path old = boost::filesystem::current_path();
+    boost::filesystem::current_path(deep);
+    {
+        tf::basic_temp_file<CharT, tf::current_dir> f;
+        BOOST_TEST(f.path().parent_path() == deep);
+        tf::basic_file_options<CharT> o;
+        o.dir = boost::filesystem::path("sub");
+        tf::basic_temp_file<CharT> g(o);
+        BOOST_TEST(g.path().parent_path() == deep / "sub");
+        BOOST_TEST(test::exists(g.path().string()));
+    }
+    boost::filesystem::current_path(old);
+    BOOST_TEST(boost::filesystem::is_empty(deep / "sub"));
+#endif
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(location_policies, CharT, test::char_types)
 {
     test::scratch s;

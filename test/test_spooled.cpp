@@ -15,6 +15,7 @@
 #include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -435,4 +436,61 @@ BOOST_AUTO_TEST_CASE(spooled_facades)
     tf::wspooled_temporary_file w;
     w.write("never rolls");
     BOOST_TEST(!w.rolled_over());
+}
+
+// The memory of a spooled file keeps a file's limits (max_size 0: no write rolls it over): a
+// seek before the start or past the largest off_t fails with EINVAL, a write that would end
+// past the largest off_t with EFBIG; each leaves the data, the position and the disk as they
+// were.
+BOOST_AUTO_TEST_CASE_TEMPLATE(in_memory_limits_are_a_files, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 0));
+    f.write("hello");
+    boost::system::error_code ec;
+    BOOST_TEST(f.seek(-1, std::ios_base::beg, ec) == -1);
+    BOOST_TEST(ec == boost::system::errc::invalid_argument);
+    BOOST_TEST(f.tell() == 5);
+    const std::int64_t max = (std::numeric_limits<std::int64_t>::max)();
+    BOOST_TEST(f.seek(max - 2) == max - 2);
+    BOOST_TEST(f.seek(3, std::ios_base::cur, ec) == -1);
+    BOOST_TEST(ec == boost::system::errc::invalid_argument);
+    BOOST_TEST(f.tell() == max - 2);
+    BOOST_TEST(f.write("abcd", ec) == 0u);
+    BOOST_TEST(ec == boost::system::errc::file_too_large);
+    BOOST_TEST(f.tell() == max - 2);
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(contents(f) == "hello");
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define BOOST_TEMPFILE_TEST_SPOOLED_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BOOST_TEMPFILE_TEST_SPOOLED_ASAN 1
+#endif
+#endif
+#if !defined(BOOST_TEMPFILE_TEST_SPOOLED_ASAN)
+#define BOOST_TEMPFILE_TEST_SPOOLED_ASAN 0
+#endif
+
+// Memory that cannot be had: a write at 2^62 grows the block to 2^63 bytes, which no system
+// gives; ENOMEM, and the old block, the position and the disk are as they were.
+BOOST_TEST_DECORATOR(*test::skip_unless(!BOOST_TEMPFILE_TEST_SPOOLED_ASAN,
+                                        "AddressSanitizer aborts on a 2^63-byte realloc instead of failing it"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(in_memory_growth_refused_is_enomem, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 0));
+    f.write("hello");
+    const std::int64_t far = std::int64_t(1) << 62;
+    BOOST_TEST(f.seek(far) == far);
+    boost::system::error_code ec;
+    BOOST_TEST(f.write("x", ec) == 0u);
+    BOOST_TEST(ec == boost::system::errc::not_enough_memory);
+    BOOST_TEST(f.tell() == far);
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(contents(f) == "hello");
 }

@@ -14,6 +14,12 @@
 // open to all), and each program writes its (empty) counts once when it starts, under umask 0,
 // so that every .gcda file exists, writable by all, before a test runs; then it sets the
 // usual umask 022 back for the tests.
+//
+// Children that limit the size of files (RLIMIT_FSIZE: the EFBIG tests) write too: the limit
+// is lifted for the writing of the counts (to infinity: the suite runs as root; else to the
+// hard limit), then set back. A .gcda is larger than those limits: the counts were lost, and
+// libgcov's own error message, cut by the same limit, left "libg" at the start of the
+// captured output.
 
 #ifndef BOOST_TEMPFILE_TEST_COVERAGE_HOOK_HPP
 #define BOOST_TEMPFILE_TEST_COVERAGE_HOOK_HPP
@@ -21,6 +27,7 @@
 #if defined(BOOST_TEMPFILE_TEST_COVERAGE) && !defined(_WIN32)
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -28,16 +35,37 @@
 extern "C" void __gcov_dump(void);
 extern "C" void __gcov_reset(void);
 
+namespace test {
+namespace detail {
+// __gcov_dump with the file-size limit lifted meanwhile.
+inline void coverage_dump()
+{
+    struct rlimit was;
+    const bool limited = ::getrlimit(RLIMIT_FSIZE, &was) == 0 && was.rlim_cur != RLIM_INFINITY;
+    if (limited) {
+        struct rlimit up = {RLIM_INFINITY, RLIM_INFINITY};
+        if (::setrlimit(RLIMIT_FSIZE, &up) != 0) {
+            up = {was.rlim_max, was.rlim_max};
+            ::setrlimit(RLIMIT_FSIZE, &up);
+        }
+    }
+    __gcov_dump();
+    if (limited)
+        ::setrlimit(RLIMIT_FSIZE, &was);
+}
+} // namespace detail
+} // namespace test
+
 extern "C" __attribute__((weak, noreturn)) void _exit(int status)
 {
-    __gcov_dump();
+    test::detail::coverage_dump();
     for (;;)
         ::syscall(SYS_exit_group, status);
 }
 
 extern "C" __attribute__((weak)) int raise(int sig) noexcept
 {
-    __gcov_dump();
+    test::detail::coverage_dump();
     __gcov_reset();
     return static_cast<int>(::syscall(SYS_tgkill, ::getpid(), ::syscall(SYS_gettid), sig));
 }
