@@ -438,8 +438,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(file_size_limit_during_write, CharT, test::char_ty
     test::scratch s;
     int r = test::in_child([&] {
         std::signal(SIGXFSZ, SIG_IGN); // EFBIG instead of death
-        struct rlimit rl = {4096, 4096};
-        if (::setrlimit(RLIMIT_FSIZE, &rl) != 0)
+        if (!test::limit_file_size(4096))
             return 10;
         const int fds = test::open_fds();
         std::string big(10000, 'z');
@@ -630,8 +629,7 @@ BOOST_AUTO_TEST_CASE(file_size_limit_zero_fails_the_tempdir_probe_and_leaves_not
         test::env_guard g("TMPDIR", s.dir.c_str());
         ::chdir(s.dir.c_str()); // the last candidate too
         tf::reset_tempdir();
-        struct rlimit rl = {0, 0};
-        ::setrlimit(RLIMIT_FSIZE, &rl);
+        test::limit_file_size(0);
         boost::system::error_code ec;
         tf::gettempdir(ec);
         if (ec != errc(boost::system::errc::no_such_file_or_directory))

@@ -275,8 +275,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_efbig_keeps_the_data, CharT, test
     test::scratch s;
     int r = test::in_child([&] {
         ::signal(SIGXFSZ, SIG_IGN); // else the write kills the child
-        struct rlimit lim = {4, 4};
-        if (::setrlimit(RLIMIT_FSIZE, &lim) != 0)
+        if (!test::limit_file_size(4))
             return 10;
         int before = test::open_fds();
         tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 5));
@@ -321,8 +320,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_under_stream_reports_once_and_dup
     test::scratch s;
     int r = test::in_child([&] {
         ::signal(SIGXFSZ, SIG_IGN);
-        struct rlimit lim = {4, 4};
-        if (::setrlimit(RLIMIT_FSIZE, &lim) != 0)
+        if (!test::limit_file_size(4))
             return 10;
         for (std::size_t size : {std::size_t(10), std::size_t(5000)}) { // buffered, and straight through
             const std::string data(size, 'x');

@@ -15,11 +15,11 @@
 // so that every .gcda file exists, writable by all, before a test runs; then it sets the
 // usual umask 022 back for the tests.
 //
-// Children that limit the size of files (RLIMIT_FSIZE: the EFBIG tests) write too: the limit
-// is lifted for the writing of the counts (to infinity: the suite runs as root; else to the
-// hard limit), then set back. A .gcda is larger than those limits: the counts were lost, and
-// libgcov's own error message, cut by the same limit, left "libg" at the start of the
-// captured output.
+// Children that limit the size of files (RLIMIT_FSIZE: the EFBIG tests, which lower only the
+// soft limit: test::limit_file_size) write too: the soft limit is raised for the writing of
+// the counts (to infinity when allowed, else to the hard limit), then set back. A .gcda is
+// larger than those limits: the counts were lost, and libgcov's own error message, cut by the
+// same limit, left "libg" at the start of the captured output.
 
 #ifndef BOOST_TEMPFILE_TEST_COVERAGE_HOOK_HPP
 #define BOOST_TEMPFILE_TEST_COVERAGE_HOOK_HPP

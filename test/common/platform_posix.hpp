@@ -260,11 +260,16 @@ inline bool fill_fs(const fs::path& dir)
 }
 
 // In a child about to write: files grow to `bytes` at most, then write() fails with EFBIG
-// (SIGXFSZ ignored). Process-wide: call it in a child (in_child).
+// (SIGXFSZ ignored). Process-wide: call it in a child (in_child). The soft limit only: the
+// coverage build's hook raises it again to write the child's counts (coverage_hook.hpp;
+// without CAP_SYS_RESOURCE, root cannot raise a hard limit either).
 inline bool limit_file_size(std::size_t bytes)
 {
     ::signal(SIGXFSZ, SIG_IGN);
-    struct rlimit rl = {static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
+    struct rlimit rl;
+    if (::getrlimit(RLIMIT_FSIZE, &rl) != 0)
+        return false;
+    rl.rlim_cur = static_cast<rlim_t>(bytes);
     return ::setrlimit(RLIMIT_FSIZE, &rl) == 0;
 }
 
