@@ -482,12 +482,12 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(in_memory_growth_refused_is_enomem, CharT, test::c
     test::scratch s;
     tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 0));
     f.write("hello");
-    const std::int64_t far = std::int64_t(1) << 62;
-    BOOST_TEST(f.seek(far) == far);
+    const std::int64_t at = std::int64_t(1) << 62;
+    BOOST_TEST(f.seek(at) == at);
     boost::system::error_code ec;
     BOOST_TEST(f.write("x", ec) == 0u);
     BOOST_TEST(ec == boost::system::errc::not_enough_memory);
-    BOOST_TEST(f.tell() == far);
+    BOOST_TEST(f.tell() == at);
     BOOST_TEST(!f.rolled_over());
     BOOST_TEST(s.entries().empty());
     BOOST_TEST(contents(f) == "hello");
