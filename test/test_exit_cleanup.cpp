@@ -763,8 +763,12 @@ BOOST_AUTO_TEST_CASE(threads_creating_while_the_process_ends_leave_nothing)
                     std::exit(0); // the workers go on creating during the exit-time sweep
                     return 0;
                 });
-                if (by_signal ? !died_of(st, SIGTERM) : !exited_with(st, 0))
+                if (by_signal ? !died_of(st, SIGTERM) : !exited_with(st, 0)) {
                     ++wrong_end;
+                    std::cout << (by_signal ? "SIGTERM" : "exit()") << ", " << threads << " thread(s), run " << run
+                              << ": ended with " << (WIFSIGNALED(st) ? "signal " : "exit code ")
+                              << (WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st)) << std::endl;
+                }
                 if (!s.entries().empty())
                     ++left;
             }
