@@ -82,7 +82,7 @@ struct registry
     std::atomic<entry*> retired{nullptr};
 };
 
-inline registry& state() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline registry& state() noexcept
 {
     static registry r; // constant-initialised: no guard is ever taken in a handler
     return r;
@@ -118,7 +118,7 @@ inline void for_each_slot(registry& r, F f) noexcept
 inline constexpr std::uint64_t closing_bit = std::uint64_t(1) << 31;
 inline constexpr std::uint64_t count_mask = closing_bit - 1;
 
-inline std::atomic<std::uint64_t>& creations() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<std::uint64_t>& creations() noexcept
 {
     static std::atomic<std::uint64_t> v{0}; // constant-initialised: read by handlers
     return v;
@@ -208,7 +208,7 @@ inline void at_exit() noexcept
 
 // Slots probed by registrations, counted only in the tests (BOOST_TEMPFILE_TEST_HOOKS), which
 // check that it stays linear.
-inline std::atomic<std::size_t>& probes() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<std::size_t>& probes() noexcept
 {
     static std::atomic<std::size_t> n{0};
     return n;
