@@ -16,6 +16,8 @@
 #include "common/test_common.hpp"
 
 #include <chrono>
+#include <cstring>
+#include <cwchar>
 #include <ctime>
 #include <iostream>
 #include <atomic>
@@ -110,6 +112,37 @@ void make_outside(const test::scratch& s, int recurse, int dirs, int files)
     g_outside = (s.dir / "outside").string();
     BOOST_REQUIRE(::mkdir(g_outside.c_str(), 0700) == 0);
     make_tree(g_outside, recurse, dirs, files);
+}
+#endif
+
+#if BOOST_TEMPFILE_TEST_WINDOWS
+// The Windows walk's hook (detail/windows/remove_tree.hpp): events with the directory's handle.
+struct hook_guard
+{
+    explicit hook_guard(tf::detail::tree_hook h) { tf::detail::remove_tree_hook() = h; }
+    ~hook_guard() { tf::detail::remove_tree_hook() = nullptr; }
+};
+
+std::string g_outside; // target of the race hooks
+std::string g_top;     // the object's directory, for the hooks
+
+// The outside tree the races aim at, beside the object's in `s`.
+void make_outside(const test::scratch& s, int recurse, int dirs, int files)
+{
+    g_outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(fs::create_directory(test::path_of(g_outside)));
+    make_tree(g_outside, recurse, dirs, files);
+}
+
+bool moved(const std::string& from, const std::string& to)
+{
+    return ::MoveFileW(test::widen(from).c_str(), test::widen(to).c_str()) != 0;
+}
+
+// The races below that plant a link: POSIX, or Windows where a link can be planted.
+boost::unit_test::decorator::precondition links_can_be_planted()
+{
+    return test::skip_unless(std::function<bool()>(test::can_plant_links), "Windows: no link can be planted here (developer mode)");
 }
 #endif
 
@@ -577,10 +610,41 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_name_that_is_gone_counts_as_removed, CharT, test
 
 // --- races: a subdirectory swapped for a symlink to an outside tree during the walk -----------
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks (symlinkat races)"))
+#if BOOST_TEMPFILE_TEST_WINDOWS
+BOOST_TEST_DECORATOR(*links_can_be_planted())
+#endif
 BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_descending_is_harmless, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Between the listing and the open, dir0 is moved away and a link to an outside tree put
+    // in its place. The walk opens the entry itself (FILE_OPEN_REPARSE_POINT) and never enters
+    // a reparse point: the link is deleted, its target left. Wine opens a Linux symlink's
+    // target even so: the walk sees that the handle's name is not the entry's and refuses it
+    // (not_supported, naming it), deleting nothing through it.
+    test::scratch s;
+    make_outside(s, 2, 2, 2);
+    hook_guard h([](tf::detail::tree_event ev, HANDLE, const wchar_t* name) {
+        if (ev == tf::detail::tree_event::descend && std::wcscmp(name, L"dir0") == 0 && moved(g_top + "\\dir0", g_top + "\\dir0.moved"))
+            test::plant_link(g_top + "\\dir0", g_outside, true);
+    });
+    {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        g_top = t.path().string();
+        make_tree(g_top, 3, 2, 2);
+        boost::system::error_code ec;
+        t.cleanup(ec);
+        if (test::under_wine()) {
+            BOOST_TEST(ec == errc::not_supported);
+            BOOST_TEST(test::exists(g_top + "\\dir0")); // the link, left
+            test::unplant_link(g_top + "\\dir0");
+            t.cleanup(ec);
+        }
+        BOOST_TEST(!ec);
+        BOOST_TEST(!test::exists(g_top)); // including dir0.moved
+    }
+    for (const char* e : {"/test0.txt", "/dir0/test1.txt", "/dir1/dir0/test1.txt", "/dir1/dir1/test0.txt"})
+        BOOST_TEST(test::exists(g_outside + e), e);
+#elif BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     make_outside(s, 2, 2, 2);
     chmod_tree(g_outside, 0500);
@@ -692,10 +756,33 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::cha
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks (mkdirat races)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(swap_of_the_top_before_removal_is_refused, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Emptied, the top is moved away and an impostor directory (with a file) put under its
+    // name, just before the top is marked deleted. The mark goes through the handle the walk
+    // opened and checked, never by name: our directory goes, wherever it was moved; the
+    // impostor and its file stay (doc/platforms.adoc: Wine deletes by the name the handle was
+    // opened by, which the impostor's file keeps from happening here).
+    test::scratch s;
+    hook_guard h([](tf::detail::tree_event ev, HANDLE, const wchar_t*) {
+        if (ev == tf::detail::tree_event::remove_top && moved(g_top, g_top + ".moved") &&
+            ::CreateDirectoryW(test::widen(g_top).c_str(), nullptr))
+            test::write_file(g_top + "\\theirs", "theirs");
+    });
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+    g_top = t.path().string();
+    make_tree(g_top, 1, 1, 1);
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    BOOST_TEST(test::file_contents(g_top + "\\theirs") == "theirs"); // the impostor stays
+    if (test::under_wine()) // Wine removes a directory at its handle's close by the Unix name it
+        BOOST_TEST(fs::is_empty(test::path_of(g_top + ".moved"))); // was opened by: emptied, left
+    else
+        BOOST_TEST(!test::exists(g_top + ".moved")); // ours went through its handle
+    BOOST_TEST(!ec);
+    BOOST_TEST(!t.exists());
+#elif BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
         if (ev == tf::detail::tree_event::remove_top) {
@@ -724,10 +811,43 @@ std::vector<int> g_hoard; // descriptors taken so that none is left
 } // namespace
 #endif
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_after_ignored_errors_removes_again, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // As on POSIX (below): entries appear in the top just before it is marked deleted, three
+    // passes in a row; the error is ignored, the directory stays owned and is removed again.
+    static int refills;
+    hook_guard h([](tf::detail::tree_event ev, HANDLE, const wchar_t*) {
+        if (ev == tf::detail::tree_event::remove_top && refills > 0) {
+            --refills;
+            ::CreateDirectoryW(test::widen(g_top + "\\again").c_str(), nullptr);
+        }
+    });
+    for (bool by_destructor : {false, true}) {
+        test::scratch s;
+        auto o = test::dir_in<CharT>(s.dir);
+        o.ignore_cleanup_errors = true;
+        {
+            tf::basic_temp_dir<CharT> t(o);
+            g_top = t.path().string();
+            make_tree(g_top, 1, 1, 1);
+            refills = 3;
+            boost::system::error_code ec;
+            t.cleanup(ec);
+            BOOST_TEST(!ec); // ignored
+            BOOST_TEST(refills == 0);
+            BOOST_TEST(test::exists(g_top + "\\again"));
+            BOOST_TEST(t.exists()); // still owned
+            if (!by_destructor) {
+                t.cleanup(ec);
+                BOOST_TEST(!ec);
+                BOOST_TEST(!t.exists());
+                BOOST_TEST(!test::exists(g_top));
+            }
+        }
+        BOOST_TEST(s.entries().empty());
+    }
+#elif BOOST_TEMPFILE_TEST_POSIX
     // With ignore_cleanup_errors, a removal that fails part-way (here: entries keep appearing in
     // the top, three passes in a row) used to release the directory: a later cleanup() did
     // nothing and it stayed forever. As Python's cleanup(), the object removes again while the

@@ -16,6 +16,7 @@
 #endif
 
 #include <boost/tempfile/detail/windows/sys.hpp>
+#include <boost/tempfile/detail/test_hooks.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -25,6 +26,22 @@
 #include <fcntl.h>
 #include <io.h>
 #include <sddl.h>
+
+// Test-only hook point (detail/test_hooks.hpp): publish calls it between its check of the old
+// name and the link or rename (the counterpart of the POSIX one).
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+namespace boost {
+namespace tempfile {
+namespace detail {
+using publish_hook = void (*)(const wchar_t* from, const wchar_t* to);
+inline publish_hook& before_rename_hook() noexcept
+{
+    return test_hook<publish_hook>();
+}
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+#endif
 
 namespace boost {
 namespace tempfile {
@@ -667,6 +684,7 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
             return keep_delete_on_close(h, from, moved);
         }
     }
+    BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::publish_hook, from, to);
     if (!delete_on_close) {
         if (int r = injected(call::move_file); r < 0)
             return r;
