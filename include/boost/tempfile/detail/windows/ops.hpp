@@ -353,6 +353,8 @@ inline int open_created_dir(dir_type dir, const native_char* name, handle_type& 
 {
     if (dir != no_dir)
         return -err::not_supported;
+    if (int i = injected(call::created_dir); i < 0) // (a test may take the name over here)
+        return i;
     return open_dir_checked(name, h, id, nullptr);
 }
 

@@ -141,7 +141,9 @@ enum class call
     hard_link,       // CreateHardLinkW in keep() and publish()
     move_file,       // MoveFileExW in keep() and publish()
     create_file,     // CreateFileW of a new file (handle exhaustion: ERROR_TOO_MANY_OPEN_FILES)
-    open_for_delete  // opening a temporary_directory with DELETE access to remove it
+    open_for_delete, // opening a temporary_directory with DELETE access to remove it
+    flush,           // FlushFileBuffers of a file (a durable publish, flush())
+    created_dir      // after CreateDirectoryW, before the new directory is opened and checked
 };
 #if defined(BOOST_TEMPFILE_TEST_HOOKS)
 using inject_fn = int (*)(call) noexcept;
@@ -324,6 +326,8 @@ inline int truncate(handle_type h, std::uint64_t size) noexcept
 
 inline int sync(handle_type h) noexcept
 {
+    if (int i = injected(call::flush); i < 0)
+        return i;
     return ::FlushFileBuffers(h) ? 0 : last_error();
 }
 
