@@ -371,6 +371,37 @@ inline bool can_plant_links()
     return ok;
 }
 
+// A child process that inherits every inheritable handle of this one (Windows' nearest to
+// fork: a child gets only those): this program, started suspended, so it runs nothing; killed
+// with the object.
+struct inheriting_child
+{
+    PROCESS_INFORMATION pi{};
+    inheriting_child()
+    {
+        std::wstring exe(32768, L'\0');
+        exe.resize(::GetModuleFileNameW(nullptr, &exe[0], static_cast<DWORD>(exe.size())));
+        std::wstring cmd = L"\"" + exe + L"\"";
+        STARTUPINFOW si{};
+        si.cb = sizeof si;
+        if (!::CreateProcessW(exe.c_str(), &cmd[0], nullptr, nullptr, TRUE, CREATE_SUSPENDED, nullptr, nullptr, &si,
+                              &pi))
+            pi.hProcess = nullptr;
+    }
+    inheriting_child(const inheriting_child&) = delete;
+    inheriting_child& operator=(const inheriting_child&) = delete;
+    bool started() const { return pi.hProcess != nullptr; }
+    ~inheriting_child()
+    {
+        if (!pi.hProcess)
+            return;
+        ::TerminateProcess(pi.hProcess, 0);
+        ::WaitForSingleObject(pi.hProcess, INFINITE);
+        ::CloseHandle(pi.hThread);
+        ::CloseHandle(pi.hProcess);
+    }
+};
+
 } // namespace test
 
 #endif
