@@ -62,7 +62,8 @@ mutations=(
 "win-keep-staged-unchecked@$H/detail/windows/ops.hpp@s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .path. led)}{if (false)\$1}@test_windows_hostile"
 "win-read-only-kept-by-name@$H/detail/windows/ops.hpp@s{if \(r != -static_cast<int>\(ERROR_ACCESS_DENIED\) \|\| directory\)}{if (true)}@test_windows_hostile"
 "win-read-only-kept-at-exit@$H/detail/windows/exit_cleanup.hpp@s{sys::delete_open\(h, attributes\); // gone}{sys::set_delete(h, true); // gone}@test_windows_hostile"
-"win-publish-from-unchecked@$H/detail/windows/ops.hpp@s{\n\s*if \(delete_on_close && !name_leads_to\(from, mine\)\)\n\s*return 2;}{}@test_persist"
+# (the check before the link alone is backed by the staged link's: both go, as in win-publish-name-unchecked)
+"win-publish-names-unchecked-persist@$H/detail/windows/ops.hpp@s{\n\s*if \(delete_on_close && !name_leads_to\(from, mine\)\)\n\s*return 2;}{}; s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .from. was swapped)}{if (false)\$1}@test_persist"
 "win-staged-link-unchecked@$H/detail/windows/ops.hpp@s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .from. was swapped)}{if (false)\$1}@test_persist"
 "win-staged-link-left@$H/detail/windows/ops.hpp@s{(if \(r < 0\) \{\n)\s*::DeleteFileW\(s.c_str\(\)\);\n(\s*return r;)}{\$1\$2}@test_guards"
 "win-noclobber-replaces@$H/detail/windows/ops.hpp@s{(::MoveFileExW\(s.c_str\(\), t.c_str\(\), )noclobber \? 0 : MOVEFILE_REPLACE_EXISTING}{\$1MOVEFILE_REPLACE_EXISTING}@test_guards"

@@ -15,6 +15,7 @@
 #include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <cwchar>
@@ -1028,10 +1029,36 @@ int g_max_fds;
 } // namespace
 #endif
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_keeps_descriptors_bounded, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // The Windows walk holds one handle per level it is in (it never re-opens, so never goes
+    // through a name): what it holds grows with the depth, never with the entries. A chain 30
+    // deep with 5 files on each level; the handles counted at each descent.
+    static int max_handles;
+    const int depth = 30;
+    test::scratch s;
+    int before = test::open_fds();
+    max_handles = 0;
+    hook_guard h([](tf::detail::tree_event, HANDLE, const wchar_t*) {
+        max_handles = (std::max)(max_handles, test::open_fds());
+    });
+    {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        std::wstring d = test::long_name(t.path().wstring());
+        for (int i = 0; i < depth; ++i) {
+            d += L"\\d";
+            BOOST_REQUIRE(::CreateDirectoryW(d.c_str(), nullptr));
+            for (int j = 0; j < 5; ++j)
+                BOOST_REQUIRE(test::write_file(test::narrow(d + L"\\f" + std::to_wstring(j)), "x"));
+        }
+        t.cleanup();
+        BOOST_TEST(!test::exists(t.path().string()));
+    }
+    BOOST_TEST(max_handles >= before + depth - 1); // deep: one per level
+    BOOST_TEST(max_handles <= before + depth + 3); // the object's, the top's, one per level
+    BOOST_TEST(test::open_fds() == before);
+#elif BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     int before = test::open_fds();
     g_max_fds = 0;
@@ -1058,10 +1085,43 @@ std::size_t g_opens; // openat calls of the walk: one per hook event but remove_
 } // namespace
 #endif
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_directory_is_removed_without_a_walk, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows lists the top through its handle in any case (no rmdir that removes only an
+    // empty directory by handle): an empty directory is marked deleted with nothing entered,
+    // and a tree has each of its directories entered once, the top marked once.
+    static int descents, tops;
+    test::scratch s;
+    hook_guard h([](tf::detail::tree_event ev, HANDLE, const wchar_t*) {
+        ++(ev == tf::detail::tree_event::descend ? descents : tops);
+    });
+    for (bool pinned : {false, true}) {
+        descents = tops = 0;
+        std::string p;
+        if (pinned) {
+            tf::set_tempdir(s.dir);
+            tf::basic_temp_dir<CharT, tf::pinned_temp_dir> t;
+            p = t.path().string();
+            t.cleanup();
+            tf::reset_tempdir();
+        } else {
+            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+            p = t.path().string();
+        }
+        BOOST_TEST(!test::exists(p));
+        BOOST_TEST(descents == 0);
+        BOOST_TEST(tops == 1);
+    }
+    descents = tops = 0;
+    {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        make_tree(t.path().string(), 2, 2, 1); // 2 + 4 directories
+    }
+    BOOST_TEST(descents == 6);
+    BOOST_TEST(tops == 1);
+    BOOST_TEST(s.entries().empty());
+#elif BOOST_TEMPFILE_TEST_POSIX
     // The usual temporary directory is empty at the end: after the identity check, one rmdir
     // (which follows no symlink and removes only an empty directory), no listing, no parent
     // opened, no second check. The walk (and its remove_top step) only when it is not empty.
