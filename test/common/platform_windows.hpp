@@ -402,6 +402,46 @@ struct inheriting_child
     }
 };
 
+// Runs this program again, with BOOST_TEMPFILE_TEST_ROLE=`role` in its environment (which a
+// global fixture of the program reads with child_role() and plays): its exit code, or -1
+// (not started, or not ended within a minute: killed).
+inline int run_child(const std::string& role)
+{
+    std::wstring exe(32768, L'\0');
+    exe.resize(::GetModuleFileNameW(nullptr, &exe[0], static_cast<DWORD>(exe.size())));
+    std::wstring cmd = L"\"" + exe + L"\" --log_level=nothing --report_level=no";
+    ::SetEnvironmentVariableW(L"BOOST_TEMPFILE_TEST_ROLE", widen(role).c_str());
+    STARTUPINFOW si{};
+    si.cb = sizeof si;
+    PROCESS_INFORMATION pi{};
+    BOOL ok = ::CreateProcessW(exe.c_str(), &cmd[0], nullptr, nullptr, FALSE, 0, nullptr, nullptr, &si, &pi);
+    ::SetEnvironmentVariableW(L"BOOST_TEMPFILE_TEST_ROLE", nullptr);
+    if (!ok)
+        return -1;
+    DWORD code = static_cast<DWORD>(-1);
+    if (::WaitForSingleObject(pi.hProcess, 60000) != WAIT_OBJECT_0)
+        ::TerminateProcess(pi.hProcess, static_cast<UINT>(-1));
+    else
+        ::GetExitCodeProcess(pi.hProcess, &code);
+    ::CloseHandle(pi.hThread);
+    ::CloseHandle(pi.hProcess);
+    return static_cast<int>(code);
+}
+
+// The role run_child gave this process (empty in a process not started so); cleared, so
+// that its own children do not inherit it.
+inline std::string child_role()
+{
+    wchar_t buf[4096];
+    DWORD n = ::GetEnvironmentVariableW(L"BOOST_TEMPFILE_TEST_ROLE", buf, 4096);
+    if (n == 0 || n >= 4096)
+        return std::string();
+    ::SetEnvironmentVariableW(L"BOOST_TEMPFILE_TEST_ROLE", nullptr);
+    std::string r;
+    utf8(std::wstring(buf, n), r);
+    return r;
+}
+
 } // namespace test
 
 #endif
