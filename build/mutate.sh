@@ -74,6 +74,7 @@ mutations=(
 "win-walk-retries-unbounded@$H/detail/windows/remove_tree.hpp@s{if \(r == -static_cast<int>\(ERROR_DIR_NOT_EMPTY\) && pass < 2\)}{if (r == -static_cast<int>(ERROR_DIR_NOT_EMPTY) \&\& pass < 9)}@test_temp_dir"
 "win-top-removed-by-name@$H/detail/windows/remove_tree.hpp@s{r = sys::set_delete\(top, true\);\n}{r = ::RemoveDirectoryW(sys::win32_name(path.c_str()).c_str()) ? 0 : sys::last_error();\n}@test_temp_dir"
 "win-exit-file-identity-unchecked@$H/detail/windows/exit_cleanup.hpp@s{sys::same_file\(now, id\) &&}{}@test_guards_exit"
+"win-keep-false-ignored@$H/basic_temp_file.hpp@s{if \(!std::exchange\(kept_, false\)\)\n(\s*)return;}{if (true)\n\$1return;}@test_adopt"
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
 "failed-publish-keeps-public-mode@$H/basic_temp_file.hpp@s{(void restore_mode\(long was\) noexcept\n    \{\n        if \()was >= 0\)}{\$1false)}@test_persist"
 "exit-sweep-ignores-creations@$H/exit_cleanup.hpp@s{(inline void sweep\(\) noexcept\n\{\n)    close_creations\(\);\n}{\$1}@test_exit_cleanup"
