@@ -68,7 +68,7 @@ mutations=(
 "win-staged-link-left@$H/detail/windows/ops.hpp@s{(if \(r < 0\) \{\n)\s*::DeleteFileW\(s.c_str\(\)\);\n(\s*return r;)}{\$1\$2}@test_guards"
 "win-noclobber-replaces@$H/detail/windows/ops.hpp@s{(::MoveFileExW\(s.c_str\(\), t.c_str\(\), )noclobber \? 0 : MOVEFILE_REPLACE_EXISTING}{\$1MOVEFILE_REPLACE_EXISTING}@test_guards"
 "win-created-dir-file-accepted@$H/detail/windows/ops.hpp@s{\(!\(attributes & FILE_ATTRIBUTE_DIRECTORY\) \|\| }{(}@test_guards"
-"win-durable-flush-error-ignored@$H/basic_temp_file.hpp@s{return detail::sys::sync\(h\); \}\) : 0;}{(void)detail::sys::sync(h); return 0; }) : 0;}@test_guards"
+"win-durable-flush-error-ignored@$H/basic_temp_file.hpp@s{return detail::sys::sync\(h\); \}\) : 0;}{(void)detail::sys::sync(h); return 0; \}) : 0;}@test_guards"
 "win-spooled-rollover-failure-as-lost-write@$H/basic_temp_file.hpp@s{(if \()kept(\) \{ // in memory, intact)}{\$1false\$2}@test_spooled"
 "win-handles-inherited@$H/detail/windows/sys.hpp@s{sa.bInheritHandle = FALSE;}{sa.bInheritHandle = TRUE;}@test_named_temporary_file test_temp_dir"
 "win-walk-retries-unbounded@$H/detail/windows/remove_tree.hpp@s{if \(r == -static_cast<int>\(ERROR_DIR_NOT_EMPTY\) && pass < 2\)}{if (r == -static_cast<int>(ERROR_DIR_NOT_EMPTY) \&\& pass < 9)}@test_temp_dir"
