@@ -394,7 +394,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_stops_at_a_mount_inside_the_tree, CharT, t
 
 // --- 2. the deep walk's rename-race recovery ---------------------------------------------------
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's test hook"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory through .. and by name; the Windows walk never re-opens"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reopens_by_name_when_dotdot_moved, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -420,7 +420,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reopens_by_name_when_dotdot_moved, CharT, tes
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's test hook"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory through .. and by name; the Windows walk never re-opens"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_name, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX

@@ -705,7 +705,7 @@ void swap_on_the_way_up(tf::detail::tree_event ev, int dirfd, const char*)
 } // namespace
 #endif
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks (symlinkat races)"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory through .. (symlinkat races); the Windows walk holds a handle on each level and never re-opens"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -1152,7 +1152,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_directory_is_removed_without_a_walk, Char
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks, /dev/shm"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening through .. in linear time, 16000 levels (Windows: tree_max_depth 512)"))
 BOOST_AUTO_TEST_CASE(deep_chain_is_removed_in_linear_time)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -1276,7 +1276,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_is_share_locked, CharT, test::char_types
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory through ..; the Windows walk holds a handle on each level and never re-opens"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
