@@ -745,7 +745,7 @@ static std::string fmt_time(double ns)
     if (ns < 1000)
         std::snprintf(b, sizeof b, "%.1f ns", ns);
     else if (ns < 1e6)
-        std::snprintf(b, sizeof b, "%.2f µs", ns / 1e3);
+        std::snprintf(b, sizeof b, "%.2f \xc2\xb5s", ns / 1e3);
     else
         std::snprintf(b, sizeof b, "%.2f ms", ns / 1e6);
     return b;
@@ -793,7 +793,7 @@ static int report(const std::string& file, bool lib_spooled)
     for (auto& [k, v] : vals)
         repeats = std::max(repeats, v.size());
     for (const std::string& fs : fss) {
-        std::printf("\n### %s: median of %zu runs; cell = median, ratio to the floor's median, ±half the "
+        std::printf("\n### %s: median of %zu runs; cell = median, ratio to the floor's median, \xc2\xb1half the "
                     "interquartile range\n\n",
                     fs.c_str(), repeats);
         std::printf("| operation |");
@@ -816,20 +816,20 @@ static int report(const std::string& file, bool lib_spooled)
                 if (!vals.count(k)) {
                     bool unmerged = std::string(impl) == "lib" && !lib_spooled &&
                                     (std::string(r.op) == "spool_mem" || std::string(r.op) == "spool_roll");
-                    std::printf(" %s |", unmerged ? "n/a (not merged)" : "—");
+                    std::printf(" %s |", unmerged ? "n/a (not merged)" : "\xe2\x80\x94");
                     continue;
                 }
                 auto& v = vals[k];
                 double med = median(v);
                 double spread = med > 0 ? 50.0 * iqr(v) / med : 0;
                 if (std::string(r.op).rfind("threads2", 0) == 0)
-                    std::printf(" %.2f× ±%.0f%% |", med, spread);
+                    std::printf(" %.2f\xc3\x97 \xc2\xb1%.0f%% |", med, spread);
                 else if (std::string(impl) == "floor")
-                    std::printf(" %s ±%.0f%% |", fmt_time(med).c_str(), spread);
+                    std::printf(" %s \xc2\xb1%.0f%% |", fmt_time(med).c_str(), spread);
                 else if (floor_med > 0)
-                    std::printf(" %s **%.2f×** ±%.0f%% |", fmt_time(med).c_str(), med / floor_med, spread);
+                    std::printf(" %s **%.2f\xc3\x97** \xc2\xb1%.0f%% |", fmt_time(med).c_str(), med / floor_med, spread);
                 else
-                    std::printf(" %s ±%.0f%% |", fmt_time(med).c_str(), spread);
+                    std::printf(" %s \xc2\xb1%.0f%% |", fmt_time(med).c_str(), spread);
             }
             std::printf("\n");
         }

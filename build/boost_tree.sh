@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Boost.TempFile inside a Boost source tree, built and tested with Boost's own tools, as a
+# Boost maintainer would: the last line printed is
+#
+#   N passed, M failed
+#
+# usage: build/boost_tree.sh [--full] [--cmake] [--no-inspect] [--jobs=N]
+#
+# What it does:
+#   1. the Boost 1.81 source tree (Debian's boost1.81 source package, fetched once by
+#      build/boost_source.sh into its cache) copied into bin/boost-tree/boost (hard links: the
+#      cache is never written to), with this library at libs/tempfile: its tracked files only,
+#      without dotfiles (.ci/, .github/, .gitignore), as a Boost release archive has it; the
+#      copy is kept between runs (b2 then rebuilds only what changed), libs/tempfile is renewed
+#      on every run;
+#   2. from the Boost root: `b2 headers`, `b2 libs/tempfile/test`, `b2 libs/tempfile/example`
+#      (b2 4.9 from libboost1.81-tools-dev; Boost.Filesystem and Boost.Test come from the tree);
+#   3. Boost's `inspect` tool, built from the same tree (tools/inspect), run on libs/tempfile:
+#      any problem it reports (license, copyright, CR/LF, tab, non-ASCII, end of file, links,
+#      min/max, ...) fails the run;
+#   4. with --cmake: Boost's CMake superproject on the same tree (-DBOOST_INCLUDE_LIBRARIES=
+#      tempfile -DBUILD_TESTING=ON, the machine's installed Boost kept out), its build, `ctest`
+#      on the library's tests and `cmake --install`.
+#
+#   (default)     the subset CI runs: every b2 test target is built, each Boost.Test program runs
+#                 only its FIRST test case (--run_test=<first case>, through test/Jamfile's
+#                 BOOST_TEMPFILE_TEST_ARGUMENTS_<program> variables), the compile checks and
+#                 every example run in full. The whole suite runs standalone in the other
+#                 steps; what is tested here is that the tree builds and runs it.
+#   --full        every test case of every program (about 7 minutes of CPU more)
+#   --cmake       also the superproject CMake build (see 4.)
+#   --no-inspect  skip 3.
+#   --jobs=N      parallel jobs (default: the number of processors)
+#
+# The count: each b2 test target (Boost.Test program, compile check, compile-fail pair member,
+# example) counts 1, passed when b2 confirms it in this run; inspect counts 1; with --cmake the
+# configure/build/ctest/install stages count 1 each. b2's logs: bin/logs/boost-tree-*.log.
+# $BOOST_TEMPFILE_BOOST_TREE_DIR moves the tree copy (default bin/boost-tree).
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$root"
+
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
+
+full=0
+with_cmake=0
+inspect=1
+jobs=$(nproc 2>/dev/null || echo 2)
+for a in "$@"; do
+    case "$a" in
+        -h|--help) usage; exit 0 ;;
+        --full) full=1 ;;
+        --cmake) with_cmake=1 ;;
+        --no-inspect) inspect=0 ;;
+        --jobs=*) jobs=${a#--jobs=} ;;
+        -j*) jobs=${a#-j} ;;
+        *) echo "boost_tree.sh: unknown argument '$a' (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+log() { echo "boost.tempfile[boost-tree]: $*"; }
+
+# ---------------------------------------------------------------- dependencies and source
+# shellcheck source=build/deps.sh
+source "$root/build/deps.sh"
+set -euo pipefail
+extra=()
+[ "$with_cmake" = 1 ] && extra+=(cmake)
+tempfile_deps_install ${extra[@]+"${extra[@]}"} || exit 1
+b2=$(tempfile_b2) || exit 1
+# shellcheck source=build/boost_source.sh
+source "$root/build/boost_source.sh"
+set -euo pipefail
+tempfile_boost_source_tree || exit 1
+source_tree=$tempfile_boost_source_root
+
+# ---------------------------------------------------------------- the tree copy
+tree_dir=${BOOST_TEMPFILE_BOOST_TREE_DIR:-$root/bin/boost-tree}
+tree=$tree_dir/boost
+mkdir -p "$tree_dir" bin/logs
+logs=$root/bin/logs
+if [ "$(cat "$tree_dir/.source" 2>/dev/null || true)" != "$source_tree" ] || [ ! -f "$tree/boost-build.jam" ]; then
+    log "copying the Boost tree $source_tree into $tree"
+    rm -rf "$tree" "$tree_dir/boost.partial" "$tree_dir/.source"
+    # Hard links (cheap, about 60000 files); a plain copy where they cannot be made.
+    cp -al "$source_tree" "$tree_dir/boost.partial" 2>/dev/null ||
+        { rm -rf "$tree_dir/boost.partial"; cp -a "$source_tree" "$tree_dir/boost.partial"; }
+    mv "$tree_dir/boost.partial" "$tree"
+    echo "$source_tree" >"$tree_dir/.source"
+fi
+
+# libs/tempfile: what a release archive of the library holds. Tracked files (with their
+# working-tree content) and no dotfile at any level; their times kept, so that b2 rebuilds only
+# what changed since the last run.
+lib=$tree/libs/tempfile
+rm -rf "$lib"
+mkdir -p "$lib"
+if git -C "$root" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git -C "$root" ls-files -z | grep -zvE '(^|/)\.' |
+        (cd "$root" && xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh) |
+        (cd "$root" && xargs -0 cp -p --parents -t "$lib")
+else # an unpacked archive: everything but dotfiles and build products
+    (cd "$root" && find . -path ./bin -prune -o -name '.*' ! -name . -prune -o -type f -print0) |
+        (cd "$root" && xargs -0 cp -p --parents -t "$lib")
+fi
+log "libs/tempfile: $(find "$lib" -type f | wc -l) files (no dotfiles)"
+
+cd "$tree"
+total_pass=0
+total_fail=0
+failures=()
+fail() { failures+=("$1"); total_fail=$((total_fail + 1)); }
+
+# ---------------------------------------------------------------- b2
+b2_log=$logs/boost-tree-b2.log
+log "b2 headers"
+"$b2" headers >"$logs/boost-tree-headers.log" 2>&1 ||
+    { tail -n 20 "$logs/boost-tree-headers.log"; fail "b2 headers (see $logs/boost-tree-headers.log)"; }
+
+# The first test case of each Boost.Test program: the first BOOST_*_TEST_CASE* of the file, with
+# the BOOST_AUTO_TEST_SUITE()s around it as a path; a template case is one case per type,
+# named <name><type>: <name><* runs them all.
+first_case() { # file
+    awk '
+        /^[ \t]*BOOST_AUTO_TEST_SUITE_END\(/ { n--; next }
+        /^[ \t]*BOOST_(AUTO|FIXTURE)_TEST_SUITE\(/ {
+            s = $0; sub(/^[^(]*\( */, "", s); sub(/[ ,)].*$/, "", s); suite[++n] = s; next
+        }
+        /^[ \t]*BOOST_(AUTO|FIXTURE|DATA)_TEST_CASE(_TEMPLATE)?\(/ {
+            c = $0; sub(/^[^(]*\( */, "", c); sub(/[ ,)].*$/, "", c)
+            if ($0 ~ /_TEMPLATE\(/) c = c "<*"
+            p = ""; for (i = 1; i <= n; i++) p = p suite[i] "/"
+            print p c; exit
+        }' "$1"
+}
+
+b2_args=(-j"$jobs" toolset=gcc --dump-tests)
+if [ "$full" = 0 ]; then
+    for src in "$lib"/test/test_*.cpp; do
+        c=$(first_case "$src")
+        # Quoted for the shell of b2's action; a template case as <name><* (each instance).
+        [ -n "$c" ] && b2_args+=("-sBOOST_TEMPFILE_TEST_ARGUMENTS_$(basename "$src" .cpp)='--run_test=$c'")
+    done
+fi
+
+# Every test of libs/tempfile runs again (b2 does not see a changed argument; the results are
+# this run's): the markers and captured outputs of the last run go, the programs stay.
+find bin.v2/libs/tempfile -type f \( -name '*.test' -o -name '*.output' -o -name '*.run' \) -delete 2>/dev/null || true
+stamp=$logs/boost-tree.stamp
+touch "$stamp"
+
+b2_status=0
+: >"$b2_log"
+for target in libs/tempfile/test libs/tempfile/example; do
+    log "b2 $target"
+    start=$SECONDS
+    "$b2" "${b2_args[@]}" "$target" >>"$b2_log" 2>&1 || b2_status=$?
+    log "b2 $target: $((SECONDS - start))s (exit $b2_status)"
+done
+
+# Every test target b2 declared: passed when its .test marker is back.
+declared=$(sed -n 's#^boost-test(\([A-Z_]*\)) "\(.*\)/\([^/"]*\)" .*#\1 \3#p' "$b2_log" | sort -u)
+b2_pass=0 b2_fail=0
+while read -r type name; do
+    [ -n "$name" ] || continue
+    if [ -n "$(find bin.v2/libs/tempfile -type f -path "*/$name.test/*" -name "$name.test" -newer "$stamp" 2>/dev/null | head -n 1)" ]; then
+        b2_pass=$((b2_pass + 1))
+    else
+        b2_fail=$((b2_fail + 1))
+        fail "b2 $name (${type,,}): see $b2_log"
+    fi
+done <<<"$declared"
+log "b2: $b2_pass test targets passed, $b2_fail failed"
+total_pass=$((total_pass + b2_pass))
+[ "$b2_status" -eq 0 ] || [ "$b2_fail" -gt 0 ] || fail "b2 exited with status $b2_status, no test to blame: see $b2_log"
+if [ "$b2_fail" -gt 0 ]; then
+    grep -E '^\.\.\.failed ' "$b2_log" | grep -v '^\.\.\.failed updating' | head -n 20 || true
+fi
+
+# ---------------------------------------------------------------- summary
+cd "$root"
+if [ ${#failures[@]} -gt 0 ]; then
+    echo
+    printf 'FAILED %s\n' "${failures[@]}"
+fi
+echo
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
