@@ -182,6 +182,32 @@ if [ "$b2_fail" -gt 0 ]; then
     grep -E '^\.\.\.failed ' "$b2_log" | grep -v '^\.\.\.failed updating' | head -n 20 || true
 fi
 
+# ---------------------------------------------------------------- inspect
+# Boost's inspect, every check but -link (links of the HTML pages: build/docs.sh checks those
+# of the built documentation, which a source tree does not hold; index.html points into it).
+if [ "$inspect" = 1 ]; then
+    inspect_log=$logs/boost-tree-inspect.log
+    log "inspect: building tools/inspect (once)"
+    if ! "$b2" -j"$jobs" tools/inspect/build//dist-bin >"$logs/boost-tree-inspect-build.log" 2>&1; then
+        tail -n 20 "$logs/boost-tree-inspect-build.log"
+        fail "building inspect (see $logs/boost-tree-inspect-build.log)"
+    else
+        log "inspect libs/tempfile"
+        rc=0
+        dist/bin/inspect libs/tempfile -text -brief -license -copyright -crlf -end -path_name -tab -ascii \
+            -apple_macro -assert_macro -deprecated_macro -minmax -unnamed >"$inspect_log" 2>&1 || rc=$?
+        problems=$(sed -n 's/^ *\([0-9][0-9]*\) problems reported.*/\1/p' "$inspect_log" | head -n 1)
+        scanned=$(sed -n 's/^ *\([0-9][0-9]*\) files scanned.*/\1/p' "$inspect_log" | head -n 1)
+        if [ "${problems:-x}" = 0 ] && [ "$rc" -eq 0 ]; then
+            log "inspect: ${scanned:-?} files scanned, no problem"
+            total_pass=$((total_pass + 1))
+        else
+            sed -n '/^Details:/,$p' "$inspect_log" | grep -v '^  \*' | sed -n '/^|/,$p'
+            fail "inspect: ${problems:-?} problems (exit $rc), see $inspect_log"
+        fi
+    fi
+fi
+
 # ---------------------------------------------------------------- summary
 cd "$root"
 if [ ${#failures[@]} -gt 0 ]; then

@@ -328,7 +328,7 @@ static std::atomic<const std::string*> g_cached_ptr{&g_cached_tempdir};
 static double speedup(context& c, void (*create)(context&), double ns_per_create, bool separate)
 {
     const std::size_t n =
-        std::clamp<std::size_t>(static_cast<std::size_t>(20e6 / std::max(ns_per_create, 1.0)), 100, 5000);
+        std::clamp<std::size_t>(static_cast<std::size_t>(20e6 / (std::max)(ns_per_create, 1.0)), 100, 5000);
     context tc[2] = {c, c};
     if (separate) {
         for (int t = 0; t < 2; ++t) {
@@ -364,7 +364,7 @@ static double speedup(context& c, void (*create)(context&), double ns_per_create
     double best = 0;
     for (int k = 0; k < 3; ++k) { // the best of three pairs: another process may take a core
         double t1 = run(1), t2 = run(2);
-        best = std::max(best, (2.0 * n / t2) / (n / t1));
+        best = (std::max)(best, (2.0 * n / t2) / (n / t1));
     }
     if (separate) {
         for (int t = 0; t < 2; ++t) {
@@ -791,7 +791,7 @@ static int report(const std::string& file, bool lib_spooled)
     }
     std::size_t repeats = 0;
     for (auto& [k, v] : vals)
-        repeats = std::max(repeats, v.size());
+        repeats = (std::max)(repeats, v.size());
     for (const std::string& fs : fss) {
         std::printf("\n### %s: median of %zu runs; cell = median, ratio to the floor's median, \xc2\xb1half the "
                     "interquartile range\n\n",
