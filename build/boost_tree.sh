@@ -208,6 +208,67 @@ if [ "$inspect" = 1 ]; then
     fi
 fi
 
+# ---------------------------------------------------------------- CMake superproject
+# Boost's CMakeLists.txt at the tree's root with only this library (and what it needs) and its
+# tests; the machine's Boost must play no part: find_package(Boost) disabled, and no path of the
+# installed Boost (/usr/include/boost, .../cmake/Boost*) in the cache or the compile commands.
+cmake_stage() { # name, log, command...
+    local name=$1 clog=$2; shift 2
+    echo "\$ $*" >>"$clog"
+    if "$@" >>"$clog" 2>&1; then
+        total_pass=$((total_pass + 1)); log "cmake $name: passed"; return 0
+    fi
+    tail -n 30 "$clog" | sed 's/^/    /'
+    fail "cmake $name (see $clog)"; return 1
+}
+no_system_boost() { # files...
+    if grep -nE '/usr/include/boost|/usr/lib/[^ ";]*/cmake/[Bb]oost' "$@" | head -n 5 | grep .; then
+        echo "the machine's installed Boost is used (above)"; return 1
+    fi
+    return 0
+}
+if [ "$with_cmake" = 1 ]; then
+    cb=$tree_dir/cmake
+    prefix=$tree_dir/prefix
+    clog=$logs/boost-tree-cmake.log
+    : >"$clog"
+    cmake_args=(-DBOOST_INCLUDE_LIBRARIES=tempfile -DBUILD_TESTING=ON -DCMAKE_BUILD_TYPE=Debug
+                -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+                "-DCMAKE_INSTALL_PREFIX=$prefix" "-UBOOST_TEMPFILE_TEST_ARGUMENTS_*")
+    if [ "$full" = 0 ]; then # the same first cases as b2's (no shell between ctest and the program)
+        for src in "$lib"/test/test_*.cpp; do
+            c=$(first_case "$src")
+            [ -n "$c" ] && cmake_args+=("-DBOOST_TEMPFILE_TEST_ARGUMENTS_$(basename "$src" .cpp)=--run_test=$c")
+        done
+    fi
+    start=$SECONDS
+    if cmake_stage configure "$clog" cmake -S "$tree" -B "$cb" "${cmake_args[@]}" &&
+       cmake_stage no-installed-boost "$clog" no_system_boost "$cb/CMakeCache.txt" "$cb/compile_commands.json" &&
+       cmake_stage build "$clog" cmake --build "$cb" -j "$jobs" --target all tests; then
+        ctest_log=$logs/boost-tree-ctest.log
+        rc=0
+        ctest --test-dir "$cb/libs/tempfile" -j "$jobs" --output-on-failure >"$ctest_log" 2>&1 || rc=$?
+        read -r cp cf < <(sed -n 's/^[0-9]*% tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2 \1/p' "$ctest_log" |
+                          awk '{print $1 - $2, $2}')
+        cp=${cp:-0} cf=${cf:-0}
+        log "ctest: $cp passed, $cf failed (log: $ctest_log)"
+        total_pass=$((total_pass + cp))
+        if [ "$cf" -gt 0 ] || [ "$rc" -ne 0 ] || [ "$cp" -eq 0 ]; then
+            sed -n '/The following tests FAILED/,$p' "$ctest_log"
+            fail "ctest: $cf failed, exit $rc (see $ctest_log)"
+            total_fail=$((total_fail + cf - (cf > 0 ? 1 : 0)))
+        fi
+        rm -rf "$prefix" "$cb-install-test"
+        cmake_stage install "$clog" cmake --install "$cb" &&
+        cmake_stage installed-files "$clog" test -f "$prefix/include/boost/tempfile.hpp" -a -d "$prefix/lib/cmake/boost_tempfile-$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$cb/CMakeCache.txt")" &&
+        cmake_stage install-test "$clog" sh -c "cmake -S '$lib/test/cmake_install_test' -B '$cb-install-test' \
+                -DCMAKE_PREFIX_PATH='$prefix' -DCMAKE_FIND_USE_CMAKE_SYSTEM_PATH=OFF &&
+            cmake --build '$cb-install-test' -j $jobs && cmake --build '$cb-install-test' --target check" &&
+        cmake_stage install-test-no-installed-boost "$clog" no_system_boost "$cb-install-test/CMakeCache.txt" || true
+    fi
+    log "cmake: $((SECONDS - start))s"
+fi
+
 # ---------------------------------------------------------------- summary
 cd "$root"
 if [ ${#failures[@]} -gt 0 ]; then

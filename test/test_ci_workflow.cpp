@@ -15,6 +15,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -53,7 +54,7 @@ fs::path workflow()
 // (build/boost_tree.sh) has no .github: nothing to check there.
 boost::unit_test::decorator::precondition needs_workflow()
 {
-    return test::skip_unless([] { return fs::exists(workflow()); },
+    return test::skip_unless(std::function<bool()>([] { return fs::exists(workflow()); }),
                              "no .github/workflows/ci.yml (a release archive drops dotfiles)");
 }
 
