@@ -20,7 +20,10 @@
 #      min/max, ...) fails the run;
 #   4. with --cmake: Boost's CMake superproject on the same tree (-DBOOST_INCLUDE_LIBRARIES=
 #      tempfile -DBUILD_TESTING=ON, the machine's installed Boost kept out), its build, `ctest`
-#      on the library's tests and `cmake --install`.
+#      on the library's tests and `cmake --install` (then test/cmake_install_test against the
+#      prefix). Not in CI; so far only its configure stage has been seen to pass here (no
+#      installed Boost in the cache or the compile commands): build, ctest and install are
+#      written but were not run to the end.
 #
 #   (default)     the subset CI runs: every Boost.Test program (test//run_tests), each with
 #                 only its FIRST test case (--run_test=<first case>, through test/Jamfile's
@@ -170,11 +173,13 @@ for target in "${targets[@]}"; do
 done
 
 # Every test target b2 declared (and was asked for): passed when its .test marker is back.
-declared=$(sed -n 's#^boost-test(\([A-Z_]*\)) "\(.*\)/\([^/"]*\)" .*#\1 \3#p' "$b2_log" | sort -u)
+declared=$(sed -n 's#^boost-test(\([A-Z_]*\)) "\(.*\)/\([^/"]*\)" : "\([^"]*\)".*#\1 \3 \4#p' "$b2_log" | sort -u)
 b2_pass=0 b2_fail=0
-while read -r type name; do
+while read -r type name source; do
     [ -n "$name" ] || continue
-    [ "$full" = 1 ] || [ "$type" = RUN ] || continue   # declared, not asked for
+    if [ "$full" = 0 ]; then # declared, but not asked for: only test//run_tests and the examples
+        case "$type $source" in "RUN test/test_"*.cpp|"RUN example/"*) ;; *) continue ;; esac
+    fi
     if [ -n "$(find bin.v2/libs/tempfile -type f -path "*/$name.test/*" -name "$name.test" -newer "$stamp" 2>/dev/null | head -n 1)" ]; then
         b2_pass=$((b2_pass + 1))
     else
