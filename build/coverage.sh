@@ -24,6 +24,10 @@
 #   <config>-missed.txt  every unexecuted line of the backend and the shared layer, with its text
 #   <config>.json        gcovr's full data
 # The last line printed is "coverage: ok" or "coverage: below threshold (...)".
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)

@@ -19,6 +19,10 @@
 # configuration option such as --portable-posix) that must fail. If the
 # substitution no longer matches (the code moved), the mutation "did not apply": an error,
 # so the list is kept up to date with the library.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)

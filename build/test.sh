@@ -45,6 +45,10 @@
 # counts as 1: passed when b2 left its .test marker. The CMake consumer checks (add_subdirectory, find_package) count 1 each;
 # they are skipped with --quick, --sanitize=address|thread or explicit targets.
 # b2's full logs: bin/logs/<config>.log; CMake logs: bin/logs/cmake-*.log.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)

@@ -408,7 +408,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(failed_creation_reports_and_leaves_nothing, CharT,
     BOOST_TEST(test::open_fds() == before);
 }
 
-// ---- keep(): decided after creation (DESIGN.md §4).
+// ---- keep(): decided after creation (DESIGN.md section 4).
 
 namespace {
 template <class F, class = void> struct has_keep_member : std::false_type {};

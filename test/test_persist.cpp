@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(relative_target_becomes_absolute, CharT, test::cha
 BOOST_AUTO_TEST_CASE(wide_target)
 {
     test::scratch s;
-    fs::path target = tf::utf8_path(s.dir.wstring() + lit<wchar_t>(test::separator.c_str()) + L"données.txt");
+    fs::path target = tf::utf8_path(s.dir.wstring() + lit<wchar_t>(test::separator.c_str()) + L"donn\u00e9es.txt");
     tf::wnamed_temporary_file f(test::file_in<wchar_t>(s.dir));
     f.persist(target);
     BOOST_TEST(narrow(f.name()) == s.dir.string() + test::separator + "donn\xc3\xa9" "es.txt");

@@ -190,11 +190,11 @@ BOOST_AUTO_TEST_CASE(wide_names_round_trip)
 {
     test::scratch s;
     auto o = test::dir_in<wchar_t>(s.dir);
-    o.prefix = L"данные-";
-    o.suffix = L"-ü";
+    o.prefix = L"\u0434\u0430\u043d\u043d\u044b\u0435-";
+    o.suffix = L"-\u00fc";
     tf::wtemporary_directory t(o);
     BOOST_TEST((t.name().substr(0, s.dir.string().size() + 8) ==
-                s.dir.wstring() + lit<wchar_t>(test::separator.c_str()) + L"данные-"));
+                s.dir.wstring() + lit<wchar_t>(test::separator.c_str()) + L"\u0434\u0430\u043d\u043d\u044b\u0435-"));
     BOOST_TEST(test::exists(test::narrow(t.name())));
     make_tree(test::narrow(t.name()), 1, 1, 1);
     t.cleanup();

@@ -467,7 +467,7 @@ BOOST_AUTO_TEST_CASE(narrow_names_are_utf8_and_wide_names_utf16_on_disk, *test::
     {
         test::scratch s;
         auto o = test::file_in<char>(s.dir);
-        o.prefix = "donn\xc3\xa9" "es-\xd0\xb4-"; // "données-д-" in UTF-8
+        o.prefix = "donn\xc3\xa9" "es-\xd0\xb4-"; // "donn\u00e9es-\u0434-" in UTF-8
         o.suffix = "-\xf0\x9f\x98\x80";            // U+1F600, outside the BMP
         tf::named_temporary_file f(o);
         std::wstring e = only_entry(s);
@@ -480,7 +480,7 @@ BOOST_AUTO_TEST_CASE(narrow_names_are_utf8_and_wide_names_utf16_on_disk, *test::
     {
         test::scratch s;
         auto o = test::file_in<wchar_t>(s.dir);
-        o.prefix = L"\xD83D\xDE00-\u00e9-"; // U+1F600 as a surrogate pair, é
+        o.prefix = L"\xD83D\xDE00-\u00e9-"; // U+1F600 as a surrogate pair, U+00E9
         tf::basic_temp_file<wchar_t> f(o);
         std::wstring e = only_entry(s);
         BOOST_TEST_REQUIRE(!e.empty());
