@@ -18,6 +18,10 @@
 #
 # Not a test: nothing is compared against a time, and CI does not run it. It takes about
 # two minutes on a 2-core machine. Raw results: bin/perf/results.txt.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -74,7 +78,7 @@ fi
 cxx=${CXX:-g++}
 flags=(-std=c++20 -O2 -DNDEBUG -Wall -Wextra -Wno-mismatched-new-delete -I"$root/include" -pthread)
 
-# spooled_temporary_file is used only when this tree has it (DESIGN.md §3 call forms).
+# spooled_temporary_file is used only when this tree has it (DESIGN.md section 3, call forms).
 cat >"$out/has_spooled.cpp" <<'EOF'
 #include <boost/tempfile.hpp>
 #if __has_include(<boost/tempfile/spooled.hpp>)

@@ -15,6 +15,10 @@
 # machine's APT configuration is not touched), at the version of the installed
 # libboost1.81-dev, or the archive's current 1.81 when that one left it (the same upstream
 # tarball comes with any Debian revision). A lock (flock) lets concurrent users wait.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 tempfile_boost_source_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # The compile-fail tests' messages, checked: each test/compile_fail/cf_*.cpp whose first line
-# quotes the expected message ("boost::tempfile: ...") must fail to compile with
+# after the license lines quotes the expected message ("boost::tempfile: ...") must fail to compile with
 # BOOST_TEMPFILE_TEST_MISUSE defined, and the compiler's output must contain that message (b2's
 # compile-fail only sees that it failed). The message names the policy family and the member
 # (doc/policies.adoc's rows: detail/concepts.hpp). g++ -fsyntax-only, C++17 (and C++20 with
 # --cxx20); $CXX overrides g++. Prints one line per failure; exits 1 if there is one.
 # usage: build/check_messages.sh [--cxx20] [test/compile_fail/cf_x.cpp...]
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 std=c++17
@@ -15,8 +19,9 @@ files=("$@")
 cxx=${CXX:-g++}
 check_one() { # file
     local f=$1 msg out
-    msg=$(head -n1 "$f" | sed -n 's/.*("\(boost::tempfile: [^"]*\)").*/\1/p')
-    [ -n "$msg" ] || { echo "SKIP (no expected message on line 1): $f"; return 0; }
+    msg=$(grep -v -e '^// Copyright ' -e '^// Distributed under ' -e '^// (See accompanying ' -e '^$' "$f" |
+        head -n1 | sed -n 's/.*("\(boost::tempfile: [^"]*\)").*/\1/p')
+    [ -n "$msg" ] || { echo "SKIP (no expected message on the first line after the license): $f"; return 0; }
     if out=$("$cxx" -std="$std" -Iinclude -fsyntax-only -DBOOST_TEMPFILE_TEST_MISUSE "$f" 2>&1); then
         echo "FAIL (compiled): $f"; return 1
     fi

@@ -3,6 +3,10 @@
 # include/boost/tempfile/detail/posix/, Windows ones only under detail/windows/, and the choice
 # between them (_WIN32) only in detail/platform.hpp. Comments and string literals are stripped
 # first. Prints every offending line; exits 1 if there is one. Run by .ci/run.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 cd "$(dirname "$0")/../include" || exit 2
 strip() { sed -E 's://.*$::; s/"([^"\\]|\\.)*"/""/g' "$1"; }
 posix_re='#include <(unistd|fcntl|dirent|pthread|signal|sys/[a-z]+)\.h>|(^|[^A-Za-z0-9_:>])::[a-z][a-z_0-9]*\(|\bAT_[A-Z_]+|\bO_[A-Z]+\b|\bS_I[A-Z]+|\berrno\b|\bE(EXIST|NOENT|INVAL|NOMEM|FBIG|IO|INTR|ACCES|PERM|BADF|MFILE|NFILE|NOTDIR|LOOP|ISDIR|XDEV|NOTEMPTY|NOSYS|OPNOTSUPP|ILSEQ|RANGE)\b|\bSIG(INT|TERM|HUP)\b|\bDT_[A-Z]+|\bpid_t\b|\bstruct ::stat\b'

@@ -24,6 +24,10 @@
 #   <config>-missed.txt  every unexecuted line of the backend and the shared layer, with its text
 #   <config>.json        gcovr's full data
 # The last line printed is "coverage: ok" or "coverage: below threshold (...)".
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -52,13 +56,14 @@ case "$config" in
 esac
 
 # Thresholds, in percent, per configuration and layer: the floor of what the suite measured
-# (doc/hardening.adoc, "Coverage"); the targets are 95 (lines) and 80 (branches). The portable
-# and Windows configurations are not measured yet: 0 until they are.
+# (doc/hardening.adoc, "Coverage"); the targets are 95 (lines) and 80 (branches). The Windows
+# configuration is not measured yet (gcovr stops on test_persist's counts): 0 until it is.
+# linux.backend branches: 63, not 64.0 measured: the thread tests move it by a few branches.
 declare -A min_lines min_branches
-min_lines[linux.backend]=87;    min_branches[linux.backend]=64
-min_lines[linux.shared]=94;     min_branches[linux.shared]=66
-min_lines[portable.backend]=0; min_branches[portable.backend]=0
-min_lines[portable.shared]=0;  min_branches[portable.shared]=0
+min_lines[linux.backend]=85;    min_branches[linux.backend]=63
+min_lines[linux.shared]=94;     min_branches[linux.shared]=68
+min_lines[portable.backend]=85; min_branches[portable.backend]=64
+min_lines[portable.shared]=93;  min_branches[portable.shared]=67
 min_lines[windows.backend]=0; min_branches[windows.backend]=0
 min_lines[windows.shared]=0;  min_branches[windows.shared]=0
 

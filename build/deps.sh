@@ -4,6 +4,10 @@
 # signal tests of test_exit_cleanup drive a signal into an exact system call with it), and
 # PyYAML (test_ci_workflow parses .github/workflows/ci.yml).
 # Sourced by build/examples.sh, build/test.sh and build/bench.sh; safe to run again.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 tempfile_deps_packages=(

@@ -8,6 +8,10 @@
 # $BOOST_TEMPFILE_B2_ARGS is split on white space and passed to b2 first.
 # An example passes when it builds and exits with status 0. Build products: bin/example/;
 # b2's log: bin/logs/examples.log.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)

@@ -15,6 +15,10 @@
 # bin/fuzz/artifacts/; replay it with bin/fuzz/<target> <file>. A target that does not compile
 # (e.g. fuzz_spooled before spooled_temporary_file exists) is SKIPPED, said so, and does not
 # fail the run. Objects are created under bin/fuzz/scratch only.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -61,7 +65,7 @@ for t in "${targets[@]}"; do
     echo "== $t: building"
     if ! clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
             -Wall -Wextra -Iinclude "$src" -o "$out/$t" -lboost_filesystem >"$out/logs/$t.build.log" 2>&1; then
-        echo "== $t: SKIPPED: does not compile (yet?) — first errors:"
+        echo "== $t: SKIPPED: does not compile (yet?) -- first errors:"
         grep -m 5 'error:' "$out/logs/$t.build.log" | sed 's/^/    /' || true
         echo "   full log: $out/logs/$t.build.log"
         skipped=$((skipped + 1)); summary+=("SKIPPED $t (does not compile)"); continue
@@ -78,7 +82,7 @@ for t in "${targets[@]}"; do
         echo "== $t: clean, ${runs:-?} inputs in $((SECONDS - start))s"
         ok=$((ok + 1)); summary+=("ok $t: ${runs:-?} inputs")
     else
-        echo "== $t: FAILED (exit $rc) — log $out/logs/$t.log:"
+        echo "== $t: FAILED (exit $rc) -- log $out/logs/$t.log:"
         grep -E 'check failed|ERROR|SUMMARY|Test unit written' "$out/logs/$t.log" | head -n 10 | sed 's/^/    /' || true
         failed=$((failed + 1)); summary+=("FAILED $t (see $out/logs/$t.log, input in $out/artifacts/)")
     fi

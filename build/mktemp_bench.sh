@@ -11,6 +11,10 @@
 # usage: build/mktemp_bench.sh [--runs=N] [--dir=DIR]
 #
 # Not a test: nothing is compared against a time, and CI does not run it.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -104,6 +108,7 @@ echo "$((rounds * 200)) runs each, $rounds alternating rounds of 200, in $parent
 echo
 echo "| | wall | CPU (user + system) |"
 echo "|---|---|---|"
-echo "| GNU mktemp ($gnu) | $gw µs | $gc µs |"
-echo "| tempfile-mktemp | $tw µs | $tc µs |"
-awk -v a="$tw" -v b="$gw" -v c="$tc" -v d="$gc" 'BEGIN {printf "| ratio | **%.2f×** | **%.2f×** |\n", a / b, c / d}'
+us=$(printf '\302\265s')    # "micro" "s", in UTF-8 (the scripts are ASCII)
+echo "| GNU mktemp ($gnu) | $gw $us | $gc $us |"
+echo "| tempfile-mktemp | $tw $us | $tc $us |"
+awk -v a="$tw" -v b="$gw" -v c="$tc" -v d="$gc" 'BEGIN {printf "| ratio | **%.2f\303\227** | **%.2f\303\227** |\n", a / b, c / d}'

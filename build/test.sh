@@ -8,8 +8,11 @@
 #                      [b2 arguments and targets...]
 #
 #   --toolset=all      (default) the suite with g++ under C++17, then with clang++ under C++20
-#                      (umbrella_cxx17 / umbrella_cxx20 always use their own standard)
+#                      built with AddressSanitizer + UndefinedBehaviorSanitizer (unless
+#                      --sanitize= is given, which then applies to both); umbrella_cxx17 /
+#                      umbrella_cxx20 always use their own standard
 #   --toolset=gcc|clang  only that compiler
+#   --sanitize=none    no sanitizer in any configuration
 #   --sanitize=address ASan + UBSan (norecover), built under bin/<config>-asan
 #   --sanitize=thread  TSan (norecover), only the Boost.Test programs (test//run_tests)
 #   --quick            g++ only, no CMake consumer checks
@@ -42,6 +45,10 @@
 # counts as 1: passed when b2 left its .test marker. The CMake consumer checks (add_subdirectory, find_package) count 1 each;
 # they are skipped with --quick, --sanitize=address|thread or explicit targets.
 # b2's full logs: bin/logs/<config>.log; CMake logs: bin/logs/cmake-*.log.
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -50,7 +57,7 @@ cd "$root"
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
 
 toolset=all
-sanitize=none
+sanitize=""     # "": the default (ASan + UBSan for the clang half of --toolset=all)
 quick=0
 platform=linux
 rerun=0
@@ -88,28 +95,22 @@ for a in ${args[@]+"${args[@]}"}; do
 done
 
 case "$toolset" in gcc|clang|all) ;; *) echo "test.sh: --toolset must be gcc, clang or all" >&2; exit 2 ;; esac
-case "$sanitize" in none|address|thread) ;; *) echo "test.sh: --sanitize must be none, address or thread" >&2; exit 2 ;; esac
+case "$sanitize" in ""|none|address|thread) ;; *) echo "test.sh: --sanitize must be none, address or thread" >&2; exit 2 ;; esac
 case "$platform" in linux|windows) ;; *) echo "test.sh: --platform must be linux or windows" >&2; exit 2 ;; esac
-[ "$platform" = windows ] && [ "$sanitize" != none ] && { echo "test.sh: --sanitize is for --platform=linux" >&2; exit 2; }
+[ "$platform" = windows ] && [ -n "$sanitize" ] && [ "$sanitize" != none ] && { echo "test.sh: --sanitize is for --platform=linux" >&2; exit 2; }
 [ "$platform" = windows ] && [ "$portable" = 1 ] && { echo "test.sh: --portable-posix is for --platform=linux" >&2; exit 2; }
 [ "$quick" = 1 ] && toolset=gcc
 [ "$coverage" = 1 ] && [ "$toolset" = all ] && toolset=gcc
 
-# Configurations: "<label> <b2 toolset> <cxxstd>".
+# Configurations: "<label> <b2 toolset> <cxxstd> <sanitizer>".
 configs=()
 case "$toolset" in
-    gcc) configs=("gcc-cxx17 gcc 17") ;;
-    clang) configs=("clang-cxx20 clang 20") ;;
-    all) configs=("gcc-cxx17 gcc 17" "clang-cxx20 clang 20") ;;
+    gcc) configs=("gcc-cxx17 gcc 17 ${sanitize:-none}") ;;
+    clang) configs=("clang-cxx20 clang 20 ${sanitize:-none}") ;;
+    all) configs=("gcc-cxx17 gcc 17 ${sanitize:-none}" "clang-cxx20 clang 20 ${sanitize:-address}") ;;
 esac
-[ "$platform" = windows ] && configs=("mingw-cxx17 gcc-mingw 17")
-
-san_props=()
-san_suffix=""
-case "$sanitize" in
-    address) san_props=(address-sanitizer=norecover undefined-sanitizer=norecover); san_suffix=-asan ;;
-    thread) san_props=(thread-sanitizer=norecover); san_suffix=-tsan ;;
-esac
+[ "$platform" = windows ] && configs=("mingw-cxx17 gcc-mingw 17 none")
+sanitize=${sanitize:-none}   # what was asked for explicitly (the CMake checks and the like)
 
 portable_props=()
 portable_suffix=""
@@ -140,7 +141,7 @@ set -euo pipefail   # (again: deps.sh sets it too) every command that may fail i
 extra_pkgs=()
 if [ "$toolset" != gcc ] && [ "$platform" = linux ]; then
     extra_pkgs+=(clang)
-    [ "$sanitize" != none ] && extra_pkgs+=(libclang-rt-dev)
+    [[ " ${configs[*]} " == *" clang 20 none "* ]] || extra_pkgs+=(libclang-rt-dev)
 fi
 [ "$run_cmake" = 1 ] && extra_pkgs+=(cmake)
 tempfile_deps_install ${extra_pkgs[@]+"${extra_pkgs[@]}"} || exit 1
@@ -219,7 +220,12 @@ condense_log() { # log bdir
 }
 
 # ---------------------------------------------------------------- b2, per configuration
-run_config() { # label toolset cxxstd
+run_config() { # label toolset cxxstd sanitizer
+    local san=$4 san_suffix="" san_props=()
+    case "$san" in
+        address) san_props=(address-sanitizer=norecover undefined-sanitizer=norecover); san_suffix=-asan ;;
+        thread) san_props=(thread-sanitizer=norecover); san_suffix=-tsan ;;
+    esac
     local label=$1$portable_suffix$san_suffix$cov_suffix tset=$2 std=$3
     [ -z "$user_cxxstd" ] || label=$tset-cxx${user_cxxstd//,/-}$portable_suffix$san_suffix$cov_suffix
     local bdir="bin/$label" log="bin/logs/$label.log"
@@ -231,7 +237,7 @@ run_config() { # label toolset cxxstd
     local targets=(${b2_targets[@]+"${b2_targets[@]}"})
     local scope=all
     if [ ${#targets[@]} -eq 0 ]; then
-        if [ "$sanitize" = thread ]; then targets=(test//run_tests); scope=run; else targets=("${default_targets[@]}"); fi
+        if [ "$san" = thread ]; then targets=(test//run_tests); scope=run; else targets=("${default_targets[@]}"); fi
     else
         scope=none
     fi

@@ -15,6 +15,10 @@
 #                -fsyntax-only; needs $BOOST_TEMPFILE_WINDOWS_DIR/include, else skipped with
 #                its reason)
 # Prints what fails; exits 1 if anything does. Run by .ci/run (step warnings).
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

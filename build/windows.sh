@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Boost.TempFile: the Windows toolchain on a Debian machine — mingw-w64 cross-compiles, Wine
+# Boost.TempFile: the Windows toolchain on a Debian machine: mingw-w64 cross-compiles, Wine
 # runs. Sourced by build/test.sh --platform=windows and build/bench.sh --windows; run on its
 # own, it only sets everything up and prints where it is:
 #
@@ -19,6 +19,10 @@
 #   4. bin/windows/user-config.jam (b2: `using gcc : mingw : ...`, `using boost : ...`) and
 #      bin/windows/wine-run, the launcher that runs a Windows program in that prefix.
 # $BOOST_TEMPFILE_WINDOWS_DIR moves bin/windows elsewhere (e.g. a CI cache).
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 set -euo pipefail
 
 tempfile_windows_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)

@@ -1,3 +1,7 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
 // Atomic "save document": write the new version into a temporary file next to the target,
 // then persist() it into place. A reader sees the old document or the new one, never half of
 // one; if anything fails (a full disk included: persist() then reports the write's ENOSPC,

@@ -46,7 +46,7 @@ int main()
 
     // Wide names: UTF-8 on disk on POSIX, UTF-16 on Windows. (utf8_path: the narrow name as a
     // path, without the locale or the ANSI code page.)
-    auto [wfd, wname] = tf::mkstemp(tf::woptions{L".txt", L"données-", tf::utf8_path(dir)});
+    auto [wfd, wname] = tf::mkstemp(tf::woptions{L".txt", L"donn\u00e9es-", tf::utf8_path(dir)});
     close_fd(wfd);
     std::wcout << L"wide mkstemp: " << wname.size() << L" characters\n";
 

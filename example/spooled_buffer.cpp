@@ -1,3 +1,7 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
 // A spooled buffer: small payloads stay in memory, a large one rolls over to an anonymous
 // file (Python's SpooledTemporaryFile), with the position and the contents kept.
 #include <boost/tempfile.hpp>

@@ -13,7 +13,7 @@
 // runs the tool on argv, writing what GNU mktemp writes to stdout and stderr (to `out` and
 // `err`), and returns the exit status (0 success, 1 failure). The messages are GNU's, with the
 // program name argv[0] as GNU prints it; the first form takes the locale from the environment
-// as GNU does (setlocale(LC_ALL, "")), so that a UTF-8 locale quotes as ‘this’, and writes
+// as GNU does (setlocale(LC_ALL, "")), so that a UTF-8 locale quotes as \u2018this\u2019, and writes
 // with write(2), reporting a failed write of the name with its reason. doc/mktemp_tool.adoc
 // tells the story; test/test_mktemp_tool.cpp compares it with the system's mktemp.
 //
@@ -114,8 +114,8 @@ inline bool utf8_locale()
 #endif
 }
 
-// gnulib's quote(): quotearg's locale_quoting_style. In a UTF-8 locale ‘text’, printable
-// multibyte characters kept and the closing quote escaped (\’); else 'text', with the quote
+// gnulib's quote(): quotearg's locale_quoting_style. In a UTF-8 locale \u2018text\u2019, printable
+// multibyte characters kept and the closing quote escaped (\\u2019); else 'text', with the quote
 // escaped (\'). Both escape the backslash, C's control characters (\n, \t, ...) and, as three
 // octal digits, every other byte that is not part of a printable character.
 inline std::string quote(std::string_view s, bool utf8 = false)

@@ -19,11 +19,11 @@ int main()
 {
     std::setlocale(LC_ALL, "C"); // the conversions do not depend on the locale
 
-    tf::wtemporary_directory dir({.prefix = L"données-"});
+    tf::wtemporary_directory dir({.prefix = L"donn\u00e9es-"}); // "donnees-", e with an acute accent
     tf::wfile_options o;
     o.dir = dir.path();
-    o.prefix = L"отчёт-";
-    o.suffix = L"-✓.txt";
+    o.prefix = L"\u043e\u0442\u0447\u0451\u0442-"; // "otchyot-" (Russian: report) in Cyrillic
+    o.suffix = L"-\u2713.txt";                      // U+2713 CHECK MARK
     tf::wnamed_temporary_file f(o);
     std::wstring name = f.name();
 
@@ -36,7 +36,7 @@ int main()
               << (tf::utf8_path(name) == f.path() ? "identical" : "DIFFERENT") << "\n";
 
     // A wide directory given by the user: build the path with utf8_path, not from the locale.
-    boost::filesystem::path sub = tf::utf8_path(dir.name() + L"/ß");
+    boost::filesystem::path sub = tf::utf8_path(dir.name() + L"/\u00df"); // sharp s
     boost::filesystem::create_directory(sub);
     tf::woptions mo;
     mo.dir = sub;

@@ -26,6 +26,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace tf = boost::tempfile;
@@ -127,26 +128,60 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(keep_false_after_persist_changes_nothing, CharT, t
     BOOST_TEST(s.entries().size() == 1u);
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("fork, exit() in a child"))
+namespace {
+// The child of keep_false_registers_remove_at_exit_again: a file and a directory in `dir`
+// kept, then un-kept, and the process ended (std::exit) with them alive.
+template <class CharT>
+int unkeep_and_exit(const fs::path& dir)
+{
+    tf::basic_temp_file<CharT, tf::remove_at_exit<>> f(test::file_in<CharT>(dir));
+    tf::basic_temp_dir<CharT, tf::remove_at_exit<>> d(test::dir_in<CharT>(dir));
+    f.keep();
+    d.keep();
+    f.keep(false);
+    d.keep(false);
+    std::exit(0);
+}
+} // namespace
+
+#if BOOST_TEMPFILE_TEST_WINDOWS
+// Windows has no fork: the child is this program again (test::run_child), its role played here.
+struct role_player
+{
+    role_player()
+    {
+        std::string role = test::child_role();
+        if (role.empty())
+            return;
+        const std::size_t bar = role.find('|');
+        const fs::path dir = test::path_of(role.substr(bar + 1));
+        int code = 41;
+        try {
+            if (role.substr(0, bar) == "unkeep-char")
+                code = unkeep_and_exit<char>(dir);
+            else if (role.substr(0, bar) == "unkeep-wchar_t")
+                code = unkeep_and_exit<wchar_t>(dir);
+        } catch (...) {
+            code = 42;
+        }
+        ::ExitProcess(static_cast<UINT>(code));
+    }
+};
+BOOST_TEST_GLOBAL_FIXTURE(role_player);
+#endif
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(keep_false_registers_remove_at_exit_again, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
     // A child that kept, then un-kept, a file and a directory and exits without destroying
     // them: the exit-time removal has them again.
     test::scratch s;
-    int r = test::in_child([&] {
-        tf::basic_temp_file<CharT, tf::remove_at_exit<>> f(test::file_in<CharT>(s.dir));
-        tf::basic_temp_dir<CharT, tf::remove_at_exit<>> d(test::dir_in<CharT>(s.dir));
-        f.keep();
-        d.keep();
-        f.keep(false);
-        d.keep(false);
-        std::exit(0);
-        return 1;
-    });
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    int r = test::run_child((std::is_same_v<CharT, char> ? "unkeep-char|" : "unkeep-wchar_t|") + s.dir.string());
+#else
+    int r = test::in_child([&] { return unkeep_and_exit<CharT>(s.dir); });
+#endif
     BOOST_TEST(r == 0);
     BOOST_TEST(s.entries().empty());
-#endif
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(keep_false_on_a_directory_removes_it, CharT, test::char_types)

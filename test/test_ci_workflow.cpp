@@ -15,6 +15,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -44,24 +45,38 @@ void write(const fs::path& p, const std::string& text)
 }
 #endif
 
+fs::path workflow()
+{
+    return test::source_root() / ".github" / "workflows" / "ci.yml";
+}
+
+// Boost's release archives drop dotfiles, and libs/tempfile in a Boost tree made from one
+// (build/boost_tree.sh) has no .github: nothing to check there.
+boost::unit_test::decorator::precondition needs_workflow()
+{
+    return test::skip_unless(std::function<bool()>([] { return fs::exists(workflow()); }),
+                             "no .github/workflows/ci.yml (a release archive drops dotfiles)");
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_CASE(workflow_is_valid_yaml_with_the_expected_jobs,
-                     *test::posix_only("runs python3 (PyYAML) on the build machine"))
+                     *test::posix_only("runs python3 (PyYAML) on the build machine") * needs_workflow())
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     std::string out;
-    int r = check(test::source_root() / ".github" / "workflows" / "ci.yml", out);
+    int r = check(workflow(), out);
     BOOST_TEST_MESSAGE(out);
     BOOST_TEST(r == 0, out);
 #endif
 }
 
-BOOST_AUTO_TEST_CASE(a_damaged_workflow_is_refused, *test::posix_only("runs python3 (PyYAML) on the build machine"))
+BOOST_AUTO_TEST_CASE(a_damaged_workflow_is_refused,
+                     *test::posix_only("runs python3 (PyYAML) on the build machine") * needs_workflow())
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    const std::string good = test::read_file(test::source_root() / ".github" / "workflows" / "ci.yml");
+    const std::string good = test::read_file(workflow());
     BOOST_REQUIRE(good.find("\n  macos:\n") != std::string::npos);
     std::string out;
 

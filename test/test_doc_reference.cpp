@@ -415,7 +415,7 @@ private:
 struct header_names
 {
     std::set<std::string> names;  // declarations ("class::member" for members)
-    std::set<std::string> macros; // BOOST_TEMPFILE_* #defined, include guard aside
+    std::set<std::string> macros; // BOOST_TEMPFILE_* #defined, include guard and DETAIL_ aside
 };
 
 header_names scan_header(const fs::path& p)
@@ -427,8 +427,8 @@ header_names scan_header(const fs::path& p)
         std::vector<std::string> t = tokenize(d);
         if (t.size() >= 3 && t[0] == "#" && t[1] == "define" && t[2].rfind("BOOST_TEMPFILE_", 0) == 0) {
             const std::string& m = t[2];
-            if (m.size() < 4 || m.compare(m.size() - 4, 4, "_HPP") != 0)
-                r.macros.insert(m);
+            if ((m.size() < 4 || m.compare(m.size() - 4, 4, "_HPP") != 0) && m.rfind("BOOST_TEMPFILE_DETAIL_", 0) != 0)
+                r.macros.insert(m); // (BOOST_TEMPFILE_DETAIL_*: the library's own, not public)
         }
     }
     return r;

@@ -21,7 +21,9 @@
 #include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 #include <string>
 #include <utility>
 
@@ -215,6 +217,69 @@ void move_child_away(tf::detail::tree_event ev, int dirfd, const char*)
 
 #endif // BOOST_TEMPFILE_TEST_POSIX
 
+#if BOOST_TEMPFILE_TEST_WINDOWS
+// Windows: the faults are injected through the backend's seam (sys::injected(),
+// detail/windows/sys.hpp, compiled in with BOOST_TEMPFILE_TEST_HOOKS): a call armed here
+// fails with the error given, without being made.
+namespace fs = boost::filesystem;
+namespace errc = boost::system::errc;
+namespace {
+using call = tf::detail::sys::call;
+int g_fail[8];            // per call: 0, or the negated Win32 error it fails with
+bool g_mkdir_takeover;    // after CreateDirectoryW: the new name is given to a file
+fs::path g_takeover_in;   // ... the directory it is made in (the only directory made there)
+std::string g_taken_over; // the name taken over
+
+int inject(call c) noexcept
+{
+    if (c == call::created_dir && g_mkdir_takeover) {
+        g_mkdir_takeover = false;
+        try {
+            for (const auto& e : fs::directory_iterator(g_takeover_in))
+                if (fs::is_directory(e.path())) {
+                    g_taken_over = test::narrow(e.path().wstring());
+                    if (::RemoveDirectoryW(e.path().c_str()))
+                        test::write_file(g_taken_over, "theirs");
+                    break;
+                }
+        } catch (...) {
+        }
+    }
+    return g_fail[static_cast<int>(c)];
+}
+
+// Whether the entries of `s` are `names`, and at most one staged name ("~tf...", publish's
+// hard link) deleted but still there while the file is open: a name deleted is removed only
+// when the last handle to its file closes (Wine; Windows before its POSIX-semantics deletion).
+bool only_pending_staged_names(const test::scratch& s, const std::vector<std::string>& names)
+{
+    std::size_t named = 0, staged = 0;
+    for (const std::string& e : s.entries()) {
+        if (std::find(names.begin(), names.end(), e) != names.end())
+            ++named;
+        else if (e.compare(0, 3, "~tf") == 0)
+            ++staged;
+        else
+            return false;
+    }
+    return named == names.size() && staged <= 1;
+}
+
+struct arm_guard
+{
+    arm_guard() { tf::detail::test_hook<tf::detail::sys::inject_fn>() = &inject; }
+    ~arm_guard()
+    {
+        tf::detail::test_hook<tf::detail::sys::inject_fn>() = nullptr;
+        for (int& f : g_fail)
+            f = 0;
+        g_mkdir_takeover = false;
+    }
+    static void fail(call c, DWORD error) { g_fail[static_cast<int>(c)] = -static_cast<int>(error); }
+};
+} // namespace
+#endif
+
 // --- 1. cleanup() and the destructor stop at a mount point inside the tree ---------------------
 
 namespace {
@@ -329,7 +394,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_stops_at_a_mount_inside_the_tree, CharT, t
 
 // --- 2. the deep walk's rename-race recovery ---------------------------------------------------
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's test hook"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory through .. and by name; the Windows walk never re-opens"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reopens_by_name_when_dotdot_moved, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -355,7 +420,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reopens_by_name_when_dotdot_moved, CharT, tes
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's test hook"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory through .. and by name; the Windows walk never re-opens"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_name, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -460,10 +525,34 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(repair_by_name_never_follows_a_swapped_symlink, Ch
 
 // --- 3. persist_noclobber by link + unlink, and its undo ---------------------------------------
 
-BOOST_TEST_DECORATOR(*test::posix_only("interposed renameat2 and unlink"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_by_link_and_unlink, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows: a delete-on-close file is published by a hard link under a staged name, then a
+    // rename that never replaces (MoveFileExW without MOVEFILE_REPLACE_EXISTING). An existing
+    // target: file_exists, both files intact, and the staged link taken back (delete-pending
+    // while the file is open: see below).
+    test::scratch s;
+    std::string to = (s.dir / "out").string();
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("mine");
+        std::string from = f.path().string();
+        f.persist_noclobber(fs::path(to));
+        BOOST_TEST(test::file_contents(to) == "mine");
+        BOOST_TEST(!test::exists(from));
+        BOOST_TEST(f.path().string() == to);
+        tf::basic_temp_file<CharT> g(test::file_in<CharT>(s.dir));
+        g.write("other");
+        boost::system::error_code ec;
+        g.persist_noclobber(fs::path(to), ec);
+        BOOST_TEST(ec == errc::file_exists);
+        BOOST_TEST(test::file_contents(to) == "mine");
+        BOOST_TEST(test::file_contents(g.path().string()) == "other");
+        BOOST_TEST(only_pending_staged_names(s, {"out", g.path().filename().string()}));
+    }
+    BOOST_TEST((s.entries() == std::vector<std::string>{"out"})); // the staged link gone with g
+#elif BOOST_TEMPFILE_TEST_POSIX
     // renameat2 answers EINVAL (NFS, CIFS, FUSE) then ENOSYS (an old kernel): the file is
     // published by link + unlink, never replacing.
     test::scratch s;
@@ -489,10 +578,37 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_by_link_and_unlink, CharT, test:
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("interposed renameat2 and unlink"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_undoes_the_link_when_unlink_fails, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows: the staged link is made, then the rename onto the target fails (injected:
+    // ERROR_ACCESS_DENIED, as a target directory that refuses it): the staged name is taken
+    // back (DeleteFileW; the name stays delete-pending while the object's handle is open, on
+    // Wine as on Windows before its POSIX-semantics deletion); the object keeps its file under
+    // its name and removes it at the end.
+    for (bool noclobber : {true, false}) {
+        test::scratch s;
+        std::string from, to = (s.dir / "out").string();
+        {
+            arm_guard a;
+            tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+            f.write("mine");
+            from = f.path().string();
+            arm_guard::fail(call::move_file, ERROR_ACCESS_DENIED);
+            boost::system::error_code ec;
+            if (noclobber)
+                f.persist_noclobber(fs::path(to), ec);
+            else
+                f.persist(fs::path(to), ec);
+            BOOST_TEST(ec == errc::permission_denied, ec.message());
+            BOOST_TEST(!test::exists(to));
+            BOOST_TEST(only_pending_staged_names(s, {f.path().filename().string()})); // taken back
+            BOOST_TEST(test::file_contents(from) == "mine");
+            BOOST_TEST(f.path().string() == from);
+        }
+        BOOST_TEST(s.entries().empty()); // still the object's: removed with it
+    }
+#elif BOOST_TEMPFILE_TEST_POSIX
     // The link is made, then the old name cannot be removed (EPERM: an immutable or
     // append-only directory, a sticky directory of another owner): the new name is taken back,
     // so that the file is not published under two names; the object keeps it under its old
@@ -523,10 +639,32 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_undoes_the_link_when_unlink_fail
 
 // --- 4. a directory taken over between mkdir and open ------------------------------------------
 
-BOOST_TEST_DECORATOR(*test::posix_only("interposed mkdirat"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(dir_taken_over_after_mkdir_is_refused, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows: between CreateDirectoryW and the open that checks what was made, the name is
+    // given to the attacker's file: not used, not removed.
+    test::scratch s;
+    arm_guard a;
+    g_takeover_in = s.dir;
+    g_mkdir_takeover = true;
+    boost::system::error_code ec;
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir), ec);
+    BOOST_TEST(!g_mkdir_takeover); // the hook ran
+    BOOST_TEST(ec == errc::file_exists);
+    BOOST_TEST(!t.exists());
+    BOOST_TEST(test::file_contents(g_taken_over) == "theirs");
+    BOOST_TEST(s.entries().size() == 1u);
+    g_mkdir_takeover = true; // the throwing form names it
+    try {
+        tf::basic_temp_dir<CharT> u(test::dir_in<CharT>(s.dir));
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::file_exists);
+        BOOST_TEST(test::narrow(e.path1().wstring()) == g_taken_over);
+    }
+    BOOST_TEST(test::file_contents(g_taken_over) == "theirs");
+#elif BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     arm_guard a;
     // The name given to a file: creation fails naming it, and the file is left alone.
@@ -554,10 +692,38 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(dir_taken_over_after_mkdir_is_refused, CharT, test
 
 // --- 5. a durable publish whose directory fsync fails ------------------------------------------
 
-BOOST_TEST_DECORATOR(*test::posix_only("interposed fsync"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(durable_publish_reports_a_failed_directory_fsync, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows has no directory to flush (NTFS journals the rename): a durable publish flushes
+    // the file first (FlushFileBuffers); when that fails (injected: ERROR_IO_DEVICE) it is
+    // reported and nothing is published, the object keeping its file.
+    test::scratch s;
+    arm_guard a;
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+    f.write("persisted");
+    const std::string from = f.path().string(), to = (s.dir / "persisted").string();
+    arm_guard::fail(call::flush, ERROR_IO_DEVICE);
+    boost::system::error_code ec;
+    f.persist(fs::path(to), tf::durability::durable, ec);
+    BOOST_TEST(ec.value() == static_cast<int>(ERROR_IO_DEVICE), ec.message());
+    BOOST_TEST(!test::exists(to));
+    BOOST_TEST(f.path().string() == from);
+    BOOST_TEST(test::file_contents(from) == "persisted");
+    try { // the throwing form
+        f.persist_noclobber(fs::path(to), tf::durability::durable);
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code().value() == static_cast<int>(ERROR_IO_DEVICE));
+        BOOST_TEST(e.path1().string() == from); // the file that could not be flushed
+    }
+    BOOST_TEST(!test::exists(to));
+    f.persist(fs::path(to), tf::durability::none); // not durable: no flush asked, published
+    BOOST_TEST(test::file_contents(to) == "persisted");
+    arm_guard::fail(call::flush, 0);
+    f.persist(fs::path(to + ".2"), tf::durability::durable);
+    BOOST_TEST(test::file_contents(to + ".2") == "persisted");
+#elif BOOST_TEMPFILE_TEST_POSIX
     // The file is published, but its new entry is not durable: reported (EIO), the file where
     // it was published, the object following it there.
     test::scratch s;

@@ -557,9 +557,9 @@ BOOST_AUTO_TEST_CASE(messages_name_the_program_as_invoked)
 
 BOOST_AUTO_TEST_CASE(quoting_follows_the_locale)
 {
-    // gnulib's locale quoting: ‘…’ when the locale's character set is UTF-8 (LC_ALL, else
+    // gnulib's locale quoting: \u2018...\u2019 when the locale's character set is UTF-8 (LC_ALL, else
     // LC_CTYPE, else LANG), printable multibyte characters kept, the closing quote escaped;
-    // '…' and octal escapes otherwise. C.UTF-8 is built into glibc.
+    // '...' and octal escapes otherwise. C.UTF-8 is built into glibc.
     using env = std::vector<std::pair<std::string, std::optional<std::string>>>;
     const env settings[] = {
         {{"LC_ALL", "C"}},

@@ -137,7 +137,7 @@ std::string keystream_hex(const std::uint32_t key[8], std::uint32_t counter, con
 
 BOOST_AUTO_TEST_CASE(chacha20_blocks_match_rfc_8439)
 {
-    // §2.3.2: key 00 01 .. 1f, block count 1, nonce 00 00 00 09 00 00 00 4a 00 00 00 00.
+    // section 2.3.2: key 00 01 .. 1f, block count 1, nonce 00 00 00 09 00 00 00 4a 00 00 00 00.
     std::uint32_t key[8];
     for (std::uint32_t i = 0; i < 8; ++i)
         key[i] = (4 * i) | ((4 * i + 1) << 8) | ((4 * i + 2) << 16) | ((4 * i + 3) << 24);
@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(chacha20_blocks_match_rfc_8439)
     for (int i = 0; i < 16; ++i)
         BOOST_TEST(out[i] == expected[i]);
 
-    // §A.1 test vectors #1 and #2: the all-zero key and nonce, block counters 0 and 1 (the
+    // section A.1 test vectors #1 and #2: the all-zero key and nonce, block counters 0 and 1 (the
     // first two blocks of one call).
     const std::uint32_t zero[8] = {};
     BOOST_TEST(keystream_hex(zero, 0, zero, 0) ==

@@ -5,8 +5,8 @@
 // The native calls of the other POSIX systems that this machine's C library also declares,
 // compiled and run here with their feature test forced on (the feature macros of
 // detail/posix/features.hpp may be defined beforehand for this): arc4random_buf, the seed
-// source on macOS and the BSDs (glibc 2.36 has it too). The others — renameatx_np,
-// issetugid, fcntl(F_FULLFSYNC) — are declared by those systems only and built there
+// source on macOS and the BSDs (glibc 2.36 has it too). The others -- renameatx_np,
+// issetugid, fcntl(F_FULLFSYNC) -- are declared by those systems only and built there
 // (.github/workflows/ci.yml's macOS job); doc/platforms.adoc lists them.
 
 #include <stdlib.h>

@@ -12,8 +12,8 @@
 //   * Linux (default): the Linux calls are the ones used (O_TMPFILE, renameat2, getrandom,
 //     getdents64, secure_getenv): the fast paths have not changed.
 //   * portable POSIX (BOOST_TEMPFILE_NO_LINUX_EXTENSIONS, build/test.sh --portable-posix):
-//     none of them is reached — no syscall() at all, no O_TMPFILE or O_PATH open, nothing
-//     under /proc/self, no getrandom, secure_getenv or setfsuid — and the portable calls are
+//     none of them is reached -- no syscall() at all, no O_TMPFILE or O_PATH open, nothing
+//     under /proc/self, no getrandom, secure_getenv or setfsuid -- and the portable calls are
 //     (getentropy, fdopendir/readdir, link + unlink, create + unlink).
 // The same scenario is also run again under strace, which sees the system calls themselves
 // (a call made without the C library's entry points included).

@@ -8,6 +8,9 @@
 // and a failed rollover (EFBIG, EACCES) leaving the data in memory, intact, no fd leaked.
 
 #define BOOST_TEST_MODULE spooled
+#if defined(_WIN32)
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::sys::injected(): the faults of the rollover cases
+#endif
 #include <boost/test/unit_test.hpp>
 
 #include <boost/tempfile.hpp>
@@ -25,6 +28,28 @@
 #endif
 
 namespace tf = boost::tempfile;
+
+#if BOOST_TEMPFILE_TEST_WINDOWS
+namespace {
+// While it lives, the library's call `c` fails with the Win32 error `e` (sys::injected).
+tf::detail::sys::call g_failing;
+DWORD g_failure;
+int fail_injected(tf::detail::sys::call c) noexcept
+{
+    return c == g_failing ? -static_cast<int>(g_failure) : 0;
+}
+struct fail_call
+{
+    fail_call(tf::detail::sys::call c, DWORD e)
+    {
+        g_failing = c;
+        g_failure = e;
+        tf::detail::test_hook<tf::detail::sys::inject_fn>() = &fail_injected;
+    }
+    ~fail_call() { tf::detail::test_hook<tf::detail::sys::inject_fn>() = nullptr; }
+};
+} // namespace
+#endif
 using test::lit;
 
 namespace {
@@ -268,20 +293,39 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(bad_options_are_refused_at_construction, CharT, te
 
 // ---- A failed rollover: reported, the data stays in memory, intact and readable.
 
-BOOST_TEST_DECORATOR(*test::posix_only("RLIMIT_FSIZE (EFBIG) in a forked child"))
-BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_efbig_keeps_the_data, CharT, test::char_types)
+namespace {
+// Runs `body` where a file cannot grow past 4 bytes (cannot_grow): POSIX, in a forked child
+// under RLIMIT_FSIZE (SIGXFSZ ignored); Windows, here, every WriteFile of the library failing
+// with ERROR_DISK_FULL (sys::injected, detail/windows/sys.hpp). Its result, or 10.
+constexpr auto cannot_grow =
+    BOOST_TEMPFILE_TEST_WINDOWS ? boost::system::errc::no_space_on_device : boost::system::errc::file_too_large;
+
+template <class F>
+int where_files_cannot_grow(F body)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
-    test::scratch s;
-    int r = test::in_child([&] {
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    fail_call c(tf::detail::sys::call::write, ERROR_DISK_FULL);
+    return body();
+#else
+    return test::in_child([&] {
         ::signal(SIGXFSZ, SIG_IGN); // else the write kills the child
         if (!test::limit_file_size(4))
             return 10;
+        return body();
+    });
+#endif
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_efbig_keeps_the_data, CharT, test::char_types)
+{
+    test::scratch s;
+    int r = where_files_cannot_grow([&] {
         int before = test::open_fds();
         tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 5));
         boost::system::error_code ec;
         f.write("0123456789", ec);
-        if (ec != boost::system::errc::file_too_large)
+        if (ec != cannot_grow)
             return 11;
         if (f.rolled_over() || !f.is_open())
             return 12;
@@ -293,7 +337,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_efbig_keeps_the_data, CharT, test
             f.rollover();
             return 15;
         } catch (const boost::filesystem::filesystem_error& e) {
-            if (e.code() != boost::system::errc::file_too_large)
+            if (e.code() != cannot_grow)
                 return 16;
         }
         if (f.rolled_over() || contents(f) != "0123456789" || test::open_fds() != before)
@@ -306,22 +350,16 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_efbig_keeps_the_data, CharT, test
     });
     BOOST_TEST(r == 0);
     BOOST_TEST(s.entries().empty());
-#endif
 }
 
 // A rollover that fails under a stream() write: the bytes are in memory, intact, so the
 // stream stays good (a user retrying would write them twice); flush() reports the failure,
 // once; close() then has nothing to report.
-BOOST_TEST_DECORATOR(*test::posix_only("RLIMIT_FSIZE (EFBIG) in a forked child"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_under_stream_reports_once_and_duplicates_nothing, CharT,
                               test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    int r = test::in_child([&] {
-        ::signal(SIGXFSZ, SIG_IGN);
-        if (!test::limit_file_size(4))
-            return 10;
+    int r = where_files_cannot_grow([&] {
         for (std::size_t size : {std::size_t(10), std::size_t(5000)}) { // buffered, and straight through
             const std::string data(size, 'x');
             tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 5));
@@ -334,7 +372,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_under_stream_reports_once_and_dup
             }
             boost::system::error_code ec;
             f.flush(ec);
-            if (ec != boost::system::errc::file_too_large)
+            if (ec != cannot_grow)
                 return 11;
             f.flush(ec);
             if (ec)
@@ -349,7 +387,6 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_under_stream_reports_once_and_dup
     });
     BOOST_TEST(r == 0);
     BOOST_TEST(s.entries().empty());
-#endif
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(close_never_creates_a_file, CharT, test::char_types)
@@ -397,13 +434,18 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(truncate_too_large_in_memory_fails_without_rolling
     BOOST_TEST(s.entries().size() == test::unnamed_file_entries);
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("a directory the unprivileged user nobody cannot write (setuid in a forked child)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_eacces_keeps_the_data, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s; // owned by root, 0755: not writable by nobody
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows: the file's creation refused (injected: ERROR_ACCESS_DENIED, as a directory
+    // whose ACL denies the user), in this process.
+    fail_call c(tf::detail::sys::call::create_file, ERROR_ACCESS_DENIED);
+    int r = [&] {
+#else
     int r = test::in_child(
         [&] {
+#endif
             int before = test::open_fds();
             tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 3));
             boost::system::error_code ec;
@@ -413,11 +455,15 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(rollover_failure_eacces_keeps_the_data, CharT, tes
             if (f.rolled_over() || test::open_fds() != before)
                 return 12;
             return contents(f) == "abcdef" ? 0 : 13;
-        },
+        }
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    ();
+#else
+        ,
         true);
+#endif
     BOOST_TEST(r == 0);
     BOOST_TEST(s.entries().empty());
-#endif
 }
 
 BOOST_AUTO_TEST_CASE(spooled_facades)

@@ -15,7 +15,10 @@
 #include "common/options_common.hpp"
 #include "common/test_common.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstring>
+#include <cwchar>
 #include <ctime>
 #include <iostream>
 #include <atomic>
@@ -113,6 +116,37 @@ void make_outside(const test::scratch& s, int recurse, int dirs, int files)
 }
 #endif
 
+#if BOOST_TEMPFILE_TEST_WINDOWS
+// The Windows walk's hook (detail/windows/remove_tree.hpp): events with the directory's handle.
+struct hook_guard
+{
+    explicit hook_guard(tf::detail::tree_hook h) { tf::detail::remove_tree_hook() = h; }
+    ~hook_guard() { tf::detail::remove_tree_hook() = nullptr; }
+};
+
+std::string g_outside; // target of the race hooks
+std::string g_top;     // the object's directory, for the hooks
+
+// The outside tree the races aim at, beside the object's in `s`.
+void make_outside(const test::scratch& s, int recurse, int dirs, int files)
+{
+    g_outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(fs::create_directory(test::path_of(g_outside)));
+    make_tree(g_outside, recurse, dirs, files);
+}
+
+bool moved(const std::string& from, const std::string& to)
+{
+    return ::MoveFileW(test::widen(from).c_str(), test::widen(to).c_str()) != 0;
+}
+
+// The races below that plant a link: POSIX, or Windows where a link can be planted.
+boost::unit_test::decorator::precondition links_can_be_planted()
+{
+    return test::skip_unless(std::function<bool()>(test::can_plant_links), "Windows: no link can be planted here (developer mode)");
+}
+#endif
+
 } // namespace
 
 // --- CPython: test_explicit_cleanup, test_multiple_close, test_del_on_collection --------------
@@ -156,11 +190,11 @@ BOOST_AUTO_TEST_CASE(wide_names_round_trip)
 {
     test::scratch s;
     auto o = test::dir_in<wchar_t>(s.dir);
-    o.prefix = L"данные-";
-    o.suffix = L"-ü";
+    o.prefix = L"\u0434\u0430\u043d\u043d\u044b\u0435-";
+    o.suffix = L"-\u00fc";
     tf::wtemporary_directory t(o);
     BOOST_TEST((t.name().substr(0, s.dir.string().size() + 8) ==
-                s.dir.wstring() + lit<wchar_t>(test::separator.c_str()) + L"данные-"));
+                s.dir.wstring() + lit<wchar_t>(test::separator.c_str()) + L"\u0434\u0430\u043d\u043d\u044b\u0435-"));
     BOOST_TEST(test::exists(test::narrow(t.name())));
     make_tree(test::narrow(t.name()), 1, 1, 1);
     t.cleanup();
@@ -577,10 +611,41 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_name_that_is_gone_counts_as_removed, CharT, test
 
 // --- races: a subdirectory swapped for a symlink to an outside tree during the walk -----------
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks (symlinkat races)"))
+#if BOOST_TEMPFILE_TEST_WINDOWS
+BOOST_TEST_DECORATOR(*links_can_be_planted())
+#endif
 BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_descending_is_harmless, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Between the listing and the open, dir0 is moved away and a link to an outside tree put
+    // in its place. The walk opens the entry itself (FILE_OPEN_REPARSE_POINT) and never enters
+    // a reparse point: the link is deleted, its target left. Wine opens a Linux symlink's
+    // target even so: the walk sees that the handle's name is not the entry's and refuses it
+    // (not_supported, naming it), deleting nothing through it.
+    test::scratch s;
+    make_outside(s, 2, 2, 2);
+    hook_guard h([](tf::detail::tree_event ev, HANDLE, const wchar_t* name) {
+        if (ev == tf::detail::tree_event::descend && std::wcscmp(name, L"dir0") == 0 && moved(g_top + "\\dir0", g_top + "\\dir0.moved"))
+            test::plant_link(g_top + "\\dir0", g_outside, true);
+    });
+    {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        g_top = t.path().string();
+        make_tree(g_top, 3, 2, 2);
+        boost::system::error_code ec;
+        t.cleanup(ec);
+        if (test::under_wine()) {
+            BOOST_TEST(ec == errc::not_supported);
+            BOOST_TEST(test::exists(g_top + "\\dir0")); // the link, left
+            test::unplant_link(g_top + "\\dir0");
+            t.cleanup(ec);
+        }
+        BOOST_TEST(!ec);
+        BOOST_TEST(!test::exists(g_top)); // including dir0.moved
+    }
+    for (const char* e : {"/test0.txt", "/dir0/test1.txt", "/dir1/dir0/test1.txt", "/dir1/dir1/test0.txt"})
+        BOOST_TEST(test::exists(g_outside + e), e);
+#elif BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     make_outside(s, 2, 2, 2);
     chmod_tree(g_outside, 0500);
@@ -640,7 +705,7 @@ void swap_on_the_way_up(tf::detail::tree_event ev, int dirfd, const char*)
 } // namespace
 #endif
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks (symlinkat races)"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory through .. (symlinkat races); the Windows walk holds a handle on each level and never re-opens"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -692,10 +757,33 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(swap_before_reopening_is_refused, CharT, test::cha
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks (mkdirat races)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(swap_of_the_top_before_removal_is_refused, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Emptied, the top is moved away and an impostor directory (with a file) put under its
+    // name, just before the top is marked deleted. The mark goes through the handle the walk
+    // opened and checked, never by name: our directory goes, wherever it was moved; the
+    // impostor and its file stay (doc/platforms.adoc: Wine deletes by the name the handle was
+    // opened by, which the impostor's file keeps from happening here).
+    test::scratch s;
+    hook_guard h([](tf::detail::tree_event ev, HANDLE, const wchar_t*) {
+        if (ev == tf::detail::tree_event::remove_top && moved(g_top, g_top + ".moved") &&
+            ::CreateDirectoryW(test::widen(g_top).c_str(), nullptr))
+            test::write_file(g_top + "\\theirs", "theirs");
+    });
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+    g_top = t.path().string();
+    make_tree(g_top, 1, 1, 1);
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    BOOST_TEST(test::file_contents(g_top + "\\theirs") == "theirs"); // the impostor stays
+    if (test::under_wine()) // Wine removes a directory at its handle's close by the Unix name it
+        BOOST_TEST(fs::is_empty(test::path_of(g_top + ".moved"))); // was opened by: emptied, left
+    else
+        BOOST_TEST(!test::exists(g_top + ".moved")); // ours went through its handle
+    BOOST_TEST(!ec);
+    BOOST_TEST(!t.exists());
+#elif BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     hook_guard h([](tf::detail::tree_event ev, int dirfd, const char* name) {
         if (ev == tf::detail::tree_event::remove_top) {
@@ -724,10 +812,43 @@ std::vector<int> g_hoard; // descriptors taken so that none is left
 } // namespace
 #endif
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(cleanup_after_ignored_errors_removes_again, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // As on POSIX (below): entries appear in the top just before it is marked deleted, three
+    // passes in a row; the error is ignored, the directory stays owned and is removed again.
+    static int refills;
+    hook_guard h([](tf::detail::tree_event ev, HANDLE, const wchar_t*) {
+        if (ev == tf::detail::tree_event::remove_top && refills > 0) {
+            --refills;
+            ::CreateDirectoryW(test::widen(g_top + "\\again").c_str(), nullptr);
+        }
+    });
+    for (bool by_destructor : {false, true}) {
+        test::scratch s;
+        auto o = test::dir_in<CharT>(s.dir);
+        o.ignore_cleanup_errors = true;
+        {
+            tf::basic_temp_dir<CharT> t(o);
+            g_top = t.path().string();
+            make_tree(g_top, 1, 1, 1);
+            refills = 3;
+            boost::system::error_code ec;
+            t.cleanup(ec);
+            BOOST_TEST(!ec); // ignored
+            BOOST_TEST(refills == 0);
+            BOOST_TEST(test::exists(g_top + "\\again"));
+            BOOST_TEST(t.exists()); // still owned
+            if (!by_destructor) {
+                t.cleanup(ec);
+                BOOST_TEST(!ec);
+                BOOST_TEST(!t.exists());
+                BOOST_TEST(!test::exists(g_top));
+            }
+        }
+        BOOST_TEST(s.entries().empty());
+    }
+#elif BOOST_TEMPFILE_TEST_POSIX
     // With ignore_cleanup_errors, a removal that fails part-way (here: entries keep appearing in
     // the top, three passes in a row) used to release the directory: a later cleanup() did
     // nothing and it stayed forever. As Python's cleanup(), the object removes again while the
@@ -908,10 +1029,36 @@ int g_max_fds;
 } // namespace
 #endif
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_keeps_descriptors_bounded, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // The Windows walk holds one handle per level it is in (it never re-opens, so never goes
+    // through a name): what it holds grows with the depth, never with the entries. A chain 30
+    // deep with 5 files on each level; the handles counted at each descent.
+    static int max_handles;
+    const int depth = 30;
+    test::scratch s;
+    int before = test::open_fds();
+    max_handles = 0;
+    hook_guard h([](tf::detail::tree_event, HANDLE, const wchar_t*) {
+        max_handles = (std::max)(max_handles, test::open_fds());
+    });
+    {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        std::wstring d = test::long_name(t.path().wstring());
+        for (int i = 0; i < depth; ++i) {
+            d += L"\\d";
+            BOOST_REQUIRE(::CreateDirectoryW(d.c_str(), nullptr));
+            for (int j = 0; j < 5; ++j)
+                BOOST_REQUIRE(test::write_file(test::narrow(d + L"\\f" + std::to_wstring(j)), "x"));
+        }
+        t.cleanup();
+        BOOST_TEST(!test::exists(t.path().string()));
+    }
+    BOOST_TEST(max_handles >= before + depth - 1); // deep: one per level
+    BOOST_TEST(max_handles <= before + depth + 3); // the object's, the top's, one per level
+    BOOST_TEST(test::open_fds() == before);
+#elif BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     int before = test::open_fds();
     g_max_fds = 0;
@@ -938,10 +1085,43 @@ std::size_t g_opens; // openat calls of the walk: one per hook event but remove_
 } // namespace
 #endif
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_directory_is_removed_without_a_walk, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows lists the top through its handle in any case (no rmdir that removes only an
+    // empty directory by handle): an empty directory is marked deleted with nothing entered,
+    // and a tree has each of its directories entered once, the top marked once.
+    static int descents, tops;
+    test::scratch s;
+    hook_guard h([](tf::detail::tree_event ev, HANDLE, const wchar_t*) {
+        ++(ev == tf::detail::tree_event::descend ? descents : tops);
+    });
+    for (bool pinned : {false, true}) {
+        descents = tops = 0;
+        std::string p;
+        if (pinned) {
+            tf::set_tempdir(s.dir);
+            tf::basic_temp_dir<CharT, tf::pinned_temp_dir> t;
+            p = t.path().string();
+            t.cleanup();
+            tf::reset_tempdir();
+        } else {
+            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+            p = t.path().string();
+        }
+        BOOST_TEST(!test::exists(p));
+        BOOST_TEST(descents == 0);
+        BOOST_TEST(tops == 1);
+    }
+    descents = tops = 0;
+    {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        make_tree(t.path().string(), 2, 2, 1); // 2 + 4 directories
+    }
+    BOOST_TEST(descents == 6);
+    BOOST_TEST(tops == 1);
+    BOOST_TEST(s.entries().empty());
+#elif BOOST_TEMPFILE_TEST_POSIX
     // The usual temporary directory is empty at the end: after the identity check, one rmdir
     // (which follows no symlink and removes only an empty directory), no listing, no parent
     // opened, no second check. The walk (and its remove_top step) only when it is not empty.
@@ -972,7 +1152,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_directory_is_removed_without_a_walk, Char
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks, /dev/shm"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening through .. in linear time, 16000 levels (Windows: tree_max_depth 512)"))
 BOOST_AUTO_TEST_CASE(deep_chain_is_removed_in_linear_time)
 {
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -1031,10 +1211,23 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(deep_tree_under_a_low_descriptor_limit, CharT, tes
 
 // --- fork guard, flock ------------------------------------------------------------------------
 
-BOOST_TEST_DECORATOR(*test::posix_only("fork"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_forked_child_does_not_remove, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows has no fork: a child process has only the handles it inherits. One started with
+    // inheritance while the directory lives holds no handle of it: the parent's cleanup()
+    // removes the tree at once (a handle held there would keep the directory delete-pending).
+    test::scratch s;
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+    std::string p = t.path().string();
+    make_tree(p, 1, 1, 1);
+    test::inheriting_child child;
+    BOOST_TEST_REQUIRE(child.started());
+    BOOST_TEST(test::exists(p + "/dir0/test0.txt"));
+    t.cleanup();
+    BOOST_TEST(!test::exists(p));
+    BOOST_TEST(s.entries().empty());
+#elif BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string();
@@ -1083,7 +1276,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_is_share_locked, CharT, test::char_types
 #endif
 }
 
-BOOST_TEST_DECORATOR(*test::posix_only("the removal walk's descriptor hooks"))
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory through ..; the Windows walk holds a handle on each level and never re-opens"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(directory_swapped_in_before_reopening_is_refused, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_POSIX

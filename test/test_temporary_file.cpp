@@ -36,10 +36,26 @@ struct no_o_tmpfile
 
 } // namespace
 
-BOOST_TEST_DECORATOR(*test::posix_only("an open file without a directory entry (rmdir of its directory)"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(no_directory_entry_even_when_the_directory_is_removed, CharT, test::char_types)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows has no file without a name: a temporary_file is a delete-on-close entry, so its
+    // directory cannot be removed while it is open, and can at once after close().
+    test::scratch s;
+    fs::path sub = s.dir / "sub";
+    BOOST_TEST(fs::create_directory(sub));
+    auto o = test::anonymous_in<CharT>(sub);
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> f(o);
+    BOOST_TEST(f.is_open());
+    BOOST_TEST(!::RemoveDirectoryW(sub.c_str()));
+    BOOST_TEST(::GetLastError() == static_cast<DWORD>(ERROR_DIR_NOT_EMPTY));
+    f.write("still here");
+    BOOST_TEST(contents(f) == "still here");
+    f.close();
+    BOOST_TEST(!f.is_open());
+    BOOST_TEST(::RemoveDirectoryW(sub.c_str()) != 0); // nothing left in it
+    f.close();
+#elif BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     fs::path sub = s.dir / "sub";
     BOOST_TEST(::mkdir(sub.c_str(), 0700) == 0);

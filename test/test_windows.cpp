@@ -38,10 +38,7 @@ using test::narrow;
 #if BOOST_TEMPFILE_TEST_WINDOWS
 namespace {
 
-bool under_wine()
-{
-    return ::GetProcAddress(::GetModuleHandleW(L"ntdll.dll"), "wine_get_version") != nullptr;
-}
+using test::under_wine;
 
 // ---- a child process: this very program, told its role by the environment.
 
@@ -132,76 +129,9 @@ struct child_role
 };
 BOOST_TEST_GLOBAL_FIXTURE(child_role);
 
-// ---- links planted from outside: under Wine, a Linux symlink made with /bin/ln (Wine runs a
-// Unix program given as Z:\...); on Windows, CreateSymbolicLinkW (developer mode or admin).
-
-std::string unix_name(const std::string& windows_name)
-{
-    using fn = char*(__cdecl*)(const wchar_t*);
-    auto f = reinterpret_cast<fn>(reinterpret_cast<void (*)()>(
-        ::GetProcAddress(::GetModuleHandleW(L"kernel32.dll"), "wine_get_unix_file_name")));
-    if (!f)
-        return std::string();
-    char* u = f(test::widen(windows_name).c_str());
-    std::string r = u ? u : "";
-    ::HeapFree(::GetProcessHeap(), 0, u);
-    return r;
-}
-
-bool plant_link(const std::string& link, const std::string& target, bool directory)
-{
-    if (under_wine()) {
-        std::wstring cmd = test::widen("/bin/ln -s \"" + unix_name(target) + "\" \"" + unix_name(link) + "\"");
-        STARTUPINFOW si{};
-        si.cb = sizeof si;
-        PROCESS_INFORMATION pi{};
-        if (!::CreateProcessW(L"Z:\\bin\\ln", &cmd[0], nullptr, nullptr, FALSE, 0, nullptr, nullptr, &si, &pi))
-            return false;
-        ::WaitForSingleObject(pi.hProcess, INFINITE);
-        ::CloseHandle(pi.hThread);
-        ::CloseHandle(pi.hProcess);
-        // The handle Wine returns for a Unix program can be signalled before that program has
-        // run to its end: wait (boundedly) for the link to appear.
-        for (int i = 0; i < 500 && ::GetFileAttributesW(test::widen(link).c_str()) == INVALID_FILE_ATTRIBUTES; ++i)
-            ::Sleep(10);
-    } else {
-        DWORD flags = (directory ? SYMBOLIC_LINK_FLAG_DIRECTORY : 0) | 0x2 /* ALLOW_UNPRIVILEGED_CREATE */;
-        if (!::CreateSymbolicLinkW(test::widen(link).c_str(), test::widen(target).c_str(), flags))
-            return false;
-    }
-    // Wine shows a Linux symlink to a directory as a reparse point (0x410); one to a file only
-    // with its target's attributes.
-    DWORD a = ::GetFileAttributesW(test::widen(link).c_str());
-    return a != INVALID_FILE_ATTRIBUTES && (!directory || (a & FILE_ATTRIBUTE_REPARSE_POINT));
-}
-
-// Under Wine: removes a planted Linux symlink from the Linux side (/bin/rm).
-void unplant_link(const std::string& link)
-{
-    if (!under_wine() || ::GetFileAttributesW(test::widen(link).c_str()) == INVALID_FILE_ATTRIBUTES)
-        return;
-    std::wstring cmd = test::widen("/bin/rm -f \"" + unix_name(link) + "\"");
-    STARTUPINFOW si{};
-    si.cb = sizeof si;
-    PROCESS_INFORMATION pi{};
-    if (!::CreateProcessW(L"Z:\\bin\\rm", &cmd[0], nullptr, nullptr, FALSE, 0, nullptr, nullptr, &si, &pi))
-        return;
-    ::WaitForSingleObject(pi.hProcess, INFINITE);
-    ::CloseHandle(pi.hThread);
-    ::CloseHandle(pi.hProcess);
-    for (int i = 0; i < 500 && ::GetFileAttributesW(test::widen(link).c_str()) != INVALID_FILE_ATTRIBUTES; ++i)
-        ::Sleep(10);
-}
-
-bool can_plant_links()
-{
-    test::scratch s;
-    std::string target = s.dir.string() + "\\target";
-    ::CreateDirectoryW(test::widen(target).c_str(), nullptr);
-    bool ok = plant_link(s.dir.string() + "\\link", target, true);
-    unplant_link(s.dir.string() + "\\link");
-    return ok;
-}
+using test::can_plant_links;
+using test::plant_link;
+using test::unplant_link;
 
 // The name of the only entry of a directory, in UTF-16 as on disk (empty if not exactly one).
 std::wstring only_entry(const test::scratch& s)
@@ -537,7 +467,7 @@ BOOST_AUTO_TEST_CASE(narrow_names_are_utf8_and_wide_names_utf16_on_disk, *test::
     {
         test::scratch s;
         auto o = test::file_in<char>(s.dir);
-        o.prefix = "donn\xc3\xa9" "es-\xd0\xb4-"; // "données-д-" in UTF-8
+        o.prefix = "donn\xc3\xa9" "es-\xd0\xb4-"; // "donn\u00e9es-\u0434-" in UTF-8
         o.suffix = "-\xf0\x9f\x98\x80";            // U+1F600, outside the BMP
         tf::named_temporary_file f(o);
         std::wstring e = only_entry(s);
@@ -550,7 +480,7 @@ BOOST_AUTO_TEST_CASE(narrow_names_are_utf8_and_wide_names_utf16_on_disk, *test::
     {
         test::scratch s;
         auto o = test::file_in<wchar_t>(s.dir);
-        o.prefix = L"\xD83D\xDE00-\u00e9-"; // U+1F600 as a surrogate pair, é
+        o.prefix = L"\xD83D\xDE00-\u00e9-"; // U+1F600 as a surrogate pair, U+00E9
         tf::basic_temp_file<wchar_t> f(o);
         std::wstring e = only_entry(s);
         BOOST_TEST_REQUIRE(!e.empty());

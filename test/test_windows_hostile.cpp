@@ -91,7 +91,7 @@ std::string child_cwd_in(const std::wstring& cwd, const std::wstring& out)
 }
 
 // The seam: which call fails (or succeeds without being made), and with what.
-std::atomic<int> inject_result[5];
+std::atomic<int> inject_result[8];
 int inject(tf::detail::sys::call c) noexcept
 {
     return inject_result[static_cast<int>(c)].load();

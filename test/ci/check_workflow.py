@@ -1,6 +1,10 @@
 # Checks .github/workflows/ci.yml (test_ci_workflow runs this): it must be valid YAML (PyYAML's
 # safe loader) and hold the jobs the docs promise. Exit status 0 when it does; else 1 with the
 # reason. usage: python3 check_workflow.py <ci.yml>
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 import sys
 
 import yaml

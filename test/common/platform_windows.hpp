@@ -294,6 +294,154 @@ inline boost::unit_test::decorator::precondition needs_small_fs(const std::strin
     return posix_only(what);
 }
 
+// Whether this runs under Wine.
+inline bool under_wine()
+{
+    return ::GetProcAddress(::GetModuleHandleW(L"ntdll.dll"), "wine_get_version") != nullptr;
+}
+
+// ---- links planted from outside: under Wine, a Linux symlink made with /bin/ln (Wine runs a
+// Unix program given as Z:\...); on Windows, CreateSymbolicLinkW (developer mode or admin).
+
+inline std::string unix_name(const std::string& windows_name)
+{
+    using fn = char*(__cdecl*)(const wchar_t*);
+    auto f = reinterpret_cast<fn>(reinterpret_cast<void (*)()>(
+        ::GetProcAddress(::GetModuleHandleW(L"kernel32.dll"), "wine_get_unix_file_name")));
+    if (!f)
+        return std::string();
+    char* u = f(test::widen(windows_name).c_str());
+    std::string r = u ? u : "";
+    ::HeapFree(::GetProcessHeap(), 0, u);
+    return r;
+}
+
+inline bool plant_link(const std::string& link, const std::string& target, bool directory)
+{
+    if (under_wine()) {
+        std::wstring cmd = test::widen("/bin/ln -s \"" + unix_name(target) + "\" \"" + unix_name(link) + "\"");
+        STARTUPINFOW si{};
+        si.cb = sizeof si;
+        PROCESS_INFORMATION pi{};
+        if (!::CreateProcessW(L"Z:\\bin\\ln", &cmd[0], nullptr, nullptr, FALSE, 0, nullptr, nullptr, &si, &pi))
+            return false;
+        ::WaitForSingleObject(pi.hProcess, INFINITE);
+        ::CloseHandle(pi.hThread);
+        ::CloseHandle(pi.hProcess);
+        // The handle Wine returns for a Unix program can be signalled before that program has
+        // run to its end: wait (boundedly) for the link to appear.
+        for (int i = 0; i < 500 && ::GetFileAttributesW(test::widen(link).c_str()) == INVALID_FILE_ATTRIBUTES; ++i)
+            ::Sleep(10);
+    } else {
+        DWORD flags = (directory ? SYMBOLIC_LINK_FLAG_DIRECTORY : 0) | 0x2 /* ALLOW_UNPRIVILEGED_CREATE */;
+        if (!::CreateSymbolicLinkW(test::widen(link).c_str(), test::widen(target).c_str(), flags))
+            return false;
+    }
+    // Wine shows a Linux symlink to a directory as a reparse point (0x410); one to a file only
+    // with its target's attributes.
+    DWORD a = ::GetFileAttributesW(test::widen(link).c_str());
+    return a != INVALID_FILE_ATTRIBUTES && (!directory || (a & FILE_ATTRIBUTE_REPARSE_POINT));
+}
+
+// Under Wine: removes a planted Linux symlink from the Linux side (/bin/rm).
+inline void unplant_link(const std::string& link)
+{
+    if (!under_wine() || ::GetFileAttributesW(test::widen(link).c_str()) == INVALID_FILE_ATTRIBUTES)
+        return;
+    std::wstring cmd = test::widen("/bin/rm -f \"" + unix_name(link) + "\"");
+    STARTUPINFOW si{};
+    si.cb = sizeof si;
+    PROCESS_INFORMATION pi{};
+    if (!::CreateProcessW(L"Z:\\bin\\rm", &cmd[0], nullptr, nullptr, FALSE, 0, nullptr, nullptr, &si, &pi))
+        return;
+    ::WaitForSingleObject(pi.hProcess, INFINITE);
+    ::CloseHandle(pi.hThread);
+    ::CloseHandle(pi.hProcess);
+    for (int i = 0; i < 500 && ::GetFileAttributesW(test::widen(link).c_str()) != INVALID_FILE_ATTRIBUTES; ++i)
+        ::Sleep(10);
+}
+
+inline bool can_plant_links()
+{
+    test::scratch s;
+    std::string target = s.dir.string() + "\\target";
+    ::CreateDirectoryW(test::widen(target).c_str(), nullptr);
+    bool ok = plant_link(s.dir.string() + "\\link", target, true);
+    unplant_link(s.dir.string() + "\\link");
+    return ok;
+}
+
+// A child process that inherits every inheritable handle of this one (Windows' nearest to
+// fork: a child gets only those): this program, started suspended, so it runs nothing; killed
+// with the object.
+struct inheriting_child
+{
+    PROCESS_INFORMATION pi{};
+    inheriting_child()
+    {
+        std::wstring exe(32768, L'\0');
+        exe.resize(::GetModuleFileNameW(nullptr, &exe[0], static_cast<DWORD>(exe.size())));
+        std::wstring cmd = L"\"" + exe + L"\"";
+        STARTUPINFOW si{};
+        si.cb = sizeof si;
+        if (!::CreateProcessW(exe.c_str(), &cmd[0], nullptr, nullptr, TRUE, CREATE_SUSPENDED, nullptr, nullptr, &si,
+                              &pi))
+            pi.hProcess = nullptr;
+    }
+    inheriting_child(const inheriting_child&) = delete;
+    inheriting_child& operator=(const inheriting_child&) = delete;
+    bool started() const { return pi.hProcess != nullptr; }
+    ~inheriting_child()
+    {
+        if (!pi.hProcess)
+            return;
+        ::TerminateProcess(pi.hProcess, 0);
+        ::WaitForSingleObject(pi.hProcess, INFINITE);
+        ::CloseHandle(pi.hThread);
+        ::CloseHandle(pi.hProcess);
+    }
+};
+
+// Runs this program again, with BOOST_TEMPFILE_TEST_ROLE=`role` in its environment (which a
+// global fixture of the program reads with child_role() and plays): its exit code, or -1
+// (not started, or not ended within a minute: killed).
+inline int run_child(const std::string& role)
+{
+    std::wstring exe(32768, L'\0');
+    exe.resize(::GetModuleFileNameW(nullptr, &exe[0], static_cast<DWORD>(exe.size())));
+    std::wstring cmd = L"\"" + exe + L"\" --log_level=nothing --report_level=no";
+    ::SetEnvironmentVariableW(L"BOOST_TEMPFILE_TEST_ROLE", widen(role).c_str());
+    STARTUPINFOW si{};
+    si.cb = sizeof si;
+    PROCESS_INFORMATION pi{};
+    BOOL ok = ::CreateProcessW(exe.c_str(), &cmd[0], nullptr, nullptr, FALSE, 0, nullptr, nullptr, &si, &pi);
+    ::SetEnvironmentVariableW(L"BOOST_TEMPFILE_TEST_ROLE", nullptr);
+    if (!ok)
+        return -1;
+    DWORD code = static_cast<DWORD>(-1);
+    if (::WaitForSingleObject(pi.hProcess, 60000) != WAIT_OBJECT_0)
+        ::TerminateProcess(pi.hProcess, static_cast<UINT>(-1));
+    else
+        ::GetExitCodeProcess(pi.hProcess, &code);
+    ::CloseHandle(pi.hThread);
+    ::CloseHandle(pi.hProcess);
+    return static_cast<int>(code);
+}
+
+// The role run_child gave this process (empty in a process not started so); cleared, so
+// that its own children do not inherit it.
+inline std::string child_role()
+{
+    wchar_t buf[4096];
+    DWORD n = ::GetEnvironmentVariableW(L"BOOST_TEMPFILE_TEST_ROLE", buf, 4096);
+    if (n == 0 || n >= 4096)
+        return std::string();
+    ::SetEnvironmentVariableW(L"BOOST_TEMPFILE_TEST_ROLE", nullptr);
+    std::string r;
+    utf8(std::wstring(buf, n), r);
+    return r;
+}
+
 } // namespace test
 
 #endif

@@ -1,3 +1,7 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
 // A file-only creation policy in basic_temp_dir: rejected ("boost::tempfile: this creation policy makes files").
 #include <boost/tempfile/basic_temp_dir.hpp>
 namespace tf = boost::tempfile;

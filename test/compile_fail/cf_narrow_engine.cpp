@@ -1,3 +1,7 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
 // A naming engine whose draws are not 64 uniform bits (ranlux48: 48): rejected ("boost::tempfile:
 // the Engine must give uniform 64-bit values"), since eight symbols are taken from each draw.
 #include <boost/tempfile/naming.hpp>

@@ -1,3 +1,7 @@
+// Copyright 2026 The Boost.TempFile authors.
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+
 // persist() renames a named file: it is not a member of temporary_file (use link).
 #include <boost/tempfile/basic_temp_file.hpp>
 namespace tf = boost::tempfile;

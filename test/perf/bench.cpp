@@ -328,7 +328,7 @@ static std::atomic<const std::string*> g_cached_ptr{&g_cached_tempdir};
 static double speedup(context& c, void (*create)(context&), double ns_per_create, bool separate)
 {
     const std::size_t n =
-        std::clamp<std::size_t>(static_cast<std::size_t>(20e6 / std::max(ns_per_create, 1.0)), 100, 5000);
+        std::clamp<std::size_t>(static_cast<std::size_t>(20e6 / (std::max)(ns_per_create, 1.0)), 100, 5000);
     context tc[2] = {c, c};
     if (separate) {
         for (int t = 0; t < 2; ++t) {
@@ -364,7 +364,7 @@ static double speedup(context& c, void (*create)(context&), double ns_per_create
     double best = 0;
     for (int k = 0; k < 3; ++k) { // the best of three pairs: another process may take a core
         double t1 = run(1), t2 = run(2);
-        best = std::max(best, (2.0 * n / t2) / (n / t1));
+        best = (std::max)(best, (2.0 * n / t2) / (n / t1));
     }
     if (separate) {
         for (int t = 0; t < 2; ++t) {
@@ -745,7 +745,7 @@ static std::string fmt_time(double ns)
     if (ns < 1000)
         std::snprintf(b, sizeof b, "%.1f ns", ns);
     else if (ns < 1e6)
-        std::snprintf(b, sizeof b, "%.2f µs", ns / 1e3);
+        std::snprintf(b, sizeof b, "%.2f \xc2\xb5s", ns / 1e3);
     else
         std::snprintf(b, sizeof b, "%.2f ms", ns / 1e6);
     return b;
@@ -791,9 +791,9 @@ static int report(const std::string& file, bool lib_spooled)
     }
     std::size_t repeats = 0;
     for (auto& [k, v] : vals)
-        repeats = std::max(repeats, v.size());
+        repeats = (std::max)(repeats, v.size());
     for (const std::string& fs : fss) {
-        std::printf("\n### %s: median of %zu runs; cell = median, ratio to the floor's median, ±half the "
+        std::printf("\n### %s: median of %zu runs; cell = median, ratio to the floor's median, \xc2\xb1half the "
                     "interquartile range\n\n",
                     fs.c_str(), repeats);
         std::printf("| operation |");
@@ -816,20 +816,20 @@ static int report(const std::string& file, bool lib_spooled)
                 if (!vals.count(k)) {
                     bool unmerged = std::string(impl) == "lib" && !lib_spooled &&
                                     (std::string(r.op) == "spool_mem" || std::string(r.op) == "spool_roll");
-                    std::printf(" %s |", unmerged ? "n/a (not merged)" : "—");
+                    std::printf(" %s |", unmerged ? "n/a (not merged)" : "\xe2\x80\x94");
                     continue;
                 }
                 auto& v = vals[k];
                 double med = median(v);
                 double spread = med > 0 ? 50.0 * iqr(v) / med : 0;
                 if (std::string(r.op).rfind("threads2", 0) == 0)
-                    std::printf(" %.2f× ±%.0f%% |", med, spread);
+                    std::printf(" %.2f\xc3\x97 \xc2\xb1%.0f%% |", med, spread);
                 else if (std::string(impl) == "floor")
-                    std::printf(" %s ±%.0f%% |", fmt_time(med).c_str(), spread);
+                    std::printf(" %s \xc2\xb1%.0f%% |", fmt_time(med).c_str(), spread);
                 else if (floor_med > 0)
-                    std::printf(" %s **%.2f×** ±%.0f%% |", fmt_time(med).c_str(), med / floor_med, spread);
+                    std::printf(" %s **%.2f\xc3\x97** \xc2\xb1%.0f%% |", fmt_time(med).c_str(), med / floor_med, spread);
                 else
-                    std::printf(" %s ±%.0f%% |", fmt_time(med).c_str(), spread);
+                    std::printf(" %s \xc2\xb1%.0f%% |", fmt_time(med).c_str(), spread);
             }
             std::printf("\n");
         }

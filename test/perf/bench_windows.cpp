@@ -253,7 +253,7 @@ int main(int argc, char** argv)
     g_dir.resize(g_dir.size() - 1);
     if (g_dir.empty() || g_dir.back() != L'\\')
         g_dir += L'\\';
-    const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 7;
+    const int rounds = argc > 2 ? (std::max)(1, std::atoi(argv[2])) : 7;
     const int n = 300;
 
     std::vector<op> all = ops();

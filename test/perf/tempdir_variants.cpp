@@ -223,7 +223,7 @@ int main(int argc, char** argv)
                 "ratio to its floor | ratio to F |\n|---|---|---|---|---|\n");
     for (auto& v : vs) {
         double ns = median(v);
-        std::printf("| %s | %s | %.2f µs | %.2f× (%c) | %.2f× |\n", v.title, v.calls, ns / 1e3,
+        std::printf("| %s | %s | %.2f \xc2\xb5s | %.2f\xc3\x97 (%c) | %.2f\xc3\x97 |\n", v.title, v.calls, ns / 1e3,
                     ns / (v.base == 'A' ? a : f), v.base, ns / f);
     }
     ::close(g_parent);

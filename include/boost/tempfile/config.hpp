@@ -26,6 +26,14 @@
 #define BOOST_TEMPFILE_ASSERT(expr) BOOST_ASSERT(expr)
 #endif
 
+// The functions that hold the library's process-wide state in function-local statics (the
+// tempdir override and cache, the exit registry and its signal handlers, the fork generation,
+// the count of creations under way) are declared with it: visible even when the includer
+// builds with -fvisibility=hidden, so that on ELF systems every shared object of a program
+// that uses the library header-only shares one state (one definition of each, unified by the
+// dynamic linker) instead of keeping its own. A Windows DLL keeps its own copy.
+#define BOOST_TEMPFILE_DETAIL_SHARED_STATE BOOST_SYMBOL_VISIBLE
+
 #include <type_traits>
 
 namespace boost {

@@ -58,6 +58,7 @@ struct entry
     bool directory;         // removal of the tree, else of the file
     sys::file_id id;        // identity at registration: a name replaced since then is left alone
     sys::native_char* path; // absolute, NUL-terminated, allocated with the entry
+    entry* retired_next;    // in registry::retired, once withdrawn during a sweep
 };
 
 // Slots in chunks that double in size (chunk k holds first_slots << k), allocated as needed and
@@ -76,9 +77,12 @@ struct registry
     std::atomic<std::size_t> live{0};   // slots in use
     std::atomic<std::size_t> cursor{0}; // where the next registration probes
     std::atomic<int> sweeping{0};       // handlers (or atexit) walking the table now
+    // Entries withdrawn while a sweep may read them: never freed (the process is ending), but
+    // kept reachable, so that a leak checker run at exit (LeakSanitizer) does not report them.
+    std::atomic<entry*> retired{nullptr};
 };
 
-inline registry& state() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline registry& state() noexcept
 {
     static registry r; // constant-initialised: no guard is ever taken in a handler
     return r;
@@ -114,7 +118,7 @@ inline void for_each_slot(registry& r, F f) noexcept
 inline constexpr std::uint64_t closing_bit = std::uint64_t(1) << 31;
 inline constexpr std::uint64_t count_mask = closing_bit - 1;
 
-inline std::atomic<std::uint64_t>& creations() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<std::uint64_t>& creations() noexcept
 {
     static std::atomic<std::uint64_t> v{0}; // constant-initialised: read by handlers
     return v;
@@ -204,7 +208,7 @@ inline void at_exit() noexcept
 
 // Slots probed by registrations, counted only in the tests (BOOST_TEMPFILE_TEST_HOOKS), which
 // check that it stays linear.
-inline std::atomic<std::size_t>& probes() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<std::size_t>& probes() noexcept
 {
     static std::atomic<std::size_t> n{0};
     return n;
@@ -269,6 +273,7 @@ inline handle add(const filesystem::path& p, bool directory) noexcept
     e->directory = directory;
     e->id = id;
     e->path = reinterpret_cast<sys::native_char*>(e + 1);
+    e->retired_next = nullptr;
     std::memcpy(e->path, native.c_str(), bytes);
     install(&sweep, &at_exit);
     registry& r = state();
@@ -298,8 +303,14 @@ inline void remove(handle& h) noexcept
     entry* e = h.slot->exchange(nullptr);
     if (e)
         state().live.fetch_sub(1);
-    if (e && state().sweeping.load() == 0)
+    if (e && state().sweeping.load() == 0) {
         std::free(e);
+    } else if (e) {
+        std::atomic<entry*>& list = state().retired;
+        e->retired_next = list.load();
+        while (!list.compare_exchange_weak(e->retired_next, e)) {
+        }
+    }
     h = handle();
 }
 

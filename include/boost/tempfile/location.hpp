@@ -99,7 +99,7 @@ inline bool usable_tempdir(const sys::native_string& dir)
 // Threads between loading a tempdir value and counting themselves a user of it, or between
 // counting themselves out and their last touch of it: tempdir_cache frees no value while this
 // is not 0 (see tempdir_cache::reclaim).
-inline std::atomic<unsigned>& tempdir_readers() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<unsigned>& tempdir_readers() noexcept
 {
     static std::atomic<unsigned> n{0};
     return n;
@@ -294,7 +294,7 @@ private:
     }
 };
 
-inline tempdir_cache& tempdir_state()
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline tempdir_cache& tempdir_state()
 {
     static tempdir_cache* c = new tempdir_cache; // never destroyed: usable during exit
     return *c;
@@ -340,7 +340,7 @@ struct tempdir_copy
     unsigned long generation = 0;
     sys::native_string path;
 };
-inline tempdir_copy& thread_tempdir_copy()
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline tempdir_copy& thread_tempdir_copy()
 {
     static thread_local tempdir_copy c;
     return c;

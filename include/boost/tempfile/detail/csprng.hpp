@@ -100,7 +100,7 @@ struct state
     bool seeded;
 };
 
-inline state& thread_state() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline state& thread_state() noexcept
 {
     static thread_local state s; // zero-initialised
     return s;

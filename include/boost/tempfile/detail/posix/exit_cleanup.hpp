@@ -42,7 +42,7 @@ struct platform_state
     volatile std::sig_atomic_t installed[signal_count]; // set before the handler is
 };
 
-inline platform_state& platform() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline platform_state& platform() noexcept
 {
     static platform_state s{}; // constant-initialised: no guard is ever taken in a handler
     return s;
@@ -165,7 +165,7 @@ inline void on_signal(int sig, ::siginfo_t* info, void* context) noexcept
 // Installs the handlers and `at_exit` (which calls sweep), once per process. The disposition
 // found is recorded, and marked as such, before the handler replaces it: a signal that
 // arrives right after sigaction finds what to chain to.
-inline void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
 {
     static std::once_flag once;
     try {

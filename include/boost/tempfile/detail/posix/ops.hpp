@@ -44,7 +44,7 @@ namespace detail {
 
 // Cleared for the rest of the process when the kernel turns out to lack O_TMPFILE (EISDIR:
 // kernels before 3.11 read the flag as O_DIRECTORY).
-inline std::atomic<bool>& tmpfile_supported() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<bool>& tmpfile_supported() noexcept
 {
     static std::atomic<bool> v{sys::o_tmpfile != 0};
     return v;

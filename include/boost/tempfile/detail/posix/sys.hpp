@@ -631,7 +631,7 @@ inline std::atomic<unsigned>* wipe_on_fork_word() noexcept
 
 inline void on_fork_child() noexcept;
 
-inline process_state& process() noexcept
+BOOST_TEMPFILE_DETAIL_SHARED_STATE inline process_state& process() noexcept
 {
     static process_state state{{::getpid()}, {0u}, wipe_on_fork_word()};
     static const bool registered = (::pthread_atfork(nullptr, nullptr, &on_fork_child) == 0);

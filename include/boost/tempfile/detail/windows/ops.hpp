@@ -16,6 +16,7 @@
 #endif
 
 #include <boost/tempfile/detail/windows/sys.hpp>
+#include <boost/tempfile/detail/test_hooks.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -25,6 +26,22 @@
 #include <fcntl.h>
 #include <io.h>
 #include <sddl.h>
+
+// Test-only hook point (detail/test_hooks.hpp): publish calls it between its check of the old
+// name and the link or rename (the counterpart of the POSIX one).
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+namespace boost {
+namespace tempfile {
+namespace detail {
+using publish_hook = void (*)(const wchar_t* from, const wchar_t* to);
+inline publish_hook& before_rename_hook() noexcept
+{
+    return test_hook<publish_hook>();
+}
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+#endif
 
 namespace boost {
 namespace tempfile {
@@ -336,6 +353,8 @@ inline int open_created_dir(dir_type dir, const native_char* name, handle_type& 
 {
     if (dir != no_dir)
         return -err::not_supported;
+    if (int i = injected(call::created_dir); i < 0) // (a test may take the name over here)
+        return i;
     return open_dir_checked(name, h, id, nullptr);
 }
 
@@ -667,6 +686,7 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
             return keep_delete_on_close(h, from, moved);
         }
     }
+    BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::publish_hook, from, to);
     if (!delete_on_close) {
         if (int r = injected(call::move_file); r < 0)
             return r;

@@ -22,11 +22,37 @@
 
 #include <boost/tempfile/detail/windows/ops.hpp>
 #include <boost/tempfile/detail/windows/sys.hpp>
+#include <boost/tempfile/detail/test_hooks.hpp>
 
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
+
+// Test-only hook points (detail/test_hooks.hpp): the walk's events, for the race tests (the
+// counterpart of the POSIX walk's; this walk holds a handle on every level it is in, so it
+// never goes up or re-opens).
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
+namespace boost {
+namespace tempfile {
+namespace detail {
+enum class tree_event
+{
+    descend,   // about to open the entry `name` of `dir`, listed as a directory
+    remove_top // emptied: about to mark the top directory `dir`, named `name` (its path), deleted
+};
+using tree_hook = void (*)(tree_event, sys::handle_type dir, const wchar_t* name);
+inline tree_hook& remove_tree_hook() noexcept
+{
+    return test_hook<tree_hook>();
+}
+} // namespace detail
+} // namespace tempfile
+} // namespace boost
+#endif
+#define BOOST_TEMPFILE_DETAIL_TREE_HOOK(event, dir, name)                                                    \
+    BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::tree_hook, ::boost::tempfile::detail::tree_event::event, \
+                               dir, name)
 
 namespace boost {
 namespace tempfile {
@@ -143,6 +169,8 @@ private:
         sys::handle_type h = sys::invalid_handle;
         const DWORD access = DELETE | FILE_WRITE_ATTRIBUTES | (directory ? FILE_LIST_DIRECTORY : 0);
         const ULONG options = directory ? sys::nt_directory_file : (reparse ? 0 : sys::nt_non_directory_file);
+        if (directory)
+            BOOST_TEMPFILE_DETAIL_TREE_HOOK(descend, dir, it.name.c_str());
         int r = sys::open_relative(dir, it.name.c_str(), it.name.size(), access, options, h);
         if (r == -sys::err::no_entry || r == -static_cast<int>(ERROR_PATH_NOT_FOUND))
             return; // gone meanwhile
@@ -255,8 +283,10 @@ inline int remove_tree(sys::handle_type& dir, const file_id& id, const std::wstr
             r = w.run(top, where);
             if (r == 0 && busy)
                 r = -static_cast<int>(ERROR_SHARING_VIOLATION);
-            if (r == 0)
+            if (r == 0) {
+                BOOST_TEMPFILE_DETAIL_TREE_HOOK(remove_top, top, path.c_str());
                 r = sys::set_delete(top, true);
+            }
             if (r == -static_cast<int>(ERROR_ACCESS_DENIED)) { // a read-only directory?
                 DWORD attributes = 0;
                 if (sys::identify(top, got, attributes) == 0)

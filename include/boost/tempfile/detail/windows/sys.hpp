@@ -141,7 +141,10 @@ enum class call
     hard_link,       // CreateHardLinkW in keep() and publish()
     move_file,       // MoveFileExW in keep() and publish()
     create_file,     // CreateFileW of a new file (handle exhaustion: ERROR_TOO_MANY_OPEN_FILES)
-    open_for_delete  // opening a temporary_directory with DELETE access to remove it
+    open_for_delete, // opening a temporary_directory with DELETE access to remove it
+    flush,           // FlushFileBuffers of a file (a durable publish, flush())
+    created_dir,     // after CreateDirectoryW, before the new directory is opened and checked
+    write            // WriteFile of a file (a full disk: ERROR_DISK_FULL; ERROR_FILE_TOO_LARGE)
 };
 #if defined(BOOST_TEMPFILE_TEST_HOOKS)
 using inject_fn = int (*)(call) noexcept;
@@ -272,6 +275,8 @@ inline std::ptrdiff_t read(handle_type h, void* buf, std::size_t n) noexcept
 // Writes all n bytes (at `offset` when it is not null); 0 or the error.
 inline int write_all_impl(handle_type h, const void* buf, std::size_t n, const std::int64_t* offset) noexcept
 {
+    if (int i = injected(call::write); i < 0)
+        return i;
     const char* p = static_cast<const char*>(buf);
     std::int64_t off = offset ? *offset : 0;
     while (n > 0) {
@@ -324,6 +329,8 @@ inline int truncate(handle_type h, std::uint64_t size) noexcept
 
 inline int sync(handle_type h) noexcept
 {
+    if (int i = injected(call::flush); i < 0)
+        return i;
     return ::FlushFileBuffers(h) ? 0 : last_error();
 }
 

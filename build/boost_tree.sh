@@ -1,0 +1,292 @@
+#!/usr/bin/env bash
+# Boost.TempFile inside a Boost source tree, built and tested with Boost's own tools, as a
+# Boost maintainer would: the last line printed is
+#
+#   N passed, M failed
+#
+# usage: build/boost_tree.sh [--full] [--cmake] [--no-inspect] [--jobs=N]
+#
+# What it does:
+#   1. the Boost 1.81 source tree (Debian's boost1.81 source package, fetched once by
+#      build/boost_source.sh into its cache) copied into bin/boost-tree/boost (hard links: the
+#      cache is never written to), with this library at libs/tempfile: its tracked files only,
+#      without dotfiles (.ci/, .github/, .gitignore), as a Boost release archive has it; the
+#      copy is kept between runs (b2 then rebuilds only what changed), libs/tempfile is renewed
+#      on every run;
+#   2. from the Boost root: `b2 headers`, `b2 libs/tempfile/test`, `b2 libs/tempfile/example`
+#      (b2 4.9 from libboost1.81-tools-dev; Boost.Filesystem and Boost.Test come from the tree);
+#   3. Boost's `inspect` tool, built from the same tree (tools/inspect), run on libs/tempfile:
+#      any problem it reports (license, copyright, CR/LF, tab, non-ASCII, end of file, links,
+#      min/max, ...) fails the run;
+#   4. with --cmake: Boost's CMake superproject on the same tree (-DBOOST_INCLUDE_LIBRARIES=
+#      tempfile -DBUILD_TESTING=ON, the machine's installed Boost kept out), its build, `ctest`
+#      on the library's tests and `cmake --install` (then test/cmake_install_test against the
+#      prefix). Not in CI; so far only its configure stage has been seen to pass here (no
+#      installed Boost in the cache or the compile commands): build, ctest and install are
+#      written but were not run to the end.
+#
+#   (default)     the subset CI runs: every Boost.Test program (test//run_tests), each with
+#                 only its FIRST test case (--run_test=<first case>, through test/Jamfile's
+#                 BOOST_TEMPFILE_TEST_ARGUMENTS_<program> variables), and every example in
+#                 full. The whole suite, its compile checks and compile-fail pairs included,
+#                 runs standalone in the other steps; what is tested here is that the tree
+#                 builds the library's programs and runs them.
+#   --full        `b2 libs/tempfile/test` whole: every test case of every program, the umbrella,
+#                 per-header and compile-fail targets (about 10 minutes of CPU more)
+#   --cmake       also the superproject CMake build (see 4.)
+#   --no-inspect  skip 3.
+#   --jobs=N      parallel jobs (default: the number of processors)
+#
+# The count: each b2 test target (Boost.Test program, compile check, compile-fail pair member,
+# example) counts 1, passed when b2 confirms it in this run; inspect counts 1; with --cmake the
+# configure/build/ctest/install stages count 1 each. b2's logs: bin/logs/boost-tree-*.log.
+# $BOOST_TEMPFILE_BOOST_TREE_DIR moves the tree copy (default bin/boost-tree).
+#
+# Copyright 2026 The Boost.TempFile authors.
+# Distributed under the Boost Software License, Version 1.0.
+# (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$root"
+
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
+
+full=0
+with_cmake=0
+inspect=1
+jobs=$(nproc 2>/dev/null || echo 2)
+for a in "$@"; do
+    case "$a" in
+        -h|--help) usage; exit 0 ;;
+        --full) full=1 ;;
+        --cmake) with_cmake=1 ;;
+        --no-inspect) inspect=0 ;;
+        --jobs=*) jobs=${a#--jobs=} ;;
+        -j*) jobs=${a#-j} ;;
+        *) echo "boost_tree.sh: unknown argument '$a' (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+log() { echo "boost.tempfile[boost-tree]: $*"; }
+
+# ---------------------------------------------------------------- dependencies and source
+# shellcheck source=build/deps.sh
+source "$root/build/deps.sh"
+set -euo pipefail
+extra=()
+[ "$with_cmake" = 1 ] && extra+=(cmake)
+tempfile_deps_install ${extra[@]+"${extra[@]}"} || exit 1
+b2=$(tempfile_b2) || exit 1
+# shellcheck source=build/boost_source.sh
+source "$root/build/boost_source.sh"
+set -euo pipefail
+tempfile_boost_source_tree || exit 1
+source_tree=$tempfile_boost_source_root
+
+# ---------------------------------------------------------------- the tree copy
+tree_dir=${BOOST_TEMPFILE_BOOST_TREE_DIR:-$root/bin/boost-tree}
+tree=$tree_dir/boost
+mkdir -p "$tree_dir" bin/logs
+logs=$root/bin/logs
+if [ "$(cat "$tree_dir/.source" 2>/dev/null || true)" != "$source_tree" ] || [ ! -f "$tree/boost-build.jam" ]; then
+    log "copying the Boost tree $source_tree into $tree"
+    rm -rf "$tree" "$tree_dir/boost.partial" "$tree_dir/.source"
+    # Hard links (cheap, about 60000 files); a plain copy where they cannot be made.
+    cp -al "$source_tree" "$tree_dir/boost.partial" 2>/dev/null ||
+        { rm -rf "$tree_dir/boost.partial"; cp -a "$source_tree" "$tree_dir/boost.partial"; }
+    mv "$tree_dir/boost.partial" "$tree"
+    echo "$source_tree" >"$tree_dir/.source"
+fi
+
+# libs/tempfile: what a release archive of the library holds. Tracked files (with their
+# working-tree content) and no dotfile at any level; their times kept, so that b2 rebuilds only
+# what changed since the last run.
+lib=$tree/libs/tempfile
+rm -rf "$lib"
+mkdir -p "$lib"
+if git -C "$root" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git -C "$root" ls-files -z | grep -zvE '(^|/)\.' |
+        (cd "$root" && xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh) |
+        (cd "$root" && xargs -0 cp -p --parents -t "$lib")
+else # an unpacked archive: everything but dotfiles and build products
+    (cd "$root" && find . -path ./bin -prune -o -name '.*' ! -name . -prune -o -type f -print0) |
+        (cd "$root" && xargs -0 cp -p --parents -t "$lib")
+fi
+log "libs/tempfile: $(find "$lib" -type f | wc -l) files (no dotfiles)"
+
+cd "$tree"
+total_pass=0
+total_fail=0
+failures=()
+fail() { failures+=("$1"); total_fail=$((total_fail + 1)); }
+
+# ---------------------------------------------------------------- b2
+b2_log=$logs/boost-tree-b2.log
+log "b2 headers"
+"$b2" headers >"$logs/boost-tree-headers.log" 2>&1 ||
+    { tail -n 20 "$logs/boost-tree-headers.log"; fail "b2 headers (see $logs/boost-tree-headers.log)"; }
+
+# The first test case of each Boost.Test program: the first BOOST_*_TEST_CASE* of the file, with
+# the BOOST_AUTO_TEST_SUITE()s around it as a path; a template case is one case per type,
+# named <name><type>: <name><* runs them all.
+first_case() { # file
+    awk '
+        /^[ \t]*BOOST_AUTO_TEST_SUITE_END\(/ { n--; next }
+        /^[ \t]*BOOST_(AUTO|FIXTURE)_TEST_SUITE\(/ {
+            s = $0; sub(/^[^(]*\( */, "", s); sub(/[ ,)].*$/, "", s); suite[++n] = s; next
+        }
+        /^[ \t]*BOOST_(AUTO|FIXTURE|DATA)_TEST_CASE(_TEMPLATE)?\(/ {
+            c = $0; sub(/^[^(]*\( */, "", c); sub(/[ ,)].*$/, "", c)
+            if ($0 ~ /_TEMPLATE\(/) c = c "<*"
+            p = ""; for (i = 1; i <= n; i++) p = p suite[i] "/"
+            print p c; exit
+        }' "$1"
+}
+
+b2_args=(-j"$jobs" toolset=gcc --dump-tests)
+if [ "$full" = 0 ]; then
+    for src in "$lib"/test/test_*.cpp; do
+        c=$(first_case "$src")
+        # Quoted for the shell of b2's action; a template case as <name><* (each instance).
+        [ -n "$c" ] && b2_args+=("-sBOOST_TEMPFILE_TEST_ARGUMENTS_$(basename "$src" .cpp)='--run_test=$c'")
+    done
+fi
+
+# Every test of libs/tempfile runs again (b2 does not see a changed argument; the results are
+# this run's): the markers and captured outputs of the last run go, the programs stay.
+find bin.v2/libs/tempfile -type f \( -name '*.test' -o -name '*.output' -o -name '*.run' \) -delete 2>/dev/null || true
+stamp=$logs/boost-tree.stamp
+touch "$stamp"
+
+b2_status=0
+: >"$b2_log"
+# The subset: the Boost.Test programs (test//run_tests; the compile checks and compile-fail
+# pairs, about 130 compile-only targets, are the suite step's) and the examples.
+targets=(libs/tempfile/test libs/tempfile/example)
+[ "$full" = 1 ] || targets=(libs/tempfile/test//run_tests libs/tempfile/example)
+for target in "${targets[@]}"; do
+    log "b2 $target"
+    start=$SECONDS
+    "$b2" "${b2_args[@]}" "$target" >>"$b2_log" 2>&1 || b2_status=$?
+    log "b2 $target: $((SECONDS - start))s (exit $b2_status)"
+done
+
+# Every test target b2 declared (and was asked for): passed when its .test marker is back.
+declared=$(sed -n 's#^boost-test(\([A-Z_]*\)) "\(.*\)/\([^/"]*\)" : "\([^"]*\)".*#\1 \3 \4#p' "$b2_log" | sort -u)
+b2_pass=0 b2_fail=0
+while read -r type name source; do
+    [ -n "$name" ] || continue
+    if [ "$full" = 0 ]; then # declared, but not asked for: only test//run_tests and the examples
+        case "$type $source" in "RUN test/test_"*.cpp|"RUN example/"*) ;; *) continue ;; esac
+    fi
+    if [ -n "$(find bin.v2/libs/tempfile -type f -path "*/$name.test/*" -name "$name.test" -newer "$stamp" 2>/dev/null | head -n 1)" ]; then
+        b2_pass=$((b2_pass + 1))
+    else
+        b2_fail=$((b2_fail + 1))
+        fail "b2 $name (${type,,}): see $b2_log"
+    fi
+done <<<"$declared"
+log "b2: $b2_pass test targets passed, $b2_fail failed"
+total_pass=$((total_pass + b2_pass))
+[ "$b2_status" -eq 0 ] || [ "$b2_fail" -gt 0 ] || fail "b2 exited with status $b2_status, no test to blame: see $b2_log"
+if [ "$b2_fail" -gt 0 ]; then
+    grep -E '^\.\.\.failed ' "$b2_log" | grep -v '^\.\.\.failed updating' | head -n 20 || true
+fi
+
+# ---------------------------------------------------------------- inspect
+# Boost's inspect, every check but -link (links of the HTML pages: build/docs.sh checks those
+# of the built documentation, which a source tree does not hold; index.html points into it).
+if [ "$inspect" = 1 ]; then
+    inspect_log=$logs/boost-tree-inspect.log
+    log "inspect: building tools/inspect (once)"
+    if ! "$b2" -j"$jobs" tools/inspect/build//dist-bin >"$logs/boost-tree-inspect-build.log" 2>&1; then
+        tail -n 20 "$logs/boost-tree-inspect-build.log"
+        fail "building inspect (see $logs/boost-tree-inspect-build.log)"
+    else
+        log "inspect libs/tempfile"
+        rc=0
+        dist/bin/inspect libs/tempfile -text -brief -license -copyright -crlf -end -path_name -tab -ascii \
+            -apple_macro -assert_macro -deprecated_macro -minmax -unnamed >"$inspect_log" 2>&1 || rc=$?
+        problems=$(sed -n 's/^ *\([0-9][0-9]*\) problems reported.*/\1/p' "$inspect_log" | head -n 1)
+        scanned=$(sed -n 's/^ *\([0-9][0-9]*\) files scanned.*/\1/p' "$inspect_log" | head -n 1)
+        if [ "${problems:-x}" = 0 ] && [ "$rc" -eq 0 ]; then
+            log "inspect: ${scanned:-?} files scanned, no problem"
+            total_pass=$((total_pass + 1))
+        else
+            sed -n '/^Details:/,$p' "$inspect_log" | grep -v '^  \*' | sed -n '/^|/,$p'
+            fail "inspect: ${problems:-?} problems (exit $rc), see $inspect_log"
+        fi
+    fi
+fi
+
+# ---------------------------------------------------------------- CMake superproject
+# Boost's CMakeLists.txt at the tree's root with only this library (and what it needs) and its
+# tests; the machine's Boost must play no part: find_package(Boost) disabled, and no path of the
+# installed Boost (/usr/include/boost, .../cmake/Boost*) in the cache or the compile commands.
+cmake_stage() { # name, log, command...
+    local name=$1 clog=$2; shift 2
+    echo "\$ $*" >>"$clog"
+    if "$@" >>"$clog" 2>&1; then
+        total_pass=$((total_pass + 1)); log "cmake $name: passed"; return 0
+    fi
+    tail -n 30 "$clog" | sed 's/^/    /'
+    fail "cmake $name (see $clog)"; return 1
+}
+no_system_boost() { # files...
+    if grep -nE '/usr/include/boost|/usr/lib/[^ ";]*/cmake/[Bb]oost' "$@" | head -n 5 | grep .; then
+        echo "the machine's installed Boost is used (above)"; return 1
+    fi
+    return 0
+}
+if [ "$with_cmake" = 1 ]; then
+    cb=$tree_dir/cmake
+    prefix=$tree_dir/prefix
+    clog=$logs/boost-tree-cmake.log
+    : >"$clog"
+    cmake_args=(-DBOOST_INCLUDE_LIBRARIES=tempfile -DBUILD_TESTING=ON -DCMAKE_BUILD_TYPE=Debug
+                -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+                "-DCMAKE_INSTALL_PREFIX=$prefix" "-UBOOST_TEMPFILE_TEST_ARGUMENTS_*")
+    if [ "$full" = 0 ]; then # the same first cases as b2's (no shell between ctest and the program)
+        for src in "$lib"/test/test_*.cpp; do
+            c=$(first_case "$src")
+            [ -n "$c" ] && cmake_args+=("-DBOOST_TEMPFILE_TEST_ARGUMENTS_$(basename "$src" .cpp)=--run_test=$c")
+        done
+    fi
+    start=$SECONDS
+    if cmake_stage configure "$clog" cmake -S "$tree" -B "$cb" "${cmake_args[@]}" &&
+       cmake_stage no-installed-boost "$clog" no_system_boost "$cb/CMakeCache.txt" "$cb/compile_commands.json" &&
+       cmake_stage build "$clog" cmake --build "$cb" -j "$jobs" --target all tests; then
+        ctest_log=$logs/boost-tree-ctest.log
+        rc=0
+        ctest --test-dir "$cb/libs/tempfile" -j "$jobs" --output-on-failure >"$ctest_log" 2>&1 || rc=$?
+        read -r cp cf < <(sed -n 's/^[0-9]*% tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2 \1/p' "$ctest_log" |
+                          awk '{print $1 - $2, $2}')
+        cp=${cp:-0} cf=${cf:-0}
+        log "ctest: $cp passed, $cf failed (log: $ctest_log)"
+        total_pass=$((total_pass + cp))
+        if [ "$cf" -gt 0 ] || [ "$rc" -ne 0 ] || [ "$cp" -eq 0 ]; then
+            sed -n '/The following tests FAILED/,$p' "$ctest_log"
+            fail "ctest: $cf failed, exit $rc (see $ctest_log)"
+            total_fail=$((total_fail + cf - (cf > 0 ? 1 : 0)))
+        fi
+        rm -rf "$prefix" "$cb-install-test"
+        cmake_stage install "$clog" cmake --install "$cb" &&
+        cmake_stage installed-files "$clog" test -f "$prefix/include/boost/tempfile.hpp" -a -d "$prefix/lib/cmake/boost_tempfile-$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$cb/CMakeCache.txt")" &&
+        cmake_stage install-test "$clog" sh -c "cmake -S '$lib/test/cmake_install_test' -B '$cb-install-test' \
+                -DCMAKE_PREFIX_PATH='$prefix' -DCMAKE_FIND_USE_CMAKE_SYSTEM_PATH=OFF &&
+            cmake --build '$cb-install-test' -j $jobs && cmake --build '$cb-install-test' --target check" &&
+        cmake_stage install-test-no-installed-boost "$clog" no_system_boost "$cb-install-test/CMakeCache.txt" || true
+    fi
+    log "cmake: $((SECONDS - start))s"
+fi
+
+# ---------------------------------------------------------------- summary
+cd "$root"
+if [ ${#failures[@]} -gt 0 ]; then
+    echo
+    printf 'FAILED %s\n' "${failures[@]}"
+fi
+echo
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
