@@ -676,7 +676,7 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
     DWORD attributes = 0;
     if (int r = identify(h, mine, attributes); r < 0)
         return r;
-    if (delete_on_close && !name_leads_to(from, mine))
+    if (!name_leads_to(from, mine)) // also an ordinary file: opened with FILE_SHARE_DELETE
         return 2;
     if (name_leads_to(to, mine)) { // onto itself
         if (noclobber)
