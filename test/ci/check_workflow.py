@@ -29,7 +29,7 @@ if "on" not in doc and True not in doc:
 jobs = doc.get("jobs")
 if not isinstance(jobs, dict):
     fail("no jobs")
-for name in ("linux", "windows-cross", "macos", "windows"):
+for name in ("linux", "boost-superproject", "windows-cross", "macos", "windows"):
     if name not in jobs:
         fail("job '%s' is missing" % name)
     job = jobs[name]
@@ -42,7 +42,8 @@ for name in ("linux", "windows-cross", "macos", "windows"):
 text = yaml.safe_dump(doc)
 for needed in ("./build/test.sh --toolset=gcc --portable-posix", "./build/test.sh --platform=windows",
                "--sanitize=address", "./build/examples.sh", "msvc-14.3", "mingw-w64", "macos-",
-               "test/cmake/find_package", "test/cmake/add_subdirectory"):
+               "test/cmake/find_package", "test/cmake/add_subdirectory", "libs/tempfile/test",
+               "-DBOOST_INCLUDE_LIBRARIES=tempfile", "depinst.py"):
     if needed not in text:
         fail("nothing runs '%s'" % needed)
 print("ci.yml: valid YAML, jobs: " + ", ".join(jobs))
