@@ -83,6 +83,7 @@ mutations=(
 "publish-mode-ignored@$H/basic_temp_file.hpp@s{if \(int r = detail::mode_to_publish\(m, target, &mode\); r != 0\)}{if (int r = detail::mode_to_publish(m, target, &mode); r != 0 && false)}@test_persist test_temporary_file"
 "failed-publish-keeps-public-mode@$H/basic_temp_file.hpp@s{(void restore_mode\(long was\) noexcept\n    \{\n        if \()was >= 0\)}{\$1false)}@test_persist"
 "retired-entry-dropped@$H/exit_cleanup.hpp@s{(\} else if \(e\) \{\n)\s*std::atomic<entry\*>& list = state\(\).retired;\n\s*e->retired_next = list.load\(\);\n\s*while \(!list.compare_exchange_weak\(e->retired_next, e\)\) \{\n\s*\}\n}{\$1}@test_exit_cleanup"
+"lease-close-count-then-flag@$H/location.hpp@s{if \(was == one_user \+ retired_bit\)}{if (was / one_user == 1 \&\& (state.load() \& retired_bit))}@test_guards"
 "exit-sweep-ignores-creations@$H/exit_cleanup.hpp@s{(inline void sweep\(\) noexcept\n\{\n)    close_creations\(\);\n}{\$1}@test_exit_cleanup"
 "portable-repair-follows-symlink@$H/detail/posix/sys.hpp@s{::fchmodat\(at, name, mode, AT_SYMLINK_NOFOLLOW\)}{::fchmodat(at, name, mode, 0)}@--portable-posix test_guards"
 "reopen-ignores-stream@$H/basic_temp_file.hpp@s{(if \()stream_(\) \{ // what stream\(\) holds)}{\$1false\$2}@test_named_temporary_file"

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <vector>
 #include <string>
 #include <utility>
@@ -806,4 +807,61 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(spooled_move_assignment_in_memory_and_rolled_over,
         BOOST_TEST(read_back(b) == "rolled over");
         BOOST_TEST(!a.is_open()); // NOLINT(bugprone-use-after-move)
     }
+}
+
+// --- 7. the held tempdir's descriptor outlives every lease ---------------------------------------
+
+// pinned_temp_dir objects hold the tempdir's directory open through a shared value. The last
+// object of a value counts itself out; before it looks whether the value was retired, another
+// object takes a lease (the value is still current) and set_tempdir retires it. The old
+// count-and-flag pair then closed the descriptor under the new object, which removed its file
+// through a closed descriptor: the file stayed (pinned_creation_races_set_tempdir_safely
+// caught it under load, one run in a few hundred). The hook runs that interleaving in order.
+namespace {
+template <class CharT>
+struct late_lease
+{
+    static inline std::optional<tf::basic_temp_file<CharT, tf::pinned_temp_dir>> file;
+    static inline boost::filesystem::path next_tempdir;
+    static inline int fired = 0;
+    static void hook()
+    {
+        if (fired++ != 0)
+            return; // once: the new object's own counting calls it again
+        file.emplace(); // a lease on the value still current
+        tf::set_tempdir(next_tempdir); // retires it, with a user
+    }
+};
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::posix_only("pinned_temp_dir holds a directory descriptor (Windows holds none)"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_lease_taken_as_the_last_one_lets_go_keeps_the_directory_open, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    using late = late_lease<CharT>;
+    test::scratch s;
+    fs::create_directory(s.dir / "a");
+    fs::create_directory(s.dir / "b");
+    late::next_tempdir = s.dir / "b";
+    late::fired = 0;
+    const int fds = test::open_fds();
+    tf::set_tempdir(s.dir / "a");
+    {
+        tf::basic_temp_file<CharT, tf::pinned_temp_dir> first; // opens a, held by the value
+        BOOST_TEST(test::open_fds() == fds + 2);
+        tf::detail::test_hook<tf::detail::lease_release_hook>() = &late::hook;
+    } // first lets go of its lease: the hook's object takes one, then a is retired
+    tf::detail::test_hook<tf::detail::lease_release_hook>() = nullptr;
+    BOOST_TEST_REQUIRE(late::fired > 0);
+    BOOST_TEST_REQUIRE(late::file.has_value());
+    const fs::path p = late::file->path();
+    BOOST_TEST(p.parent_path() == s.dir / "a");
+    BOOST_TEST(test::open_fds() == fds + 2); // a's descriptor (the object's lease) and the file
+    BOOST_TEST(late::file->write("held") == 4u);
+    late::file.reset(); // removed relative to a's descriptor, which it then closes
+    BOOST_TEST(!test::exists(p.string()));
+    BOOST_TEST(fs::is_empty(s.dir / "a"));
+    BOOST_TEST(test::open_fds() == fds);
+    tf::reset_tempdir();
+#endif
 }

@@ -21,6 +21,7 @@
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
 #include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/test_hooks.hpp>
 #include <boost/tempfile/naming.hpp>
 #include <boost/tempfile/policy.hpp>
 
@@ -91,11 +92,16 @@ inline bool usable_tempdir(const sys::native_string& dir)
 }
 
 // One value of the process-wide tempdir: its absolute name and, once pinned_temp_dir has asked
-// for it, a held handle of the directory (POSIX: O_PATH; Windows holds none). `users` counts who holds the value (a
-// tempdir_ref, a dir_lease). The descriptor lives while the value is current or leased:
-// set_tempdir / reset_tempdir retire the value, and the last lease closes it (the users count
-// and the retired flag are a Dekker pair: seq_cst on both sides); the value itself is freed by
-// a later set_tempdir / reset_tempdir once nobody holds it (tempdir_cache::reclaim).
+// for it, a held handle of the directory (POSIX: O_PATH; Windows holds none). `state` counts
+// who holds the value (a tempdir_ref, a dir_lease) and says whether it is retired, in one
+// word. The descriptor lives while the value is current or leased: set_tempdir /
+// reset_tempdir retire the value, and whoever sees the count at 0 with the value retired
+// closes it; the value itself is freed by a later set_tempdir / reset_tempdir once nobody
+// holds it (tempdir_cache::reclaim).
+// One word, not a count and a flag: with two, the last lease could count itself out, a new
+// lease come in (not retired yet), set_tempdir retire the value (a user: no close), and the
+// old lease then see "retired" and close the descriptor under the new one (which then
+// removed its file through a closed, or reused, descriptor).
 // Threads between loading a tempdir value and counting themselves a user of it, or between
 // counting themselves out and their last touch of it: tempdir_cache frees no value while this
 // is not 0 (see tempdir_cache::reclaim).
@@ -105,23 +111,31 @@ BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<unsigned>& tempdir_readers
     return n;
 }
 
+// Test-only: called as the last lease of a value counts itself out, before it looks at
+// whether to close the held directory (the window the one-word state closes).
+using lease_release_hook = void (*)();
+
 struct tempdir_entry
 {
     static constexpr std::intptr_t unopened = -2; // fd: not opened yet (or the last try failed)
     static constexpr std::intptr_t gone = -3;     // fd: closed for good (retired)
+    static constexpr unsigned retired_bit = 1;    // state: set_tempdir / reset_tempdir replaced it
+    static constexpr unsigned one_user = 2;       // state: the count, above the bit
 
     explicit tempdir_entry(sys::native_string p) : path(std::move(p)) {}
 
     const sys::native_string path;
     std::atomic<std::intptr_t> fd{unopened}; // sys::dir_bits of the held directory, or the above
-    std::atomic<unsigned> users{0};
-    std::atomic<bool> retired{false};
-    bool unused = false; // tempdir_cache::reclaim's mark, under its lock
+    std::atomic<unsigned> state{0};          // users * one_user, | retired_bit
+    bool unused = false;                     // tempdir_cache::reclaim's mark, under its lock
 
+    unsigned users() const noexcept { return state.load() / one_user; }
+
+    void hold() noexcept { state.fetch_add(one_user); }
+    // A lease: only on a value not retired (a retired one's descriptor may be closed already).
     bool acquire() noexcept
     {
-        users.fetch_add(1);
-        if (!retired.load())
+        if ((state.fetch_add(one_user) & retired_bit) == 0)
             return true;
         release();
         return false;
@@ -130,14 +144,15 @@ struct tempdir_entry
     {
         std::atomic<unsigned>& readers = tempdir_readers(); // this entry is touched after the count
         readers.fetch_add(1);
-        if (users.fetch_sub(1) == 1 && retired.load())
+        const unsigned was = state.fetch_sub(one_user);
+        BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::lease_release_hook);
+        if (was == one_user + retired_bit) // the last user of a retired value: no lease can come
             close_fd();
         readers.fetch_sub(1);
     }
     void retire() noexcept
     {
-        retired.store(true);
-        if (users.load() == 0)
+        if (state.fetch_or(retired_bit) == 0) // nobody holds it
             close_fd();
     }
     void close_fd() noexcept
@@ -240,7 +255,7 @@ struct tempdir_cache
         readers.fetch_add(1);
         tempdir_entry* p = current.load();
         if (p)
-            p->users.fetch_add(1);
+            p->hold();
         readers.fetch_sub(1);
         return tempdir_ref(p);
     }
@@ -283,7 +298,7 @@ private:
         tempdir_entry* now = current.load();
         std::size_t unused = 0;
         for (auto& v : values)
-            unused += v->unused = v.get() != now && v->users.load() == 0;
+            unused += v->unused = v.get() != now && v->users() == 0;
         if (unused == 0 || readers.load() != 0)
             return;
         std::size_t kept = 0;
