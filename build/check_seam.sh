@@ -1,7 +1,8 @@
 #!/bin/sh
 # The platform seam, checked: POSIX calls, headers and constants only under
 # include/boost/tempfile/detail/posix/, Windows ones only under detail/windows/, and the choice
-# between them (_WIN32) only in detail/platform.hpp. Comments and string literals are stripped
+# between them (_WIN32) only in the seam's three levels: detail/platform.hpp (the vocabulary),
+# detail/process.hpp (handles, random bytes, the process) and detail/system.hpp (the rest). Comments and string literals are stripped
 # first. Prints every offending line; exits 1 if there is one. Run by .ci/run.
 #
 # Copyright 2026 The Boost.TempFile authors.
@@ -20,11 +21,11 @@ out=$(
     for f in $(find boost -name '*.hpp' ! -path '*/detail/windows/*'); do
         strip "$f" | grep -nE "$win_re" | sed "s|^|Windows outside detail/windows/: $f:|"
     done
-    grep -rn '_WIN32' boost | grep -v '^boost/tempfile/detail/platform.hpp:' | sed 's|^|_WIN32 outside detail/platform.hpp: |'
+    grep -rn '_WIN32' boost | grep -vE '^boost/tempfile/detail/(platform|process|system)\.hpp:' | sed 's|^|_WIN32 outside detail/platform.hpp, process.hpp and system.hpp: |'
 )
 if [ -n "$out" ]; then
     printf '%s\n' "$out"
     echo "check_seam: FAILED"
     exit 1
 fi
-echo "check_seam: passed (no POSIX call outside detail/posix/, no Windows call outside detail/windows/, _WIN32 only in detail/platform.hpp)"
+echo "check_seam: passed (no POSIX call outside detail/posix/, no Windows call outside detail/windows/, _WIN32 only in detail/platform.hpp, process.hpp and system.hpp)"

@@ -9,7 +9,7 @@
 // memory and rolls over later. Limits and signals are set in forked children only.
 
 #define BOOST_TEST_MODULE faults
-#define BOOST_TEMPFILE_TEST_HOOKS // detail::remove_tree_hook()
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::test_hook<F>()
 #include <boost/test/unit_test.hpp>
 
 #include <boost/tempfile.hpp>
@@ -164,8 +164,8 @@ namespace {
 
 struct hook_guard
 {
-    explicit hook_guard(tf::detail::tree_hook h) { tf::detail::remove_tree_hook() = h; }
-    ~hook_guard() { tf::detail::remove_tree_hook() = nullptr; }
+    explicit hook_guard(tf::detail::tree_hook h) { tf::detail::test_hook<tf::detail::tree_hook>() = h; }
+    ~hook_guard() { tf::detail::test_hook<tf::detail::tree_hook>() = nullptr; }
 };
 
 // RLIMIT_NOFILE at the lowest free descriptor: no new descriptor opens (open ones stay).

@@ -13,7 +13,7 @@
 // in turn and checks that a test here fails.
 
 #define BOOST_TEST_MODULE guards
-#define BOOST_TEMPFILE_TEST_HOOKS // detail::remove_tree_hook()
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::test_hook<F>()
 #include <boost/test/unit_test.hpp>
 
 #include <boost/tempfile.hpp>
@@ -169,8 +169,8 @@ bool can_mount_privately()
 
 struct tree_hook_guard
 {
-    explicit tree_hook_guard(tf::detail::tree_hook h) { tf::detail::remove_tree_hook() = h; }
-    ~tree_hook_guard() { tf::detail::remove_tree_hook() = nullptr; }
+    explicit tree_hook_guard(tf::detail::tree_hook h) { tf::detail::test_hook<tf::detail::tree_hook>() = h; }
+    ~tree_hook_guard() { tf::detail::test_hook<tf::detail::tree_hook>() = nullptr; }
 };
 
 // The directory `fd` is open on, by name (/proc/self/fd).
@@ -445,7 +445,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_name, CharT, tes
         BOOST_TEST(test::file_contents(e.path1().string() + "/new") == "new"); // the substitute, untouched
     }
     BOOST_TEST(t.exists());
-    tf::detail::remove_tree_hook() = nullptr;
+    tf::detail::test_hook<tf::detail::tree_hook>() = nullptr;
     boost::system::error_code ec;
     t.cleanup(ec);
     BOOST_TEST(!ec);
@@ -824,7 +824,7 @@ struct late_lease
     static inline std::optional<tf::basic_temp_file<CharT, tf::pinned_temp_dir>> file;
     static inline boost::filesystem::path next_tempdir;
     static inline int fired = 0;
-    static void hook()
+    static void hook(const tf::detail::sys::native_char*)
     {
         if (fired++ != 0)
             return; // once: the new object's own counting calls it again

@@ -9,7 +9,7 @@
 // reported.
 
 #define BOOST_TEST_MODULE persist
-#define BOOST_TEMPFILE_TEST_HOOKS // detail::before_rename_hook()
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::test_hook<F>()
 #include <boost/test/unit_test.hpp>
 
 #include <boost/tempfile.hpp>
@@ -350,8 +350,8 @@ void swap_during_rename(const char* from, const char*)
 
 struct publish_hook_guard
 {
-    publish_hook_guard() { tf::detail::before_rename_hook() = swap_during_rename; }
-    ~publish_hook_guard() { tf::detail::before_rename_hook() = nullptr; }
+    publish_hook_guard() { tf::detail::test_hook<tf::detail::publish_hook>() = swap_during_rename; }
+    ~publish_hook_guard() { tf::detail::test_hook<tf::detail::publish_hook>() = nullptr; }
 };
 } // namespace
 
@@ -367,7 +367,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_swap_during_the_rename_is_reported, CharT, test:
             temp = narrow(f.name());
             publish_hook_guard h;
             auto [ec, message] = persist_error(f, target, noclobber);
-            tf::detail::before_rename_hook() = nullptr;
+            tf::detail::test_hook<tf::detail::publish_hook>() = nullptr;
             BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
             BOOST_TEST(file_contents(temp + ".moved") == "ours"); // ours, wherever it was taken
             BOOST_TEST(f.is_open());

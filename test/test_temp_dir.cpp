@@ -7,7 +7,7 @@
 // checked, permissions repaired inside the tree only, deep trees, races, fork, flock).
 
 #define BOOST_TEST_MODULE test_temp_dir
-#define BOOST_TEMPFILE_TEST_HOOKS // detail::remove_tree_hook()
+#define BOOST_TEMPFILE_TEST_HOOKS // detail::test_hook<F>()
 #include <boost/test/unit_test.hpp>
 
 #include <boost/tempfile/basic_temp_dir.hpp>
@@ -100,8 +100,8 @@ std::string shared_dir(const test::scratch& s)
 
 struct hook_guard
 {
-    explicit hook_guard(tf::detail::tree_hook h) { tf::detail::remove_tree_hook() = h; }
-    ~hook_guard() { tf::detail::remove_tree_hook() = nullptr; }
+    explicit hook_guard(tf::detail::tree_hook h) { tf::detail::test_hook<tf::detail::tree_hook>() = h; }
+    ~hook_guard() { tf::detail::test_hook<tf::detail::tree_hook>() = nullptr; }
 };
 
 std::string g_outside; // target of the race hooks
@@ -120,8 +120,8 @@ void make_outside(const test::scratch& s, int recurse, int dirs, int files)
 // The Windows walk's hook (detail/windows/remove_tree.hpp): events with the directory's handle.
 struct hook_guard
 {
-    explicit hook_guard(tf::detail::tree_hook h) { tf::detail::remove_tree_hook() = h; }
-    ~hook_guard() { tf::detail::remove_tree_hook() = nullptr; }
+    explicit hook_guard(tf::detail::tree_hook h) { tf::detail::test_hook<tf::detail::tree_hook>() = h; }
+    ~hook_guard() { tf::detail::test_hook<tf::detail::tree_hook>() = nullptr; }
 };
 
 std::string g_outside; // target of the race hooks

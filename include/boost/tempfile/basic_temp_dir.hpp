@@ -19,7 +19,7 @@
 #include <boost/tempfile/detail/adopt.hpp>
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
-#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/system.hpp>
 #include <boost/tempfile/detail/select.hpp>
 #include <boost/tempfile/detail/unique.hpp>
 #include <boost/tempfile/location.hpp>

@@ -29,7 +29,7 @@
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
 #include <boost/tempfile/detail/file_streambuf.hpp>
-#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/system.hpp>
 #include <boost/tempfile/detail/select.hpp>
 #include <boost/tempfile/detail/spool_buffer.hpp>
 #include <boost/tempfile/detail/unique.hpp>

@@ -33,7 +33,7 @@
 #pragma once
 #endif
 
-#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/system.hpp>
 #include <boost/tempfile/native.hpp>
 #include <boost/tempfile/location.hpp>
 #include <boost/tempfile/options.hpp>

@@ -29,7 +29,7 @@
 #endif
 
 #include <boost/tempfile/cleanup.hpp>
-#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/system.hpp>
 #include <boost/tempfile/policy.hpp>
 
 #include <boost/filesystem/path.hpp>

@@ -20,7 +20,7 @@
 
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
-#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/system.hpp>
 #include <boost/tempfile/detail/test_hooks.hpp>
 #include <boost/tempfile/naming.hpp>
 #include <boost/tempfile/policy.hpp>
@@ -111,10 +111,6 @@ BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<unsigned>& tempdir_readers
     return n;
 }
 
-// Test-only: called as the last lease of a value counts itself out, before it looks at
-// whether to close the held directory (the window the one-word state closes).
-using lease_release_hook = void (*)();
-
 struct tempdir_entry
 {
     static constexpr std::intptr_t unopened = -2; // fd: not opened yet (or the last try failed)
@@ -145,7 +141,7 @@ struct tempdir_entry
         std::atomic<unsigned>& readers = tempdir_readers(); // this entry is touched after the count
         readers.fetch_add(1);
         const unsigned was = state.fetch_sub(one_user);
-        BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::lease_release_hook);
+        BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::lease_release_hook, path.c_str());
         if (was == one_user + retired_bit) // the last user of a retired value: no lease can come
             close_fd();
         readers.fetch_sub(1);

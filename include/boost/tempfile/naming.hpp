@@ -18,7 +18,7 @@
 #endif
 
 #include <boost/tempfile/detail/csprng.hpp>
-#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/process.hpp>
 #include <boost/tempfile/policy.hpp>
 
 #include <cstdint>

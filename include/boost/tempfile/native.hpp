@@ -14,7 +14,7 @@
 #pragma once
 #endif
 
-#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/process.hpp>
 
 #include <utility>
 

@@ -19,7 +19,7 @@
 
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
-#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/system.hpp>
 
 #include <boost/filesystem/path.hpp>
 #include <boost/system/error_code.hpp>

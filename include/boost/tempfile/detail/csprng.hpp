@@ -20,7 +20,7 @@
 #pragma once
 #endif
 
-#include <boost/tempfile/detail/platform.hpp>
+#include <boost/tempfile/detail/process.hpp>
 
 #include <boost/config.hpp>
 

@@ -5,24 +5,27 @@
 #ifndef BOOST_TEMPFILE_DETAIL_PLATFORM_HPP
 #define BOOST_TEMPFILE_DETAIL_PLATFORM_HPP
 
-// The platform seam: the one place that chooses the system layer. Everything above it is
-// portable and speaks only to the names below; detail/posix/ and detail/windows/ each
-// implement all of them (and nothing else is shared between the two folders).
+// The platform seam: the one place that chooses the system layer (with its two upper levels,
+// detail/process.hpp and detail/system.hpp). Everything above it is portable and speaks only
+// to the names below; detail/posix/ and detail/windows/ each implement all of them (and
+// nothing else is shared between the two folders).
 //
-// In namespace detail::sys:
+// In namespace detail::sys, by level:
 //   vocabulary  handle_type, invalid_handle, dir_type, no_dir, native_char, native_string,
-//               native_string_view, pid_type, separator, is_separator, name_max,
-//               forbidden_in_name, forbidden_at_end, reserved_name, err::{exists, no_entry, invalid,
-//               no_memory, too_big, io, not_supported}, has_delete_on_close, file_id
+//   (here)      native_string_view, separator, is_separator, forbidden_in_name,
+//               forbidden_at_end, reserved_name, err::{exists, no_entry, invalid, no_memory,
+//               too_big, io, not_supported, illegal_sequence}, has_delete_on_close
+//   process     close, last_error (Windows), pid_type, random_bytes, current_pid,
+//               fork_generation (detail/process.hpp)
+//   system      name_max, file_id and everything below (detail/system.hpp):
 //   names       current_dir, absolute, candidate_tempdirs, runtime_dir, open_dir_pin
 //   creation    file_flags, create_file, open_unnamed, create_dir, probe_name, remove_at,
 //               open_created_dir, name_leads_to, mark_in_use
-//   files       read, write_all, write_all_at, seek, truncate, sync, close, open_existing,
+//   files       read, write_all, write_all_at, seek, truncate, sync, open_existing,
 //               sync_dir, permissions_of, new_file_mode, set_mode, mode_of, publish, link_unnamed,
 //               to_crt_descriptor, reopen_same, keep_delete_on_close, set_delete_on_close
 //   adopting    adopt_file, adopt_handle, adopt_dir (detail/adopt.hpp: a refusal is a
 //               positive adopt_refusal)
-//   process     random_bytes, current_pid, fork_generation
 // In namespace detail: remove_tree, reopen_dir (tree removal); in detail::exit_cleanup the
 // platform part of remove_at_exit: identify, remove_entry, install.
 // Results are >= 0 on success or the platform's error code negated (errno, GetLastError()),
@@ -57,14 +60,15 @@ enum class adopt_refusal : int
 } // namespace tempfile
 } // namespace boost
 
+// Three levels, each chosen here and in the two headers named below, nowhere else. This
+// header gives the vocabulary only: no system header at all (options.hpp, policy.hpp,
+// encoding.hpp... include it). detail/process.hpp adds close, last_error and the process calls
+// (random_bytes, current_pid, fork_generation) with the few system headers they need
+// (native.hpp, naming.hpp); detail/system.hpp adds the rest of the system layer.
 #if defined(_WIN32)
-#include <boost/tempfile/detail/windows/exit_cleanup.hpp>
-#include <boost/tempfile/detail/windows/ops.hpp>
-#include <boost/tempfile/detail/windows/remove_tree.hpp>
+#include <boost/tempfile/detail/windows/vocabulary.hpp>
 #else
-#include <boost/tempfile/detail/posix/exit_cleanup.hpp>
-#include <boost/tempfile/detail/posix/ops.hpp>
-#include <boost/tempfile/detail/posix/remove_tree.hpp>
+#include <boost/tempfile/detail/posix/vocabulary.hpp>
 #endif
 
 #endif // BOOST_TEMPFILE_DETAIL_PLATFORM_HPP

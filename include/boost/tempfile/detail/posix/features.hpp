@@ -21,17 +21,13 @@
 #pragma once
 #endif
 
+#include <boost/tempfile/detail/posix/os.hpp>
+
 #include <fcntl.h>
 #include <stdio.h> // RENAME_EXCL (macOS)
 #include <unistd.h>
 
-// Linux's own calls (glibc, musl): all or none.
-#if defined(__linux__) && !defined(BOOST_TEMPFILE_NO_LINUX_EXTENSIONS)
-#define BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS 1
-#else
-#define BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS 0
-#endif
-
+// Linux's own calls (glibc, musl): all or none (BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS, os.hpp).
 #if BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS
 #include <sys/syscall.h>
 #endif
@@ -115,27 +111,7 @@
 #endif
 #endif
 
-// Random bytes: getrandom (Linux), arc4random_buf (macOS, the BSDs: never fails), getentropy
-// (<= 256 bytes a call: glibc 2.25, macOS 10.12, FreeBSD 12, OpenBSD), else /dev/urandom.
-#ifndef BOOST_TEMPFILE_DETAIL_HAS_GETRANDOM
-#define BOOST_TEMPFILE_DETAIL_HAS_GETRANDOM BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS
-#endif
-#ifndef BOOST_TEMPFILE_DETAIL_HAS_ARC4RANDOM_BUF
-#if defined(__APPLE__) || defined(__FreeBSD__) || defined(__OpenBSD__) || defined(__NetBSD__) || \
-    defined(__DragonFly__)
-#define BOOST_TEMPFILE_DETAIL_HAS_ARC4RANDOM_BUF 1
-#else
-#define BOOST_TEMPFILE_DETAIL_HAS_ARC4RANDOM_BUF 0
-#endif
-#endif
-#ifndef BOOST_TEMPFILE_DETAIL_HAS_GETENTROPY
-#if defined(__APPLE__) || defined(__FreeBSD__) || defined(__OpenBSD__) || \
-    (defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 25)))
-#define BOOST_TEMPFILE_DETAIL_HAS_GETENTROPY 1
-#else
-#define BOOST_TEMPFILE_DETAIL_HAS_GETENTROPY 0
-#endif
-#endif
+// Random bytes and the Linux switch: detail/posix/os.hpp (they need no system header).
 
 // The set-user-ID test: glibc's secure_getenv (Linux build), issetugid() (macOS, the BSDs:
 // also true after a privilege change), else getuid() != geteuid() || getgid() != getegid().

@@ -14,6 +14,7 @@
 #pragma once
 #endif
 
+#include <boost/tempfile/detail/platform.hpp> // adopt_refusal
 #include <boost/tempfile/detail/posix/sys.hpp>
 #include <boost/tempfile/detail/test_hooks.hpp>
 
@@ -22,21 +23,6 @@
 #include <string>
 #include <vector>
 
-// Test-only hook point (detail/test_hooks.hpp): publish calls it between its check of the old
-// name and the rename.
-#if defined(BOOST_TEMPFILE_TEST_HOOKS)
-namespace boost {
-namespace tempfile {
-namespace detail {
-using publish_hook = void (*)(const char* from, const char* to);
-inline publish_hook& before_rename_hook() noexcept
-{
-    return test_hook<publish_hook>();
-}
-} // namespace detail
-} // namespace tempfile
-} // namespace boost
-#endif
 
 namespace boost {
 namespace tempfile {

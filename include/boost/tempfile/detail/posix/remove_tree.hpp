@@ -27,30 +27,6 @@
 #include <utility>
 #include <vector>
 
-// Test-only hook points (detail/test_hooks.hpp): the walk's events, for the race tests.
-#if defined(BOOST_TEMPFILE_TEST_HOOKS)
-namespace boost {
-namespace tempfile {
-namespace detail {
-enum class tree_event
-{
-    descend,   // about to open the subdirectory `name` of `dirfd`
-    reopen,    // about to re-open `name` of `dirfd` (after its descriptor was let go)
-    up,        // about to re-open the parent of `dirfd` through `name` ("..")
-    remove_top // about to check and remove the top directory `name` of its parent `dirfd`
-};
-using tree_hook = void (*)(tree_event, int dirfd, const char* name);
-inline tree_hook& remove_tree_hook() noexcept
-{
-    return test_hook<tree_hook>();
-}
-} // namespace detail
-} // namespace tempfile
-} // namespace boost
-#endif
-#define BOOST_TEMPFILE_DETAIL_TREE_HOOK(event, fd, name)                                                     \
-    BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::tree_hook, ::boost::tempfile::detail::tree_event::event, \
-                               fd, name)
 
 namespace boost {
 namespace tempfile {

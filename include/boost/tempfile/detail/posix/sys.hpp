@@ -6,12 +6,15 @@
 #define BOOST_TEMPFILE_DETAIL_POSIX_SYS_HPP
 
 // The POSIX system-call layer: every POSIX call the library makes is wrapped here, once
-// (detail/platform.hpp chooses this folder or detail/windows/). Conventions: a wrapper returns
+// (detail/system.hpp chooses this folder or detail/windows/). Conventions: a wrapper returns
 // its result (>= 0) or -errno; EINTR is retried everywhere except close(); errno is never left
 // for the caller to read.
 
 #include <boost/tempfile/config.hpp>
 #include <boost/tempfile/detail/posix/features.hpp>
+#include <boost/tempfile/detail/posix/handle.hpp>
+#include <boost/tempfile/detail/posix/process.hpp>
+#include <boost/tempfile/detail/posix/vocabulary.hpp>
 #include <boost/tempfile/detail/test_hooks.hpp>
 
 #if defined(BOOST_HAS_PRAGMA_ONCE)
@@ -41,11 +44,7 @@
 #if BOOST_TEMPFILE_DETAIL_HAS_SETFSUID
 #include <sys/fsuid.h>
 #endif
-#if BOOST_TEMPFILE_DETAIL_HAS_GETRANDOM || BOOST_TEMPFILE_DETAIL_HAS_GETENTROPY
-#include <sys/random.h>
-#endif
 #if BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS
-#include <sys/mman.h>
 #include <sys/syscall.h>
 #endif
 
@@ -54,49 +53,16 @@ namespace tempfile {
 namespace detail {
 namespace sys {
 
-// ---- The seam's vocabulary (detail/platform.hpp lists it; detail/windows/sys.hpp has the same names).
+// ---- The seam's vocabulary: detail/posix/vocabulary.hpp (no system header), and here what
+// needs one.
 
-using handle_type = int;                         // an open file or directory: a descriptor
-inline constexpr handle_type invalid_handle = -1;
-inline constexpr handle_type public_invalid_handle = -1; // what a user sees for "none"
-inline constexpr handle_type public_handle(handle_type h) noexcept { return h; }
-using dir_type = int;                            // a directory names are relative to
-inline constexpr dir_type no_dir = AT_FDCWD;     // none: the name is absolute
-using native_char = char;                        // names on disk are bytes
-using native_string = std::string;
-using native_string_view = std::string_view;
-using pid_type = ::pid_t;
-inline constexpr native_char separator = '/';
-inline constexpr bool is_separator(native_char c) noexcept { return c == '/'; }
 inline constexpr std::size_t name_max =
 #if defined(NAME_MAX)
     NAME_MAX;
 #else
     255;
 #endif
-
-// A character a prefix, suffix or generated part may not hold; a character a name may not end with.
-inline constexpr bool forbidden_in_name(native_char c) noexcept { return c == '/' || c == '\0'; }
-inline constexpr bool forbidden_at_end(native_char) noexcept { return false; }
-// No name is a device by itself on POSIX (Windows: NUL, CON, COM1...).
-inline constexpr bool reserved_name(native_string_view) noexcept { return false; }
-
-// The errors the portable layers tell apart, as the wrappers return them (negated).
-namespace err {
-inline constexpr int exists = EEXIST;
-inline constexpr int no_entry = ENOENT;
-inline constexpr int invalid = EINVAL;
-inline constexpr int no_memory = ENOMEM;
-inline constexpr int too_big = EFBIG;
-inline constexpr int io = EIO;
-inline constexpr int not_supported = EOPNOTSUPP;
-inline constexpr int illegal_sequence = EILSEQ;
-} // namespace err
-
-// Whether the system can delete a file when its last handle closes (Windows): never here.
-inline constexpr bool has_delete_on_close = false;
-// Whether write_all_at leaves the file position alone (pwrite does).
-inline constexpr bool write_at_keeps_position = true;
+static_assert(no_dir == AT_FDCWD, "boost::tempfile: detail/posix/vocabulary.hpp needs this system's AT_FDCWD");
 
 // The identity of a file: what fstat said when it was created or opened.
 struct file_id
@@ -163,12 +129,6 @@ inline int open(const char* path, int flags, ::mode_t mode = 0) noexcept
 inline int openat(int dirfd, const char* path, int flags, ::mode_t mode = 0) noexcept
 {
     return retry([&] { return ::openat(dirfd, path, flags, mode); });
-}
-
-// close() is not retried: on Linux the descriptor is gone even when EINTR is reported.
-inline int close(int fd) noexcept
-{
-    return ::close(fd) == 0 ? 0 : -errno;
 }
 
 inline int mkdir(const char* path, ::mode_t mode) noexcept
@@ -481,55 +441,6 @@ inline int read_directory(int fd, void* buf, std::size_t size, F&& f)
 #endif
 }
 
-// Fills buf with bytes from the kernel's CSPRNG; 0 or -errno.
-inline int random_bytes(void* buf, std::size_t n) noexcept
-{
-    unsigned char* p = static_cast<unsigned char*>(buf);
-#if BOOST_TEMPFILE_DETAIL_HAS_ARC4RANDOM_BUF
-    ::arc4random_buf(p, n); // never fails
-    return 0;
-#else
-#if BOOST_TEMPFILE_DETAIL_HAS_GETRANDOM
-    while (n > 0) {
-        ::ssize_t r = ::getrandom(p, n, 0);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            break; // ENOSYS on very old kernels: fall through to /dev/urandom
-        }
-        p += r;
-        n -= static_cast<std::size_t>(r);
-    }
-    if (n == 0)
-        return 0;
-#elif BOOST_TEMPFILE_DETAIL_HAS_GETENTROPY
-    while (n > 0) {
-        std::size_t k = n < 256 ? n : 256; // getentropy's limit per call
-        if (::getentropy(p, k) != 0)
-            break; // ENOSYS: /dev/urandom below
-        p += k;
-        n -= k;
-    }
-    if (n == 0)
-        return 0;
-#endif
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return fd;
-    while (n > 0) {
-        std::ptrdiff_t r = read(fd, p, n);
-        if (r <= 0) {
-            close(fd);
-            return r < 0 ? static_cast<int>(r) : -EIO;
-        }
-        p += r;
-        n -= static_cast<std::size_t>(r);
-    }
-    close(fd);
-    return 0;
-#endif
-}
-
 // The process's umask, without changing it: the "Umask:" line of /proc/self/status (Linux
 // 4.7); else umask() set and put back (another thread's file creation in between would see 077).
 inline ::mode_t current_umask() noexcept
@@ -594,81 +505,6 @@ inline const char* secure_getenv(const char* name) noexcept
         return nullptr;
     return std::getenv(name);
 #endif
-}
-
-// The id of this process, without a system call on the hot path: read once, then
-// refreshed in a forked child by a pthread_atfork handler. A fork generation counter is
-// bumped at the same time so that per-thread state (random engines) knows to re-seed.
-// A child made without the atfork handlers (glibc's _Fork, a raw clone system call) is noticed
-// on Linux >= 4.14 too: `same_process` is a word in a page marked MADV_WIPEONFORK, 1 here,
-// which the kernel hands to any child made without CLONE_VM as zeros (one load per call, no
-// system call). Where that is not available (other systems, older kernels) it is null and
-// only the atfork handler notices a fork (doc/security.adoc#fork-guard).
-struct process_state
-{
-    std::atomic<::pid_t> pid;
-    std::atomic<unsigned> generation;
-    std::atomic<unsigned>* same_process;
-};
-
-inline std::atomic<unsigned>* wipe_on_fork_word() noexcept
-{
-#if BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS && defined(MADV_WIPEONFORK)
-    const long page = ::sysconf(_SC_PAGESIZE);
-    void* p = ::mmap(nullptr, static_cast<std::size_t>(page), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-        return nullptr;
-    if (::madvise(p, static_cast<std::size_t>(page), MADV_WIPEONFORK) != 0) { // before Linux 4.14
-        ::munmap(p, static_cast<std::size_t>(page));
-        return nullptr;
-    }
-    static_assert(sizeof(std::atomic<unsigned>) == sizeof(unsigned), "a zeroed word reads as 0");
-    return new (p) std::atomic<unsigned>(1u);
-#else
-    return nullptr;
-#endif
-}
-
-inline void on_fork_child() noexcept;
-
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline process_state& process() noexcept
-{
-    static process_state state{{::getpid()}, {0u}, wipe_on_fork_word()};
-    static const bool registered = (::pthread_atfork(nullptr, nullptr, &on_fork_child) == 0);
-    (void)registered;
-    return state;
-}
-
-inline void refresh_after_fork(process_state& s) noexcept
-{
-    s.pid.store(::getpid(), std::memory_order_relaxed);
-    s.generation.fetch_add(1, std::memory_order_relaxed);
-    if (s.same_process)
-        s.same_process->store(1u, std::memory_order_relaxed);
-}
-
-inline void on_fork_child() noexcept
-{
-    refresh_after_fork(process());
-}
-
-// process(), refreshed first in a child the atfork handler did not see.
-inline process_state& current_process() noexcept
-{
-    process_state& s = process();
-    if (BOOST_UNLIKELY(s.same_process && s.same_process->load(std::memory_order_relaxed) == 0u))
-        refresh_after_fork(s);
-    return s;
-}
-
-inline ::pid_t current_pid() noexcept
-{
-    return current_process().pid.load(std::memory_order_relaxed);
-}
-
-inline unsigned fork_generation() noexcept
-{
-    return current_process().generation.load(std::memory_order_relaxed);
 }
 
 // ---- Async-signal-safe calls (exit_cleanup.hpp's signal handler uses only these and the

@@ -15,6 +15,7 @@
 #pragma once
 #endif
 
+#include <boost/tempfile/detail/platform.hpp> // adopt_refusal
 #include <boost/tempfile/detail/windows/sys.hpp>
 #include <boost/tempfile/detail/test_hooks.hpp>
 
@@ -27,21 +28,6 @@
 #include <io.h>
 #include <sddl.h>
 
-// Test-only hook point (detail/test_hooks.hpp): publish calls it between its check of the old
-// name and the link or rename (the counterpart of the POSIX one).
-#if defined(BOOST_TEMPFILE_TEST_HOOKS)
-namespace boost {
-namespace tempfile {
-namespace detail {
-using publish_hook = void (*)(const wchar_t* from, const wchar_t* to);
-inline publish_hook& before_rename_hook() noexcept
-{
-    return test_hook<publish_hook>();
-}
-} // namespace detail
-} // namespace tempfile
-} // namespace boost
-#endif
 
 namespace boost {
 namespace tempfile {

@@ -29,30 +29,6 @@
 #include <string>
 #include <vector>
 
-// Test-only hook points (detail/test_hooks.hpp): the walk's events, for the race tests (the
-// counterpart of the POSIX walk's; this walk holds a handle on every level it is in, so it
-// never goes up or re-opens).
-#if defined(BOOST_TEMPFILE_TEST_HOOKS)
-namespace boost {
-namespace tempfile {
-namespace detail {
-enum class tree_event
-{
-    descend,   // about to open the entry `name` of `dir`, listed as a directory
-    remove_top // emptied: about to mark the top directory `dir`, named `name` (its path), deleted
-};
-using tree_hook = void (*)(tree_event, sys::handle_type dir, const wchar_t* name);
-inline tree_hook& remove_tree_hook() noexcept
-{
-    return test_hook<tree_hook>();
-}
-} // namespace detail
-} // namespace tempfile
-} // namespace boost
-#endif
-#define BOOST_TEMPFILE_DETAIL_TREE_HOOK(event, dir, name)                                                    \
-    BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::tree_hook, ::boost::tempfile::detail::tree_event::event, \
-                               dir, name)
 
 namespace boost {
 namespace tempfile {

@@ -6,7 +6,7 @@
 #define BOOST_TEMPFILE_DETAIL_WINDOWS_SYS_HPP
 
 // The Windows system-call layer: every Win32 / NT call the library makes is wrapped here, once
-// (detail/platform.hpp chooses this folder or detail/posix/). Conventions: a wrapper returns its
+// (detail/system.hpp chooses this folder or detail/posix/). Conventions: a wrapper returns its
 // result (>= 0) or the Win32 error negated (-GetLastError()); nothing is left for the caller to
 // read from GetLastError().
 //
@@ -23,8 +23,9 @@
 #endif
 
 #include <boost/tempfile/detail/test_hooks.hpp>
-
-#include <boost/winapi/bcrypt.hpp>
+#include <boost/tempfile/detail/windows/handle.hpp>
+#include <boost/tempfile/detail/windows/process.hpp>
+#include <boost/tempfile/detail/windows/vocabulary.hpp>
 
 #include <windows.h>
 #include <winternl.h>
@@ -40,83 +41,10 @@ namespace tempfile {
 namespace detail {
 namespace sys {
 
-// ---- The seam's vocabulary (detail/platform.hpp lists it; detail/posix/sys.hpp has the same names).
+// ---- The seam's vocabulary: detail/windows/vocabulary.hpp (no system header), and here what
+// needs one.
 
-using handle_type = void*;                             // HANDLE
-inline constexpr handle_type invalid_handle = nullptr; // the library's "none" (a constant)
-// What a user sees for "none": INVALID_HANDLE_VALUE, as CreateFileW's failure and Asio's
-// closed handles (not a constant expression, hence the separate internal sentinel).
-inline const handle_type public_invalid_handle = INVALID_HANDLE_VALUE;
-inline handle_type public_handle(handle_type h) noexcept
-{
-    return h ? h : INVALID_HANDLE_VALUE;
-}
-using dir_type = void*;                               // a directory names are relative to
-inline constexpr dir_type no_dir = nullptr;           // none: the name is absolute
-using native_char = wchar_t;                          // names on disk are UTF-16
-using native_string = std::wstring;
-using native_string_view = std::wstring_view;
-using pid_type = unsigned long; // DWORD
-inline constexpr native_char separator = L'\\';
-inline constexpr bool is_separator(native_char c) noexcept { return c == L'\\' || c == L'/'; }
 inline constexpr std::size_t name_max = 255; // UTF-16 code units per component
-
-// Characters names may not hold (Win32 naming rules), and may not end with.
-inline constexpr bool forbidden_in_name(native_char c) noexcept
-{
-    return c < 32 || c == L'\\' || c == L'/' || c == L':' || c == L'<' || c == L'>' || c == L'"' || c == L'|' ||
-           c == L'?' || c == L'*';
-}
-inline constexpr bool forbidden_at_end(native_char c) noexcept { return c == L'.' || c == L' '; }
-
-// Whether the last component `name` is a DOS device name that Win32 resolves to a device
-// whatever its directory: CON, PRN, AUX, NUL, COM0-9, LPT0-9 (also with the superscript digits
-// 1-3), CONIN$, CONOUT$, in any case, with any extension (what follows the first '.'), and with
-// trailing spaces before it ("NUL .txt").
-inline bool reserved_name(native_string_view name) noexcept
-{
-    std::size_t n = name.find_first_of(L".:");
-    if (n == native_string_view::npos)
-        n = name.size();
-    while (n > 0 && name[n - 1] == L' ')
-        --n;
-    auto up = [&](std::size_t i) -> wchar_t {
-        return name[i] >= L'a' && name[i] <= L'z' ? static_cast<wchar_t>(name[i] - 32) : name[i];
-    };
-    auto is = [&](const wchar_t* w) {
-        std::size_t i = 0;
-        for (; w[i]; ++i)
-            if (i >= n || up(i) != w[i])
-                return false;
-        return i == n;
-    };
-    if (is(L"CON") || is(L"PRN") || is(L"AUX") || is(L"NUL") || is(L"CONIN$") || is(L"CONOUT$"))
-        return true;
-    if (n == 4) {
-        const bool com = up(0) == L'C' && up(1) == L'O' && up(2) == L'M';
-        const bool lpt = up(0) == L'L' && up(1) == L'P' && up(2) == L'T';
-        const wchar_t d = name[3];
-        return (com || lpt) && ((d >= L'0' && d <= L'9') || d == 0xB9 || d == 0xB2 || d == 0xB3);
-    }
-    return false;
-}
-
-// The errors the portable layers tell apart, as the wrappers return them (negated).
-namespace err {
-inline constexpr int exists = 80;            // ERROR_FILE_EXISTS
-inline constexpr int no_entry = 2;           // ERROR_FILE_NOT_FOUND
-inline constexpr int invalid = 87;           // ERROR_INVALID_PARAMETER
-inline constexpr int no_memory = 8;          // ERROR_NOT_ENOUGH_MEMORY
-inline constexpr int too_big = 223;          // ERROR_FILE_TOO_LARGE
-inline constexpr int io = 1117;              // ERROR_IO_DEVICE
-inline constexpr int not_supported = 50;     // ERROR_NOT_SUPPORTED
-inline constexpr int illegal_sequence = 1113; // ERROR_NO_UNICODE_TRANSLATION
-} // namespace err
-
-// The system deletes a file opened with FILE_FLAG_DELETE_ON_CLOSE when its last handle closes.
-inline constexpr bool has_delete_on_close = true;
-// WriteFile at an offset moves the file pointer of a synchronous handle.
-inline constexpr bool write_at_keeps_position = false;
 
 // The identity of a file: its volume and file index (GetFileInformationByHandle).
 struct file_id
@@ -159,12 +87,6 @@ inline constexpr int injected(call) noexcept
     return 0;
 }
 #endif
-
-inline int last_error() noexcept
-{
-    DWORD e = ::GetLastError();
-    return e ? -static_cast<int>(e) : -err::io;
-}
 
 // Errors that say "no such name": the file, or a directory on its path.
 inline int normalise_missing(int r) noexcept
@@ -211,11 +133,6 @@ private:
 };
 
 // ---- Handles and files.
-
-inline int close(handle_type h) noexcept
-{
-    return ::CloseHandle(h) ? 0 : last_error();
-}
 
 // Security attributes of every handle the library opens: not inherited by child processes.
 inline SECURITY_ATTRIBUTES* no_inherit(SECURITY_ATTRIBUTES& sa, void* descriptor = nullptr) noexcept
@@ -474,38 +391,6 @@ inline int open_relative(dir_type dir, const native_char* name, std::size_t len,
         return -static_cast<int>(e ? e : ERROR_ACCESS_DENIED);
     }
     h = r;
-    return 0;
-}
-
-// ---- Process.
-
-// Fills buf with bytes from the system's CSPRNG (BCryptGenRandom); 0 or the error.
-inline int random_bytes(void* buf, std::size_t n) noexcept
-{
-    unsigned char* p = static_cast<unsigned char*>(buf);
-    while (n > 0) {
-        ULONG chunk = n > (1u << 30) ? (1u << 30) : static_cast<ULONG>(n);
-        if (boost::winapi::BCryptGenRandom(nullptr, p, chunk, 2 /* BCRYPT_USE_SYSTEM_PREFERRED_RNG */) < 0)
-            return -err::not_supported;
-        p += chunk;
-        n -= chunk;
-    }
-    return 0;
-}
-
-inline pid_type current_pid() noexcept
-{
-    return ::GetCurrentProcessId();
-}
-
-inline pid_type getpid_uncached() noexcept
-{
-    return ::GetCurrentProcessId();
-}
-
-// No fork on Windows: the per-thread engines never need re-seeding.
-inline constexpr unsigned fork_generation() noexcept
-{
     return 0;
 }
 
