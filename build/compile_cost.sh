@@ -15,7 +15,7 @@
 # --runs=N     compiles of each TU per compiler setting (default 5; the median is printed);
 #              the TUs are compiled in turn, run after run, so that load hits them alike
 # --quick      --runs=1, for trying the script out
-# --headers    also one table for each public header include/boost/tempfile/*.hpp alone in a
+# --headers    also one table for <boost/tempfile.hpp> and each public header *.hpp alone in a
 #              TU (g++ -O0): what it costs and which OS headers the library includes directly
 # --format=    md (default: Markdown) or adoc (AsciiDoc table rows, for doc/performance.adoc)
 #
@@ -203,8 +203,8 @@ headers_read() {
         grep -v '^boost/' | sort -u | while read -r h; do
             grep -qE "^/usr/include/([a-z0-9_]+-linux-gnu/)?$h\$" "$tmp/read_os.txt" && echo "$h"
         done >"$2" || true
-    sed 's|^/usr/include/boost/||; s|/.*||; s|\.hpp$| (top level)|' "$tmp/read_boost.txt" | sort | uniq -c |
-        sort -rn | awk '{ c = $1; $1 = ""; print c, substr($0, 2) }' >"$2.boost"
+    sed 's|^/usr/include/boost/||; s|^\([^/]*\)/.*|\1|; s|\.hpp$| (top level)|' "$tmp/read_boost.txt" |
+        sed 's|^[^ ]* (top level)$|top-level headers|' | sort | uniq -c | sort -k1,1rn -k2 >"$2.boost"
     echo "$(wc -l <"$tmp/read_os.txt") $(wc -l <"$tmp/read_boost.txt")"
 }
 
@@ -276,13 +276,14 @@ direct=$(cat "$tmp"/{named,anon,spooled,dir,mkstemp}.direct 2>/dev/null | sort -
 echo
 echo "OS headers that include/boost/tempfile names itself: ${direct:-none}"
 for t in named "$base"; do
-    echo "Boost headers read by the $(cat "$tmp/$t.label") TU, per library: $(awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }' "$tmp/$t.direct.boost")"
+    echo "Boost headers read by the $(cat "$tmp/$t.label") TU, per library: $(awk '{ c = $1; sub(/^ *[0-9]+ /, ""); printf "%s%s %s", (NR > 1 ? ", " : ""), $0, c }' "$tmp/$t.direct.boost")"
 done
 
 # ---- each public header alone ----------------------------------------------------------------
 if [ "$headers" = 1 ]; then
     echo "#include <string>" >"$tmp/h_string.cpp"
-    hs=()
+    echo "#include <boost/tempfile.hpp>" >"$tmp/h_umbrella.cpp"
+    hs=(umbrella)
     for h in "$inc"/boost/tempfile/*.hpp; do
         n=$(basename "$h" .hpp)
         echo "#include <boost/tempfile/$n.hpp>" >"$tmp/h_$n.cpp"
@@ -302,6 +303,7 @@ if [ "$headers" = 1 ]; then
         f="$tmp/h_$n.cpp"; label=$(code "<boost/tempfile/$n.hpp>")
         [ "$n" = empty ] && { f="$tmp/empty.cpp"; label='(empty TU)'; }
         [ "$n" = string ] && label=$(code '<string>')
+        [ "$n" = umbrella ] && label=$(code '<boost/tempfile.hpp>')
         : >"$tmp/h_$n.direct"
         read -r os bh < <(headers_read "$f" "$tmp/h_$n.direct")
         row "$label" "$(printf '%.2f s' "$(median "$tmp/h_$n.gcc-O0" 1)")" \
