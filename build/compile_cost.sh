@@ -272,7 +272,7 @@ done
 table_end
 
 # The OS headers the library's own files include (the others come through libstdc++ or Boost).
-direct=$(cat "$tmp"/{named,anon,spooled,dir,mkstemp}.direct 2>/dev/null | sort -u | tr '\n' ' ')
+direct=$(cat "$tmp"/{named,anon,spooled,dir,mkstemp}.direct 2>/dev/null | sort -u | tr '\n' ' ' | sed 's/ $//')
 echo
 echo "OS headers that include/boost/tempfile names itself: ${direct:-none}"
 for t in named "$base"; do
