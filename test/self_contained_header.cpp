@@ -19,7 +19,7 @@ struct user_record
     long st_mtime, st_atime, st_ctime;
     void (*sa_handler)(int);
     int si_pid, si_uid, si_status;
-    int DT_DIR, SIGINT, O_CREAT, S_IFMT, SYS_open, AT_FDCWD;
+    int DT_DIR, O_CREAT, S_IFMT, SYS_open, AT_FDCWD; // not SIGINT: mingw-w64's <locale> has it (pthread.h)
     int ERROR, DELETE, IN, OUT, CALLBACK, near, far;
 };
 #endif
