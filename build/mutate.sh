@@ -147,10 +147,7 @@ run_one() { # copy, mutation
     fi
     local targets log="$work/$name.log" summary
     read -r -a targets <<<"$tests"
-    # debug-symbols=off: only the verdict matters here, and -g costs about 15 % of each compile
-    # (every mutation recompiles its test programs) and the largest links.
-    (cd "$copy" && BOOST_TEMPFILE_B2_ARGS="${BOOST_TEMPFILE_B2_ARGS:-} debug-symbols=off" \
-        ./build/test.sh "$how" --jobs=1 "${targets[@]}") >"$log" 2>&1 || true
+    (cd "$copy" && ./build/test.sh "$how" --jobs=1 "${targets[@]}") >"$log" 2>&1 || true
     summary=$(tail -n 1 "$log")
     if grep -q "did not build" "$log"; then # a mutation must compile: else it proves nothing
         printf '%-30s DID NOT COMPILE (%s)\n' "$name" "$log"
