@@ -165,7 +165,13 @@ int openat(int dirfd, const char* path, int flags, ...)
 // The 64-bit names (what the headers call under _FILE_OFFSET_BITS=64): the same functions.
 int open64(const char* path, int flags, ...) __attribute__((alias("open")));
 int openat64(int dirfd, const char* path, int flags, ...) __attribute__((alias("openat")));
-ssize_t pwrite64(int fd, const void* p, size_t n, off_t off) __attribute__((alias("pwrite")));
+// pwrite64 forwards instead of aliasing: built without -fPIC (b2 link=static), g++ 12 infers
+// that pwrite cannot throw, and an alias without that attribute is an error under -Werror
+// (-Wmissing-attributes); the variadic ones above have no such inference.
+ssize_t pwrite64(int fd, const void* p, size_t n, off_t off)
+{
+    return pwrite(fd, p, n, off);
+}
 
 } // extern "C"
 
