@@ -19,7 +19,6 @@
 
 #include <unistd.h>
 
-
 namespace boost {
 namespace tempfile {
 namespace detail {

@@ -35,7 +35,6 @@
 #include <sys/random.h>
 #endif
 
-
 namespace boost {
 namespace tempfile {
 namespace detail {

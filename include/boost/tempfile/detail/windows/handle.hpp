@@ -19,7 +19,6 @@
 #include <boost/winapi/get_last_error.hpp>
 #include <boost/winapi/handles.hpp>
 
-
 namespace boost {
 namespace tempfile {
 namespace detail {

@@ -22,7 +22,6 @@
 
 #include <cstddef>
 
-
 namespace boost {
 namespace tempfile {
 namespace detail {

@@ -20,7 +20,6 @@
 #include <string>
 #include <string_view>
 
-
 namespace boost {
 namespace tempfile {
 namespace detail {
