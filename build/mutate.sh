@@ -55,8 +55,8 @@ mutations=(
 "creation-no-O_CLOEXEC@$H/detail/posix/sys.hpp@s{o_nofollow \| O_CLOEXEC;}{o_nofollow;}@test_injection"
 "stream-write-error-forgotten@$H/basic_temp_file.hpp@s{return lost \? lost : r;}{return lost ? r : r;}@test_write_errors"
 "streambuf-keeps-no-error@$H/detail/file_streambuf.hpp@s{if \(r < 0 && write_error_ == 0\)}{if (false)}@test_write_errors"
-"persist-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !same_file\(st, \{mine.st_dev, mine.st_ino\}\)\)\n(\s*)return 2;}{if (r < 0)\n\$1return 2;}@test_persist"
-"persist-target-unchecked@$H/detail/posix/ops.hpp@s{return !checked \|\| \(lstat\(to, st\) == 0 && same_file\(st, \{mine.st_dev, mine.st_ino\}\)\);}{return true;}@test_persist"
+"persist-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !same_file\(st, id_of\(mine\)\)\)\n(\s*)return 2;}{if (r < 0)\n\$1return 2;}@test_persist"
+"persist-target-unchecked@$H/detail/posix/ops.hpp@s{return !checked \|\| \(lstat\(to, st\) == 0 && same_file\(st, id_of\(mine\)\)\);}{return true;}@test_persist"
 "win-publish-name-unchecked@$H/detail/windows/ops.hpp@s{\n\s*if \(!name_leads_to\(from, mine\)\)( // also an ordinary file[^\n]*)\n\s*return 2;}{}; s{if \(!name_leads_to\(staged.c_str\(\), mine\)\)( \{ // .from. was swapped)}{if (false)\$1}@test_windows_hostile"
 "win-dir-holds-delete@$H/detail/windows/ops.hpp@s{(dir_access = FILE_LIST_DIRECTORY \| FILE_READ_ATTRIBUTES \| FILE_WRITE_ATTRIBUTES);}{\$1 | DELETE;}@test_windows_hostile"
 "win-reserved-names-accepted@$H/detail/windows/vocabulary.hpp@s{(inline bool reserved_name\(native_string_view name\) noexcept\n\{\n)}{\$1    if (name.size() < 100000)\n        return false;\n}@test_windows_hostile"
@@ -106,7 +106,7 @@ mutations=(
 "exit-dir-identity-unchecked@$H/detail/posix/exit_cleanup.hpp@s{bool same = sys::fstat\(fd, st\) == 0 && sys::same_file\(st, id\);}{bool same = sys::fstat(fd, st) == 0;}@test_guards_exit"
 "keep-false-ignored@$H/basic_temp_file.hpp@s{if \(!std::exchange\(kept_, false\)\)\n(\s*)return;}{if (true)\n\$1return;}@test_adopt"
 "adopt-follows-symlinks@$H/detail/posix/ops.hpp@s{lstat\(path, st\); r < 0\)\n(.*?)\| o_nofollow \| O_CLOEXEC}{fstatat(AT_FDCWD, path, st, 0); r < 0)\n\$1| O_CLOEXEC}s@test_adopt"
-"adopt-handle-name-unchecked@$H/detail/posix/ops.hpp@s{return same_file\(st, \{mine.st_dev, mine.st_ino\}\) \? 0 :}{return true ? 0 :}@test_adopt"
+"adopt-handle-name-unchecked@$H/detail/posix/ops.hpp@s{return same_file\(st, id_of\(mine\)\) \? 0 :}{return true ? 0 :}@test_adopt"
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")

@@ -34,6 +34,13 @@
 #                      bin/<config>-coverage, made world-writable (umask 0 while b2 runs) so
 #                      that children running as `nobody` add their .gcda counts too. Read the
 #                      counts with build/coverage.sh, which drives this.
+#   --separate         the library compiled separately (BOOST_TEMPFILE_SEPARATE_COMPILATION):
+#                      every target built in that mode, each test program linked with the
+#                      compiled part (src/tempfile.cpp) or, for the white-box tests of a
+#                      platform's internals, including src.hpp itself (test/Jamfile). Build
+#                      products: bin/<config>-separate. In --toolset=all, the clang++
+#                      configuration is always built so (the g++ one is header-only): both
+#                      modes every time.
 #   --rerun            run the test programs again even when b2 finds them up to date (to run
 #                      the suite under another environment: TMPDIR, TEMP, TMP, a user...)
 #   anything else      passed to b2: properties (variant=release, cxxstd=20 replaces the
@@ -66,6 +73,7 @@ sanitize=""     # "": the default (ASan + UBSan for the clang half of --toolset=
 quick=0
 platform=linux
 rerun=0
+separate=0
 portable=0
 coverage=0
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -88,6 +96,7 @@ for a in ${args[@]+"${args[@]}"}; do
         --quick) quick=1 ;;
         --platform=*) platform=${a#--platform=} ;;
         --rerun) rerun=1 ;;
+        --separate) separate=1 ;;
         --portable-posix) portable=1 ;;
         --coverage) coverage=1 ;;
         --jobs=*) jobs=${a#--jobs=} ;;
@@ -113,7 +122,7 @@ configs=()
 case "$toolset" in
     gcc) configs=("gcc-cxx17 gcc 17 ${sanitize:-none} all") ;;
     clang) configs=("clang-cxx20 clang 20 ${sanitize:-none} all") ;;
-    all) configs=("gcc-cxx17 gcc 17 ${sanitize:-none} all" "clang-cxx20 clang 20 ${sanitize:-address} run") ;;
+    all) configs=("gcc-cxx17 gcc 17 ${sanitize:-none} all" "clang-cxx20 clang 20 ${sanitize:-address} run separate") ;;
 esac
 [ "$platform" = windows ] && configs=("mingw-cxx17 gcc-mingw 17 none all")
 sanitize=${sanitize:-none}   # what was asked for explicitly (the CMake checks and the like)
@@ -226,20 +235,24 @@ condense_log() { # log bdir
 }
 
 # ---------------------------------------------------------------- b2, per configuration
-run_config() { # label toolset cxxstd sanitizer what
-    local san=$4 what=$5 san_suffix="" san_props=()
+run_config() { # label toolset cxxstd sanitizer what [separate]
+    local san=$4 what=$5 san_suffix="" san_props=() mode_suffix="" mode_opts=()
+    if [ "$separate" = 1 ] || [ "${6:-}" = separate ]; then
+        mode_suffix=-separate
+        mode_opts=(-sBOOST_TEMPFILE_SEPARATE=1)
+    fi
     case "$san" in
         address) san_props=(address-sanitizer=norecover undefined-sanitizer=norecover); san_suffix=-asan ;;
         thread) san_props=(thread-sanitizer=norecover); san_suffix=-tsan ;;
     esac
-    local label=$1$portable_suffix$san_suffix$cov_suffix tset=$2 std=$3
-    [ -z "$user_cxxstd" ] || label=$tset-cxx${user_cxxstd//,/-}$portable_suffix$san_suffix$cov_suffix
+    local label=$1$portable_suffix$mode_suffix$san_suffix$cov_suffix tset=$2 std=$3
+    [ -z "$user_cxxstd" ] || label=$tset-cxx${user_cxxstd//,/-}$portable_suffix$mode_suffix$san_suffix$cov_suffix
     local bdir="bin/$label" log="bin/logs/$label.log"
     local stamp="bin/logs/$label.stamp"
     local props=("toolset=$tset" ${platform_b2_args[@]+"${platform_b2_args[@]}"})
     [ -n "$user_cxxstd" ] || props+=("cxxstd=$std")
     props+=(${san_props[@]+"${san_props[@]}"} ${portable_props[@]+"${portable_props[@]}"})
-    props+=(${cov_props[@]+"${cov_props[@]}"})
+    props+=(${cov_props[@]+"${cov_props[@]}"} ${mode_opts[@]+"${mode_opts[@]}"})
     local targets=(${b2_targets[@]+"${b2_targets[@]}"})
     local scope=all
     if [ ${#targets[@]} -eq 0 ]; then

@@ -20,6 +20,9 @@
 #endif
 
 #define BOOST_TEST_MODULE native_calls
+#if defined(BOOST_TEMPFILE_SEPARATE_COMPILATION)
+#include <boost/tempfile/src.hpp> // compiled separately: this TU is the one with the system layer
+#endif
 #include <boost/test/unit_test.hpp>
 
 #include <boost/tempfile.hpp>

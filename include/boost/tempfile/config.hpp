@@ -34,6 +34,43 @@
 // dynamic linker) instead of keeping its own. A Windows DLL keeps its own copy.
 #define BOOST_TEMPFILE_DETAIL_SHARED_STATE BOOST_SYMBOL_VISIBLE
 
+// Header-only by default. With BOOST_TEMPFILE_SEPARATE_COMPILATION defined in every TU of a
+// program, the system layer and the library's state are compiled once, in the TU that
+// includes <boost/tempfile/src.hpp> (or the boost_tempfile library built from it), and the
+// other TUs see their declarations only: no OS header (<windows.h>, <fcntl.h>, <signal.h>...)
+// and one copy of the state. BOOST_TEMPFILE_DYN_LINK (or BOOST_ALL_DYN_LINK) when that TU is
+// a shared library: its functions are exported, and imported by its users.
+//
+// BOOST_TEMPFILE_DETAIL_DECL marks what the compiled part defines: inline in header-only mode.
+// BOOST_TEMPFILE_DETAIL_DEFINITIONS is 1 where the definitions are compiled: in every TU
+// header-only, in src.hpp's TU only when compiled separately.
+#if defined(BOOST_TEMPFILE_SEPARATE_COMPILATION)
+#if defined(BOOST_TEMPFILE_DYN_LINK) || defined(BOOST_ALL_DYN_LINK)
+#if defined(BOOST_TEMPFILE_SOURCE)
+#define BOOST_TEMPFILE_DETAIL_DECL BOOST_SYMBOL_EXPORT
+#else
+#define BOOST_TEMPFILE_DETAIL_DECL BOOST_SYMBOL_IMPORT
+#endif
+#else
+#define BOOST_TEMPFILE_DETAIL_DECL
+#endif
+#if defined(BOOST_TEMPFILE_SOURCE)
+#define BOOST_TEMPFILE_DETAIL_DEFINITIONS 1
+#else
+#define BOOST_TEMPFILE_DETAIL_DEFINITIONS 0
+#endif
+#else
+#if defined(BOOST_TEMPFILE_SOURCE)
+#error "boost::tempfile: src.hpp is for separate compilation: define BOOST_TEMPFILE_SEPARATE_COMPILATION in every TU"
+#endif
+#define BOOST_TEMPFILE_DETAIL_DECL inline
+#define BOOST_TEMPFILE_DETAIL_DEFINITIONS 1
+#endif
+
+// A function holding process-wide state: one definition, visible (header-only) or compiled
+// once (separately).
+#define BOOST_TEMPFILE_DETAIL_STATE BOOST_TEMPFILE_DETAIL_SHARED_STATE BOOST_TEMPFILE_DETAIL_DECL
+
 #include <type_traits>
 
 namespace boost {

@@ -82,11 +82,14 @@ struct registry
     std::atomic<entry*> retired{nullptr};
 };
 
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline registry& state() noexcept
+BOOST_TEMPFILE_DETAIL_STATE registry& state() noexcept;
+#if BOOST_TEMPFILE_DETAIL_DEFINITIONS
+BOOST_TEMPFILE_DETAIL_STATE registry& state() noexcept
 {
     static registry r; // constant-initialised: no guard is ever taken in a handler
     return r;
 }
+#endif
 
 // Chunk k (nullptr if not allocated yet), and its size.
 inline slot* chunk_at(registry& r, int k) noexcept
@@ -118,11 +121,14 @@ inline void for_each_slot(registry& r, F f) noexcept
 inline constexpr std::uint64_t closing_bit = std::uint64_t(1) << 31;
 inline constexpr std::uint64_t count_mask = closing_bit - 1;
 
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<std::uint64_t>& creations() noexcept
+BOOST_TEMPFILE_DETAIL_STATE std::atomic<std::uint64_t>& creations() noexcept;
+#if BOOST_TEMPFILE_DETAIL_DEFINITIONS
+BOOST_TEMPFILE_DETAIL_STATE std::atomic<std::uint64_t>& creations() noexcept
 {
     static std::atomic<std::uint64_t> v{0}; // constant-initialised: read by handlers
     return v;
 }
+#endif
 inline std::uint64_t this_process_tag() noexcept
 {
     return std::uint64_t(static_cast<std::uint32_t>(sys::current_pid())) << 32;
@@ -169,6 +175,23 @@ inline void close_creations() noexcept
         std::this_thread::sleep_for(std::chrono::milliseconds(1)); // nanosleep / Sleep
 }
 
+// Blocks the handled signals from before an object is created until after it is registered:
+// a signal in between is delivered once the object is registered, so it is removed with the
+// rest (POSIX; nothing to block on Windows).
+struct creation_block
+{
+    sys::signal_mask old;
+    bool blocked;
+    creation_block() noexcept : blocked(block_creation_signals(old)) {}
+    creation_block(const creation_block&) = delete;
+    creation_block& operator=(const creation_block&) = delete;
+    ~creation_block()
+    {
+        if (blocked)
+            restore_signal_mask(old);
+    }
+};
+
 // Held from before an object creates its name until after it is registered: the platform's
 // part (the handled signals blocked in this thread), then the count of creations under way.
 struct creation_guard
@@ -208,11 +231,14 @@ inline void at_exit() noexcept
 
 // Slots probed by registrations, counted only in the tests (BOOST_TEMPFILE_TEST_HOOKS), which
 // check that it stays linear.
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<std::size_t>& probes() noexcept
+BOOST_TEMPFILE_DETAIL_STATE std::atomic<std::size_t>& probes() noexcept;
+#if BOOST_TEMPFILE_DETAIL_DEFINITIONS
+BOOST_TEMPFILE_DETAIL_STATE std::atomic<std::size_t>& probes() noexcept
 {
     static std::atomic<std::size_t> n{0};
     return n;
 }
+#endif
 inline void count_probe() noexcept
 {
 #if defined(BOOST_TEMPFILE_TEST_HOOKS)

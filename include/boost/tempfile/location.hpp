@@ -105,11 +105,14 @@ inline bool usable_tempdir(const sys::native_string& dir)
 // Threads between loading a tempdir value and counting themselves a user of it, or between
 // counting themselves out and their last touch of it: tempdir_cache frees no value while this
 // is not 0 (see tempdir_cache::reclaim).
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<unsigned>& tempdir_readers() noexcept
+BOOST_TEMPFILE_DETAIL_STATE std::atomic<unsigned>& tempdir_readers() noexcept;
+#if BOOST_TEMPFILE_DETAIL_DEFINITIONS
+BOOST_TEMPFILE_DETAIL_STATE std::atomic<unsigned>& tempdir_readers() noexcept
 {
     static std::atomic<unsigned> n{0};
     return n;
 }
+#endif
 
 struct tempdir_entry
 {
@@ -305,11 +308,14 @@ private:
     }
 };
 
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline tempdir_cache& tempdir_state()
+BOOST_TEMPFILE_DETAIL_STATE tempdir_cache& tempdir_state();
+#if BOOST_TEMPFILE_DETAIL_DEFINITIONS
+BOOST_TEMPFILE_DETAIL_STATE tempdir_cache& tempdir_state()
 {
     static tempdir_cache* c = new tempdir_cache; // never destroyed: usable during exit
     return *c;
 }
+#endif
 
 // The default directory (searched once, then cached), held; empty with *ec set / an exception.
 inline tempdir_ref gettempdir_entry(system::error_code* ec)
@@ -351,11 +357,14 @@ struct tempdir_copy
     unsigned long generation = 0;
     sys::native_string path;
 };
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline tempdir_copy& thread_tempdir_copy()
+BOOST_TEMPFILE_DETAIL_STATE tempdir_copy& thread_tempdir_copy();
+#if BOOST_TEMPFILE_DETAIL_DEFINITIONS
+BOOST_TEMPFILE_DETAIL_STATE tempdir_copy& thread_tempdir_copy()
 {
     static thread_local tempdir_copy c;
     return c;
 }
+#endif
 
 // f(the default directory's name), searching first if needed; false with *ec set / an
 // exception if there is none. The cached case is one load (the generation) and the thread's

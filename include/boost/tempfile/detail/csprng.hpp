@@ -100,11 +100,14 @@ struct state
     bool seeded;
 };
 
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline state& thread_state() noexcept
+BOOST_TEMPFILE_DETAIL_STATE state& thread_state() noexcept;
+#if BOOST_TEMPFILE_DETAIL_DEFINITIONS
+BOOST_TEMPFILE_DETAIL_STATE state& thread_state() noexcept
 {
     static thread_local state s; // zero-initialised
     return s;
 }
+#endif
 
 // How many times this thread drew a key from the system (tests: BOOST_TEMPFILE_TEST_HOOKS).
 inline unsigned& seeds() noexcept

@@ -56,6 +56,17 @@ enum class adopt_refusal : int
     not_same_file, // the name leads to another file than the handle (or changed meanwhile)
     bad_handle     // not an open file
 };
+
+namespace sys {
+// How sys::create_file makes a file: the flags matter only where the system deletes files
+// itself (Windows).
+enum file_flags : unsigned
+{
+    file_shared = 0,          // other handles may open the name (FILE_SHARE_READ | WRITE | DELETE)
+    file_delete_on_close = 1, // FILE_FLAG_DELETE_ON_CLOSE: the system removes it, even if the process dies
+    file_private = 2          // share mode 0: no other handle may open it
+};
+} // namespace sys
 } // namespace detail
 } // namespace tempfile
 } // namespace boost

@@ -25,6 +25,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <new>
 
 namespace boost {
 namespace tempfile {
@@ -94,18 +95,17 @@ inline void remove_below(int fd, int depth, ::dev_t dev) noexcept
 }
 
 // The identity of what `path` names now (lstat); false if it cannot be had.
-inline bool identify(const char* path, sys::file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL bool identify(const sys::native_char* path, sys::file_id& id) noexcept
 {
     struct ::stat st;
     if (sys::lstat(path, st) != 0)
         return false;
-    id.dev = st.st_dev;
-    id.ino = st.st_ino;
+    id = sys::id_of(st);
     return true;
 }
 
 // Removes `path` (a file, or a directory tree) if it is still `id`. Async-signal-safe.
-inline void remove_entry(const char* path, bool directory, const sys::file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL void remove_entry(const sys::native_char* path, bool directory, const sys::file_id& id) noexcept
 {
     struct ::stat st;
     if (directory) {
@@ -114,7 +114,7 @@ inline void remove_entry(const char* path, bool directory, const sys::file_id& i
             return;
         bool same = sys::fstat(fd, st) == 0 && sys::same_file(st, id);
         if (same)
-            remove_below(fd, max_depth, id.dev);
+            remove_below(fd, max_depth, to<::dev_t>(id.dev));
         sys::close(fd);
         if (same)
             sys::rmdir(path);
@@ -165,7 +165,7 @@ inline void on_signal(int sig, ::siginfo_t* info, void* context) noexcept
 // Installs the handlers and `at_exit` (which calls sweep), once per process. The disposition
 // found is recorded, and marked as such, before the handler replaces it: a signal that
 // arrives right after sigaction finds what to chain to.
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
+BOOST_TEMPFILE_DETAIL_STATE void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
 {
     static std::once_flag once;
     try {
@@ -195,22 +195,20 @@ BOOST_TEMPFILE_DETAIL_SHARED_STATE inline void install(void (*sweep)() noexcept,
     }
 }
 
-// Blocks the handled signals from before an object is created until after it is registered
-// (remove_at_exit's creation_guard): a signal in between is delivered once the object is
-// registered, so it is removed with the rest.
-struct creation_block
+static_assert(sizeof(::sigset_t) <= sizeof(sys::signal_mask) && alignof(::sigset_t) <= alignof(sys::signal_mask),
+              "boost::tempfile: detail/posix/vocabulary.hpp's signal_mask holds this system's sigset_t");
+
+// Blocks the handled signals in this thread (remove_at_exit's creation_block); true with `old`
+// the mask to restore.
+BOOST_TEMPFILE_DETAIL_DECL bool block_creation_signals(sys::signal_mask& old) noexcept
 {
-    ::sigset_t old;
-    bool blocked;
-    creation_block() noexcept : blocked(sys::block_signals(handled_signals, signal_count, old) == 0) {}
-    creation_block(const creation_block&) = delete;
-    creation_block& operator=(const creation_block&) = delete;
-    ~creation_block()
-    {
-        if (blocked)
-            sys::set_signal_mask(old);
-    }
-};
+    return sys::block_signals(handled_signals, signal_count, *::new (static_cast<void*>(old.bytes)) ::sigset_t) == 0;
+}
+
+BOOST_TEMPFILE_DETAIL_DECL void restore_signal_mask(const sys::signal_mask& old) noexcept
+{
+    sys::set_signal_mask(*std::launder(reinterpret_cast<const ::sigset_t*>(old.bytes)));
+}
 
 } // namespace exit_cleanup
 } // namespace detail

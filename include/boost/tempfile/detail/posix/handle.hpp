@@ -25,7 +25,7 @@ namespace detail {
 namespace sys {
 
 // close() is not retried: on Linux the descriptor is gone even when EINTR is reported.
-inline int close(int fd) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int close(handle_type fd) noexcept
 {
     return ::close(fd) == 0 ? 0 : -errno;
 }

@@ -30,18 +30,21 @@ namespace detail {
 
 // Cleared for the rest of the process when the kernel turns out to lack O_TMPFILE (EISDIR:
 // kernels before 3.11 read the flag as O_DIRECTORY).
-BOOST_TEMPFILE_DETAIL_SHARED_STATE inline std::atomic<bool>& tmpfile_supported() noexcept
+BOOST_TEMPFILE_DETAIL_STATE std::atomic<bool>& tmpfile_supported() noexcept;
+#if BOOST_TEMPFILE_DETAIL_DEFINITIONS
+BOOST_TEMPFILE_DETAIL_STATE std::atomic<bool>& tmpfile_supported() noexcept
 {
     static std::atomic<bool> v{sys::o_tmpfile != 0};
     return v;
 }
+#endif
 
 namespace sys {
 
 // ---- Names and directories.
 
 // The current directory, or "." if it cannot be had.
-inline native_string current_dir()
+BOOST_TEMPFILE_DETAIL_DECL native_string current_dir()
 {
     std::string buf(256, '\0');
     for (;;) {
@@ -57,7 +60,7 @@ inline native_string current_dir()
 
 // `p` made absolute against the current directory (no other normalisation), without
 // trailing separators except for the root.
-inline native_string absolute(native_string p)
+BOOST_TEMPFILE_DETAIL_DECL native_string absolute(native_string p)
 {
     if (p.empty() || p[0] != '/') {
         std::string cwd = current_dir();
@@ -73,7 +76,7 @@ inline native_string absolute(native_string p)
 
 // Python's _candidate_tempdir_list() on POSIX: TMPDIR, TEMP, TMP (unset or empty skipped;
 // ignored in set-user-ID programs), /tmp, /var/tmp, /usr/tmp, then the current directory.
-inline std::vector<native_string> candidate_tempdirs()
+BOOST_TEMPFILE_DETAIL_DECL std::vector<native_string> candidate_tempdirs()
 {
     std::vector<native_string> r;
     for (const char* var : {"TMPDIR", "TEMP", "TMP"}) {
@@ -88,7 +91,7 @@ inline std::vector<native_string> candidate_tempdirs()
 }
 
 // $XDG_RUNTIME_DIR when it is set and absolute, else nullptr (runtime_dir's candidate).
-inline const native_char* runtime_dir() noexcept
+BOOST_TEMPFILE_DETAIL_DECL const native_char* runtime_dir() noexcept
 {
     const char* v = secure_getenv("XDG_RUNTIME_DIR");
     return v && v[0] == '/' ? v : nullptr;
@@ -96,7 +99,7 @@ inline const native_char* runtime_dir() noexcept
 
 // A held directory for pinned_temp_dir (O_PATH, else O_SEARCH or O_RDONLY): 0 with `out`
 // set, or -errno.
-inline int open_dir_pin(const native_char* path, dir_type& out) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int open_dir_pin(const native_char* path, dir_type& out) noexcept
 {
     int fd = openat(AT_FDCWD, path, o_dir_pin | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0)
@@ -104,30 +107,12 @@ inline int open_dir_pin(const native_char* path, dir_type& out) noexcept
     return fd < 0 ? fd : 0;
 }
 
-// A held directory as a non-negative integer (for an atomic slot), and back.
-inline std::intptr_t dir_bits(dir_type d) noexcept
-{
-    return d;
-}
-inline dir_type dir_from_bits(std::intptr_t b) noexcept
-{
-    return static_cast<dir_type>(b);
-}
-
 // ---- Creation. `dir` is a held directory and `name` relative to it, or no_dir and an
 // absolute name (as openat).
 
-// How create_file makes a file: the flags matter only where the system deletes files itself.
-enum file_flags : unsigned
-{
-    file_shared = 0,          // other handles may open the name
-    file_delete_on_close = 1, // the system removes it when the last handle closes
-    file_private = 2          // no other handle may open it
-};
-
 // Flags of every named file the library creates (Python's _bin_openflags plus O_CLOEXEC),
 // mode 0600. A descriptor, or -errno (-EEXIST on any existing entry, symlinks included).
-inline int create_file(dir_type dir, const native_char* name, handle_type& h, unsigned = file_shared) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int create_file(dir_type dir, const native_char* name, handle_type& h, unsigned) noexcept
 {
     int fd = openat(dir, name, exclusive_flags, 0600);
     if (fd >= 0)
@@ -137,7 +122,7 @@ inline int create_file(dir_type dir, const native_char* name, handle_type& h, un
 
 // A file with no name in `path` (O_TMPFILE, linkable), or -errno (-EOPNOTSUPP once the kernel
 // turned out to lack it).
-inline int open_unnamed(dir_type dir, const native_char* path, handle_type& h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int open_unnamed(dir_type dir, const native_char* path, handle_type& h) noexcept
 {
     if (o_tmpfile == 0 || !tmpfile_supported().load(std::memory_order_relaxed))
         return -EOPNOTSUPP; // (a test may set the flag: without O_TMPFILE it means nothing)
@@ -150,13 +135,13 @@ inline int open_unnamed(dir_type dir, const native_char* path, handle_type& h) n
 }
 
 // A directory private to the user (0700). 0 or -errno.
-inline int create_dir(dir_type dir, const native_char* name) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int create_dir(dir_type dir, const native_char* name) noexcept
 {
     return mkdirat(dir, name, 0700);
 }
 
 // 0 if nothing has the name (symlinks count), -EEXIST if something has, or another -errno.
-inline int probe_name(dir_type dir, const native_char* name) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int probe_name(dir_type dir, const native_char* name) noexcept
 {
     struct ::stat st;
     int r = fstatat(dir, name, st, AT_SYMLINK_NOFOLLOW);
@@ -164,7 +149,7 @@ inline int probe_name(dir_type dir, const native_char* name) noexcept
 }
 
 // Removes the file (or the empty directory) `name`. 0 or -errno.
-inline int remove_at(dir_type dir, const native_char* name, bool directory) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int remove_at(dir_type dir, const native_char* name, bool directory) noexcept
 {
     return unlinkat(dir, name, directory ? AT_REMOVEDIR : 0);
 }
@@ -213,7 +198,7 @@ inline int open_unreadable(int at, const char* name) noexcept
 // ours: the descriptor and its identity, or -errno (-EEXIST: the name was taken over between
 // the two calls, and what has it now is not ours to remove; -EPERM: it has another owner,
 // and the caller removes the empty directory it made).
-inline int open_created_dir(dir_type dir, const native_char* name, handle_type& h, file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int open_created_dir(dir_type dir, const native_char* name, handle_type& h, file_id& id) noexcept
 {
     int fd = openat(dir, name, O_RDONLY | O_DIRECTORY | o_nofollow | O_CLOEXEC);
     if (fd == -EACCES) // a umask without u+r (0477): mkdir gave 0300
@@ -231,20 +216,19 @@ inline int open_created_dir(dir_type dir, const native_char* name, handle_type& 
         return err;
     }
     h = fd;
-    id.dev = st.st_dev;
-    id.ino = st.st_ino;
+    id = id_of(st);
     return 0;
 }
 
 // Whether `path` names the file `id` now (lstat: a symlink there is not it).
-inline bool name_leads_to(const native_char* path, const file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL bool name_leads_to(const native_char* path, const file_id& id) noexcept
 {
     struct ::stat st;
     return lstat(path, st) == 0 && same_file(st, id);
 }
 
 // Tells systemd-tmpfiles that the directory is in use (a shared flock). Best effort.
-inline void mark_in_use(handle_type h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL void mark_in_use(handle_type h) noexcept
 {
     flock(h, LOCK_SH | LOCK_NB);
 }
@@ -257,7 +241,7 @@ inline void mark_in_use(handle_type h) noexcept
 // or a device planted under the name: with /proc, the descriptor's own file is opened
 // (/proc/self/fd/N) after an lstat of the name; without, the name is lstat'ed first (a regular
 // file, this one), then opened with O_NOFOLLOW | O_NONBLOCK and checked again.
-inline int reopen_same(handle_type h, const native_char* path, handle_type& out) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int reopen_same(handle_type h, const native_char* path, handle_type& out) noexcept
 {
     struct ::stat mine, there;
     if (int r = fstat(h, mine); r < 0)
@@ -291,13 +275,13 @@ inline int reopen_same(handle_type h, const native_char* path, handle_type& out)
 }
 
 // keep() of a delete-on-close file: POSIX never makes one (has_delete_on_close is false).
-inline int keep_delete_on_close(handle_type&, const native_char*, native_string&) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int keep_delete_on_close(handle_type&, const native_char*, native_string&) noexcept
 {
     return 0;
 }
 
 // keep(false) of a file the system would delete: POSIX never makes one.
-inline int set_delete_on_close(handle_type, bool) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int set_delete_on_close(handle_type, bool) noexcept
 {
     return -EOPNOTSUPP;
 }
@@ -323,7 +307,7 @@ inline int adopt_refused(const struct ::stat& st, bool directory) noexcept
 // Opens the existing regular file `path` for reading and writing: checked with lstat first
 // (nothing else is ever opened: no FIFO, no device), then opened without following a symlink
 // and without blocking, and checked to be what lstat saw. 0 with `h` set.
-inline int adopt_file(const native_char* path, handle_type& h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int adopt_file(const native_char* path, handle_type& h) noexcept
 {
     struct ::stat st, got;
     if (int r = lstat(path, st); r < 0)
@@ -334,7 +318,7 @@ inline int adopt_file(const native_char* path, handle_type& h) noexcept
     if (fd < 0) // ELOOP: a symlink put there since the lstat
         return fd == -ELOOP ? static_cast<int>(adopt_refusal::not_same_file) : fd;
     int r = fstat(fd, got);
-    if (r == 0 && !same_file(got, {st.st_dev, st.st_ino}))
+    if (r == 0 && !same_file(got, id_of(st)))
         r = static_cast<int>(adopt_refusal::not_same_file);
     if (r == 0) { // O_NONBLOCK was for the open only
         int fl = ::fcntl(fd, F_GETFL);
@@ -351,7 +335,7 @@ inline int adopt_file(const native_char* path, handle_type& h) noexcept
 
 // Whether the open file `h` may be adopted under `path`: a regular file of ours, and `path`
 // (not a symlink) leads to it. Nothing is opened or closed.
-inline int adopt_handle(handle_type h, const native_char* path) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int adopt_handle(handle_type h, const native_char* path) noexcept
 {
     struct ::stat mine, st;
     if (h < 0 || fstat(h, mine) < 0)
@@ -362,12 +346,12 @@ inline int adopt_handle(handle_type h, const native_char* path) noexcept
         return r;
     if (S_ISLNK(st.st_mode))
         return static_cast<int>(adopt_refusal::symlink);
-    return same_file(st, {mine.st_dev, mine.st_ino}) ? 0 : static_cast<int>(adopt_refusal::not_same_file);
+    return same_file(st, id_of(mine)) ? 0 : static_cast<int>(adopt_refusal::not_same_file);
 }
 
 // Opens the existing directory `path` (lstat first, never through a symlink) and checks it is
 // what lstat saw: 0 with `h` and its identity set.
-inline int adopt_dir(const native_char* path, handle_type& h, file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int adopt_dir(const native_char* path, handle_type& h, file_id& id) noexcept
 {
     struct ::stat st, got;
     if (int r = lstat(path, st); r < 0)
@@ -378,43 +362,42 @@ inline int adopt_dir(const native_char* path, handle_type& h, file_id& id) noexc
     if (fd < 0)
         return fd == -ELOOP || fd == -ENOTDIR ? static_cast<int>(adopt_refusal::not_same_file) : fd;
     int r = fstat(fd, got);
-    if (r == 0 && !same_file(got, {st.st_dev, st.st_ino}))
+    if (r == 0 && !same_file(got, id_of(st)))
         r = static_cast<int>(adopt_refusal::not_same_file);
     if (r != 0) {
         close(fd);
         return r;
     }
     h = fd;
-    id.dev = st.st_dev;
-    id.ino = st.st_ino;
+    id = id_of(st);
     return 0;
 }
 
 
-inline std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
+BOOST_TEMPFILE_DETAIL_DECL std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
 {
     return lseek(h, off, whence);
 }
 
-inline int truncate(handle_type h, std::uint64_t size) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int truncate(handle_type h, std::uint64_t size) noexcept
 {
     return ftruncate(h, size);
 }
 
-inline int sync(handle_type h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int sync(handle_type h) noexcept
 {
     return fsync(h);
 }
 
 // Like write_all, at an offset; the position afterwards is unspecified.
-inline int write_all_at(handle_type h, const void* buf, std::size_t n, std::int64_t off) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int write_all_at(handle_type h, const void* buf, std::size_t n, std::int64_t off) noexcept
 {
     return pwrite_all(h, buf, n, off);
 }
 
 // Opens the file `path` names (closed by the object, still named), never through a symlink,
 // to sync it or set its mode. 0 with h set, or -errno.
-inline int open_existing(const native_char* path, handle_type& h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int open_existing(const native_char* path, handle_type& h) noexcept
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | o_nofollow);
     if (fd >= 0)
@@ -424,14 +407,14 @@ inline int open_existing(const native_char* path, handle_type& h) noexcept
 
 // The permission bits a published file gets (publish_mode; permissions_of and new_file_mode
 // are in sys.hpp).
-inline int set_mode(handle_type h, unsigned mode) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int set_mode(handle_type h, unsigned mode) noexcept
 {
     return fchmod(h, to<::mode_t>(mode));
 }
 
 // The permission bits (07777) of the open file `h`, read before publishing changes them, so
 // that a publish that fails can put them back (set_mode). 0 or -errno.
-inline int mode_of(handle_type h, unsigned* mode) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int mode_of(handle_type h, unsigned* mode) noexcept
 {
     struct ::stat st;
     int r = fstat(h, st);
@@ -441,7 +424,7 @@ inline int mode_of(handle_type h, unsigned* mode) noexcept
 }
 
 // fsync of the directory `path`, so that a new entry in it survives a crash. 0 or -errno.
-inline int sync_dir(const native_char* path) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int sync_dir(const native_char* path) noexcept
 {
     return fsync_path(path);
 }
@@ -455,7 +438,7 @@ inline int sync_dir(const native_char* path) noexcept
 // rename (the name was swapped between the check and the rename: what was renamed is not this
 // file; reported, not undone); or -errno. With `h` closed (the name kept after close()), the
 // rename is by name only.
-inline int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber, bool) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber, bool) noexcept
 {
     struct ::stat mine, st;
     const bool checked = h != invalid_handle;
@@ -465,10 +448,10 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
         int r = lstat(from, st);
         if (r < 0 && r != -ENOENT)
             return r;
-        if (r < 0 || !same_file(st, {mine.st_dev, mine.st_ino}))
+        if (r < 0 || !same_file(st, id_of(mine)))
             return 2;
     }
-    auto lands = [&] { return !checked || (lstat(to, st) == 0 && same_file(st, {mine.st_dev, mine.st_ino})); };
+    auto lands = [&] { return !checked || (lstat(to, st) == 0 && same_file(st, id_of(mine))); };
     BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::publish_hook, from, to);
     if (!noclobber) {
         int r = rename(from, to);
@@ -494,13 +477,13 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
 }
 
 // Gives the anonymous file `h` (open_unnamed) the name `to`, never replacing. 0 or -errno.
-inline int link_unnamed(handle_type h, const native_char* to) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int link_unnamed(handle_type h, const native_char* to) noexcept
 {
     return link_descriptor(h, to);
 }
 
 // The descriptor mkstemp hands out: the file's own (`text` means nothing on POSIX).
-inline int to_crt_descriptor(handle_type h, bool) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int to_crt_descriptor(handle_type h, bool) noexcept
 {
     return h;
 }

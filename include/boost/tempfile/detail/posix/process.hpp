@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <new>
+#include <type_traits>
 
 #include <pthread.h>
 #include <sys/types.h>
@@ -40,10 +41,10 @@ namespace tempfile {
 namespace detail {
 namespace sys {
 
-using pid_type = ::pid_t;
+static_assert(std::is_same<pid_type, ::pid_t>::value, "boost::tempfile: detail/posix/vocabulary.hpp needs this system's pid_t");
 
 // Fills buf with bytes from the kernel's CSPRNG; 0 or -errno.
-inline int random_bytes(void* buf, std::size_t n) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int random_bytes(void* buf, std::size_t n) noexcept
 {
     unsigned char* p = static_cast<unsigned char*>(buf);
 #if BOOST_TEMPFILE_DETAIL_HAS_ARC4RANDOM_BUF
@@ -151,12 +152,18 @@ inline process_state& current_process() noexcept
     return s;
 }
 
-inline ::pid_t current_pid() noexcept
+BOOST_TEMPFILE_DETAIL_DECL pid_type current_pid() noexcept
 {
     return current_process().pid.load(std::memory_order_relaxed);
 }
 
-inline unsigned fork_generation() noexcept
+// The id of this process, asked of the kernel (not the cached one).
+BOOST_TEMPFILE_DETAIL_DECL pid_type getpid_uncached() noexcept
+{
+    return ::getpid();
+}
+
+BOOST_TEMPFILE_DETAIL_DECL unsigned fork_generation() noexcept
 {
     return current_process().generation.load(std::memory_order_relaxed);
 }

@@ -292,8 +292,7 @@ private:
         frame& f = stack_.back();
         f.fd = fd;
         ++open_;
-        f.id.dev = st.st_dev;
-        f.id.ino = st.st_ino;
+        f.id = sys::id_of(st);
         f.name = name_;
         r = list(stack_.size() - 1);
         if (r < 0)
@@ -417,7 +416,7 @@ inline int reopen_dir(const char* path, const file_id& id) noexcept
 }
 
 // As above, the seam's form: 0 with `out` the descriptor, or -errno.
-inline int reopen_dir(const char* path, const file_id& id, int& out) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int reopen_dir(const sys::native_char* path, const file_id& id, sys::handle_type& out) noexcept
 {
     int fd = reopen_dir(path, id);
     if (fd >= 0)
@@ -442,8 +441,8 @@ inline int reopen_dir(const char* path, const file_id& id, int& out) noexcept
 //
 // `parentfd` >= 0: the directory `path` was made in, held open by the caller (pinned_temp_dir):
 // both identity checks and the last unlinkat go relative to it, and no parent is opened.
-inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, bool keep_going,
-                       std::string& where, int parentfd = -1) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int remove_tree(sys::handle_type& dirfd, const file_id& id, const sys::native_string& path,
+                                    bool keep_going, sys::native_string& where, sys::dir_type parentfd) noexcept
 {
     where.clear();
     int pfd = -1; // the parent, when opened here
@@ -477,7 +476,7 @@ inline int remove_tree(int& dirfd, const file_id& id, const std::string& path, b
                 dirfd = -1;
                 break;
             }
-            tree_walk w(dirfd, id.dev, keep_going);
+            tree_walk w(dirfd, to<::dev_t>(id.dev), keep_going);
             r = w.run(where);
             if (r < 0) {
                 result = r;

@@ -56,24 +56,26 @@ namespace sys {
 // ---- The seam's vocabulary: detail/posix/vocabulary.hpp (no system header), and here what
 // needs one.
 
-inline constexpr std::size_t name_max =
 #if defined(NAME_MAX)
-    NAME_MAX;
-#else
-    255;
+static_assert(name_max == NAME_MAX, "boost::tempfile: detail/posix/vocabulary.hpp needs this system's NAME_MAX");
 #endif
+static_assert(sizeof(::dev_t) <= sizeof(file_id::dev) && sizeof(::ino_t) <= sizeof(file_id::ino),
+              "boost::tempfile: file_id holds dev_t and ino_t");
 static_assert(no_dir == AT_FDCWD, "boost::tempfile: detail/posix/vocabulary.hpp needs this system's AT_FDCWD");
 
-// The identity of a file: what fstat said when it was created or opened.
-struct file_id
+// The identity of the file `st` describes.
+inline file_id id_of(const struct ::stat& st) noexcept
 {
-    ::dev_t dev = 0;
-    ::ino_t ino = 0;
-};
+    file_id id;
+    id.dev = to<std::uint64_t>(st.st_dev);
+    id.ino = to<std::uint64_t>(st.st_ino);
+    return id;
+}
 
 inline bool same_file(const struct ::stat& st, const file_id& id) noexcept
 {
-    return st.st_dev == id.dev && st.st_ino == id.ino;
+    const file_id s = id_of(st);
+    return s.dev == id.dev && s.ino == id.ino;
 }
 
 #if BOOST_TEMPFILE_DETAIL_HAS_O_TMPFILE
@@ -200,7 +202,7 @@ inline std::int64_t lseek(int fd, std::int64_t off, int whence) noexcept
 }
 
 // One read(); 0 at end of file.
-inline std::ptrdiff_t read(int fd, void* buf, std::size_t n) noexcept
+BOOST_TEMPFILE_DETAIL_DECL std::ptrdiff_t read(int fd, void* buf, std::size_t n) noexcept
 {
     return retry([&] { return ::read(fd, buf, n); });
 }
@@ -227,7 +229,7 @@ inline int write_all_impl(int fd, const void* buf, std::size_t n, const std::int
     return 0;
 }
 
-inline int write_all(int fd, const void* buf, std::size_t n) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int write_all(int fd, const void* buf, std::size_t n) noexcept
 {
     return write_all_impl(fd, buf, n, nullptr);
 }
@@ -464,7 +466,7 @@ inline ::mode_t current_umask() noexcept
 }
 
 // The permission bits (0777) of what `path` names, following a symlink; 0 or -errno.
-inline int permissions_of(const char* path, unsigned* mode) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int permissions_of(const char* path, unsigned* mode) noexcept
 {
     struct ::stat st;
     int r = fstatat(AT_FDCWD, path, st, 0);
@@ -474,7 +476,7 @@ inline int permissions_of(const char* path, unsigned* mode) noexcept
 }
 
 // The mode open(O_CREAT, 0666) gives a new file: 0666 & ~umask. Always 1 (a mode was set).
-inline int new_file_mode(unsigned* mode) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int new_file_mode(unsigned* mode) noexcept
 {
     *mode = 0666 & ~to<unsigned>(current_umask());
     return 1;
@@ -509,12 +511,6 @@ inline const char* secure_getenv(const char* name) noexcept
 
 // ---- Async-signal-safe calls (exit_cleanup.hpp's signal handler uses only these and the
 // unlink/unlinkat/openat/close/lstat/fstat wrappers above).
-
-// The id of this process, asked of the kernel (not the cached one).
-inline ::pid_t getpid_uncached() noexcept
-{
-    return ::getpid();
-}
 
 inline int sigaction(int sig, const struct ::sigaction* act, struct ::sigaction* old) noexcept
 {

@@ -17,6 +17,7 @@
 
 #include <cerrno>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -41,10 +42,35 @@ inline constexpr dir_type no_dir = static_cast<int>(0xffd19553u);
 #else
 inline constexpr dir_type no_dir = -100; // Linux, FreeBSD, NetBSD, OpenBSD
 #endif
+// A held directory as a non-negative integer (for an atomic slot), and back.
+inline constexpr std::intptr_t dir_bits(dir_type d) noexcept { return d; }
+inline constexpr dir_type dir_from_bits(std::intptr_t b) noexcept { return static_cast<dir_type>(b); }
+using pid_type = int; // pid_t (checked in detail/posix/process.hpp)
+// The identity of a file: st_dev and st_ino when it was created or opened (wide enough for
+// every system's dev_t and ino_t: checked in detail/posix/sys.hpp).
+struct file_id
+{
+    std::uint64_t dev = 0;
+    std::uint64_t ino = 0;
+};
+// Room for a sigset_t (glibc's and musl's are 128 bytes; macOS's 4, the BSDs' 16): what
+// remove_at_exit's creation guard keeps of the signal mask it restores (checked in
+// detail/posix/exit_cleanup.hpp).
+struct signal_mask
+{
+    alignas(8) unsigned char bytes[128];
+};
 using native_char = char;                        // names on disk are bytes
 using native_string = std::string;
 using native_string_view = std::string_view;
 inline constexpr native_char separator = '/';
+// The longest name a directory entry may have (NAME_MAX where defined: checked in
+// detail/posix/sys.hpp).
+#if defined(__NetBSD__)
+inline constexpr std::size_t name_max = 511;
+#else
+inline constexpr std::size_t name_max = 255;
+#endif
 inline constexpr bool is_separator(native_char c) noexcept { return c == '/'; }
 
 // A character a prefix, suffix or generated part may not hold; a character a name may not end with.

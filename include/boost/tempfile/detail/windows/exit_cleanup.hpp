@@ -41,7 +41,7 @@ inline platform_state& platform() noexcept
 
 // The identity of what `path` names now (not following a reparse point); false if it cannot
 // be had.
-inline bool identify(const wchar_t* path, sys::file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL bool identify(const sys::native_char* path, sys::file_id& id) noexcept
 {
     sys::handle_type h = sys::invalid_handle;
     if (sys::open_entry(path, 0, h) < 0)
@@ -53,7 +53,7 @@ inline bool identify(const wchar_t* path, sys::file_id& id) noexcept
 }
 
 // Removes `path` (a file, or a directory tree) if it is still `id`.
-inline void remove_entry(const wchar_t* path, bool directory, const sys::file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL void remove_entry(const sys::native_char* path, bool directory, const sys::file_id& id) noexcept
 {
     if (directory) {
         sys::handle_type h = sys::invalid_handle;
@@ -85,7 +85,7 @@ inline BOOL WINAPI on_console_event(DWORD) noexcept
 }
 
 // Installs the console handler and `at_exit` (which calls sweep), once per process.
-inline void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
+BOOST_TEMPFILE_DETAIL_STATE void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
 {
     static std::once_flag once;
     try {
@@ -99,12 +99,15 @@ inline void install(void (*sweep)() noexcept, void (*at_exit)()) noexcept
     }
 }
 
-// Held while an object is created until it is registered: nothing to hold on Windows (a
-// console event runs on a thread of its own and finds the registration or not; the object
-// removes what it made either way).
-struct creation_block
+// Nothing to block while an object is created until it is registered (remove_at_exit's
+// creation_block): a console event runs on a thread of its own and finds the registration or
+// not; the object removes what it made either way.
+BOOST_TEMPFILE_DETAIL_DECL bool block_creation_signals(sys::signal_mask&) noexcept
 {
-};
+    return false;
+}
+
+BOOST_TEMPFILE_DETAIL_DECL void restore_signal_mask(const sys::signal_mask&) noexcept {}
 
 } // namespace exit_cleanup
 } // namespace detail

@@ -31,7 +31,7 @@ inline int last_error() noexcept
     return e ? -static_cast<int>(e) : -err::io;
 }
 
-inline int close(handle_type h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int close(handle_type h) noexcept
 {
     return boost::winapi::CloseHandle(h) ? 0 : last_error();
 }

@@ -36,7 +36,7 @@ namespace sys {
 
 // ---- Names and directories.
 
-inline native_string current_dir()
+BOOST_TEMPFILE_DETAIL_DECL native_string current_dir()
 {
     std::wstring buf(MAX_PATH, L'\0');
     for (;;) {
@@ -53,7 +53,7 @@ inline native_string current_dir()
 
 // `p` made absolute (GetFullPathNameW: against the current directory and drive, separators
 // made '\', "." and ".." resolved), without trailing separators except for a root.
-inline native_string absolute(native_string p)
+BOOST_TEMPFILE_DETAIL_DECL native_string absolute(native_string p)
 {
     if (p.empty())
         p = L".";
@@ -84,7 +84,7 @@ inline native_string absolute(native_string p)
 // GetTempPath2W's answer where the system has it (Windows 11; for a SYSTEM process its private
 // SystemTemp), %USERPROFILE%\AppData\Local\Temp, %SYSTEMROOT%\Temp, C:\TEMP, C:\TMP, \TEMP,
 // \TMP, then the current directory.
-inline std::vector<native_string> candidate_tempdirs()
+BOOST_TEMPFILE_DETAIL_DECL std::vector<native_string> candidate_tempdirs()
 {
     std::vector<native_string> r;
     for (const wchar_t* var : {L"TMPDIR", L"TEMP", L"TMP"}) {
@@ -115,35 +115,19 @@ inline std::vector<native_string> candidate_tempdirs()
 }
 
 // No per-user runtime directory on Windows: runtime_dir is system_temp_dir.
-inline const native_char* runtime_dir() noexcept
+BOOST_TEMPFILE_DETAIL_DECL const native_char* runtime_dir() noexcept
 {
     return nullptr;
 }
 
 // pinned_temp_dir holds no directory on Windows (creation goes by name): always "cannot".
-inline int open_dir_pin(const native_char*, dir_type&) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int open_dir_pin(const native_char*, dir_type&) noexcept
 {
     return -err::not_supported;
 }
 
-inline std::intptr_t dir_bits(dir_type d) noexcept
-{
-    return reinterpret_cast<std::intptr_t>(d);
-}
-inline dir_type dir_from_bits(std::intptr_t b) noexcept
-{
-    return reinterpret_cast<dir_type>(b);
-}
-
 // ---- Creation. Windows never holds a directory (open_dir_pin fails), so `dir` is no_dir and
 // `name` absolute; a held directory given by a user policy is refused.
-
-enum file_flags : unsigned
-{
-    file_shared = 0,          // other handles may open the name (FILE_SHARE_READ | WRITE | DELETE)
-    file_delete_on_close = 1, // FILE_FLAG_DELETE_ON_CLOSE: the system removes it, even if the process dies
-    file_private = 2          // share mode 0: no other handle may open it
-};
 
 // What a failed exclusive creation means: an existing name (a file, or a directory: Python
 // retries its PermissionError) is err::exists.
@@ -165,7 +149,7 @@ inline int creation_error(const native_char* name, int r) noexcept
 // it; an ordinary one is renamed and removed by name, and without DELETE access held, other
 // programs' opens that do not share deletion, std::fstream's among them, succeed), not
 // inheritable. 0 with h set, or the error.
-inline int create_file(dir_type dir, const native_char* name, handle_type& h, unsigned flags = file_shared) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int create_file(dir_type dir, const native_char* name, handle_type& h, unsigned flags) noexcept
 {
     if (dir != no_dir)
         return -err::not_supported;
@@ -189,7 +173,7 @@ inline int create_file(dir_type dir, const native_char* name, handle_type& h, un
 }
 
 // No file without a name on Windows: anonymous_file falls back to a private delete-on-close file.
-inline int open_unnamed(dir_type, const native_char*, handle_type&) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int open_unnamed(dir_type, const native_char*, handle_type&) noexcept
 {
     return -err::not_supported;
 }
@@ -248,7 +232,7 @@ inline const private_descriptor& private_dir_descriptor() noexcept
 }
 
 // A directory private to the user (the owner-only DACL above). 0 or the error.
-inline int create_dir(dir_type dir, const native_char* name) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int create_dir(dir_type dir, const native_char* name) noexcept
 {
     if (dir != no_dir)
         return -err::not_supported;
@@ -263,7 +247,7 @@ inline int create_dir(dir_type dir, const native_char* name) noexcept
 }
 
 // 0 if nothing has the name, -err::exists if something has, or another error.
-inline int probe_name(dir_type dir, const native_char* name) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int probe_name(dir_type dir, const native_char* name) noexcept
 {
     if (dir != no_dir)
         return -err::not_supported;
@@ -275,7 +259,7 @@ inline int probe_name(dir_type dir, const native_char* name) noexcept
 }
 
 // Removes the file (or the empty directory) `name`. 0 or the error.
-inline int remove_at(dir_type dir, const native_char* name, bool directory) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int remove_at(dir_type dir, const native_char* name, bool directory) noexcept
 {
     if (dir != no_dir)
         return -err::not_supported;
@@ -335,7 +319,7 @@ inline int open_dir_checked(const native_char* name, handle_type& h, file_id& id
 
 // Opens the directory create_dir just made: the handle and its identity, or the error
 // (-err::exists: the name was taken over, and what has it now is not ours to remove).
-inline int open_created_dir(dir_type dir, const native_char* name, handle_type& h, file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int open_created_dir(dir_type dir, const native_char* name, handle_type& h, file_id& id) noexcept
 {
     if (dir != no_dir)
         return -err::not_supported;
@@ -345,7 +329,7 @@ inline int open_created_dir(dir_type dir, const native_char* name, handle_type& 
 }
 
 // Whether `path` names the file `id` now (opened without following a reparse point).
-inline bool name_leads_to(const native_char* path, const file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL bool name_leads_to(const native_char* path, const file_id& id) noexcept
 {
     handle_type h = invalid_handle;
     if (open_entry(path, 0, h) < 0)
@@ -358,11 +342,11 @@ inline bool name_leads_to(const native_char* path, const file_id& id) noexcept
 }
 
 // POSIX takes a shared flock for systemd-tmpfiles; nothing to tell on Windows.
-inline void mark_in_use(handle_type) noexcept {}
+BOOST_TEMPFILE_DETAIL_DECL void mark_in_use(handle_type) noexcept {}
 
 // Opens the file `path` names (closed by the object, still named), not through a reparse
 // point, to flush it. 0 with h set, or the error.
-inline int open_existing(const native_char* path, handle_type& h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int open_existing(const native_char* path, handle_type& h) noexcept
 {
     int r = create_file_w(path, GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT, h);
     return r < 0 ? normalise_missing(r) : 0;
@@ -372,19 +356,19 @@ inline int open_existing(const native_char* path, handle_type& h) noexcept
 // inherited ACL): no mode is found at a target, the umask default asks for nothing, and an
 // explicit mode changes nothing (a read-only attribute would even keep a delete-on-close
 // file's temporary name from being removed).
-inline int permissions_of(const native_char*, unsigned*) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int permissions_of(const native_char*, unsigned*) noexcept
 {
     return -err::no_entry;
 }
-inline int new_file_mode(unsigned*) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int new_file_mode(unsigned*) noexcept
 {
     return 0; // keep the file as it is
 }
-inline int set_mode(handle_type, unsigned) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int set_mode(handle_type, unsigned) noexcept
 {
     return 0;
 }
-inline int mode_of(handle_type, unsigned* mode) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int mode_of(handle_type, unsigned* mode) noexcept
 {
     *mode = 0; // set_mode changes nothing: nothing to put back
     return 0;
@@ -394,7 +378,7 @@ inline int mode_of(handle_type, unsigned* mode) noexcept
 // library's own handles allow) and checks that it is the open file `h` (volume serial and file
 // index): 0 with `out` set; 1 if the name leads to another file now (nothing is left open);
 // or the error.
-inline int reopen_same(handle_type h, const native_char* path, handle_type& out) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int reopen_same(handle_type h, const native_char* path, handle_type& out) noexcept
 {
     file_id mine, there;
     DWORD attributes = 0;
@@ -415,7 +399,7 @@ inline int reopen_same(handle_type h, const native_char* path, handle_type& out)
 
 // Windows has no call that makes a directory entry durable on its own; the rename or link
 // is journaled by NTFS. Nothing to do.
-inline int sync_dir(const native_char*) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int sync_dir(const native_char*) noexcept
 {
     return 0;
 }
@@ -512,7 +496,7 @@ inline int staged_name(const native_char* base, std::wstring& out) noexcept
 // may be a new handle, or invalid_handle if none could be had), 1 (kept under `moved`: another
 // file took `path` in the moment it was free, or another handle held it), or the error
 // (nothing changed: the file still goes when closed).
-inline int keep_delete_on_close(handle_type& h, const native_char* path, native_string& moved) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int keep_delete_on_close(handle_type& h, const native_char* path, native_string& moved) noexcept
 {
     struct
     {
@@ -570,7 +554,7 @@ inline int adopt_refused(handle_type h, bool directory, file_id& id) noexcept
 // Opens the existing file `path` for reading and writing as the library's own files (no
 // reparse point followed), after classifying the entry, and checks it is the same file. 0 with
 // `h` set.
-inline int adopt_file(const native_char* path, handle_type& h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int adopt_file(const native_char* path, handle_type& h) noexcept
 {
     handle_type e = invalid_handle;
     if (int r = open_entry(path, 0, e); r < 0)
@@ -597,7 +581,7 @@ inline int adopt_file(const native_char* path, handle_type& h) noexcept
 
 // Whether the open file `h` may be adopted under `path`, which must lead to it. Nothing is
 // opened for the caller, nothing closed.
-inline int adopt_handle(handle_type h, const native_char* path) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int adopt_handle(handle_type h, const native_char* path) noexcept
 {
     file_id mine, there;
     DWORD attributes = 0;
@@ -619,7 +603,7 @@ inline int adopt_handle(handle_type h, const native_char* path) noexcept
 
 // Opens the existing directory `path` as the library holds its own (open_dir_checked), checked
 // to be the directory classified first.
-inline int adopt_dir(const native_char* path, handle_type& h, file_id& id) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int adopt_dir(const native_char* path, handle_type& h, file_id& id) noexcept
 {
     handle_type e = invalid_handle;
     if (int r = open_entry(path, 0, e); r < 0)
@@ -642,7 +626,7 @@ inline int adopt_dir(const native_char* path, handle_type& h, file_id& id) noexc
 // handle), so it gets a hard link under a staged name (checked to be this file) that is then
 // renamed to `to`, and reopen_published closes the handle (the temporary name goes) and opens
 // `to`: `h` changes. 0, 1, 2 or the error.
-inline int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber,
+BOOST_TEMPFILE_DETAIL_DECL int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber,
                    bool delete_on_close) noexcept
 {
     // A target Win32 would not create as spelled: a device (NUL, COM1...), or a trailing dot or
@@ -707,14 +691,14 @@ inline int publish(handle_type& h, const native_char* from, const native_char* t
 
 // A delete-on-close file cannot be given a name that outlives it: never called (the object
 // reports errc::operation_not_supported first).
-inline int link_unnamed(handle_type, const native_char*) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int link_unnamed(handle_type, const native_char*) noexcept
 {
     return -err::not_supported;
 }
 
 // mkstemp's descriptor: a C-runtime descriptor owning the handle (as Python's os.open gives),
 // not inherited by spawned children, binary unless `text`. The descriptor, or the error.
-inline int to_crt_descriptor(handle_type h, bool text) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int to_crt_descriptor(handle_type h, bool text) noexcept
 {
     int fd = ::_open_osfhandle(reinterpret_cast<std::intptr_t>(h), _O_NOINHERIT | (text ? _O_TEXT : _O_BINARY));
     return fd >= 0 ? fd : -static_cast<int>(ERROR_TOO_MANY_OPEN_FILES);

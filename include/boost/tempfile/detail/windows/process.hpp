@@ -27,10 +27,8 @@ namespace tempfile {
 namespace detail {
 namespace sys {
 
-using pid_type = unsigned long; // DWORD
-
 // Fills buf with bytes from the system's CSPRNG (BCryptGenRandom); 0 or the error.
-inline int random_bytes(void* buf, std::size_t n) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int random_bytes(void* buf, std::size_t n) noexcept
 {
     unsigned char* p = static_cast<unsigned char*>(buf);
     while (n > 0) {
@@ -43,18 +41,18 @@ inline int random_bytes(void* buf, std::size_t n) noexcept
     return 0;
 }
 
-inline pid_type current_pid() noexcept
+BOOST_TEMPFILE_DETAIL_DECL pid_type current_pid() noexcept
 {
     return boost::winapi::GetCurrentProcessId();
 }
 
-inline pid_type getpid_uncached() noexcept
+BOOST_TEMPFILE_DETAIL_DECL pid_type getpid_uncached() noexcept
 {
     return boost::winapi::GetCurrentProcessId();
 }
 
 // No fork on Windows: the per-thread engines never need re-seeding.
-inline constexpr unsigned fork_generation() noexcept
+BOOST_TEMPFILE_DETAIL_DECL unsigned fork_generation() noexcept
 {
     return 0;
 }

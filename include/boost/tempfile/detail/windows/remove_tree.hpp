@@ -220,7 +220,7 @@ private:
 
 // Opens `path` again as the directory `id` (never through a reparse point; the identity is
 // checked). 0 with h set, or the error (-err::exists if the name leads to something else).
-inline int reopen_dir(const wchar_t* path, const file_id& id, sys::handle_type& h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int reopen_dir(const sys::native_char* path, const file_id& id, sys::handle_type& h) noexcept
 {
     file_id got;
     return sys::open_dir_checked(path, h, got, &id);
@@ -241,8 +241,8 @@ inline int reopen_dir(const wchar_t* path, const file_id& id, sys::handle_type& 
 // that does not share deletion) makes that open fail with a sharing violation: the contents
 // are removed all the same, and the empty directory stays, reported as
 // ERROR_SHARING_VIOLATION (removed by a later cleanup, or left behind).
-inline int remove_tree(sys::handle_type& dir, const file_id& id, const std::wstring& path, bool keep_going,
-                       std::wstring& where, sys::dir_type = sys::no_dir) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int remove_tree(sys::handle_type& dir, const file_id& id, const sys::native_string& path,
+                                    bool keep_going, sys::native_string& where, sys::dir_type) noexcept
 {
     where.clear();
     try {

@@ -44,15 +44,6 @@ namespace sys {
 // ---- The seam's vocabulary: detail/windows/vocabulary.hpp (no system header), and here what
 // needs one.
 
-inline constexpr std::size_t name_max = 255; // UTF-16 code units per component
-
-// The identity of a file: its volume and file index (GetFileInformationByHandle).
-struct file_id
-{
-    unsigned long volume = 0;
-    std::uint64_t index = 0;
-};
-
 inline bool same_file(const file_id& a, const file_id& b) noexcept
 {
     return a.volume == b.volume && a.index == b.index;
@@ -178,7 +169,7 @@ inline int identify(handle_type h, file_id& id, DWORD& attributes) noexcept
 }
 
 // One ReadFile (at most 1 GiB); 0 at end of file.
-inline std::ptrdiff_t read(handle_type h, void* buf, std::size_t n) noexcept
+BOOST_TEMPFILE_DETAIL_DECL std::ptrdiff_t read(handle_type h, void* buf, std::size_t n) noexcept
 {
     DWORD got = 0;
     DWORD want = n > (1u << 30) ? (1u << 30) : static_cast<DWORD>(n);
@@ -215,19 +206,19 @@ inline int write_all_impl(handle_type h, const void* buf, std::size_t n, const s
     return 0;
 }
 
-inline int write_all(handle_type h, const void* buf, std::size_t n) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int write_all(handle_type h, const void* buf, std::size_t n) noexcept
 {
     return write_all_impl(h, buf, n, nullptr);
 }
 
 // Like write_all, at an offset; the file position afterwards is unspecified (it moves).
-inline int write_all_at(handle_type h, const void* buf, std::size_t n, std::int64_t off) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int write_all_at(handle_type h, const void* buf, std::size_t n, std::int64_t off) noexcept
 {
     return write_all_impl(h, buf, n, &off);
 }
 
 // SEEK_SET / SEEK_CUR / SEEK_END are FILE_BEGIN / FILE_CURRENT / FILE_END.
-inline std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
+BOOST_TEMPFILE_DETAIL_DECL std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
 {
     LARGE_INTEGER d, r;
     d.QuadPart = off;
@@ -237,14 +228,14 @@ inline std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
 }
 
 // Sets the size; the position does not move.
-inline int truncate(handle_type h, std::uint64_t size) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int truncate(handle_type h, std::uint64_t size) noexcept
 {
     FILE_END_OF_FILE_INFO info;
     info.EndOfFile.QuadPart = static_cast<LONGLONG>(size);
     return ::SetFileInformationByHandle(h, FileEndOfFileInfo, &info, sizeof info) ? 0 : last_error();
 }
 
-inline int sync(handle_type h) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int sync(handle_type h) noexcept
 {
     if (int i = injected(call::flush); i < 0)
         return i;
@@ -265,7 +256,7 @@ inline int set_delete(handle_type h, bool del) noexcept
 // hidden by mingw-w64's headers) with FILE_DISPOSITION_FLAG_ON_CLOSE (0x8), and
 // FILE_DISPOSITION_FLAG_DELETE (0x1) to set it. Windows 10 1809 and later; elsewhere (Wine
 // too) the class is refused: 0 or the error.
-inline int set_delete_on_close(handle_type h, bool on) noexcept
+BOOST_TEMPFILE_DETAIL_DECL int set_delete_on_close(handle_type h, bool on) noexcept
 {
     struct
     {

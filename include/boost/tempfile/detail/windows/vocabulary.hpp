@@ -36,10 +36,25 @@ inline handle_type public_handle(handle_type h) noexcept
 }
 using dir_type = void*;                               // a directory names are relative to
 inline constexpr dir_type no_dir = nullptr;           // none: the name is absolute
+// A held directory as an integer (for an atomic slot), and back.
+inline std::intptr_t dir_bits(dir_type d) noexcept { return reinterpret_cast<std::intptr_t>(d); }
+inline dir_type dir_from_bits(std::intptr_t b) noexcept { return reinterpret_cast<dir_type>(b); }
+using pid_type = unsigned long;                       // DWORD
+// The identity of a file: its volume and file index (GetFileInformationByHandle).
+struct file_id
+{
+    unsigned long volume = 0;
+    std::uint64_t index = 0;
+};
+// Nothing to keep: remove_at_exit's creation guard blocks no signal on Windows.
+struct signal_mask
+{
+};
 using native_char = wchar_t;                          // names on disk are UTF-16
 using native_string = std::wstring;
 using native_string_view = std::wstring_view;
 inline constexpr native_char separator = L'\\';
+inline constexpr std::size_t name_max = 255; // UTF-16 code units per component
 inline constexpr bool is_separator(native_char c) noexcept { return c == L'\\' || c == L'/'; }
 
 // Characters names may not hold (Win32 naming rules), and may not end with.
