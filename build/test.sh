@@ -15,7 +15,10 @@
 #                      compiles of platform-independent templates) are built in the g++
 #                      configuration only; the clang++ one builds and runs what executes
 #                      (test//run_tests and test//visibility_shared_state): the compile-only
-#                      targets were half of its time and checked nothing a sanitizer sees.
+#                      targets were half of its time and checked nothing a sanitizer sees. The
+#                      clang++ configuration is compiled separately (--separate), and builds
+#                      the per-header targets too: in that mode no header may include a system
+#                      header at all. So both modes run on every call.
 #   --toolset=gcc|clang  only that compiler (--toolset=clang alone builds every target)
 #   --sanitize=none    no sanitizer in any configuration
 #   --sanitize=address ASan + UBSan (norecover), built under bin/<config>-asan
@@ -257,7 +260,11 @@ run_config() { # label toolset cxxstd sanitizer what [separate]
     local scope=all
     if [ ${#targets[@]} -eq 0 ]; then
         if [ "$san" = thread ]; then targets=(test//run_tests); scope=run
-        elif [ "$what" = run ]; then targets=(test//run_tests test//visibility_shared_state); scope=run
+        elif [ "$what" = run ]; then
+            targets=(test//run_tests test//visibility_shared_state); scope=run
+            # Compiled separately: also each public header alone, which must then leak no system
+            # header at all (test/Jamfile), and the umbrella.
+            [ -z "$mode_suffix" ] || targets+=(test//compile_tests)
         else targets=("${default_targets[@]}"); fi
     else
         scope=none
@@ -392,7 +399,8 @@ if [ "$run_cmake" = 1 ]; then
         "rm -rf '$cb/add_subdirectory'" \
         "cmake -S test/cmake/add_subdirectory -B '$cb/add_subdirectory' -DCMAKE_BUILD_TYPE=Debug" \
         "cmake --build '$cb/add_subdirectory' -j $jobs" \
-        "'$cb/add_subdirectory/consumer'"
+        "'$cb/add_subdirectory/consumer'" \
+        "'$cb/add_subdirectory/consumer_compiled'"
     cmake_check find_package \
         "rm -rf '$cb/library' '$cb/prefix' '$cb/find_package'" \
         "cmake -S . -B '$cb/library'" \

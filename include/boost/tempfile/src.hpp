@@ -17,12 +17,11 @@
 
 #if defined(BOOST_TEMPFILE_CONFIG_HPP)
 #error "boost::tempfile: include <boost/tempfile/src.hpp> before any other Boost.TempFile header of its TU"
-#endif
-#if !defined(BOOST_TEMPFILE_SEPARATE_COMPILATION)
+#elif !defined(BOOST_TEMPFILE_SEPARATE_COMPILATION)
 #error "boost::tempfile: src.hpp is for separate compilation: define BOOST_TEMPFILE_SEPARATE_COMPILATION in every TU"
-#endif
-
+#else
 #define BOOST_TEMPFILE_SOURCE
+#endif
 
 #include <boost/tempfile.hpp>
 
