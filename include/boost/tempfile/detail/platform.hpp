@@ -11,23 +11,21 @@
 // nothing else is shared between the two folders).
 //
 // In namespace detail::sys, by level:
-//   vocabulary  handle_type, invalid_handle, dir_type, no_dir, native_char, native_string,
-//   (here)      native_string_view, separator, is_separator, forbidden_in_name,
-//               forbidden_at_end, reserved_name, err::{exists, no_entry, invalid, no_memory,
-//               too_big, io, not_supported, illegal_sequence}, has_delete_on_close
-//   process     close, last_error (Windows), pid_type, random_bytes, current_pid,
-//               fork_generation (detail/process.hpp)
-//   system      name_max, file_id and everything below (detail/system.hpp):
-//   names       current_dir, absolute, candidate_tempdirs, runtime_dir, open_dir_pin
-//   creation    file_flags, create_file, open_unnamed, create_dir, probe_name, remove_at,
-//               open_created_dir, name_leads_to, mark_in_use
-//   files       read, write_all, write_all_at, seek, truncate, sync, open_existing,
-//               sync_dir, permissions_of, new_file_mode, set_mode, mode_of, publish, link_unnamed,
-//               to_crt_descriptor, reopen_same, keep_delete_on_close, set_delete_on_close
-//   adopting    adopt_file, adopt_handle, adopt_dir (detail/adopt.hpp: a refusal is a
-//               positive adopt_refusal)
-// In namespace detail: remove_tree, reopen_dir (tree removal); in detail::exit_cleanup the
-// platform part of remove_at_exit: identify, remove_entry, install.
+//   vocabulary  handle_type, invalid_handle, dir_type, no_dir, dir_bits, native_char,
+//   (here)      native_string, native_string_view, separator, name_max, is_separator,
+//               forbidden_in_name, forbidden_at_end, reserved_name, pid_type, file_id,
+//               signal_mask, file_flags, err::{exists, no_entry, invalid, no_memory, too_big,
+//               io, not_supported, illegal_sequence}, has_delete_on_close,
+//               write_at_keeps_position: types and constants, no system header
+//   process     close, random_bytes, current_pid, getpid_uncached, fork_generation: declared
+//               in detail/process.hpp
+//   system      the names, creation, file, adopting calls, tree removal (detail::remove_tree,
+//               reopen_dir) and remove_at_exit's platform part (detail::exit_cleanup::
+//               identify, remove_entry, install, block_creation_signals,
+//               restore_signal_mask): declared in detail/system.hpp
+// Each call is declared once, for both platforms, in the vocabulary's types
+// (BOOST_TEMPFILE_DETAIL_DECL: inline header-only, compiled once with
+// BOOST_TEMPFILE_SEPARATE_COMPILATION), and defined by the platform's folder.
 // Results are >= 0 on success or the platform's error code negated (errno, GetLastError()),
 // which detail::make_error turns into an error_code of system_category(). Two report a check
 // that failed as a positive result: reopen_same (1: the name leads to another file now) and
