@@ -313,6 +313,19 @@ no_installed_boost() { # files or directories (their CMakeCache.txt, compile_com
     fi
     return 0
 }
+# The dependency lists that the build files declare: CMakeLists.txt's (the superproject reads
+# one `Boost::<name>` a line from it to know which libraries to add) and build.jam's (modular b2
+# 5.2, not run here) are those of boostdep (Boost's tool, built from the tree as inspect is).
+boost_dependency_lists() {
+    local want cm bj
+    want=$(dist/bin/boostdep --cmake tempfile | sed -n 's/^ *Boost::\([A-Za-z0-9_]*\) *$/\1/p' | sort)
+    cm=$(sed -n 's/^ *Boost::\([A-Za-z0-9_]*\) *$/\1/p' "$lib/CMakeLists.txt" | sort)
+    bj=$(sed -n 's#^ */boost/[A-Za-z0-9_]*//boost_\([A-Za-z0-9_]*\)\( *;\)\{0,1\} *$#\1#p' "$lib/build.jam" | sort)
+    echo "boostdep --cmake tempfile: ${want//$'\n'/ }"
+    echo "CMakeLists.txt: ${cm//$'\n'/ }"
+    echo "build.jam: ${bj//$'\n'/ }"
+    [ -n "$want" ] && [ "$want" = "$cm" ] && [ "$want" = "$bj" ]
+}
 if [ "$with_cmake" = 1 ]; then
     cb=$tree_dir/cmake
     prefix=$tree_dir/prefix
@@ -339,6 +352,9 @@ if [ "$with_cmake" = 1 ]; then
         expected=${#tree_tests[@]}
     fi
     start=$SECONDS
+    if cmake_stage boostdep-build "$clog" "$b2" -j"$jobs" "${tree_props[@]}" cxxstd=17 tools/boostdep/build//dist-bin; then
+        cmake_stage boostdep-dependencies "$clog" boost_dependency_lists || true
+    fi
     if cmake_stage configure "$clog" cmake -S "$tree" -B "$cb" "${cmake_args[@]}" &&
        cmake_stage configure-without-installed-boost "$clog" no_installed_boost "$cb/CMakeCache.txt" "$cb/compile_commands.json" &&
        cmake_stage build "$clog" cmake --build "$cb" -j "$jobs" --target "${build_targets[@]}" &&
