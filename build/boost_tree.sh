@@ -19,8 +19,10 @@
 #   3. Boost's `inspect` tool, built from the same tree (tools/inspect), run on libs/tempfile:
 #      any problem it reports (license, copyright, CR/LF, tab, non-ASCII, end of file, links,
 #      min/max, ...) fails the run;
-#   4. with --cmake: Boost's CMake superproject on the same tree (-DBOOST_INCLUDE_LIBRARIES=
-#      tempfile -DBUILD_TESTING=ON), its build, `ctest` on the library's tests and
+#   4. with --cmake: first boostdep (tools/boostdep, built with b2 as inspect is): its list of
+#      tempfile's dependencies must be the Boost::<name> lines of CMakeLists.txt and build.jam's
+#      boost_dependencies; then Boost's CMake superproject on the same tree
+#      (-DBOOST_INCLUDE_LIBRARIES=tempfile -DBUILD_TESTING=ON), its build, `ctest` on the library's tests and
 #      `cmake --install`, then test/cmake_install_test built against the installed prefix. The
 #      machine's installed Boost is kept out (-DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON; the install
 #      test with CMAKE_FIND_USE_CMAKE_SYSTEM_PATH=OFF) and checked to be out: no path of it
@@ -41,7 +43,7 @@
 #   --cmake       also the superproject CMake build (see 4.); the same subset as b2's: the
 #                 nine tree_tests programs (and the umbrella compile checks), each with its
 #                 first case; with --full every program (the `tests` target), every case
-#   --cmake-only  only 1. and 4.: no b2 run, no inspect (implies --cmake)
+#   --cmake-only  only 1. and 4.: no b2 test run, no inspect (implies --cmake)
 #   --hide-installed-boost
 #                 run in a private mount namespace (unshare -m: Linux, root) in which the
 #                 machine's installed Boost is hidden: /usr/include/boost and the Boost CMake
