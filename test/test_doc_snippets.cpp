@@ -173,10 +173,37 @@ boost::test_tools::assertion_result compiler_available(boost::unit_test::test_un
     return r;
 }
 
+// The -I options for the Boost the tests are built with, after the library's own include/:
+//   * the directories the build names, one a line, in the file BOOST_TEMPFILE_TEST_INCLUDE_DIRS_FILE
+//     (test/CMakeLists.txt writes Boost::tempfile's include directories there: under Boost's
+//     CMake superproject, each library's libs/<name>/include);
+//   * else the root of the Boost tree the library sits in as libs/tempfile, when that tree has
+//     its boost/ (b2 headers, or a release archive's);
+//   * else none: the compiler's own search path (standalone: the installed Boost).
+// Without them, a compile in a Boost tree would read the machine's Boost, not the tree's.
+std::string boost_include_options(const fs::path& library_root)
+{
+    std::vector<fs::path> dirs;
+#ifdef BOOST_TEMPFILE_TEST_INCLUDE_DIRS_FILE
+    for (const std::string& d : lines_of(test::read_file(fs::path(BOOST_TEMPFILE_TEST_INCLUDE_DIRS_FILE))))
+        if (!d.empty())
+            dirs.push_back(fs::path(d));
+#endif
+    const fs::path tree = library_root.parent_path().parent_path();
+    if (dirs.empty() && library_root.parent_path().filename() == "libs" &&
+        fs::exists(tree / "boost" / "version.hpp"))
+        dirs.push_back(tree);
+    std::string options;
+    for (const fs::path& d : dirs)
+        options += " -I'" + d.string() + "'";
+    return options;
+}
+
 // Compiles each translation unit (two at a time); the compiler's messages of each that
 // failed, keyed by its index.
 std::map<std::size_t, std::string> compile_all(const std::vector<unit>& units, const fs::path& include)
 {
+    const std::string boost_includes = boost_include_options(include.parent_path());
     test::scratch s;
     std::map<std::size_t, std::string> failed;
     std::vector<int> status(units.size(), 0);
@@ -185,8 +212,9 @@ std::map<std::size_t, std::string> compile_all(const std::vector<unit>& units, c
         for (std::size_t i; (i = next++) < units.size();) {
             const fs::path src = s.dir / ("snippet" + std::to_string(i) + ".cpp");
             BOOST_TEST_REQUIRE(test::put_file(src.string(), units[i].text));
-            const std::string cmd = compiler() + " " + units[i].flags + " -fsyntax-only -Wall -I'" + include.string() + "' '" +
-                                    src.string() + "' > '" + src.string() + ".err' 2>&1";
+            const std::string cmd = compiler() + " " + units[i].flags + " -fsyntax-only -Wall -I'" +
+                                    include.string() + "'" + boost_includes + " '" + src.string() + "' > '" +
+                                    src.string() + ".err' 2>&1";
             status[i] = std::system(cmd.c_str());
         }
     };
