@@ -57,10 +57,17 @@ trap 'rm -f "$minmax_tu"' EXIT
     echo '#include <bits/stdc++.h>'
     echo '#define min(a, b) (((a) < (b)) ? (a) : (b))'
     echo '#define max(a, b) (((a) > (b)) ? (a) : (b))'
-    for h in include/boost/tempfile.hpp include/boost/tempfile/*.hpp; do echo "#include <${h#include/}>"; done
+    # Compiled separately (-DBOOST_TEMPFILE_SEPARATE_COMPILATION): src.hpp first, as its TU has it.
+    echo '#if defined(BOOST_TEMPFILE_SEPARATE_COMPILATION)'
+    echo '#include <boost/tempfile/src.hpp>'
+    echo '#endif'
+    for h in include/boost/tempfile.hpp include/boost/tempfile/*.hpp; do
+        [ "$h" = include/boost/tempfile/src.hpp ] || echo "#include <${h#include/}>"
+    done
     echo 'int main() { return 0; }'
 } >"$minmax_tu"
 check minmax-posix g++ -std=c++17 -Iinclude -fsyntax-only "$minmax_tu"
+check minmax-posix-separate g++ -std=c++17 -Iinclude -DBOOST_TEMPFILE_SEPARATE_COMPILATION -fsyntax-only "$minmax_tu"
 have_mingw=1
 if ! command -v "$mingw" >/dev/null 2>&1; then
     have_mingw=0; why="$mingw not installed (build/windows.sh installs it)"
@@ -69,12 +76,18 @@ elif [ ! -d "$win_dir/include/boost" ]; then
 fi
 if [ "$have_mingw" = 1 ]; then
     check minmax-windows "$mingw" -std=c++17 -Iinclude -isystem "$win_dir/include" -fsyntax-only "$minmax_tu"
+    check minmax-windows-separate "$mingw" -std=c++17 -Iinclude -isystem "$win_dir/include" \
+        -DBOOST_TEMPFILE_SEPARATE_COMPILATION -fsyntax-only "$minmax_tu"
 else
     skip minmax-windows "$why"
+    skip minmax-windows-separate "$why"
 fi
 
 # 3-5. zero warnings on the TU using everything
 check g++-strict g++ -std=c++17 -O2 -Iinclude "${gxx_strict[@]}" -c -o /dev/null "$tu"
+# Compiled separately: the user's TU (declarations only) and the compiled part (src/tempfile.cpp).
+check g++-strict-separate sh -c "g++ -std=c++17 -O2 -Iinclude ${gxx_strict[*]} -DBOOST_TEMPFILE_SEPARATE_COMPILATION -c -o /dev/null $tu &&
+    g++ -std=c++17 -O2 -Iinclude ${gxx_strict[*]} -DBOOST_TEMPFILE_SEPARATE_COMPILATION -c -o /dev/null src/tempfile.cpp"
 if command -v clang++ >/dev/null 2>&1; then
     check clang-weverything-cxx17 clang++ -std=c++17 -Iinclude "${clang_every[@]}" -fsyntax-only "$tu"
     check clang-weverything-cxx20 clang++ -std=c++20 -Iinclude "${clang_every[@]}" -fsyntax-only "$tu"

@@ -30,14 +30,12 @@ namespace detail {
 
 // Cleared for the rest of the process when the kernel turns out to lack O_TMPFILE (EISDIR:
 // kernels before 3.11 read the flag as O_DIRECTORY).
-BOOST_TEMPFILE_DETAIL_STATE std::atomic<bool>& tmpfile_supported() noexcept;
-#if BOOST_TEMPFILE_DETAIL_DEFINITIONS
+// (Declared in detail/system.hpp.)
 BOOST_TEMPFILE_DETAIL_STATE std::atomic<bool>& tmpfile_supported() noexcept
 {
     static std::atomic<bool> v{sys::o_tmpfile != 0};
     return v;
 }
-#endif
 
 namespace sys {
 
