@@ -18,7 +18,11 @@
 # under include/, and the tests (build/test.sh --quick targets, optionally preceded by a
 # configuration option such as --portable-posix) that must fail. If the
 # substitution no longer matches (the code moved), the mutation "did not apply": an error,
-# so the list is kept up to date with the library.
+# so the list is kept up to date with the library. The mutation is killed when one of its
+# tests fails (the others are then not run: they cannot change that); every test named with
+# it must still compile ("did not compile" is an error too). The tests are built by b2's own
+# commands for build/test.sh --quick, without debug symbols (read once from a dry run, then
+# replayed after each mutation: see plan_dry_run below).
 #
 # Copyright 2026 The Boost.TempFile authors.
 # Distributed under the Boost Software License, Version 1.0.
@@ -126,19 +130,127 @@ for m in "${mutations[@]}"; do
 done
 
 # Each lane has its own copy of the tree (tracked and new files, not bin/) and its own build
-# products, and takes every lanes-th mutation; a mutated test program is one compile, which
-# uses one core, so the lanes share the cores that b2 -j would otherwise leave idle.
+# products; the lanes take the mutations in list order, each the next one not yet taken. A
+# mutated test program is one compile, which uses one core, so the lanes share the cores.
 lanes=$jobs
 [ "$lanes" -le "${#selected[@]}" ] || lanes=${#selected[@]}
 [ "$lanes" -ge 1 ] || lanes=1
 (cd "$root" && git ls-files -coz --exclude-standard | tar --null -T - -cf -) >"$work/tree.tar"
+for ((l = 0; l < lanes; ++l)); do
+    copy="$work/lane$l"
+    mkdir -p "$copy" && tar -xf "$work/tree.tar" -C "$copy" && cp -a "$copy/include" "$copy/include.pristine"
+done
 
-# One mutation in lane copy $1; prints its result line.
-run_one() { # copy, mutation
+# The words of a mutation's test list: options (--portable-posix) name the configuration of
+# the test programs after them. Prints "<configuration> <test>" lines; the configuration is
+# the options joined by commas, "quick" when there is none.
+config_tests() { # tests field
+    local w opts=()
+    for w in $1; do
+        if [[ "$w" == -* ]]; then opts+=("$w"); else
+            local IFS=,
+            echo "${opts[*]:-quick} $w"
+        fi
+    done
+}
+
+# The Linux mutations' test programs are built and run by b2's own commands, read once from a
+# dry run of build/test.sh --quick (the same configuration, flags and test arguments):
+# `b2 -n -a -d+2` prints each action (mkdir, compile, link, run) with its shell text, which a
+# lane replays after each mutation: no b2 start, dependency scan or suite count per mutation,
+# and every action always runs (a mutated header is always compiled again). debug-symbols=off:
+# the programs are run, never debugged (-g was a third of a compile's CPU time). The actions
+# go to $work/plan/<configuration>/<test or "shared">.<number>.<build|run>, in b2's order.
+plan_dry_run() { # configuration, tests...
+    local config=$1; shift
+    local opts=() dir="$work/plan/$config" out="$work/plan/$config.log" logfile
+    [ "$config" = quick ] || IFS=, read -r -a opts <<<"$config"
+    mkdir -p "$dir"
+    (cd "$work/lane0" && ./build/test.sh --quick ${opts[@]+"${opts[@]}"} --jobs=1 -n -a -d+2 debug-symbols=off "$@") >"$out" 2>&1 || true
+    logfile=$(sed -n 's/^== .*(.*log: \(.*\))$/\1/p' "$out" | head -n 1)
+    if [ -z "$logfile" ] || [ ! -f "$work/lane0/$logfile" ]; then
+        echo "mutate.sh: the dry run of build/test.sh --quick ${opts[*]-} printed no b2 log:" >&2
+        tail -n 20 "$out" >&2
+        return 1
+    fi
+    # A block: "<action> <target>" at the start of a line (the action a dotted name such as
+    # gcc.compile.c++ or testing.capture-output), then its shell text, up to the next such line
+    # or a "...xxx..." line of b2. A target <name>.test or under it belongs to test <name>;
+    # others (directories, anything the test programs share) to every test. **passed** (b2's marker of a
+    # passed test) is left out.
+    awk -v dir="$dir" '
+        function flush() { if (file != "") close(file); file = "" }
+        /^\.\.\./ || /^boost-test\(/ { flush(); next }
+        /^([a-z][A-Za-z0-9_+-]*(\.[A-Za-z0-9_+-]+)+|\*\*passed\*\*) [^ ]+$/ {
+            flush()
+            if ($1 == "**passed**") next
+            owner = "shared"
+            if (match($2, /\/[^\/]+\.test(\/|$)/)) { owner = substr($2, RSTART + 1, RLENGTH - 1); sub(/\.test\/?$/, "", owner) }
+            file = sprintf("%s/%s.%04d.%s", dir, owner, ++n, $1 == "testing.capture-output" ? "run" : "build")
+            print "# " $0 > file
+            next
+        }
+        file != "" { print > file }
+        END { flush() }' "$work/lane0/$logfile"
+    local t
+    for t in "$@"; do
+        if ! compgen -G "$dir/$t.*.run" >/dev/null; then
+            echo "mutate.sh: b2's dry run (build/test.sh --quick ${opts[*]-}) has no run of $t:" >&2
+            grep -v '^boost-test(' "$work/lane0/$logfile" | grep -iE "error|don't know|not find" | head -n 5 >&2 || true
+            echo "(the dry run: $work/lane0/$logfile)" >&2
+            keep=1
+            return 1
+        fi
+    done
+}
+
+# One Linux mutation in lane copy $1; prints its result line. The tests' programs are all
+# built first (a mutation must compile: else it proves nothing), then run in turn until one
+# fails (the mutation is killed: the others cannot change that).
+run_linux() { # copy, mutation
     local copy=$1 name file subst tests
     IFS='@' read -r name file subst tests <<<"$2"
-    local how=--quick
-    [[ "$name" == win-* ]] && how=--platform=windows
+    rm -rf "$copy/include" && cp -a "$copy/include.pristine" "$copy/include"
+    perl -0pi -e "$subst" "$copy/$file"
+    if cmp -s "$copy/$file" "$copy/include.pristine/${file#include/}"; then
+        printf '%-30s DID NOT APPLY (%s)\n' "$name" "$file"
+        return
+    fi
+    local log="$work/$name.log" config test kind p f pairs=()
+    local -A ran=()    # an action two tests share runs once
+    mapfile -t pairs < <(config_tests "$tests")
+    : >"$log"
+    for kind in build run; do
+        for p in "${pairs[@]}"; do
+            read -r config test <<<"$p"
+            for f in "$work/plan/$config"/shared.*."$kind" "$work/plan/$config/$test".*."$kind"; do
+                [ -f "$f" ] && [ -z "${ran[$f]-}" ] || continue
+                ran[$f]=1
+                head -n 1 "$f" >>"$log"
+                if ! (cd "$copy" && /bin/sh "$f") >>"$log" 2>&1; then
+                    if [ "$kind" = build ]; then
+                        printf '%-30s DID NOT COMPILE (%s)\n' "$name" "$log"
+                        return
+                    fi
+                    # testing.capture-output <dir>/<test>.run: the program's output is <test>.output
+                    local output summary
+                    output=$copy/$(head -n 1 "$f" | sed 's/^# [^ ]* \(.*\)\.run$/\1.output/')
+                    summary=$(grep -E '^ +[0-9]+ test cases? out of [0-9]+ (failed|aborted)' "$output" 2>/dev/null |
+                        head -n 1 | sed 's/^ *//' || true)
+                    [ -n "$summary" ] || summary="$(tail -n 1 "$output" 2>/dev/null || echo "no output"), no failed case (a crash?)"
+                    printf '%-30s killed    (%s: %s)\n' "$name" "$test" "$summary"
+                    return
+                fi
+            done
+        done
+    done
+    printf '%-30s SURVIVED  (%s: every case passed)\n' "$name" "$tests"
+}
+
+# One win-* mutation in lane copy $1 (build/test.sh --platform=windows); prints its result line.
+run_windows() { # copy, mutation
+    local copy=$1 name file subst tests
+    IFS='@' read -r name file subst tests <<<"$2"
     rm -rf "$copy/include" && cp -a "$copy/include.pristine" "$copy/include"
     perl -0pi -e "$subst" "$copy/$file"
     if cmp -s "$copy/$file" "$copy/include.pristine/${file#include/}"; then
@@ -147,7 +259,7 @@ run_one() { # copy, mutation
     fi
     local targets log="$work/$name.log" summary
     read -r -a targets <<<"$tests"
-    (cd "$copy" && ./build/test.sh "$how" --jobs=1 "${targets[@]}") >"$log" 2>&1 || true
+    (cd "$copy" && ./build/test.sh --platform=windows --jobs=1 "${targets[@]}") >"$log" 2>&1 || true
     summary=$(tail -n 1 "$log")
     if grep -q "did not build" "$log"; then # a mutation must compile: else it proves nothing
         printf '%-30s DID NOT COMPILE (%s)\n' "$name" "$log"
@@ -158,12 +270,28 @@ run_one() { # copy, mutation
     fi
 }
 
+# The dry runs, one per configuration, for the tests the selected Linux mutations name.
+declare -A plan_tests
+for m in "${selected[@]}"; do
+    IFS='@' read -r name _ _ tests <<<"$m"
+    [[ "$name" == win-* ]] && continue
+    while read -r config test; do
+        [[ " ${plan_tests[$config]-} " == *" $test "* ]] || plan_tests[$config]+=" $test"
+    done < <(config_tests "$tests")
+done
+for config in "${!plan_tests[@]}"; do
+    # shellcheck disable=SC2086
+    plan_dry_run "$config" ${plan_tests[$config]} || exit 1
+done
+
 for ((l = 0; l < lanes; ++l)); do
     (
         copy="$work/lane$l"
-        mkdir -p "$copy" && tar -xf "$work/tree.tar" -C "$copy" && cp -a "$copy/include" "$copy/include.pristine"
-        for ((i = l; i < ${#selected[@]}; i += lanes)); do
-            run_one "$copy" "${selected[$i]}" | tee "$work/result.$i"
+        for ((i = 0; i < ${#selected[@]}; ++i)); do
+            mkdir "$work/taken.$i" 2>/dev/null || continue   # atomic: one lane per mutation
+            m=${selected[$i]}
+            if [[ "${m%%@*}" == win-* ]]; then run_windows "$copy" "$m"; else run_linux "$copy" "$m"; fi |
+                tee "$work/result.$i"
         done
     ) &
 done
