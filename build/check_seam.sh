@@ -3,7 +3,9 @@
 # include/boost/tempfile/detail/posix/, Windows ones only under detail/windows/, and the choice
 # between them (_WIN32) only in the seam's three levels: detail/platform.hpp (the vocabulary),
 # detail/process.hpp (handles, random bytes, the process) and detail/system.hpp (the rest). Comments and string literals are stripped
-# first. Prints every offending line; exits 1 if there is one. Run by .ci/run.
+# first. And the layering: the machinery under detail/ includes no public header but the
+# vocabulary (config.hpp, native.hpp, policy.hpp): no policy family, no object, no tempfile_fwd.hpp.
+# Prints every offending line; exits 1 if there is one. Run by .ci/run.
 #
 # Copyright 2026 The Boost.TempFile authors.
 # Distributed under the Boost Software License, Version 1.0.
@@ -21,6 +23,8 @@ out=$(
     for f in $(find boost -name '*.hpp' ! -path '*/detail/windows/*'); do
         strip "$f" | grep -nE "$win_re" | sed "s|^|Windows outside detail/windows/: $f:|"
     done
+    grep -rnE '^[[:space:]]*#[[:space:]]*include <boost/tempfile/[a-z_]+\.hpp>' boost/tempfile/detail |
+        grep -vE '<boost/tempfile/(config|native|policy)\.hpp>' | sed 's|^|a public header included under detail/: |'
     grep -rn '_WIN32' boost | grep -vE '^boost/tempfile/detail/(platform|process|system)\.hpp:' | sed 's|^|_WIN32 outside detail/platform.hpp, process.hpp and system.hpp: |'
 )
 if [ -n "$out" ]; then
@@ -28,4 +32,4 @@ if [ -n "$out" ]; then
     echo "check_seam: FAILED"
     exit 1
 fi
-echo "check_seam: passed (no POSIX call outside detail/posix/, no Windows call outside detail/windows/, _WIN32 only in detail/platform.hpp, process.hpp and system.hpp)"
+echo "check_seam: passed (no POSIX call outside detail/posix/, no Windows call outside detail/windows/, _WIN32 only in detail/platform.hpp, process.hpp and system.hpp, no public header but config, native and policy under detail/)"

@@ -134,6 +134,15 @@ class scanner
 {
 public:
     explicit scanner(std::vector<std::string> tokens) : t_(std::move(tokens)) {}
+    // A part header (see parts below): the public members of `classes`, declared in
+    // namespace detail, are recorded as members of `owner`.
+    scanner(std::vector<std::string> tokens, std::string owner, std::set<std::string> classes)
+        : t_(std::move(tokens)), owner_(std::move(owner)), part_classes_(std::move(classes))
+    {
+    }
+
+    // The part classes seen (a part header must still declare them).
+    const std::set<std::string>& parts_seen() const { return parts_seen_; }
 
     std::set<std::string> run()
     {
@@ -146,6 +155,14 @@ private:
     std::size_t i_ = 0;
     std::vector<std::string> ns_;
     std::set<std::string> names_;
+    std::string owner_;
+    std::set<std::string> part_classes_;
+    std::set<std::string> parts_seen_;
+
+    bool in_detail() const
+    {
+        return ns_.size() == 3 && ns_[0] == "boost" && ns_[1] == "tempfile" && ns_[2] == "detail";
+    }
 
     bool at(const char* s) const { return i_ < t_.size() && t_[i_] == s; }
     bool public_namespace() const { return ns_.size() == 2 && ns_[0] == "boost" && ns_[1] == "tempfile"; }
@@ -203,7 +220,7 @@ private:
                     continue;
                 }
                 bool hidden = path.empty() || std::find(path.begin(), path.end(), "detail") != path.end();
-                if (hidden) {
+                if (hidden && !(owner_.size() && public_namespace() && path == std::vector<std::string>{"detail"})) {
                     skip_group();
                     continue;
                 }
@@ -212,10 +229,39 @@ private:
                 namespace_scope();
                 ns_.resize(ns_.size() - path.size());
                 ++i_; // the closing brace
+            } else if (in_detail()) {
+                part_declaration();
             } else {
                 declaration(public_namespace(), "");
             }
         }
+    }
+
+    // In a part header's namespace detail: a part class's public members are the owner's;
+    // nothing else there is public.
+    void part_declaration()
+    {
+        std::size_t start = i_;
+        while (at("template")) {
+            ++i_;
+            if (at("<"))
+                skip_group();
+        }
+        if ((at("struct") || at("class")) && i_ + 1 < t_.size() && part_classes_.count(t_[i_ + 1])) {
+            bool is_struct = at("struct");
+            parts_seen_.insert(t_[i_ + 1]);
+            i_ += 2;
+            while (i_ < t_.size() && !at("{") && !at(";"))
+                ++i_;
+            if (at("{")) {
+                ++i_;
+                class_scope(true, owner_, is_struct);
+                skip_to_semicolon();
+                return;
+            }
+        }
+        i_ = start;
+        declaration(false, "");
     }
 
     void class_scope(bool record, const std::string& cls, bool public_default)
@@ -412,17 +458,56 @@ private:
     }
 };
 
+bool contains_include(const std::vector<std::string>& directives, const std::string& header)
+{
+    for (const std::string& d : directives)
+        if (d.find("include") != std::string::npos && d.find("<" + header + ">") != std::string::npos)
+            return true;
+    return false;
+}
+
 struct header_names
 {
     std::set<std::string> names;  // declarations ("class::member" for members)
     std::set<std::string> macros; // BOOST_TEMPFILE_* #defined, include guard and DETAIL_ aside
 };
 
+// The objects built of parts: a detail header whose part classes' public members are the
+// object's, and whose public-namespace declarations (durability, publish_mode) are its header's.
+// doc/reference documents them on the object's page.
+struct part_header
+{
+    const char* header; // the public header, under include/boost/tempfile/
+    const char* part;   // the detail header
+    const char* owner;  // the object the members belong to
+    std::set<std::string> classes;
+};
+const std::vector<part_header>& parts()
+{
+    static const std::vector<part_header> r = {
+        {"basic_temp_file.hpp", "detail/file_naming.hpp", "basic_temp_file_impl", {"file_naming", "unnamed"}},
+        {"basic_temp_file.hpp", "detail/file_publishing.hpp", "basic_temp_file_impl",
+         {"publishing", "persisting", "linking", "not_published"}},
+        {"basic_temp_file.hpp", "detail/file_spooling.hpp", "basic_temp_file_impl", {"spooling", "not_spooled"}}};
+    return r;
+}
+
 header_names scan_header(const fs::path& p)
 {
     cleaned c = clean(read_file(p));
     header_names r;
     r.names = scanner(tokenize(c.code)).run();
+    for (const part_header& ph : parts()) {
+        if (p.filename() != ph.header)
+            continue;
+        fs::path part = p.parent_path() / ph.part;
+        BOOST_TEST(contains_include(c.directives, std::string("boost/tempfile/") + ph.part),
+                   p.filename().string() << " no longer includes its part " << ph.part);
+        scanner s(tokenize(clean(read_file(part)).code), ph.owner, ph.classes);
+        std::set<std::string> names = s.run();
+        BOOST_TEST((s.parts_seen() == ph.classes), ph.part << ": not every part class was found");
+        r.names.insert(names.begin(), names.end());
+    }
     for (const std::string& d : c.directives) {
         std::vector<std::string> t = tokenize(d);
         if (t.size() >= 3 && t[0] == "#" && t[1] == "define" && t[2].rfind("BOOST_TEMPFILE_", 0) == 0) {
@@ -598,7 +683,13 @@ BOOST_AUTO_TEST_CASE(the_scanner_sees_the_public_headers)
                           "named_temporary_file", "wspooled_temporary_file", "basic_temp_file_impl::write",
                           "basic_temp_file_impl::persist_noclobber", "basic_temp_file_impl::native_handle_type"})
         BOOST_TEST(file.names.count(n) == 1u, "basic_temp_file.hpp: " << n << " not found");
-    for (const char* n : {"basic_temp_file_impl::spooled", "basic_temp_file_impl::fd_", "basic_temp_file_impl::create"})
+    for (const char* n : {"basic_temp_file_impl::rollover", "basic_temp_file_impl::link", "basic_temp_file_impl::keep",
+                          "basic_temp_file_impl::adopt", "publish_mode", "publish_mode::like_target"})
+        BOOST_TEST(file.names.count(n) == 1u, "basic_temp_file.hpp's parts: " << n << " not found");
+    for (const char* n : {"basic_temp_file_impl::spooled", "basic_temp_file_impl::fd_", "basic_temp_file_impl::create",
+                          "basic_temp_file_impl::do_persist", "basic_temp_file_impl::spool_",
+                          "basic_temp_file_impl::mem", "spool_state", "basic_temp_file_impl::path_",
+                          "basic_temp_file_impl::prepare_publish", "mode_to_publish", "file_naming"})
         BOOST_TEST(file.names.count(n) == 0u, "basic_temp_file.hpp: private " << n << " found");
     header_names loc = scan_header(inc / "location.hpp");
     for (const char* n : {"gettempprefix", "gettempdir", "set_tempdir", "reset_tempdir", "system_temp_dir",

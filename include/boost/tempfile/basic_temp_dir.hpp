@@ -49,6 +49,25 @@ struct lock_directory<D, std::void_t<decltype(D::lock_directory)>> : std::bool_c
 {};
 } // namespace detail
 
+namespace detail {
+template <class CharT, class... P>
+struct make_temp_dir
+{
+    using s = select_policies<policy_defaults<default_naming, default_location, default_dir_creation, default_cleanup>,
+                              CharT, P...>;
+    static_assert(s::creation::makes_directory,
+                  "boost::tempfile: this creation policy makes files; use it with basic_temp_file, not basic_temp_dir");
+    static_assert(s::cleanup::for_directories,
+                  "boost::tempfile: this cleanup policy is for files only; basic_temp_dir cannot use it");
+    // Every row of doc/policies.adoc's tables, one static_assert each (detail/concepts.hpp).
+    static_assert(sizeof(check_policies<CharT, typename s::naming, typename s::location, typename s::creation,
+                                        typename s::cleanup>) != 0,
+                  "boost::tempfile: policy requirements");
+    using type = basic_temp_dir_impl<CharT, typename s::naming, typename s::location, typename s::creation,
+                                     typename s::cleanup>;
+};
+} // namespace detail
+
 template <class CharT, class... Policies>
 using basic_temp_dir = typename detail::make_temp_dir<CharT, Policies...>::type;
 

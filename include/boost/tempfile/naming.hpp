@@ -31,7 +31,7 @@ namespace boost {
 namespace tempfile {
 
 // Python's alphabet: 37 symbols, lower-case ASCII letters, digits and underscore.
-inline constexpr std::string_view name_alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_";
+inline constexpr std::string_view name_alphabet = detail::python_alphabet;
 
 // The default engine of the naming policies: 64 bits at a time from the calling thread's
 // ChaCha20 keystream, keyed from the system's CSPRNG (32 bytes per thread, again in a forked
@@ -97,30 +97,14 @@ inline Engine& thread_engine()
     return s.engine;
 }
 
-// Appends `count` symbols of `alphabet` to `out`, drawing one 64-bit number per 8 symbols
-// (37^8 < 2^42, so the modulo bias is below 2^-22 per symbol).
+// Appends `count` symbols of `alphabet` to `out`, from the calling thread's Engine.
 template <class Engine, class CharT>
 inline void append_random(std::basic_string<CharT>& out, std::size_t count, std::string_view alphabet)
 {
-    auto&& e = [] () -> decltype(auto) {
-        if constexpr (std::is_same_v<Engine, secure_random>)
-            return secure_random(); // its state is the thread's (csprng.hpp)
-        else
-            return thread_engine<Engine>();
-    }();
-    const std::uint64_t n = alphabet.size();
-    const std::size_t at = out.size();
-    out.resize(at + count); // one growth, then filled in place (no per-symbol append)
-    CharT* p = &out[at];
-    while (count > 0) {
-        std::uint64_t x = static_cast<std::uint64_t>(e());
-        std::size_t k = count < 8 ? count : 8;
-        for (std::size_t i = 0; i < k; ++i) {
-            *p++ = static_cast<CharT>(alphabet[detail::to<std::size_t>(x % n)]);
-            x /= n;
-        }
-        count -= k;
-    }
+    if constexpr (std::is_same_v<Engine, secure_random>)
+        append_symbols(out, count, alphabet, csprng::next); // its state is the thread's (csprng.hpp)
+    else
+        append_symbols(out, count, alphabet, thread_engine<Engine>());
 }
 
 } // namespace detail

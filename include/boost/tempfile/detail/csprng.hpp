@@ -28,6 +28,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 namespace boost {
 namespace tempfile {
@@ -160,6 +162,29 @@ inline std::uint64_t next() noexcept
 }
 
 } // namespace csprng
+
+// Python's alphabet of name symbols (naming.hpp's name_alphabet).
+inline constexpr std::string_view python_alphabet = "abcdefghijklmnopqrstuvwxyz0123456789_";
+
+// Appends `count` symbols of `alphabet` to `out`, drawing one 64-bit number from `draw` per 8
+// symbols (37^8 < 2^42, so the modulo bias is below 2^-22 per symbol).
+template <class CharT, class Draw>
+inline void append_symbols(std::basic_string<CharT>& out, std::size_t count, std::string_view alphabet, Draw&& draw)
+{
+    const std::uint64_t n = alphabet.size();
+    const std::size_t at = out.size();
+    out.resize(at + count); // one growth, then filled in place (no per-symbol append)
+    CharT* p = &out[at];
+    while (count > 0) {
+        std::uint64_t x = static_cast<std::uint64_t>(draw());
+        std::size_t k = count < 8 ? count : 8;
+        for (std::size_t i = 0; i < k; ++i) {
+            *p++ = static_cast<CharT>(alphabet[to<std::size_t>(x % n)]);
+            x /= n;
+        }
+        count -= k;
+    }
+}
 } // namespace detail
 } // namespace tempfile
 } // namespace boost

@@ -18,7 +18,7 @@
 #include <boost/tempfile/detail/encoding.hpp>
 #include <boost/tempfile/detail/error.hpp>
 #include <boost/tempfile/detail/system.hpp>
-#include <boost/tempfile/location.hpp>
+#include <boost/tempfile/detail/tempdir.hpp>
 
 #include <boost/filesystem/path.hpp>
 #include <boost/system/error_code.hpp>
@@ -131,11 +131,11 @@ inline bool resolve_name_parts(const Options& o, name_parts& out, system::error_
     }
     if (o.dir) {
         out.set_dir(absolute_native(o.dir->native()));
-    } else if constexpr (is_pinned<Location>::value || std::is_same<Location, system_temp_dir>::value) {
+    } else if constexpr (location_traits<Location>::uses_tempdir) {
         tempdir_ref e = gettempdir_entry(ec);
         if (!e)
             return false;
-        if constexpr (is_pinned<Location>::value)
+        if constexpr (location_traits<Location>::pinned)
             out.lease = dir_lease(e.get());
         out.set_dir(std::move(e));
     } else {
