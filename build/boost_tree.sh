@@ -30,8 +30,9 @@
 #      test with CMAKE_FIND_USE_CMAKE_SYSTEM_PATH=OFF) and checked to be out: no path of it
 #      (/usr/include/boost, /usr/lib/<arch>/cmake/Boost*, /usr/lib/<arch>/libboost_*) in the
 #      CMake caches, the compile and link commands, or the compiler's depfiles (*.o.d: every
-#      header each compile read, also those found on the default search path). Not in CI (its
-#      cost: doc/hardening.adoc).
+#      header each compile read, also those found on the default search path). In CI as a step
+#      of its own after the b2 one: .ci/run's boost-cmake, --cmake-only (its cost:
+#      doc/hardening.adoc).
 #
 #   (default)     the subset CI runs: nine Boost.Test programs (tree_tests below: those that
 #                 read the tree's layout, and one of each kind of object), each with
