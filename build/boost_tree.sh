@@ -21,7 +21,7 @@
 #      tools/inspect; --build-inspect: always the latter), run on libs/tempfile:
 #      any problem it reports (license, copyright, CR/LF, tab, non-ASCII, end of file, links,
 #      min/max, ...) fails the run;
-#   4. with --cmake: first boostdep (tools/boostdep, built with b2 as inspect is): its list of
+#   4. with --cmake: first boostdep (tools/boostdep, built from the tree with b2): its list of
 #      tempfile's dependencies must be the Boost::<name> lines of CMakeLists.txt and build.jam's
 #      boost_dependencies; then Boost's CMake superproject on the same tree
 #      (-DBOOST_INCLUDE_LIBRARIES=tempfile -DBUILD_TESTING=ON), its build, `ctest` on the library's tests and
