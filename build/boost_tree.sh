@@ -5,7 +5,7 @@
 #   N passed, M failed
 #
 # usage: build/boost_tree.sh [--full] [--cmake | --cmake-only] [--hide-installed-boost]
-#                             [--no-inspect] [--jobs=N]
+#                             [--no-inspect] [--build-inspect] [--jobs=N]
 #
 # What it does:
 #   1. the Boost 1.81 source tree (Debian's boost1.81 source package, fetched once by
@@ -16,10 +16,12 @@
 #      on every run;
 #   2. from the Boost root: `b2 headers`, `b2 libs/tempfile/test`, `b2 libs/tempfile/example`
 #      (b2 4.9 from libboost1.81-tools-dev; Boost.Filesystem and Boost.Test come from the tree);
-#   3. Boost's `inspect` tool, built from the same tree (tools/inspect), run on libs/tempfile:
+#   3. Boost's `inspect` tool of the same release (Debian's /usr/bin/inspect of
+#      libboost1.81-tools-dev when its version is the tree's, else built from the tree's
+#      tools/inspect; --build-inspect: always the latter), run on libs/tempfile:
 #      any problem it reports (license, copyright, CR/LF, tab, non-ASCII, end of file, links,
 #      min/max, ...) fails the run;
-#   4. with --cmake: first boostdep (tools/boostdep, built with b2 as inspect is): its list of
+#   4. with --cmake: first boostdep (tools/boostdep, built from the tree with b2): its list of
 #      tempfile's dependencies must be the Boost::<name> lines of CMakeLists.txt and build.jam's
 #      boost_dependencies; then Boost's CMake superproject on the same tree
 #      (-DBOOST_INCLUDE_LIBRARIES=tempfile -DBUILD_TESTING=ON), its build, `ctest` on the library's tests and
@@ -28,8 +30,9 @@
 #      test with CMAKE_FIND_USE_CMAKE_SYSTEM_PATH=OFF) and checked to be out: no path of it
 #      (/usr/include/boost, /usr/lib/<arch>/cmake/Boost*, /usr/lib/<arch>/libboost_*) in the
 #      CMake caches, the compile and link commands, or the compiler's depfiles (*.o.d: every
-#      header each compile read, also those found on the default search path). Not in CI (its
-#      cost: doc/hardening.adoc).
+#      header each compile read, also those found on the default search path). In CI as a step
+#      of its own after the b2 one: .ci/run's boost-cmake, --cmake-only (its cost:
+#      doc/hardening.adoc).
 #
 #   (default)     the subset CI runs: nine Boost.Test programs (tree_tests below: those that
 #                 read the tree's layout, and one of each kind of object), each with
@@ -52,6 +55,8 @@
 #                 before. A machine without Boost, as far as the build can tell (the Debian
 #                 packages stay installed: build/deps.sh wants b2 from libboost1.81-tools-dev)
 #   --no-inspect  skip 3.
+#   --build-inspect
+#                 3. with the tree's own inspect, built by b2 (about 100 CPU-s, once)
 #   --jobs=N      parallel jobs (default: the number of processors)
 #
 # The count: each b2 test target (Boost.Test program, compile check, compile-fail pair member,
@@ -75,6 +80,7 @@ with_cmake=0
 with_b2=1
 hide_boost=0
 inspect=1
+build_inspect=0
 jobs=$(nproc 2>/dev/null || echo 2)
 for a in "$@"; do
     case "$a" in
@@ -84,6 +90,7 @@ for a in "$@"; do
         --cmake-only) with_cmake=1 with_b2=0 inspect=0 ;;
         --hide-installed-boost) hide_boost=1 ;;
         --no-inspect) inspect=0 ;;
+        --build-inspect) build_inspect=1 ;;
         --jobs=*) jobs=${a#--jobs=} ;;
         -j*) jobs=${a#-j} ;;
         *) echo "boost_tree.sh: unknown argument '$a' (see --help)" >&2; exit 2 ;;
@@ -263,17 +270,39 @@ fi
 # ---------------------------------------------------------------- inspect
 # Boost's inspect, every check but -link (links of the HTML pages: build/docs.sh checks those
 # of the built documentation, which a source tree does not hold; index.html points into it).
+# The tool is the tree's release's: Debian's libboost1.81-tools-dev (installed for b2) ships
+# /usr/bin/inspect built from the same boost1.81 source package the tree is unpacked from;
+# that one is used when the versions agree (building tools/inspect and Boost.Regex in the tree
+# costs about 100 CPU-s on a fresh machine, the same program's sources); else, or with
+# --build-inspect, the tree's own is built (b2 tools/inspect/build//dist-bin, once).
+inspect_bin=""
+if [ "$inspect" = 1 ] && [ "$build_inspect" = 0 ] && [ -x /usr/bin/inspect ]; then
+    tools_version=$(dpkg-query -W -f='${source:Upstream-Version}' libboost1.81-tools-dev 2>/dev/null || true)
+    tree_version=$(awk '$1 == "#define" && $2 == "BOOST_VERSION" { v = $3; printf "%d.%d.%d", v / 100000, v / 100 % 1000, v % 100 }' \
+                   "$tree/boost/version.hpp" 2>/dev/null || true)
+    if [ -n "$tools_version" ] && [ "$tools_version" = "$tree_version" ]; then
+        inspect_bin=/usr/bin/inspect
+    else
+        log "inspect: /usr/bin/inspect is ${tools_version:-of no known version}, the tree ${tree_version:-?}: building the tree's"
+    fi
+fi
 if [ "$inspect" = 1 ]; then
     inspect_log=$logs/boost-tree-inspect.log
-    log "inspect: building tools/inspect (once)"
     start=$SECONDS
-    if ! "$b2" -j"$jobs" "${tree_props[@]}" cxxstd=17 tools/inspect/build//dist-bin >"$logs/boost-tree-inspect-build.log" 2>&1; then
+    if [ -n "$inspect_bin" ]; then
+        log "inspect: $inspect_bin (libboost1.81-tools-dev $tools_version, the tree's release)"
+    elif log "inspect: building tools/inspect (once)" &&
+         ! "$b2" -j"$jobs" "${tree_props[@]}" cxxstd=17 tools/inspect/build//dist-bin >"$logs/boost-tree-inspect-build.log" 2>&1; then
         tail -n 20 "$logs/boost-tree-inspect-build.log"
         fail "building inspect (see $logs/boost-tree-inspect-build.log)"
     else
-        log "inspect: built in $((SECONDS - start))s; inspect libs/tempfile"
+        log "inspect: built in $((SECONDS - start))s"
+        inspect_bin=dist/bin/inspect
+    fi
+    if [ -n "$inspect_bin" ]; then
+        log "inspect libs/tempfile"
         rc=0
-        dist/bin/inspect libs/tempfile -text -brief -license -copyright -crlf -end -path_name -tab -ascii \
+        "$inspect_bin" libs/tempfile -text -brief -license -copyright -crlf -end -path_name -tab -ascii \
             -apple_macro -assert_macro -deprecated_macro -minmax -unnamed >"$inspect_log" 2>&1 || rc=$?
         problems=$(sed -n 's/^ *\([0-9][0-9]*\) problems reported.*/\1/p' "$inspect_log" | head -n 1)
         scanned=$(sed -n 's/^ *\([0-9][0-9]*\) files scanned.*/\1/p' "$inspect_log" | head -n 1)

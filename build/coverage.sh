@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Boost.TempFile: line and branch coverage of the library's headers by the whole test suite.
 #
-# usage: build/coverage.sh [--config=linux|portable|windows|all] [--check] [--report-only]
-#                          [--jobs=N]
+# usage: build/coverage.sh [--config=linux|portable|windows|all] [--separate] [--check]
+#                          [--report-only] [--jobs=N]
 #
 #   --config=linux     (default) the suite built with g++ --coverage (build/test.sh --coverage)
 #   --config=portable  the same with --portable-posix (the paths of macOS and the BSDs)
@@ -10,6 +10,11 @@
 #                      their .gcda files straight to the Linux side; gcov reads them). Needs
 #                      $BOOST_TEMPFILE_WINDOWS_DIR (a prepared toolchain, build/windows.sh).
 #   --config=all       the three, one after the other
+#   --separate         the library compiled separately (build/test.sh --separate: each test
+#                      program links src/tempfile.cpp's object, or includes src.hpp itself), the
+#                      counts under bin/<config>-separate-coverage and bin/coverage/<config>-separate.*
+#                      (the headers' lines are counted wherever they were compiled: the thresholds
+#                      are the configuration's)
 #   --check            exit non-zero when a backend or the shared layer is below its threshold
 #                      (the thresholds table below: what the suite reaches, see doc/hardening.adoc)
 #   --report-only      do not build or run: read the counts already in bin/<config>-coverage
@@ -38,12 +43,14 @@ usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
 config=linux
 check=0
 report_only=0
+separate=0
 jobs=()
 for a in "$@"; do
     case "$a" in
         -h|--help) usage; exit 0 ;;
         --config=*) config=${a#--config=} ;;
         --check) check=1 ;;
+        --separate) separate=1 ;;
         --report-only) report_only=1 ;;
         --jobs=*|-j*) jobs=("$a") ;;
         *) echo "coverage.sh: unknown argument $a" >&2; exit 2 ;;
@@ -117,11 +124,16 @@ for c in "${configs[@]}"; do
             export BOOST_TEMPFILE_WINDOWS_DIR=${BOOST_TEMPFILE_WINDOWS_DIR:-}
             ;;
     esac
+    name=$c
+    if [ "$separate" = 1 ]; then
+        args+=(--separate); name=$c-separate
+        bdir=${bdir%-coverage}-separate-coverage
+    fi
     if [ "$report_only" = 0 ]; then
         # Fresh counts: the old ones would add up with this run's.
         [ -d "$bdir" ] && find "$bdir" -name '*.gcda' -delete
         start=$SECONDS
-        echo "== coverage $c: build/test.sh --coverage --rerun ${args[*]-} (the test programs)"
+        echo "== coverage $name: build/test.sh --coverage --rerun ${args[*]-} (the test programs)"
         rc=0
         # Only the test programs (test//run_tests; the examples too on Windows): the compile-only
         # checks add no count.
@@ -129,17 +141,17 @@ for c in "${configs[@]}"; do
         [ "$c" = windows ] && targets+=(example)
         ./build/test.sh --coverage --rerun ${args[@]+"${args[@]}"} ${jobs[@]+"${jobs[@]}"} "${targets[@]}" |
             tail -n 40 || rc=$?
-        echo "== coverage $c: the suite took $((SECONDS - start))s (exit $rc)"
-        [ "$rc" -eq 0 ] || { suite_status=1; failed+=("$c: the suite failed"); }
+        echo "== coverage $name: the suite took $((SECONDS - start))s (exit $rc)"
+        [ "$rc" -eq 0 ] || { suite_status=1; failed+=("$name: the suite failed"); }
     fi
     [ -d "$bdir" ] || { echo "coverage.sh: no $bdir (run without --report-only first)" >&2; exit 1; }
-    echo "== coverage $c: gcovr"
+    echo "== coverage $name: gcovr"
     gcovr --root "$root" --object-directory "$root/$bdir" --gcov-executable "$wrapper $gcov" \
         --filter "$root/include/" --exclude-throw-branches --exclude-unreachable-branches \
-        -j 2 --json "bin/coverage/$c.json" "$root/$bdir" >/dev/null
-    python3 - "$c" "$backend" "bin/coverage/$c.json" "bin/coverage/$c.txt" "bin/coverage/$c-missed.txt" \
+        -j 2 --json "bin/coverage/$name.json" "$root/$bdir" >/dev/null
+    python3 - "$name" "$backend" "bin/coverage/$name.json" "bin/coverage/$name.txt" "bin/coverage/$name-missed.txt" \
         "${min_lines[$c.backend]}" "${min_branches[$c.backend]}" \
-        "${min_lines[$c.shared]}" "${min_branches[$c.shared]}" "$check" <<'EOF' || { status=1; failed+=("$c: below threshold"); }
+        "${min_lines[$c.shared]}" "${min_branches[$c.shared]}" "$check" <<'EOF' || { status=1; failed+=("$name: below threshold"); }
 import json, sys
 cfg, backend, src, table, missed_out = sys.argv[1:6]
 thr = {"backend": (float(sys.argv[6]), float(sys.argv[7])), "shared": (float(sys.argv[8]), float(sys.argv[9]))}

@@ -204,18 +204,26 @@ plan_dry_run() { # configuration, tests...
     done
 }
 
-# One Linux mutation in lane copy $1; prints its result line. The tests' programs are all
-# built first (a mutation must compile: else it proves nothing), then run in turn until one
-# fails (the mutation is killed: the others cannot change that).
-run_linux() { # copy, mutation
-    local copy=$1 name file subst tests
+# The start of every mutation in lane copy $1: include/ restored from the pristine copy, the
+# substitution applied. Sets name, file, subst and tests (the caller's locals) from the mutation;
+# returns 1, having printed the result line, when the substitution no longer changes the file.
+apply_mutation() { # copy, mutation
+    local copy=$1
     IFS='@' read -r name file subst tests <<<"$2"
     rm -rf "$copy/include" && cp -a "$copy/include.pristine" "$copy/include"
     perl -0pi -e "$subst" "$copy/$file"
     if cmp -s "$copy/$file" "$copy/include.pristine/${file#include/}"; then
         printf '%-30s DID NOT APPLY (%s)\n' "$name" "$file"
-        return
+        return 1
     fi
+}
+
+# One Linux mutation in lane copy $1; prints its result line. The tests' programs are all
+# built first (a mutation must compile: else it proves nothing), then run in turn until one
+# fails (the mutation is killed: the others cannot change that).
+run_linux() { # copy, mutation
+    local copy=$1 name file subst tests
+    apply_mutation "$copy" "$2" || return 0
     local log="$work/$name.log" config test kind p f pairs=()
     local -A ran=()    # an action two tests share runs once
     mapfile -t pairs < <(config_tests "$tests")
@@ -250,13 +258,7 @@ run_linux() { # copy, mutation
 # One win-* mutation in lane copy $1 (build/test.sh --platform=windows); prints its result line.
 run_windows() { # copy, mutation
     local copy=$1 name file subst tests
-    IFS='@' read -r name file subst tests <<<"$2"
-    rm -rf "$copy/include" && cp -a "$copy/include.pristine" "$copy/include"
-    perl -0pi -e "$subst" "$copy/$file"
-    if cmp -s "$copy/$file" "$copy/include.pristine/${file#include/}"; then
-        printf '%-30s DID NOT APPLY (%s)\n' "$name" "$file"
-        return
-    fi
+    apply_mutation "$copy" "$2" || return 0
     local targets log="$work/$name.log" summary
     read -r -a targets <<<"$tests"
     (cd "$copy" && ./build/test.sh --platform=windows --jobs=1 "${targets[@]}") >"$log" 2>&1 || true

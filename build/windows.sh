@@ -54,18 +54,24 @@ tempfile_windows_boost() {
     ln -sfn /usr/include/boost "$d/include/boost"
     [ "$missing" = 1 ] || return 0
 
-    # The upstream tarball from the cache build/boost_source.sh keeps (fetched once, shared
-    # with build/boost_tree.sh); only the two libraries' sources are unpacked here.
+    # The upstream sources from the cache build/boost_source.sh keeps (fetched once, shared
+    # with build/boost_tree.sh): its unpacked tree when build/boost_tree.sh has unpacked it (as
+    # .ci/run's boost-tree step has, before this one: it is only read), else only the two
+    # libraries' sources, unpacked here from its tarball.
     # shellcheck source=build/boost_source.sh
     source "$tempfile_windows_root/build/boost_source.sh"
     set -euo pipefail
-    local tarball src_dir=$d/src
-    tarball=$(tempfile_boost_source_tarball) || return 1
-    rm -rf "$src_dir"
-    mkdir -p "$src_dir"
-    tar -xJf "$tarball" -C "$src_dir" --wildcards '*/libs/filesystem/src/*' '*/libs/test/src/*'
-    local src
-    src=$(dirname "$(dirname "$(ls -d "$src_dir"/*/libs/filesystem)")")
+    local tarball src_dir=$d/src src
+    if [ -f "$tempfile_boost_source_dir/tree/.complete" ] && tempfile_boost_source_tree; then
+        src=$tempfile_boost_source_root
+        tempfile_windows_log "Boost's sources: the unpacked tree $src"
+    else
+        tarball=$(tempfile_boost_source_tarball) || return 1
+        rm -rf "$src_dir"
+        mkdir -p "$src_dir"
+        tar -xJf "$tarball" -C "$src_dir" --wildcards '*/libs/filesystem/src/*' '*/libs/test/src/*'
+        src=$(dirname "$(dirname "$(ls -d "$src_dir"/*/libs/filesystem)")")
+    fi
 
     # Debian's patches do not touch libs/filesystem or libs/test (checked for 1.81.0-5).
     local obj=$d/obj common=(-O2 -DBOOST_USE_WINDOWS_H -DWIN32_LEAN_AND_MEAN -DNOMINMAX -I "$d/include")
