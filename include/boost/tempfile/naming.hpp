@@ -102,7 +102,7 @@ template <class Engine, class CharT>
 inline void append_random(std::basic_string<CharT>& out, std::size_t count, std::string_view alphabet)
 {
     if constexpr (std::is_same_v<Engine, secure_random>)
-        append_symbols(out, count, alphabet, csprng::next); // its state is the thread's (csprng.hpp)
+        append_symbols(out, count, alphabet, secure_random()); // its state is the thread's (csprng.hpp)
     else
         append_symbols(out, count, alphabet, thread_engine<Engine>());
 }

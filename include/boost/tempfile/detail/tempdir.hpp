@@ -80,7 +80,7 @@ inline bool usable_tempdir(const sys::native_string& dir)
     for (unsigned i = 0; i < default_max_attempts; ++i) {
         path.resize(base);
         append_native(path, std::string_view("tmp"));
-        append_symbols(path, 8, python_alphabet, csprng::next);
+        append_symbols(path, 8, python_alphabet, [] { return csprng::next(); });
         sys::handle_type h = sys::invalid_handle;
         int r = sys::create_file(sys::no_dir, path.c_str(), h);
         if (r == -sys::err::exists)
