@@ -20,8 +20,9 @@
 
 #if BOOST_TEMPFILE_TEST_WINDOWS_H == 1
 #include <windows.h>
+
+#include <sddl.h> // (they need <windows.h> first)
 #include <winternl.h>
-#include <sddl.h>
 #endif
 
 #if defined(BOOST_TEMPFILE_SEPARATE_COMPILATION)
@@ -30,13 +31,14 @@
 #include <boost/tempfile.hpp>
 
 #if BOOST_TEMPFILE_TEST_WINDOWS_H == 2
-#if defined(_WINDOWS_) || defined(_INC_WINDOWS) || defined(_WINTERNL_) || defined(__SDDL_H__) || defined(min) || \
-    defined(max)
+#if defined(_WINDOWS_) || defined(_INC_WINDOWS) || defined(_WINTERNL_) || defined(__SDDL_H__) || \
+    defined(min) || defined(max)
 #error "a header of the library included <windows.h>, <winternl.h> or <sddl.h>"
 #endif
 #include <windows.h>
+
+#include <sddl.h> // (they need <windows.h> first)
 #include <winternl.h>
-#include <sddl.h>
 #endif
 
 #include "warnings/every_object.cpp"
