@@ -308,7 +308,7 @@ struct resolved_api
     get_file_information_by_handle_ex_fn get_file_information_by_handle_ex = nullptr;
     set_file_pointer_ex_fn set_file_pointer_ex = nullptr;
     get_temp_path2_fn get_temp_path2 = nullptr;               // absent in Wine 8
-    get_token_information_fn get_token_information = nullptr; // advapi32
+    get_token_information_fn get_token_information = nullptr; // advapi32 (or kernelbase)
     nt_create_file_fn nt_create_file = nullptr;               // ntdll
     rtl_nt_status_to_dos_error_fn rtl_nt_status_to_dos_error = nullptr;
     bool wine = false; // ntdll's wine_get_version
@@ -333,9 +333,14 @@ inline const resolved_api& resolved() noexcept
             resolve<r::get_file_information_by_handle_ex_fn>(k, "GetFileInformationByHandleEx");
         a.set_file_pointer_ex = resolve<r::set_file_pointer_ex_fn>(k, "SetFilePointerEx");
         a.get_temp_path2 = resolve<r::get_temp_path2_fn>(k, "GetTempPath2W");
-        // (loaded: OpenProcessToken, declared above, is imported from it)
-        const HMODULE_ adv = GetModuleHandleW(L"advapi32.dll");
-        a.get_token_information = resolve<r::get_token_information_fn>(adv, "GetTokenInformation");
+        // advapi32 is loaded when OpenProcessToken (declared above) is imported from it; a
+        // program linked against the API sets (onecore.lib) imports it from elsewhere, and
+        // kernelbase (Windows 8 and later) has GetTokenInformation too.
+        a.get_token_information =
+            resolve<r::get_token_information_fn>(GetModuleHandleW(L"advapi32.dll"), "GetTokenInformation");
+        if (!a.get_token_information)
+            a.get_token_information = resolve<r::get_token_information_fn>(
+                GetModuleHandleW(L"kernelbase.dll"), "GetTokenInformation");
         const HMODULE_ nt = GetModuleHandleW(L"ntdll.dll");
         a.nt_create_file = resolve<r::nt_create_file_fn>(nt, "NtCreateFile");
         a.rtl_nt_status_to_dos_error = resolve<r::rtl_nt_status_to_dos_error_fn>(nt, "RtlNtStatusToDosError");
