@@ -14,6 +14,13 @@
 #   5. mingw     the strict g++ set on the Windows headers (x86_64-w64-mingw32-g++,
 #                -fsyntax-only; needs $BOOST_TEMPFILE_WINDOWS_DIR/include, else skipped with
 #                its reason)
+#   6. windows.h <windows.h> (with <winternl.h> and <sddl.h>) and the library in one TU
+#                (test/windows_h.cpp, both modes): included first (its macros meet every
+#                header), then last (its declarations meet the library's own, and no header
+#                of the library may have included it), with the strict set; and the same with
+#                i686-w64-mingw32-g++ where installed (WINAPI is __stdcall on 32-bit x86: a
+#                declaration with another convention conflicts), declarations only (no warning
+#                set: 32-bit casts are not what it checks), else skipped
 # Prints what fails; exits 1 if anything does. Run by .ci/run (step warnings).
 #
 # Copyright 2026 The Boost.TempFile authors.
@@ -98,6 +105,27 @@ if [ "$have_mingw" = 1 ]; then
     check mingw-strict "$mingw" -std=c++17 -Iinclude -isystem "$win_dir/include" "${gxx_strict[@]}" -fsyntax-only "$tu"
 else
     skip mingw-strict "$why"
+fi
+
+# 6. <windows.h> before and after the library
+if [ "$have_mingw" = 1 ]; then
+    for order in 1:before 2:after; do
+        for mode in "" -DBOOST_TEMPFILE_SEPARATE_COMPILATION; do
+            check "mingw-windows-h-${order#*:}${mode:+-separate}" "$mingw" -std=c++17 -Iinclude -isystem "$win_dir/include" \
+                "${gxx_strict[@]}" -DBOOST_TEMPFILE_TEST_WINDOWS_H="${order%%:*}" $mode -fsyntax-only test/windows_h.cpp
+        done
+    done
+    mingw32=$(command -v i686-w64-mingw32-g++-posix || command -v i686-w64-mingw32-g++ || true)
+    if [ -n "$mingw32" ]; then
+        for order in 1:before 2:after; do
+            check "mingw32-windows-h-${order#*:}" "$mingw32" -std=c++17 -Iinclude -isystem "$win_dir/include" \
+                -DBOOST_TEMPFILE_TEST_WINDOWS_H="${order%%:*}" -fsyntax-only test/windows_h.cpp
+        done
+    else
+        skip mingw32-windows-h "i686-w64-mingw32-g++ not installed (apt-get install g++-mingw-w64-i686-posix)"
+    fi
+else
+    skip mingw-windows-h "$why"
 fi
 
 echo "warnings: $passed passed, $failed failed, $skipped skipped"

@@ -46,7 +46,7 @@ BOOST_TEMPFILE_DETAIL_DECL bool identify(const sys::native_char* path, sys::file
     sys::handle_type h = sys::invalid_handle;
     if (sys::open_entry(path, 0, h) < 0)
         return false;
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     bool ok = sys::identify(h, id, attributes) == 0;
     sys::close(h);
     return ok;
@@ -67,21 +67,21 @@ BOOST_TEMPFILE_DETAIL_DECL void remove_entry(const sys::native_char* path, bool 
         return;
     }
     sys::handle_type h = sys::invalid_handle;
-    if (sys::open_entry(path, DELETE | FILE_WRITE_ATTRIBUTES, h) < 0)
+    if (sys::open_entry(path, win32::DELETE_ | win32::FILE_WRITE_ATTRIBUTES_, h) < 0)
         return;
     sys::file_id now;
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     if (sys::identify(h, now, attributes) == 0 && sys::same_file(now, id) &&
-        !(attributes & FILE_ATTRIBUTE_DIRECTORY))
+        !(attributes & win32::FILE_ATTRIBUTE_DIRECTORY_))
         sys::delete_open(h, attributes); // gone when the last handle (the object's own) closes
     sys::close(h);
 }
 
-inline BOOL WINAPI on_console_event(DWORD) noexcept
+inline win32::BOOL_ BOOST_WINAPI_WINAPI_CC on_console_event(win32::DWORD_) noexcept
 {
     if (platform().sweep)
         platform().sweep();
-    return FALSE; // the next handler (by default: the process ends)
+    return 0; // FALSE: the next handler (by default: the process ends)
 }
 
 // Installs the console handler and `at_exit` (which calls sweep), once per process.
@@ -91,7 +91,7 @@ BOOST_TEMPFILE_DETAIL_STATE void install(void (*sweep)() noexcept, void (*at_exi
     try {
         std::call_once(once, [sweep, at_exit] {
             platform().sweep = sweep;
-            ::SetConsoleCtrlHandler(&on_console_event, TRUE);
+            win32::SetConsoleCtrlHandler(&on_console_event, 1);
             std::atexit(at_exit);
         });
     } catch (...) {

@@ -24,10 +24,8 @@
 #include <string>
 #include <vector>
 
-#include <fcntl.h>
+#include <fcntl.h> // the C runtime's (_O_BINARY, _O_NOINHERIT), as <io.h>: no Win32 there
 #include <io.h>
-#include <sddl.h>
-
 
 namespace boost {
 namespace tempfile {
@@ -38,9 +36,9 @@ namespace sys {
 
 BOOST_TEMPFILE_DETAIL_DECL native_string current_dir()
 {
-    std::wstring buf(MAX_PATH, L'\0');
+    std::wstring buf(win32::MAX_PATH_, L'\0');
     for (;;) {
-        DWORD n = ::GetCurrentDirectoryW(static_cast<DWORD>(buf.size()), &buf[0]);
+        win32::DWORD_ n = win32::GetCurrentDirectoryW(static_cast<win32::DWORD_>(buf.size()), &buf[0]);
         if (n == 0)
             return L".";
         if (n < buf.size()) {
@@ -57,9 +55,10 @@ BOOST_TEMPFILE_DETAIL_DECL native_string absolute(native_string p)
 {
     if (p.empty())
         p = L".";
-    std::wstring full(p.size() + MAX_PATH, L'\0');
+    std::wstring full(p.size() + win32::MAX_PATH_, L'\0');
     for (;;) {
-        DWORD n = ::GetFullPathNameW(p.c_str(), static_cast<DWORD>(full.size()), &full[0], nullptr);
+        win32::DWORD_ n =
+            win32::GetFullPathNameW(p.c_str(), static_cast<win32::DWORD_>(full.size()), &full[0], nullptr);
         if (n == 0) {
             full = p; // not a name Windows can parse: used as it is, and the creation reports it
             break;
@@ -92,15 +91,11 @@ BOOST_TEMPFILE_DETAIL_DECL std::vector<native_string> candidate_tempdirs()
         if (!v.empty())
             r.push_back(std::move(v));
     }
-    using get_temp_path2 = DWORD(WINAPI*)(DWORD, LPWSTR);
-    if (HMODULE k = ::GetModuleHandleW(L"kernel32.dll")) {
-        if (auto f = reinterpret_cast<get_temp_path2>(
-                reinterpret_cast<void*>(::GetProcAddress(k, "GetTempPath2W")))) { // absent in Wine 8
-            wchar_t buf[MAX_PATH + 1];
-            DWORD n = f(MAX_PATH + 1, buf);
-            if (n > 0 && n <= MAX_PATH)
-                r.emplace_back(buf, n);
-        }
+    if (const auto get_temp_path2 = win32::resolved().get_temp_path2) { // absent in Wine 8
+        wchar_t buf[win32::MAX_PATH_ + 1];
+        win32::DWORD_ n = get_temp_path2(win32::MAX_PATH_ + 1, buf);
+        if (n > 0 && n <= win32::MAX_PATH_)
+            r.emplace_back(buf, n);
     }
     std::wstring profile = getenv_w(L"USERPROFILE");
     if (!profile.empty())
@@ -133,12 +128,12 @@ BOOST_TEMPFILE_DETAIL_DECL int open_dir_pin(const native_char*, dir_type&) noexc
 // retries its PermissionError) is err::exists.
 inline int creation_error(const native_char* name, int r) noexcept
 {
-    if (r == -static_cast<int>(ERROR_ALREADY_EXISTS))
+    if (r == -static_cast<int>(win32::ERROR_ALREADY_EXISTS_))
         return -err::exists;
-    if (r == -static_cast<int>(ERROR_ACCESS_DENIED)) {
+    if (r == -static_cast<int>(win32::ERROR_ACCESS_DENIED_)) {
         win32_name n(name);
-        DWORD a = ::GetFileAttributesW(n.c_str());
-        if (a != INVALID_FILE_ATTRIBUTES && (a & FILE_ATTRIBUTE_DIRECTORY))
+        win32::DWORD_ a = win32::GetFileAttributesW(n.c_str());
+        if (a != win32::INVALID_FILE_ATTRIBUTES_ && (a & win32::FILE_ATTRIBUTE_DIRECTORY_))
             return -err::exists;
     }
     return normalise_missing(r); // a file on the directory's path too: Windows says "not found"
@@ -153,18 +148,19 @@ BOOST_TEMPFILE_DETAIL_DECL int create_file(dir_type dir, const native_char* name
 {
     if (dir != no_dir)
         return -err::not_supported;
-    DWORD share = (flags & file_private) ? 0 : share_all;
-    DWORD attributes = (flags & file_delete_on_close)
-                           ? FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE |
-                                 ((flags & file_private) ? FILE_ATTRIBUTE_HIDDEN : 0)
-                           : FILE_ATTRIBUTE_NORMAL;
-    const DWORD access = GENERIC_READ | GENERIC_WRITE | ((flags & file_delete_on_close) ? DELETE : 0);
+    win32::DWORD_ share = (flags & file_private) ? 0 : share_all;
+    win32::DWORD_ attributes = (flags & file_delete_on_close)
+                                   ? win32::FILE_ATTRIBUTE_TEMPORARY_ | win32::FILE_FLAG_DELETE_ON_CLOSE_ |
+                                         ((flags & file_private) ? win32::FILE_ATTRIBUTE_HIDDEN_ : 0)
+                                   : win32::FILE_ATTRIBUTE_NORMAL_;
+    const win32::DWORD_ access =
+        win32::GENERIC_READ_ | win32::GENERIC_WRITE_ | ((flags & file_delete_on_close) ? win32::DELETE_ : 0);
     if (int i = injected(call::create_file); i < 0)
         return i;
-    int r = create_file_w(name, access, share, CREATE_NEW, attributes, h);
+    int r = create_file_w(name, access, share, win32::CREATE_NEW_, attributes, h);
     if (r < 0)
         return creation_error(name, r);
-    if (::GetFileType(h) != FILE_TYPE_DISK) { // a device (a reserved name the check missed)
+    if (win32::GetFileType(h) != win32::FILE_TYPE_DISK_) { // a device (a reserved name the check missed)
         close(h);
         h = invalid_handle;
         return -err::invalid;
@@ -192,25 +188,25 @@ inline const private_descriptor& private_dir_descriptor() noexcept
 {
     static const private_descriptor d = [] {
         private_descriptor r;
-        HANDLE token = nullptr;
-        if (!::OpenProcessToken(::GetCurrentProcess(), TOKEN_QUERY, &token)) {
+        win32::HANDLE_ token = nullptr;
+        if (!win32::OpenProcessToken(win32::GetCurrentProcess(), win32::TOKEN_QUERY_, &token)) {
             r.error = last_error();
             return r;
         }
         union
         {
-            TOKEN_USER user;
-            unsigned char bytes[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
+            win32::TOKEN_USER_ user;
+            unsigned char bytes[sizeof(win32::TOKEN_USER_) + win32::SECURITY_MAX_SID_SIZE_];
         } buf;
-        DWORD len = 0;
-        BOOL ok = ::GetTokenInformation(token, TokenUser, &buf, sizeof buf, &len);
+        win32::DWORD_ len = 0;
+        win32::BOOL_ ok = win32::GetTokenInformation(token, win32::TokenUser_, &buf, sizeof buf, &len);
         if (!ok)
             r.error = last_error();
-        ::CloseHandle(token);
-        LPWSTR sid = nullptr;
-        if (ok && !::ConvertSidToStringSidW(buf.user.User.Sid, &sid)) {
+        win32::CloseHandle(token);
+        wchar_t* sid = nullptr;
+        if (ok && !win32::ConvertSidToStringSidW(buf.user.User.Sid, &sid)) {
             r.error = last_error();
-            ok = FALSE;
+            ok = 0;
         }
         if (!ok)
             return r;
@@ -220,9 +216,10 @@ inline const private_descriptor& private_dir_descriptor() noexcept
             sddl[at++] = *c;
         sddl[at++] = L')';
         sddl[at] = L'\0';
-        ::LocalFree(sid);
-        PSECURITY_DESCRIPTOR sd = nullptr;
-        if (::ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SDDL_REVISION_1, &sd, nullptr))
+        win32::LocalFree(sid);
+        void* sd = nullptr;
+        if (win32::ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, win32::SDDL_REVISION_1_, &sd,
+                                                                        nullptr))
             r.sd = sd; // kept for the life of the process
         else
             r.error = last_error();
@@ -240,8 +237,8 @@ BOOST_TEMPFILE_DETAIL_DECL int create_dir(dir_type dir, const native_char* name)
     if (!d.sd)
         return d.error ? d.error : -err::not_supported;
     win32_name n(name);
-    SECURITY_ATTRIBUTES sa;
-    if (::CreateDirectoryW(n.c_str(), no_inherit(sa, d.sd)))
+    win32::SECURITY_ATTRIBUTES_ sa;
+    if (win32::CreateDirectoryW(n.c_str(), no_inherit(sa, d.sd)))
         return 0;
     return creation_error(name, last_error());
 }
@@ -252,7 +249,7 @@ BOOST_TEMPFILE_DETAIL_DECL int probe_name(dir_type dir, const native_char* name)
     if (dir != no_dir)
         return -err::not_supported;
     win32_name n(name);
-    if (::GetFileAttributesW(n.c_str()) != INVALID_FILE_ATTRIBUTES)
+    if (win32::GetFileAttributesW(n.c_str()) != win32::INVALID_FILE_ATTRIBUTES_)
         return -err::exists;
     int r = normalise_missing(last_error());
     return r == -err::no_entry ? 0 : r;
@@ -264,20 +261,20 @@ BOOST_TEMPFILE_DETAIL_DECL int remove_at(dir_type dir, const native_char* name, 
     if (dir != no_dir)
         return -err::not_supported;
     win32_name n(name);
-    if (directory ? ::RemoveDirectoryW(n.c_str()) : ::DeleteFileW(n.c_str()))
+    if (directory ? win32::RemoveDirectoryW(n.c_str()) : win32::DeleteFileW(n.c_str()))
         return 0;
     int r = normalise_missing(last_error());
-    if (r != -static_cast<int>(ERROR_ACCESS_DENIED) || directory)
+    if (r != -static_cast<int>(win32::ERROR_ACCESS_DENIED_) || directory)
         return r;
     // A read-only file (made so by the program): its attribute cleared through a handle, as
     // the tree removal does. Anything else refused stays refused.
     handle_type h = invalid_handle;
-    if (open_entry(name, DELETE | FILE_WRITE_ATTRIBUTES, h) < 0)
+    if (open_entry(name, win32::DELETE_ | win32::FILE_WRITE_ATTRIBUTES_, h) < 0)
         return r;
     file_id id;
-    DWORD attributes = 0;
-    if (identify(h, id, attributes) == 0 && (attributes & FILE_ATTRIBUTE_READONLY) &&
-        !(attributes & FILE_ATTRIBUTE_DIRECTORY))
+    win32::DWORD_ attributes = 0;
+    if (identify(h, id, attributes) == 0 && (attributes & win32::FILE_ATTRIBUTE_READONLY_) &&
+        !(attributes & win32::FILE_ATTRIBUTE_DIRECTORY_))
         r = delete_open(h, attributes);
     close(h);
     return r;
@@ -287,14 +284,15 @@ BOOST_TEMPFILE_DETAIL_DECL int remove_at(dir_type dir, const native_char* name, 
 // which would make every open that does not share deletion fail with a sharing violation:
 // FindFirstFileW (a listing, `dir`), SetCurrentDirectoryW, a child process started in it.
 // Removal opens it again with dir_remove_access.
-inline constexpr DWORD dir_access = FILE_LIST_DIRECTORY | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES;
-inline constexpr DWORD dir_remove_access = dir_access | DELETE;
+inline constexpr win32::DWORD_ dir_access =
+    win32::FILE_LIST_DIRECTORY_ | win32::FILE_READ_ATTRIBUTES_ | win32::FILE_WRITE_ATTRIBUTES_;
+inline constexpr win32::DWORD_ dir_remove_access = dir_access | win32::DELETE_;
 
 // Opens the directory `name` itself (a reparse point is not followed) and checks that it is a
 // directory and not a reparse point, and (when `expected` is given) that it is that one.
 // 0 with h and id set, or the error (-err::exists: something else has the name).
 inline int open_dir_checked(const native_char* name, handle_type& h, file_id& id, const file_id* expected,
-                            DWORD access = dir_access) noexcept
+                            win32::DWORD_ access = dir_access) noexcept
 {
     handle_type d = invalid_handle;
     int r = access == dir_remove_access ? (std::min)(injected(call::open_for_delete), 0) : 0;
@@ -302,11 +300,12 @@ inline int open_dir_checked(const native_char* name, handle_type& h, file_id& id
         r = open_entry(name, access, d);
     if (r < 0)
         return normalise_missing(r);
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     file_id got;
     r = identify(d, got, attributes);
-    if (r == 0 && (!(attributes & FILE_ATTRIBUTE_DIRECTORY) || (attributes & FILE_ATTRIBUTE_REPARSE_POINT) ||
-                   (expected && !same_file(got, *expected))))
+    if (r == 0 &&
+        (!(attributes & win32::FILE_ATTRIBUTE_DIRECTORY_) ||
+         (attributes & win32::FILE_ATTRIBUTE_REPARSE_POINT_) || (expected && !same_file(got, *expected))))
         r = -err::exists;
     if (r < 0) {
         close(d);
@@ -335,7 +334,7 @@ BOOST_TEMPFILE_DETAIL_DECL bool name_leads_to(const native_char* path, const fil
     if (open_entry(path, 0, h) < 0)
         return false;
     file_id got;
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     bool same = identify(h, got, attributes) == 0 && same_file(got, id);
     close(h);
     return same;
@@ -348,7 +347,8 @@ BOOST_TEMPFILE_DETAIL_DECL void mark_in_use(handle_type) noexcept {}
 // point, to flush it. 0 with h set, or the error.
 BOOST_TEMPFILE_DETAIL_DECL int open_existing(const native_char* path, handle_type& h) noexcept
 {
-    int r = create_file_w(path, GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT, h);
+    int r = create_file_w(path, win32::GENERIC_WRITE_, share_all, win32::OPEN_EXISTING_,
+                          win32::FILE_FLAG_OPEN_REPARSE_POINT_, h);
     return r < 0 ? normalise_missing(r) : 0;
 }
 
@@ -381,11 +381,12 @@ BOOST_TEMPFILE_DETAIL_DECL int mode_of(handle_type, unsigned* mode) noexcept
 BOOST_TEMPFILE_DETAIL_DECL int reopen_same(handle_type h, const native_char* path, handle_type& out) noexcept
 {
     file_id mine, there;
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     if (int r = identify(h, mine, attributes); r < 0)
         return r;
     handle_type n = invalid_handle;
-    if (int r = create_file_w(path, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n);
+    if (int r = create_file_w(path, win32::GENERIC_READ_ | win32::GENERIC_WRITE_, share_all,
+                              win32::OPEN_EXISTING_, win32::FILE_ATTRIBUTE_NORMAL_, n);
         r < 0)
         return normalise_missing(r);
     int r = identify(n, there, attributes);
@@ -407,7 +408,7 @@ BOOST_TEMPFILE_DETAIL_DECL int sync_dir(const native_char*) noexcept
 // Errors of a publishing call: an existing target is err::exists.
 inline int publish_error(int r) noexcept
 {
-    return r == -static_cast<int>(ERROR_ALREADY_EXISTS) ? -err::exists : normalise_missing(r);
+    return r == -static_cast<int>(win32::ERROR_ALREADY_EXISTS_) ? -err::exists : normalise_missing(r);
 }
 
 // What identifies an open file and its position, taken before its handle is closed so that
@@ -422,8 +423,8 @@ struct closed_file
 inline closed_file close_keeping_identity(handle_type& h) noexcept
 {
     closed_file c;
-    DWORD attributes = 0;
-    c.pos = seek(h, 0, FILE_CURRENT);
+    win32::DWORD_ attributes = 0;
+    c.pos = seek(h, 0, win32::FILE_CURRENT_);
     c.known = identify(h, c.id, attributes) == 0;
     close(h);
     h = invalid_handle;
@@ -435,16 +436,17 @@ inline closed_file close_keeping_identity(handle_type& h) noexcept
 inline void reopen_checked(const closed_file& c, handle_type& h, const native_char* to) noexcept
 {
     file_id after;
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     handle_type n = invalid_handle;
-    if (create_file_w(to, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, n) < 0)
+    if (create_file_w(to, win32::GENERIC_READ_ | win32::GENERIC_WRITE_, share_all, win32::OPEN_EXISTING_,
+                      win32::FILE_ATTRIBUTE_NORMAL_, n) < 0)
         return;
     if (!c.known || identify(n, after, attributes) < 0 || !same_file(c.id, after)) {
         close(n); // replaced between the link and the open: not ours
         return;
     }
     if (c.pos > 0)
-        seek(n, c.pos, FILE_BEGIN);
+        seek(n, c.pos, win32::FILE_BEGIN_);
     h = n;
 }
 
@@ -498,15 +500,14 @@ inline int staged_name(const native_char* base, std::wstring& out) noexcept
 // (nothing changed: the file still goes when closed).
 BOOST_TEMPFILE_DETAIL_DECL int keep_delete_on_close(handle_type& h, const native_char* path, native_string& moved) noexcept
 {
-    struct
-    {
-        ULONG Flags;
-    } ex{0x8}; // FILE_DISPOSITION_FLAG_DO_NOT_DELETE (0) | FILE_DISPOSITION_FLAG_ON_CLOSE (0x8)
+    // FILE_DISPOSITION_FLAG_DO_NOT_DELETE (0) | FILE_DISPOSITION_FLAG_ON_CLOSE
+    win32::FILE_DISPOSITION_INFO_EX_ ex{win32::FILE_DISPOSITION_FLAG_ON_CLOSE_};
     int i = injected(call::disposition_ex);
-    if (i > 0 || (i == 0 && ::SetFileInformationByHandle(h, static_cast<FILE_INFO_BY_HANDLE_CLASS>(21), &ex, sizeof ex)))
-        return 0; // 21: FileDispositionInfoEx (hidden by mingw-w64's headers)
+    if (i > 0 ||
+        (i == 0 && win32::SetFileInformationByHandle(h, win32::FileDispositionInfoEx_, &ex, sizeof ex)))
+        return 0;
     file_id mine;
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     if (int r = identify(h, mine, attributes); r < 0)
         return r;
     std::wstring staged;
@@ -515,15 +516,16 @@ BOOST_TEMPFILE_DETAIL_DECL int keep_delete_on_close(handle_type& h, const native
     win32_name f(path), s(staged.c_str());
     if (int r = injected(call::hard_link); r < 0)
         return r;
-    if (!::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
+    if (!win32::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
         return publish_error(last_error());
     if (!name_leads_to(staged.c_str(), mine)) { // `path` led to another file: not ours to keep
-        ::DeleteFileW(s.c_str());
+        win32::DeleteFileW(s.c_str());
         return -err::no_entry;
     }
     const closed_file c = close_keeping_identity(h); // the original name goes
     const bool held = name_leads_to(path, mine);      // ... unless another handle holds it
-    const bool back = !held && injected(call::move_file) == 0 && ::MoveFileExW(s.c_str(), f.c_str(), 0) != 0;
+    const bool back =
+        !held && injected(call::move_file) == 0 && win32::MoveFileExW(s.c_str(), f.c_str(), 0) != 0;
     reopen_checked(c, h, back ? path : staged.c_str()); // by its final name (Wine: a handle keeps
                                                         // the name it was opened by)
     if (back)
@@ -539,14 +541,14 @@ BOOST_TEMPFILE_DETAIL_DECL int keep_delete_on_close(handle_type& h, const native
 inline int adopt_refused(handle_type h, bool directory, file_id& id) noexcept
 {
     using r = adopt_refusal;
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     if (int e = identify(h, id, attributes); e < 0)
         return e;
-    if (attributes & FILE_ATTRIBUTE_REPARSE_POINT)
+    if (attributes & win32::FILE_ATTRIBUTE_REPARSE_POINT_)
         return static_cast<int>(r::symlink);
-    if (::GetFileType(h) != FILE_TYPE_DISK)
+    if (win32::GetFileType(h) != win32::FILE_TYPE_DISK_)
         return static_cast<int>(r::special);
-    if (((attributes & FILE_ATTRIBUTE_DIRECTORY) != 0) != directory)
+    if (((attributes & win32::FILE_ATTRIBUTE_DIRECTORY_) != 0) != directory)
         return static_cast<int>(directory ? r::not_a_dir : r::not_a_file);
     return 0;
 }
@@ -565,12 +567,13 @@ BOOST_TEMPFILE_DETAIL_DECL int adopt_file(const native_char* path, handle_type& 
     if (r != 0)
         return r;
     handle_type n = invalid_handle;
-    if (int o = create_file_w(path, GENERIC_READ | GENERIC_WRITE, share_all, OPEN_EXISTING,
-                              FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT, n);
+    if (int o = create_file_w(path, win32::GENERIC_READ_ | win32::GENERIC_WRITE_, share_all,
+                              win32::OPEN_EXISTING_,
+                              win32::FILE_ATTRIBUTE_NORMAL_ | win32::FILE_FLAG_OPEN_REPARSE_POINT_, n);
         o < 0)
         return normalise_missing(o);
     file_id got;
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     if (int i = identify(n, got, attributes); i < 0 || !same_file(got, id)) {
         close(n);
         return i < 0 ? i : static_cast<int>(adopt_refusal::not_same_file);
@@ -584,8 +587,8 @@ BOOST_TEMPFILE_DETAIL_DECL int adopt_file(const native_char* path, handle_type& 
 BOOST_TEMPFILE_DETAIL_DECL int adopt_handle(handle_type h, const native_char* path) noexcept
 {
     file_id mine, there;
-    DWORD attributes = 0;
-    if (h == invalid_handle || h == INVALID_HANDLE_VALUE)
+    win32::DWORD_ attributes = 0;
+    if (h == invalid_handle || h == win32::INVALID_HANDLE_VALUE_)
         return static_cast<int>(adopt_refusal::bad_handle);
     if (int c = adopt_refused(h, false, mine); c != 0)
         return c < 0 ? static_cast<int>(adopt_refusal::bad_handle) : c;
@@ -596,7 +599,7 @@ BOOST_TEMPFILE_DETAIL_DECL int adopt_handle(handle_type h, const native_char* pa
     close(e);
     if (r < 0)
         return r;
-    if (attributes & FILE_ATTRIBUTE_REPARSE_POINT)
+    if (attributes & win32::FILE_ATTRIBUTE_REPARSE_POINT_)
         return static_cast<int>(adopt_refusal::symlink);
     return same_file(mine, there) ? 0 : static_cast<int>(adopt_refusal::not_same_file);
 }
@@ -636,14 +639,14 @@ BOOST_TEMPFILE_DETAIL_DECL int publish(handle_type& h, const native_char* from, 
     if (leaf == target.size() || forbidden_at_end(target.back()) || reserved_name(target.substr(leaf)))
         return -err::invalid;
     win32_name f(from), t(to);
-    if (noclobber && ::CompareStringOrdinal(f.c_str(), -1, t.c_str(), -1, TRUE) == CSTR_EQUAL)
+    if (noclobber && win32::CompareStringOrdinal(f.c_str(), -1, t.c_str(), -1, 1) == win32::CSTR_EQUAL_)
         return -err::exists; // onto its own name, spelled the same
     if (h == invalid_handle) // closed (the name kept): nothing to compare with, renamed by name
-        return ::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING)
+        return win32::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : win32::MOVEFILE_REPLACE_EXISTING_)
                    ? 0
                    : publish_error(last_error());
     file_id mine;
-    DWORD attributes = 0;
+    win32::DWORD_ attributes = 0;
     if (int r = identify(h, mine, attributes); r < 0)
         return r;
     if (!name_leads_to(from, mine)) // also an ordinary file: opened with FILE_SHARE_DELETE
@@ -660,7 +663,7 @@ BOOST_TEMPFILE_DETAIL_DECL int publish(handle_type& h, const native_char* from, 
     if (!delete_on_close) {
         if (int r = injected(call::move_file); r < 0)
             return r;
-        if (!::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING))
+        if (!win32::MoveFileExW(f.c_str(), t.c_str(), noclobber ? 0 : win32::MOVEFILE_REPLACE_EXISTING_))
             return publish_error(last_error());
         return name_leads_to(to, mine) ? 0 : 1;
     }
@@ -670,17 +673,18 @@ BOOST_TEMPFILE_DETAIL_DECL int publish(handle_type& h, const native_char* from, 
     win32_name s(staged.c_str());
     if (int r = injected(call::hard_link); r < 0)
         return r;
-    if (!::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
+    if (!win32::CreateHardLinkW(s.c_str(), f.c_str(), nullptr))
         return publish_error(last_error());
     if (!name_leads_to(staged.c_str(), mine)) { // `from` was swapped after the check
-        ::DeleteFileW(s.c_str());
+        win32::DeleteFileW(s.c_str());
         return 2;
     }
     int r = injected(call::move_file);
-    if (r == 0 && !::MoveFileExW(s.c_str(), t.c_str(), noclobber ? 0 : MOVEFILE_REPLACE_EXISTING))
+    if (r == 0 &&
+        !win32::MoveFileExW(s.c_str(), t.c_str(), noclobber ? 0 : win32::MOVEFILE_REPLACE_EXISTING_))
         r = publish_error(last_error());
     if (r < 0) {
-        ::DeleteFileW(s.c_str());
+        win32::DeleteFileW(s.c_str());
         return r;
     }
     if (!name_leads_to(to, mine))
@@ -701,7 +705,7 @@ BOOST_TEMPFILE_DETAIL_DECL int link_unnamed(handle_type, const native_char*) noe
 BOOST_TEMPFILE_DETAIL_DECL int to_crt_descriptor(handle_type h, bool text) noexcept
 {
     int fd = ::_open_osfhandle(reinterpret_cast<std::intptr_t>(h), _O_NOINHERIT | (text ? _O_TEXT : _O_BINARY));
-    return fd >= 0 ? fd : -static_cast<int>(ERROR_TOO_MANY_OPEN_FILES);
+    return fd >= 0 ? fd : -static_cast<int>(win32::ERROR_TOO_MANY_OPEN_FILES_);
 }
 
 } // namespace sys

@@ -58,7 +58,7 @@ private:
     struct item
     {
         std::wstring name;
-        DWORD attributes;
+        win32::DWORD_ attributes;
     };
 
     bool fail(int err, const std::wstring& name)
@@ -77,17 +77,17 @@ private:
     int list(sys::handle_type dir, std::vector<item>& out)
     {
         out.clear();
-        FILE_INFO_BY_HANDLE_CLASS cls = FileIdBothDirectoryRestartInfo;
+        int cls = win32::FileIdBothDirectoryRestartInfo_;
         char* const base = reinterpret_cast<char*>(buf_.data());
-        const DWORD size = static_cast<DWORD>(buf_.size() * sizeof(std::uint64_t));
+        const win32::DWORD_ size = static_cast<win32::DWORD_>(buf_.size() * sizeof(std::uint64_t));
         for (;;) {
-            if (!::GetFileInformationByHandleEx(dir, cls, base, size)) {
-                DWORD e = ::GetLastError();
-                return e == ERROR_NO_MORE_FILES ? 0 : -static_cast<int>(e);
+            if (!win32::GetFileInformationByHandleEx(dir, cls, base, size)) {
+                win32::DWORD_ e = win32::GetLastError();
+                return e == win32::ERROR_NO_MORE_FILES_ ? 0 : -static_cast<int>(e);
             }
-            cls = FileIdBothDirectoryInfo;
+            cls = win32::FileIdBothDirectoryInfo_;
             for (std::size_t off = 0;;) {
-                const auto* d = reinterpret_cast<const FILE_ID_BOTH_DIR_INFO*>(base + off);
+                const auto* d = reinterpret_cast<const win32::FILE_ID_BOTH_DIR_INFO_*>(base + off);
                 std::size_t len = d->FileNameLength / sizeof(wchar_t);
                 const wchar_t* n = d->FileName;
                 if (!(len == 1 && n[0] == L'.') && !(len == 2 && n[0] == L'.' && n[1] == L'.'))
@@ -131,24 +131,27 @@ private:
     {
         std::wstring got;
         return sys::final_name(h, got) && got.size() == here.size() + 1 + name.size() &&
-               ::CompareStringOrdinal(got.c_str(), static_cast<int>(here.size()), here.c_str(),
-                                      static_cast<int>(here.size()), TRUE) == CSTR_EQUAL &&
+               win32::CompareStringOrdinal(got.c_str(), static_cast<int>(here.size()), here.c_str(),
+                                           static_cast<int>(here.size()), 1) == win32::CSTR_EQUAL_ &&
                sys::is_separator(got[here.size()]) &&
-               ::CompareStringOrdinal(got.c_str() + here.size() + 1, static_cast<int>(name.size()), name.c_str(),
-                                      static_cast<int>(name.size()), TRUE) == CSTR_EQUAL;
+               win32::CompareStringOrdinal(got.c_str() + here.size() + 1, static_cast<int>(name.size()),
+                                           name.c_str(), static_cast<int>(name.size()),
+                                           1) == win32::CSTR_EQUAL_;
     }
 
     void remove_entry(sys::handle_type dir, const std::wstring& here, const item& it, unsigned depth)
     {
-        const bool reparse = (it.attributes & FILE_ATTRIBUTE_REPARSE_POINT) != 0;
-        const bool directory = (it.attributes & FILE_ATTRIBUTE_DIRECTORY) != 0 && !reparse;
+        const bool reparse = (it.attributes & win32::FILE_ATTRIBUTE_REPARSE_POINT_) != 0;
+        const bool directory = (it.attributes & win32::FILE_ATTRIBUTE_DIRECTORY_) != 0 && !reparse;
         sys::handle_type h = sys::invalid_handle;
-        const DWORD access = DELETE | FILE_WRITE_ATTRIBUTES | (directory ? FILE_LIST_DIRECTORY : 0);
-        const ULONG options = directory ? sys::nt_directory_file : (reparse ? 0 : sys::nt_non_directory_file);
+        const win32::DWORD_ access =
+            win32::DELETE_ | win32::FILE_WRITE_ATTRIBUTES_ | (directory ? win32::FILE_LIST_DIRECTORY_ : 0);
+        const win32::ULONG_ options =
+            directory ? win32::FILE_DIRECTORY_FILE_ : (reparse ? 0 : win32::FILE_NON_DIRECTORY_FILE_);
         if (directory)
             BOOST_TEMPFILE_DETAIL_TREE_HOOK(descend, dir, it.name.c_str());
         int r = sys::open_relative(dir, it.name.c_str(), it.name.size(), access, options, h);
-        if (r == -sys::err::no_entry || r == -static_cast<int>(ERROR_PATH_NOT_FOUND))
+        if (r == -sys::err::no_entry || r == -static_cast<int>(win32::ERROR_PATH_NOT_FOUND_))
             return; // gone meanwhile
         if (r < 0) {
             fail(r, it.name);
@@ -163,12 +166,13 @@ private:
             // What was opened must still be a plain directory (not swapped for a link since the
             // listing): else it is only deleted, never entered.
             file_id id;
-            DWORD now = 0;
+            win32::DWORD_ now = 0;
             r = sys::identify(h, id, now);
-            if (r == 0 && (now & FILE_ATTRIBUTE_DIRECTORY) && !(now & FILE_ATTRIBUTE_REPARSE_POINT)) {
+            if (r == 0 && (now & win32::FILE_ATTRIBUTE_DIRECTORY_) &&
+                !(now & win32::FILE_ATTRIBUTE_REPARSE_POINT_)) {
                 if (depth + 1 >= tree_max_depth) {
                     sys::close(h);
-                    fail(-static_cast<int>(ERROR_CANT_RESOLVE_FILENAME), it.name);
+                    fail(-static_cast<int>(win32::ERROR_CANT_RESOLVE_FILENAME_), it.name);
                     return;
                 }
                 const std::size_t mark = rel_.size();
@@ -250,7 +254,7 @@ BOOST_TEMPFILE_DETAIL_DECL int remove_tree(sys::handle_type& dir, const file_id&
             sys::handle_type top = sys::invalid_handle;
             file_id got;
             int r = sys::open_dir_checked(path.c_str(), top, got, &id, sys::dir_remove_access);
-            const bool busy = r == -static_cast<int>(ERROR_SHARING_VIOLATION);
+            const bool busy = r == -static_cast<int>(win32::ERROR_SHARING_VIOLATION_);
             if (busy)
                 r = sys::open_dir_checked(path.c_str(), top, got, &id);
             if (r < 0)
@@ -258,17 +262,17 @@ BOOST_TEMPFILE_DETAIL_DECL int remove_tree(sys::handle_type& dir, const file_id&
             win_tree_walk w(keep_going);
             r = w.run(top, where);
             if (r == 0 && busy)
-                r = -static_cast<int>(ERROR_SHARING_VIOLATION);
+                r = -static_cast<int>(win32::ERROR_SHARING_VIOLATION_);
             if (r == 0) {
                 BOOST_TEMPFILE_DETAIL_TREE_HOOK(remove_top, top, path.c_str());
                 r = sys::set_delete(top, true);
             }
-            if (r == -static_cast<int>(ERROR_ACCESS_DENIED)) { // a read-only directory?
-                DWORD attributes = 0;
+            if (r == -static_cast<int>(win32::ERROR_ACCESS_DENIED_)) { // a read-only directory?
+                win32::DWORD_ attributes = 0;
                 if (sys::identify(top, got, attributes) == 0)
                     r = sys::delete_open(top, attributes);
             }
-            if (r == -static_cast<int>(ERROR_DIR_NOT_EMPTY) && pass < 2) {
+            if (r == -static_cast<int>(win32::ERROR_DIR_NOT_EMPTY_) && pass < 2) {
                 sys::close(top);
                 continue; // entries appeared after the walk: walk again
             }

@@ -10,11 +10,9 @@
 // result (>= 0) or the Win32 error negated (-GetLastError()); nothing is left for the caller to
 // read from GetLastError().
 //
-// <windows.h> is included here (and only in this folder): Boost.WinAPI lacks most of what the
-// library needs (GetFileInformationByHandleEx, SetFileInformationByHandle, NtCreateFile,
-// CreateHardLinkW, GetFullPathNameW, SetConsoleCtrlHandler, the SDDL and token calls); its
-// BCryptGenRandom is used. The code is written to work whether or not the user defined
-// NOMINMAX or WIN32_LEAN_AND_MEAN.
+// No <windows.h>: every Win32 and NT name comes from win32.hpp (Boost.WinAPI's declarations and
+// the library's own), so the code is the same whether or not the user defined NOMINMAX or
+// WIN32_LEAN_AND_MEAN, or includes <windows.h> before or after the library.
 
 #include <boost/tempfile/config.hpp>
 
@@ -26,9 +24,7 @@
 #include <boost/tempfile/detail/windows/handle.hpp>
 #include <boost/tempfile/detail/windows/process.hpp>
 #include <boost/tempfile/detail/windows/vocabulary.hpp>
-
-#include <windows.h>
-#include <winternl.h>
+#include <boost/tempfile/detail/windows/win32.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -82,7 +78,7 @@ inline constexpr int injected(call) noexcept
 // Errors that say "no such name": the file, or a directory on its path.
 inline int normalise_missing(int r) noexcept
 {
-    return r == -static_cast<int>(ERROR_PATH_NOT_FOUND) ? -err::no_entry : r;
+    return r == -static_cast<int>(win32::ERROR_PATH_NOT_FOUND_) ? -err::no_entry : r;
 }
 
 // ---- Long paths. An absolute name of MAX_PATH or more goes to Win32 as \\?\C:\... (or
@@ -98,10 +94,11 @@ public:
             return; // short (CreateDirectoryW's limit is MAX_PATH - 12), or already a device path
         try {
             std::wstring full(n + 16, L'\0');
-            DWORD m = ::GetFullPathNameW(p, static_cast<DWORD>(full.size()), &full[0], nullptr);
+            win32::DWORD_ m =
+                win32::GetFullPathNameW(p, static_cast<win32::DWORD_>(full.size()), &full[0], nullptr);
             if (m >= full.size()) {
                 full.resize(m + 1);
-                m = ::GetFullPathNameW(p, static_cast<DWORD>(full.size()), &full[0], nullptr);
+                m = win32::GetFullPathNameW(p, static_cast<win32::DWORD_>(full.size()), &full[0], nullptr);
             }
             if (m == 0 || m >= full.size())
                 return;
@@ -126,41 +123,46 @@ private:
 // ---- Handles and files.
 
 // Security attributes of every handle the library opens: not inherited by child processes.
-inline SECURITY_ATTRIBUTES* no_inherit(SECURITY_ATTRIBUTES& sa, void* descriptor = nullptr) noexcept
+inline win32::SECURITY_ATTRIBUTES_* no_inherit(win32::SECURITY_ATTRIBUTES_& sa,
+                                               void* descriptor = nullptr) noexcept
 {
     sa.nLength = sizeof sa;
     sa.lpSecurityDescriptor = descriptor;
-    sa.bInheritHandle = FALSE;
+    sa.bInheritHandle = 0;
     return &sa;
 }
 
 // CreateFileW: 0 with h set, or the error.
-inline int create_file_w(const native_char* name, DWORD access, DWORD share, DWORD disposition, DWORD flags,
-                         handle_type& h, void* descriptor = nullptr) noexcept
+inline int create_file_w(const native_char* name, win32::DWORD_ access, win32::DWORD_ share,
+                         win32::DWORD_ disposition, win32::DWORD_ flags, handle_type& h,
+                         void* descriptor = nullptr) noexcept
 {
     win32_name n(name);
-    SECURITY_ATTRIBUTES sa;
-    HANDLE r = ::CreateFileW(n.c_str(), access, share, no_inherit(sa, descriptor), disposition, flags, nullptr);
-    if (r == INVALID_HANDLE_VALUE)
+    win32::SECURITY_ATTRIBUTES_ sa;
+    win32::HANDLE_ r =
+        win32::CreateFileW(n.c_str(), access, share, no_inherit(sa, descriptor), disposition, flags, nullptr);
+    if (r == win32::INVALID_HANDLE_VALUE_)
         return last_error();
     h = r;
     return 0;
 }
 
-inline constexpr DWORD share_all = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
+inline constexpr win32::DWORD_ share_all =
+    win32::FILE_SHARE_READ_ | win32::FILE_SHARE_WRITE_ | win32::FILE_SHARE_DELETE_;
 
 // Opens `name` itself (a reparse point is opened, not followed), for its attributes and identity.
-inline int open_entry(const native_char* name, DWORD access, handle_type& h) noexcept
+inline int open_entry(const native_char* name, win32::DWORD_ access, handle_type& h) noexcept
 {
-    return create_file_w(name, access | FILE_READ_ATTRIBUTES | SYNCHRONIZE, share_all, OPEN_EXISTING,
-                         FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT, h);
+    return create_file_w(name, access | win32::FILE_READ_ATTRIBUTES_ | win32::SYNCHRONIZE_, share_all,
+                         win32::OPEN_EXISTING_,
+                         win32::FILE_FLAG_BACKUP_SEMANTICS_ | win32::FILE_FLAG_OPEN_REPARSE_POINT_, h);
 }
 
 // The attributes and identity of an open file.
-inline int identify(handle_type h, file_id& id, DWORD& attributes) noexcept
+inline int identify(handle_type h, file_id& id, win32::DWORD_& attributes) noexcept
 {
-    BY_HANDLE_FILE_INFORMATION info;
-    if (!::GetFileInformationByHandle(h, &info))
+    win32::BY_HANDLE_FILE_INFORMATION_ info;
+    if (!win32::GetFileInformationByHandle(h, &info))
         return last_error();
     id.volume = info.dwVolumeSerialNumber;
     id.index = (static_cast<std::uint64_t>(info.nFileIndexHigh) << 32) | info.nFileIndexLow;
@@ -171,11 +173,13 @@ inline int identify(handle_type h, file_id& id, DWORD& attributes) noexcept
 // One ReadFile (at most 1 GiB); 0 at end of file.
 BOOST_TEMPFILE_DETAIL_DECL std::ptrdiff_t read(handle_type h, void* buf, std::size_t n) noexcept
 {
-    DWORD got = 0;
-    DWORD want = n > (1u << 30) ? (1u << 30) : static_cast<DWORD>(n);
-    if (!::ReadFile(h, buf, want, &got, nullptr)) {
-        DWORD e = ::GetLastError();
-        return e == ERROR_HANDLE_EOF || e == ERROR_BROKEN_PIPE ? 0 : -static_cast<std::ptrdiff_t>(e);
+    win32::DWORD_ got = 0;
+    win32::DWORD_ want = n > (1u << 30) ? (1u << 30) : static_cast<win32::DWORD_>(n);
+    if (!win32::ReadFile(h, buf, want, &got, nullptr)) {
+        win32::DWORD_ e = win32::GetLastError();
+        return e == win32::ERROR_HANDLE_EOF_ || e == win32::ERROR_BROKEN_PIPE_
+                   ? 0
+                   : -static_cast<std::ptrdiff_t>(e);
     }
     return static_cast<std::ptrdiff_t>(got);
 }
@@ -188,14 +192,14 @@ inline int write_all_impl(handle_type h, const void* buf, std::size_t n, const s
     const char* p = static_cast<const char*>(buf);
     std::int64_t off = offset ? *offset : 0;
     while (n > 0) {
-        DWORD chunk = n > (1u << 30) ? (1u << 30) : static_cast<DWORD>(n);
-        DWORD done = 0;
-        OVERLAPPED ov{};
+        win32::DWORD_ chunk = n > (1u << 30) ? (1u << 30) : static_cast<win32::DWORD_>(n);
+        win32::DWORD_ done = 0;
+        win32::OVERLAPPED_ ov{};
         if (offset) {
-            ov.Offset = static_cast<DWORD>(static_cast<std::uint64_t>(off) & 0xFFFFFFFFu);
-            ov.OffsetHigh = static_cast<DWORD>(static_cast<std::uint64_t>(off) >> 32);
+            ov.Offset = static_cast<win32::DWORD_>(static_cast<std::uint64_t>(off) & 0xFFFFFFFFu);
+            ov.OffsetHigh = static_cast<win32::DWORD_>(static_cast<std::uint64_t>(off) >> 32);
         }
-        if (!::WriteFile(h, p, chunk, &done, offset ? &ov : nullptr))
+        if (!win32::WriteFile(h, p, chunk, &done, offset ? &ov : nullptr))
             return last_error();
         if (done == 0)
             return -err::io;
@@ -220,9 +224,9 @@ BOOST_TEMPFILE_DETAIL_DECL int write_all_at(handle_type h, const void* buf, std:
 // SEEK_SET / SEEK_CUR / SEEK_END are FILE_BEGIN / FILE_CURRENT / FILE_END.
 BOOST_TEMPFILE_DETAIL_DECL std::int64_t seek(handle_type h, std::int64_t off, int whence) noexcept
 {
-    LARGE_INTEGER d, r;
+    win32::LARGE_INTEGER_ d, r;
     d.QuadPart = off;
-    if (!::SetFilePointerEx(h, d, &r, static_cast<DWORD>(whence)))
+    if (!win32::SetFilePointerEx(h, d, &r, static_cast<win32::DWORD_>(whence)))
         return last_error();
     return r.QuadPart;
 }
@@ -230,59 +234,59 @@ BOOST_TEMPFILE_DETAIL_DECL std::int64_t seek(handle_type h, std::int64_t off, in
 // Sets the size; the position does not move.
 BOOST_TEMPFILE_DETAIL_DECL int truncate(handle_type h, std::uint64_t size) noexcept
 {
-    FILE_END_OF_FILE_INFO info;
-    info.EndOfFile.QuadPart = static_cast<LONGLONG>(size);
-    return ::SetFileInformationByHandle(h, FileEndOfFileInfo, &info, sizeof info) ? 0 : last_error();
+    win32::FILE_END_OF_FILE_INFO_ info;
+    info.EndOfFile.QuadPart = static_cast<win32::LONGLONG_>(size);
+    return win32::SetFileInformationByHandle(h, win32::FileEndOfFileInfo_, &info, sizeof info) ? 0
+                                                                                               : last_error();
 }
 
 BOOST_TEMPFILE_DETAIL_DECL int sync(handle_type h) noexcept
 {
     if (int i = injected(call::flush); i < 0)
         return i;
-    return ::FlushFileBuffers(h) ? 0 : last_error();
+    return win32::FlushFileBuffers(h) ? 0 : last_error();
 }
 
 // Marks an open file (opened with DELETE access) for deletion when its last handle closes,
 // or takes that back.
 inline int set_delete(handle_type h, bool del) noexcept
 {
-    FILE_DISPOSITION_INFO info;
-    info.DeleteFile = del ? TRUE : FALSE;
-    return ::SetFileInformationByHandle(h, FileDispositionInfo, &info, sizeof info) ? 0 : last_error();
+    win32::FILE_DISPOSITION_INFO_ info;
+    info.DeleteFile_ = del ? 1 : 0;
+    return win32::SetFileInformationByHandle(h, win32::FileDispositionInfo_, &info, sizeof info)
+               ? 0
+               : last_error();
 }
 
 // Sets (`on`) or clears the delete-on-close state of an open file, the one
-// FILE_FLAG_DELETE_ON_CLOSE gives (the handle needs DELETE access): FileDispositionInfoEx (21,
-// hidden by mingw-w64's headers) with FILE_DISPOSITION_FLAG_ON_CLOSE (0x8), and
-// FILE_DISPOSITION_FLAG_DELETE (0x1) to set it. Windows 10 1809 and later; elsewhere (Wine
-// too) the class is refused: 0 or the error.
+// FILE_FLAG_DELETE_ON_CLOSE gives (the handle needs DELETE access): FileDispositionInfoEx with
+// FILE_DISPOSITION_FLAG_ON_CLOSE, and FILE_DISPOSITION_FLAG_DELETE to set it. Windows 10 1809
+// and later; elsewhere (Wine too) the class is refused: 0 or the error.
 BOOST_TEMPFILE_DETAIL_DECL int set_delete_on_close(handle_type h, bool on) noexcept
 {
-    struct
-    {
-        ULONG Flags;
-    } ex{on ? 0x9u : 0x8u};
-    return ::SetFileInformationByHandle(h, static_cast<FILE_INFO_BY_HANDLE_CLASS>(21), &ex, sizeof ex) ? 0
-                                                                                                    : last_error();
+    win32::FILE_DISPOSITION_INFO_EX_ ex{win32::FILE_DISPOSITION_FLAG_ON_CLOSE_ |
+                                        (on ? win32::FILE_DISPOSITION_FLAG_DELETE_ : 0u)};
+    return win32::SetFileInformationByHandle(h, win32::FileDispositionInfoEx_, &ex, sizeof ex) ? 0
+                                                                                               : last_error();
 }
 
 // Clears FILE_ATTRIBUTE_READONLY of an open file (opened with FILE_WRITE_ATTRIBUTES).
-inline int clear_readonly(handle_type h, DWORD attributes) noexcept
+inline int clear_readonly(handle_type h, win32::DWORD_ attributes) noexcept
 {
-    FILE_BASIC_INFO info{}; // zero times: unchanged
-    info.FileAttributes = (attributes & ~static_cast<DWORD>(FILE_ATTRIBUTE_READONLY));
+    win32::FILE_BASIC_INFO_ info{}; // zero times: unchanged
+    info.FileAttributes = (attributes & ~static_cast<win32::DWORD_>(win32::FILE_ATTRIBUTE_READONLY_));
     if (info.FileAttributes == 0)
-        info.FileAttributes = FILE_ATTRIBUTE_NORMAL;
-    return ::SetFileInformationByHandle(h, FileBasicInfo, &info, sizeof info) ? 0 : last_error();
+        info.FileAttributes = win32::FILE_ATTRIBUTE_NORMAL_;
+    return win32::SetFileInformationByHandle(h, win32::FileBasicInfo_, &info, sizeof info) ? 0 : last_error();
 }
 
 // Marks the open entry (opened with DELETE and FILE_WRITE_ATTRIBUTES access) for deletion,
 // clearing a read-only attribute first if need be (Windows refuses to delete a read-only file).
-inline int delete_open(handle_type h, DWORD attributes) noexcept
+inline int delete_open(handle_type h, win32::DWORD_ attributes) noexcept
 {
     int r = set_delete(h, true);
-    if (r == -static_cast<int>(ERROR_ACCESS_DENIED) && (attributes & FILE_ATTRIBUTE_READONLY) &&
-        clear_readonly(h, attributes) == 0)
+    if (r == -static_cast<int>(win32::ERROR_ACCESS_DENIED_) &&
+        (attributes & win32::FILE_ATTRIBUTE_READONLY_) && clear_readonly(h, attributes) == 0)
         r = set_delete(h, true);
     return r;
 }
@@ -292,11 +296,7 @@ inline int delete_open(handle_type h, DWORD attributes) noexcept
 // name): the tree removal then checks each entry's final name (final_name) before deleting it.
 inline bool under_wine() noexcept
 {
-    static const bool wine = [] {
-        HMODULE m = ::GetModuleHandleW(L"ntdll.dll");
-        return m && ::GetProcAddress(m, "wine_get_version") != nullptr;
-    }();
-    return wine;
+    return win32::resolved().wine;
 }
 
 // The name the system resolves the open file to, from its volume's root (FileNameInfo: no
@@ -305,81 +305,54 @@ inline bool final_name(handle_type h, std::wstring& out)
 {
     std::vector<std::uint64_t> buf(128); // FILE_NAME_INFO: a DWORD length, then the name
     for (;;) {
-        const DWORD size = static_cast<DWORD>(buf.size() * sizeof(std::uint64_t));
-        if (::GetFileInformationByHandleEx(h, FileNameInfo, buf.data(), size)) {
-            const auto* info = reinterpret_cast<const FILE_NAME_INFO*>(buf.data());
+        const win32::DWORD_ size = static_cast<win32::DWORD_>(buf.size() * sizeof(std::uint64_t));
+        if (win32::GetFileInformationByHandleEx(h, win32::FileNameInfo_, buf.data(), size)) {
+            const auto* info = reinterpret_cast<const win32::FILE_NAME_INFO_*>(buf.data());
             out.assign(info->FileName, info->FileNameLength / sizeof(wchar_t));
             return true;
         }
-        const auto* info = reinterpret_cast<const FILE_NAME_INFO*>(buf.data());
-        if (::GetLastError() != ERROR_MORE_DATA || info->FileNameLength + sizeof(DWORD) <= size)
+        const auto* info = reinterpret_cast<const win32::FILE_NAME_INFO_*>(buf.data());
+        if (win32::GetLastError() != win32::ERROR_MORE_DATA_ ||
+            info->FileNameLength + sizeof(win32::DWORD_) <= size)
             return false;
-        buf.resize((info->FileNameLength + sizeof(DWORD)) / sizeof(std::uint64_t) + 2);
+        buf.resize((info->FileNameLength + sizeof(win32::DWORD_)) / sizeof(std::uint64_t) + 2);
     }
 }
 
-// ---- NT calls, resolved once from ntdll (no import library needed): opening a name relative
-// to a directory handle, as openat does.
-
-struct nt_api
-{
-    using create_file_fn = LONG(NTAPI*)(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, PIO_STATUS_BLOCK, PLARGE_INTEGER,
-                                         ULONG, ULONG, ULONG, ULONG, PVOID, ULONG);
-    using status_to_error_fn = ULONG(NTAPI*)(LONG);
-    create_file_fn create_file = nullptr;
-    status_to_error_fn status_to_error = nullptr;
-};
-
-inline const nt_api& nt() noexcept
-{
-    static const nt_api api = [] {
-        nt_api a;
-        if (HMODULE m = ::GetModuleHandleW(L"ntdll.dll")) {
-            a.create_file = reinterpret_cast<nt_api::create_file_fn>(
-                reinterpret_cast<void*>(::GetProcAddress(m, "NtCreateFile")));
-            a.status_to_error = reinterpret_cast<nt_api::status_to_error_fn>(
-                reinterpret_cast<void*>(::GetProcAddress(m, "RtlNtStatusToDosError")));
-        }
-        return a;
-    }();
-    return api;
-}
-
-// NtCreateFile's options (winternl.h spells only some of them, and as macros).
-inline constexpr ULONG nt_open = 1;                    // FILE_OPEN
-inline constexpr ULONG nt_directory_file = 0x1;        // FILE_DIRECTORY_FILE
-inline constexpr ULONG nt_synchronous_io = 0x20;       // FILE_SYNCHRONOUS_IO_NONALERT
-inline constexpr ULONG nt_non_directory_file = 0x40;   // FILE_NON_DIRECTORY_FILE
-inline constexpr ULONG nt_backup_intent = 0x4000;      // FILE_OPEN_FOR_BACKUP_INTENT
-inline constexpr ULONG nt_open_reparse_point = 0x200000; // FILE_OPEN_REPARSE_POINT
+// ---- NT calls (resolved from ntdll: no import library needed): opening a name relative to a
+// directory handle, as openat does.
 
 // Opens `name` (one component) relative to the directory `dir`, never following a reparse
 // point. 0 with h set, or the Win32 error negated.
-inline int open_relative(dir_type dir, const native_char* name, std::size_t len, ACCESS_MASK access, ULONG options,
-                         handle_type& h) noexcept
+inline int open_relative(dir_type dir, const native_char* name, std::size_t len, win32::DWORD_ access,
+                         win32::ULONG_ options, handle_type& h) noexcept
 {
-    const nt_api& api = nt();
-    if (!api.create_file)
+    const win32::resolved_api& api = win32::resolved();
+    if (!api.nt_create_file)
         return -err::not_supported;
-    UNICODE_STRING us;
-    us.Buffer = const_cast<PWSTR>(name);
-    us.Length = static_cast<USHORT>(len * sizeof(wchar_t));
+    win32::UNICODE_STRING_ us;
+    us.Buffer = const_cast<win32::WCHAR_*>(name);
+    us.Length = static_cast<win32::USHORT_>(len * sizeof(wchar_t));
     us.MaximumLength = us.Length;
-    OBJECT_ATTRIBUTES oa;
+    win32::OBJECT_ATTRIBUTES_ oa;
     oa.Length = sizeof oa;
     oa.RootDirectory = dir;
     oa.ObjectName = &us;
-    oa.Attributes = 0x40; // OBJ_CASE_INSENSITIVE, as Win32 names are
+    oa.Attributes = win32::OBJ_CASE_INSENSITIVE_; // as Win32 names are
     oa.SecurityDescriptor = nullptr;
     oa.SecurityQualityOfService = nullptr;
-    IO_STATUS_BLOCK io;
-    HANDLE r = nullptr;
-    LONG st = api.create_file(&r, access | SYNCHRONIZE | FILE_READ_ATTRIBUTES, &oa, &io, nullptr, 0, share_all,
-                              nt_open, options | nt_synchronous_io | nt_open_reparse_point | nt_backup_intent,
-                              nullptr, 0);
+    win32::IO_STATUS_BLOCK_ io;
+    win32::HANDLE_ r = nullptr;
+    const win32::LONG_ st =
+        api.nt_create_file(&r, access | win32::SYNCHRONIZE_ | win32::FILE_READ_ATTRIBUTES_, &oa, &io, nullptr,
+                           0, share_all, win32::FILE_OPEN_,
+                           options | win32::FILE_SYNCHRONOUS_IO_NONALERT_ | win32::FILE_OPEN_REPARSE_POINT_ |
+                               win32::FILE_OPEN_FOR_BACKUP_INTENT_,
+                           nullptr, 0);
     if (st < 0) {
-        ULONG e = api.status_to_error ? api.status_to_error(st) : ERROR_ACCESS_DENIED;
-        return -static_cast<int>(e ? e : ERROR_ACCESS_DENIED);
+        win32::ULONG_ e =
+            api.rtl_nt_status_to_dos_error ? api.rtl_nt_status_to_dos_error(st) : win32::ERROR_ACCESS_DENIED_;
+        return -static_cast<int>(e ? e : win32::ERROR_ACCESS_DENIED_);
     }
     h = r;
     return 0;
@@ -390,7 +363,7 @@ inline std::wstring getenv_w(const wchar_t* name)
 {
     std::wstring v(128, L'\0');
     for (;;) {
-        DWORD n = ::GetEnvironmentVariableW(name, &v[0], static_cast<DWORD>(v.size()));
+        win32::DWORD_ n = win32::GetEnvironmentVariableW(name, &v[0], static_cast<win32::DWORD_>(v.size()));
         if (n == 0)
             return std::wstring();
         if (n < v.size()) {
