@@ -141,12 +141,12 @@ class basic_temp_file_impl
       public detail::file_parts<basic_temp_file_impl<CharT, Naming, Location, Creation, Cleanup>, CharT,
                                 Creation>::spooling_part
 {
-    using parts = detail::file_parts<basic_temp_file_impl, CharT, Creation>;
-    using naming_part = typename parts::naming_part;
-    using publishing_part = typename parts::publishing_part;
-    using spooling_part = typename parts::spooling_part;
-    static constexpr bool spooled = parts::spooled;
-    static constexpr bool named = parts::named;
+    using capabilities = detail::file_parts<basic_temp_file_impl, CharT, Creation>;
+    using naming_part = typename capabilities::naming_part;
+    using publishing_part = typename capabilities::publishing_part;
+    using spooling_part = typename capabilities::spooling_part;
+    static constexpr bool spooled = capabilities::spooled;
+    static constexpr bool named = capabilities::named;
     // Where the system deletes files itself (Windows), files the object would remove at close
     // are made so: nothing is left even if the process is killed.
     static constexpr bool deletes_on_close =
@@ -334,13 +334,13 @@ private:
         detail::sys::handle_type fd = detail::sys::invalid_handle;
         if constexpr (detail::has_open_unnamed<Creation>::value) {
             static constexpr detail::sys::native_char here[] = {'.', 0};
-            auto unnamed = [&] {
+            auto open_nameless = [&] {
                 return Creation::open_unnamed(parts.lease.dir(), parts.lease ? here : parts.dir().c_str(), fd);
             };
-            int r = unnamed();
+            int r = open_nameless();
             if (r == -detail::sys::err::no_entry && parts.lease) { // the held directory was removed
                 parts.lease.renew();
-                r = unnamed();
+                r = open_nameless();
             }
             if (r >= 0) {
                 if (linkable)
