@@ -38,7 +38,9 @@
 #                 read the tree's layout, and one of each kind of object), each with
 #                 only its FIRST test case (--run_test=<first case>, through test/Jamfile's
 #                 BOOST_TEMPFILE_TEST_ARGUMENTS_<program> variables), and every example in
-#                 full. The whole suite, its compile checks and compile-fail pairs included,
+#                 full (test_doc_snippets' first case finds the pages and their blocks from the
+#                 tree's layout; compiling every block is its second, the suite step's).
+#                 The whole suite, its compile checks and compile-fail pairs included,
 #                 runs standalone in the other steps; what is tested here is that the tree
 #                 builds the library's programs and runs them.
 #   --full        `b2 libs/tempfile/test` whole: every test case of every program, the umbrella,

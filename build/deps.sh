@@ -47,14 +47,22 @@ tempfile_deps_install() {
         return 1
     fi
     export DEBIAN_FRONTEND=noninteractive
-    if ! $sudo apt-get install -y -q --no-install-recommends $missing >/tmp/boost-tempfile-apt.log 2>&1; then
-        $sudo apt-get update -q >>/tmp/boost-tempfile-apt.log 2>&1 || true
-        if ! $sudo apt-get install -y -q --no-install-recommends $missing >>/tmp/boost-tempfile-apt.log 2>&1; then
-            echo "boost.tempfile: error: could not install:" $missing >&2
-            tail -n 20 /tmp/boost-tempfile-apt.log >&2
-            return 1
+    # Two builds at once (.ci/run runs the Windows step beside others) take turns: apt-get
+    # refuses to start while another holds dpkg's lock. The second one then installs only
+    # what is still missing.
+    (
+        flock 9
+        missing=$(tempfile_deps_missing "$@")
+        [ -z "$missing" ] && exit 0
+        if ! $sudo apt-get install -y -q --no-install-recommends $missing >/tmp/boost-tempfile-apt.log 2>&1; then
+            $sudo apt-get update -q >>/tmp/boost-tempfile-apt.log 2>&1 || true
+            if ! $sudo apt-get install -y -q --no-install-recommends $missing >>/tmp/boost-tempfile-apt.log 2>&1; then
+                echo "boost.tempfile: error: could not install:" $missing >&2
+                tail -n 20 /tmp/boost-tempfile-apt.log >&2
+                exit 1
+            fi
         fi
-    fi
+    ) 9>/tmp/boost-tempfile-apt.lock || return 1
     missing=$(tempfile_deps_missing "$@")
     if [ -n "$missing" ]; then
         echo "boost.tempfile: error: still missing after install:" $missing >&2

@@ -42,24 +42,45 @@ status=0
 passed=0
 failed=0
 skipped=0
+# The checks run side by side, one a processor (each is one compiler process); their results are
+# printed in the order below once all have finished.
+max_jobs=$(nproc 2>/dev/null || echo 2)
+results=$(mktemp -d)
+minmax_tu=$(mktemp --suffix=.cpp)
+trap 'rm -rf "$results" "$minmax_tu"' EXIT
+listed=()    # "check <name> <index>" or "skip <name>" in the order given
 check() { # name, command...
-    local name=$1; shift
-    local out
-    if out=$("$@" 2>&1) && [ -z "$out" ]; then
-        echo "passed   $name"; passed=$((passed + 1))
-    else
-        echo "FAILED   $name: $*"; printf '%s\n' "$out" | head -40 | sed 's/^/    /'
-        failed=$((failed + 1)); status=1
-    fi
+    local name=$1 i=${#listed[@]}; shift
+    listed+=("check $name $i")
+    while [ "$(jobs -rp | wc -l)" -ge "$max_jobs" ]; do wait -n || true; done
+    (
+        rc=0
+        "$@" >"$results/$i.out" 2>&1 || rc=$?
+        { [ "$rc" -eq 0 ] && [ ! -s "$results/$i.out" ]; } && echo passed >"$results/$i.rc" || echo failed >"$results/$i.rc"
+        printf '%s\n' "$*" >"$results/$i.cmd"
+    ) &
 }
-skip() { echo "skipped  $1: $2"; skipped=$((skipped + 1)); }
+skip() { listed+=("skip $1"); printf '%s\n' "$2" >"$results/skip-$1"; }
+report() {
+    wait
+    local kind name i
+    for entry in "${listed[@]}"; do
+        read -r kind name i <<<"$entry"
+        if [ "$kind" = skip ]; then
+            echo "skipped  $name: $(cat "$results/skip-$name")"; skipped=$((skipped + 1))
+        elif [ "$(cat "$results/$i.rc" 2>/dev/null)" = passed ]; then
+            echo "passed   $name"; passed=$((passed + 1))
+        else
+            echo "FAILED   $name: $(cat "$results/$i.cmd" 2>/dev/null)"; head -40 "$results/$i.out" | sed 's/^/    /'
+            failed=$((failed + 1)); status=1
+        fi
+    done
+}
 
 # 1. ASCII
 check ascii sh -c "LC_ALL=C grep -rnP '[^\\x00-\\x7F]' include || true"
 
 # 2. min/max macros before every header (one TU: the guards make each header's text seen once)
-minmax_tu=$(mktemp --suffix=.cpp)
-trap 'rm -f "$minmax_tu"' EXIT
 {
     echo '#include <bits/stdc++.h>'
     echo '#define min(a, b) (((a) < (b)) ? (a) : (b))'
@@ -128,5 +149,6 @@ else
     skip mingw-windows-h "$why"
 fi
 
+report
 echo "warnings: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

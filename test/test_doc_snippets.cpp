@@ -291,6 +291,22 @@ std::vector<block> documentation_blocks(const fs::path& root)
 
 } // namespace
 
+// The pages and their blocks are found wherever the sources are: this repository, a Boost tree
+// (libs/tempfile, no Jamroot above it) or a release archive. build/boost_tree.sh runs only each
+// program's first case in the tree: this one, which compiles nothing (the next case compiles
+// every block, in the suite's g++ configuration).
+BOOST_AUTO_TEST_CASE(the_pages_and_their_blocks_are_found)
+{
+    const fs::path root = source_root();
+    BOOST_REQUIRE_MESSAGE(!root.empty(), "repository root not found");
+    const std::vector<block> blocks = documentation_blocks(root);
+    std::size_t whole = 0;
+    for (const block& b : blocks)
+        whole += whole_program_page(b.where) ? 1 : 0;
+    BOOST_TEST(blocks.size() > 20u);
+    BOOST_TEST(whole >= 12u); // README.md 1, doc/index.adoc 3, doc/tutorial_files.adoc 8
+}
+
 BOOST_AUTO_TEST_CASE(every_cpp_block_in_the_docs_is_compiled_code,
                      *boost::unit_test::precondition(compiler_available))
 {
@@ -334,8 +350,7 @@ BOOST_AUTO_TEST_CASE(every_cpp_block_in_the_docs_is_compiled_code,
                                              << messages);
     BOOST_TEST_MESSAGE(blocks.size() << " blocks: " << blocks.size() - units.size() << " excerpts, "
                                      << units.size() << " compiled");
-    BOOST_TEST(blocks.size() > 20u);
-    BOOST_TEST(whole >= 12u); // README.md 1, doc/index.adoc 3, doc/tutorial_files.adoc 8
+    BOOST_TEST(whole >= 12u);
     BOOST_TEST(!units.empty());
 }
 
