@@ -282,7 +282,7 @@ std::vector<block> documentation_blocks(const fs::path& root)
     std::vector<block> r;
     for (const fs::path& doc : docs) {
         const std::vector<std::string> lines = lines_of(test::read_file(doc));
-        const std::string name = fs::relative(doc, root).string();
+        const std::string name = fs::relative(doc, root).generic_string(); // doc/..., also on Windows
         for (block& b : doc.extension() == ".adoc" ? adoc_blocks(lines, name) : markdown_blocks(lines, name))
             r.push_back(std::move(b));
     }
