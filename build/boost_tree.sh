@@ -407,7 +407,9 @@ if [ "$with_cmake" = 1 ]; then
         fi
         rm -rf "$prefix" "$cb-install-test"
         cmake_stage install "$clog" cmake --install "$cb" &&
-        cmake_stage installed-files "$clog" test -f "$prefix/include/boost/tempfile.hpp" -a -d "$prefix/lib/cmake/boost_tempfile-$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$cb/CMakeCache.txt")" &&
+        cm_version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$cb/CMakeCache.txt")
+        cmake_stage installed-files "$clog" test -f "$prefix/include/boost/tempfile.hpp" -a -d "$prefix/lib/cmake/boost_tempfile-$cm_version" \
+            -a -d "$prefix/lib/cmake/boost_tempfile_compiled-$cm_version" -a -f "$prefix/lib/libboost_tempfile_compiled.a" &&
         cmake_stage install-test "$clog" sh -c "cmake -S '$lib/test/cmake_install_test' -B '$cb-install-test' \
                 -DCMAKE_PREFIX_PATH='$prefix' -DCMAKE_FIND_USE_CMAKE_SYSTEM_PATH=OFF &&
             cmake --build '$cb-install-test' -j $jobs && cmake --build '$cb-install-test' --target check" &&
