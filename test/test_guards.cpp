@@ -6,11 +6,13 @@
 // (issue 23): a mount inside a tree being removed (a private mount namespace), a rename during
 // the deep walk (the walk's test hook), persist_noclobber by link + unlink and its undo,
 // a directory taken over between mkdir and open, a durable publish whose directory fsync
-// fails, and spooled files moved by assignment. The faults no file system here gives on
-// demand are injected by interposition, as test_injection does: this program defines
-// syscall, unlink, fsync and mkdirat itself (the linker prefers them to libc's); each passes
-// the call on (dlsym RTLD_NEXT) unless a test armed it. build/mutate.sh removes each guard
-// in turn and checks that a test here fails.
+// fails, and spooled files moved by assignment; and the races between a check and the call
+// it guards: a name swapped before publish's link, a directory replaced between the walk's
+// repair of it and its open, a parent's name given to a symlink during the deep walk. The
+// faults no file system here gives on demand are injected by interposition, as
+// test_injection does: this program defines syscall, unlink, fsync, mkdirat and openat itself
+// (the linker prefers them to libc's); each passes the call on (dlsym RTLD_NEXT) unless a test
+// armed it. build/mutate.sh removes each guard in turn and checks that a test here fails.
 
 #define BOOST_TEST_MODULE guards
 #define BOOST_TEMPFILE_TEST_HOOKS // detail::test_hook<F>()
@@ -55,6 +57,8 @@ int g_dir_fsyncs = 0;        // directory fsyncs seen
 int g_mkdir_takeover = 0;    // after mkdirat succeeds: 1 the name is given to a regular file,
                              // 2 the directory is given to `nobody`
 std::string g_taken_over;    // the name mkdirat made and the attacker took
+const char* g_swap_dir;      // openat of this name as a directory (not O_PATH): the second one
+int g_dir_opens;             // ... first gives the name to another directory (holding "new")
 
 template <class F>
 F next(const char* name)
@@ -137,6 +141,28 @@ extern "C" int mkdirat(int dirfd, const char* path, mode_t mode) noexcept
     return r;
 }
 
+extern "C" int openat(int dirfd, const char* path, int flags, ...)
+{
+    va_list ap;
+    va_start(ap, flags);
+    unsigned mode = (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, unsigned) : 0u;
+    va_end(ap);
+    constexpr int o_path = tf::detail::sys::o_path;
+    if (g_swap_dir && std::strcmp(path, g_swap_dir) == 0 && (flags & O_DIRECTORY) && (o_path == 0 || !(flags & o_path)) &&
+        ++g_dir_opens == 2) {
+        const std::string parked = std::string(path) + ".parked", marker = std::string(path) + "/new";
+        if (::renameat(dirfd, path, dirfd, parked.c_str()) == 0 && ::mkdirat(dirfd, path, 0700) == 0) {
+            int fd = ::openat(dirfd, marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (fd >= 0) {
+                (void)::write(fd, "new", 3);
+                ::close(fd);
+            }
+        }
+    }
+    static auto real = next<int (*)(int, const char*, int, ...)>("openat");
+    return real(dirfd, path, flags, mode);
+}
+
 namespace {
 
 std::string read_all(const std::string& p)
@@ -194,7 +220,8 @@ void deep_chain(const std::string& top)
 
 std::string g_moved;   // where the race hooks moved a directory to
 int g_ups;             // the walk's returns through ".." seen
-bool g_replace_parent; // also give the parent's name to a new directory
+int g_replace_parent;  // also give the parent's name to a new directory (1) or to a symlink
+                       // to the parent, moved away (2)
 
 // On the walk's first return through "..": the directory it leaves (empty by now) is moved out
 // of the tree, so ".." no longer leads to its parent (reopen_up's mismatch); with
@@ -209,6 +236,10 @@ void move_child_away(tf::detail::tree_event ev, int dirfd, const char*)
     BOOST_REQUIRE(::rename(child.c_str(), g_moved.c_str()) == 0);
     if (g_replace_parent) {
         BOOST_REQUIRE(::rename(parent.c_str(), (parent + ".away").c_str()) == 0);
+        if (g_replace_parent == 2) {
+            BOOST_REQUIRE(::symlink((parent + ".away").c_str(), parent.c_str()) == 0);
+            return;
+        }
         BOOST_REQUIRE(::mkdir(parent.c_str(), 0700) == 0);
         BOOST_REQUIRE(test::write_file(parent + "/new", "new"));
     }
@@ -406,7 +437,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reopens_by_name_when_dotdot_moved, CharT, tes
     test::scratch s;
     g_moved = (s.dir / "moved").string();
     g_ups = 0;
-    g_replace_parent = false;
+    g_replace_parent = 0;
     tree_hook_guard h(move_child_away);
     tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string();
@@ -431,7 +462,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_name, CharT, tes
     test::scratch s;
     g_moved = (s.dir / "moved").string();
     g_ups = 0;
-    g_replace_parent = true;
+    g_replace_parent = 1;
     tree_hook_guard h(move_child_away);
     tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string();
@@ -451,6 +482,90 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_name, CharT, tes
     BOOST_TEST(!ec);
     BOOST_TEST(!test::exists(p));
     BOOST_TEST(test::exists(g_moved));
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory by name; the Windows walk never re-opens"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_a_symlink, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // As above, but the parent's name now is a symlink to the parent itself, moved away:
+    // re-opening it by name never follows it (O_NOFOLLOW: ELOOP), and that too is a name that
+    // no longer leads to the directory (file_exists, naming it). The symlink is left as it is;
+    // the retry removes the whole tree, the symlink as an entry, its target not through it.
+    test::scratch s;
+    g_moved = (s.dir / "moved").string();
+    g_ups = 0;
+    g_replace_parent = 2;
+    tree_hook_guard h(move_child_away);
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+    std::string p = t.path().string();
+    deep_chain(p);
+    try {
+        t.cleanup();
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::file_exists);
+        const std::string named = e.path1().string();
+        BOOST_TEST(named.compare(0, p.size() + 2, p + "/d") == 0);
+        struct stat st;
+        BOOST_TEST((::lstat(named.c_str(), &st) == 0 && S_ISLNK(st.st_mode))); // left as it is
+        BOOST_TEST(test::exists(named + ".away"));
+    }
+    BOOST_TEST(t.exists());
+    tf::detail::test_hook<tf::detail::tree_hook>() = nullptr;
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    BOOST_TEST(!ec);
+    BOOST_TEST(!test::exists(p));
+    BOOST_TEST(test::exists(g_moved));
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("the walk's repair of an unreadable directory; the Windows walk needs none"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_an_unreadable_directory_replaced_before_its_open, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // As a user other than root an unreadable subdirectory cannot be opened: the walk pins it
+    // (O_PATH; without O_PATH it lstats it), gives it u+rwx, then opens it and checks that it
+    // opened the directory it repaired. Here its name is given to another directory between
+    // the repair and the open (the interposed openat): refused (file_exists, naming it), the
+    // other directory and what it holds left alone. Without the race, cleanup() removes all.
+    test::scratch s;
+    ::chmod(s.dir.c_str(), 01777);
+    int r = test::in_child(
+        [&] {
+            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+            const std::string p = t.path().string(), sub = p + "/sub";
+            if (::mkdir(sub.c_str(), 0700) != 0 || !test::write_file(sub + "/f", "f") || ::chmod(sub.c_str(), 0) != 0)
+                return 2;
+            g_swap_dir = "sub";
+            g_dir_opens = 0;
+            int result = 0;
+            try {
+                t.cleanup();
+                result = 3;
+            } catch (const fs::filesystem_error& e) {
+                if (e.code() != errc::file_exists)
+                    result = 100 + e.code().value();
+                else if (e.path1().string() != sub)
+                    result = 4;
+            }
+            g_swap_dir = nullptr;
+            if (result != 0)
+                return result;
+            if (g_dir_opens != 2)
+                return 5; // the walk did not open it a second time (no repair)
+            if (test::file_contents(sub + "/new") != "new")
+                return 6; // the substitute was changed
+            if (!t.exists())
+                return 7;
+            boost::system::error_code ec;
+            t.cleanup(ec);
+            return ec ? 8 : test::exists(p) ? 9 : 0;
+        },
+        true);
+    BOOST_TEST(r == 0, "child result " << r);
 #endif
 }
 
@@ -634,6 +749,57 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_undoes_the_link_when_unlink_fail
         BOOST_TEST(test::exists(from));
     }
     BOOST_TEST(!test::exists(from)); // still the object's: removed with it
+    BOOST_TEST(!test::exists(to));
+#endif
+}
+
+namespace {
+#if BOOST_TEMPFILE_TEST_POSIX
+bool g_publish_swapped;
+// Between publish's check of the old name and its link: the name given to another file.
+void swap_before_publish(const tf::detail::sys::native_char* from, const tf::detail::sys::native_char*)
+{
+    g_publish_swapped = ::rename(from, (std::string(from) + ".mine").c_str()) == 0 && test::write_file(from, "theirs");
+}
+struct publish_hook_guard
+{
+    publish_hook_guard() { tf::detail::test_hook<tf::detail::publish_hook>() = swap_before_publish; }
+    ~publish_hook_guard() { tf::detail::test_hook<tf::detail::publish_hook>() = nullptr; }
+};
+#endif
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::posix_only("link + unlink after a check of the name; Windows publishes through a staged link (test_windows_hostile)"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_by_link_takes_back_a_link_to_a_swapped_name, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // Without RENAME_NOREPLACE the file is published by link(from, to). The old name was
+    // checked to lead to this file; given to another file before the link, the link names
+    // that one: its new name is taken back at once (nothing published), and the other file
+    // stays where it is, no longer the object's to remove.
+    test::scratch s;
+    arm_guard a;
+    g_renameat2_error = ENOSYS;
+    const std::string to = (s.dir / "out").string();
+    std::string from;
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("mine");
+        from = f.path().string();
+        g_publish_swapped = false;
+        boost::system::error_code ec;
+        {
+            publish_hook_guard h;
+            f.persist_noclobber(fs::path(to), ec);
+        }
+        BOOST_TEST(g_publish_swapped);
+        BOOST_TEST(ec == errc::no_such_file_or_directory);
+        BOOST_TEST(!test::exists(to)); // the link to the other file, taken back
+        BOOST_TEST(test::file_contents(from) == "theirs");
+        BOOST_TEST(test::contents(f) == "mine"); // the object's file, open still
+    }
+    BOOST_TEST(test::file_contents(from) == "theirs"); // not removed with the object
+    BOOST_TEST(test::file_contents(from + ".mine") == "mine");
     BOOST_TEST(!test::exists(to));
 #endif
 }
