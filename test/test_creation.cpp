@@ -65,6 +65,23 @@ struct given_name : tf::naming_policy
 
 } // namespace
 
+// A wide object gives its name back in wchar_t: a name made in a directory whose name is not
+// UTF-8 could not be, so it is refused (illegal_byte_sequence), and what was made removed.
+BOOST_TEST_DECORATOR(*test::posix_only("a directory name that is not UTF-8 (Windows names are UTF-16)"))
+BOOST_AUTO_TEST_CASE(a_wide_object_refuses_a_directory_whose_name_is_not_utf8)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    const boost::filesystem::path bad = s.dir / std::string("\xff\xfe");
+    boost::filesystem::create_directory(bad);
+    boost::system::error_code ec;
+    tf::wnamed_temporary_file f(test::file_in<wchar_t>(bad), ec);
+    BOOST_TEST(ec == boost::system::errc::illegal_byte_sequence);
+    BOOST_TEST(!f.is_open());
+    BOOST_TEST(boost::filesystem::is_empty(bad));
+#endif
+}
+
 // A naming policy's names are checked as a prefix or suffix is: a separator or a NUL, ".",
 // ".." or nothing at all (with no prefix or suffix around it), and a name longer than a
 // component may be, are refused at once (invalid_argument / filename_too_long, naming the
