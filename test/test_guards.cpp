@@ -36,6 +36,7 @@ namespace tf = boost::tempfile;
 
 #include <cstdarg>
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -57,6 +58,10 @@ int g_dir_fsyncs = 0;        // directory fsyncs seen
 int g_mkdir_takeover = 0;    // after mkdirat succeeds: 1 the name is given to a regular file,
                              // 2 the directory is given to `nobody`
 std::string g_taken_over;    // the name mkdirat made and the attacker took
+int g_listed_types;          // directory listings report each entry's type as DT_UNKNOWN (1: a
+                             // file system without d_type), or each directory as DT_REG (2: a
+                             // file replaced by a directory since it was listed)
+int g_retyped;               // entries whose type was changed so
 const char* g_swap_dir;      // openat of this name as a directory (not O_PATH): the second one
 int g_dir_opens;             // ... first gives the name to another directory (holding "new")
 
@@ -92,7 +97,31 @@ extern "C" long syscall(long n, ...)
     }
 #endif
     static auto real = next<long (*)(long, ...)>("syscall");
-    return real(n, a[0], a[1], a[2], a[3], a[4], a[5]);
+    long r = real(n, a[0], a[1], a[2], a[3], a[4], a[5]);
+#if defined(SYS_getdents64)
+    if (n == SYS_getdents64 && r > 0 && g_listed_types) { // linux_dirent64: ino, off, reclen, type, name
+        char* base = reinterpret_cast<char*>(a[1]);
+        for (long off = 0; off < r;) {
+            unsigned short reclen;
+            std::memcpy(&reclen, base + off + 16, sizeof reclen);
+            unsigned char& type = reinterpret_cast<unsigned char&>(base[off + 18]);
+            type = static_cast<unsigned char>(g_listed_types == 1 ? int(DT_UNKNOWN) : type == DT_DIR ? int(DT_REG) : type);
+            ++g_retyped;
+            off += reclen;
+        }
+    }
+#endif
+    return r;
+}
+
+// The portable listing (fdopendir/readdir), as getdents64 above.
+extern "C" struct dirent* readdir(DIR* d)
+{
+    static auto real = next<struct dirent* (*)(DIR*)>("readdir");
+    struct dirent* e = real(d);
+    if (e && g_listed_types && ++g_retyped)
+        e->d_type = static_cast<unsigned char>(g_listed_types == 1 ? int(DT_UNKNOWN) : e->d_type == DT_DIR ? int(DT_REG) : e->d_type);
+    return e;
 }
 
 extern "C" int unlink(const char* path) noexcept
@@ -519,6 +548,39 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_a_symlink, CharT
     BOOST_TEST(!ec);
     BOOST_TEST(!test::exists(p));
     BOOST_TEST(test::exists(g_moved));
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("d_type in directory listings; the Windows walk asks the file's attributes"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_checks_entries_of_unknown_or_stale_type, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // A listing that gives no type (DT_UNKNOWN: XFS without ftype, some FUSE and network file
+    // systems) makes the walk ask fstatat, never following a symlink; one whose type is stale
+    // (a file listed, a directory there when it is removed: EISDIR) makes it descend. Either
+    // way the whole tree goes, and the directory a symlink in it leads to is left alone.
+    test::scratch s;
+    const std::string outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(outside.c_str(), 0700) == 0);
+    BOOST_REQUIRE(test::write_file(outside + "/keep", "keep"));
+    for (int types : {1, 2}) {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        const std::string p = t.path().string();
+        BOOST_REQUIRE(::mkdir((p + "/a").c_str(), 0700) == 0);
+        BOOST_REQUIRE(::mkdir((p + "/a/b").c_str(), 0700) == 0);
+        BOOST_REQUIRE(test::write_file(p + "/a/b/f", "f"));
+        BOOST_REQUIRE(test::write_file(p + "/g", "g"));
+        BOOST_REQUIRE(::symlink(outside.c_str(), (p + "/link").c_str()) == 0);
+        g_listed_types = types;
+        g_retyped = 0;
+        boost::system::error_code ec;
+        t.cleanup(ec);
+        g_listed_types = 0;
+        BOOST_TEST(!ec, "types " << types << ": " << ec.message());
+        BOOST_TEST(g_retyped >= 4); // the listings went through the interposed call
+        BOOST_TEST(!test::exists(p));
+        BOOST_TEST(test::file_contents(outside + "/keep") == "keep");
+    }
 #endif
 }
 
