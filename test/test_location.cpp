@@ -356,6 +356,18 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_removed_pinned_directory_is_opened_again_by_name
         BOOST_TEST(test::exists(dd.path().string()));
     }
     BOOST_TEST(boost::filesystem::is_empty(d));
+    // Removed and made again, with an anonymous file the first to find out (O_TMPFILE in the
+    // removed directory: ENOENT): it opens the new directory, which the next object uses too.
+    boost::filesystem::remove(d);
+    boost::filesystem::create_directory(d);
+    {
+        pinned_anonymous<CharT> a;
+        BOOST_TEST(a.write("x") == 1u);
+        pinned_file<CharT> f;
+        BOOST_TEST(test::exists(f.path().string()));
+        BOOST_TEST(f.path().parent_path() == d);
+    }
+    BOOST_TEST(boost::filesystem::is_empty(d));
 }
 
 BOOST_AUTO_TEST_CASE(a_pinned_object_keeps_its_directory_across_set_tempdir, *test::posix_only("renaming a directory held open"))
