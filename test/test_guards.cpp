@@ -551,6 +551,52 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_a_symlink, CharT
 #endif
 }
 
+namespace {
+#if BOOST_TEMPFILE_TEST_POSIX
+int g_made_read_only; // directories the hook below took write permission from
+void make_parent_read_only(tf::detail::tree_event ev, int dirfd, const char*)
+{
+    if (ev == tf::detail::tree_event::descend && ::fchmod(dirfd, 0500) == 0)
+        ++g_made_read_only;
+}
+#endif
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits; the Windows walk has none to repair"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_during_the_walk, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // As a user other than root: each time the walk is about to enter a subdirectory, its
+    // parent loses write permission (0500; another process of the user did it). Removing the
+    // subdirectory afterwards fails (EACCES): the walk gives the parent, a directory of the
+    // tree, u+rwx again through its descriptor and removes it. The whole tree goes.
+    test::scratch s;
+    ::chmod(s.dir.c_str(), 01777);
+    int r = test::in_child(
+        [&] {
+            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+            const std::string p = t.path().string();
+            if (::mkdir((p + "/a").c_str(), 0700) != 0 || ::mkdir((p + "/a/b").c_str(), 0700) != 0 ||
+                !test::write_file(p + "/a/f", "f") || !test::write_file(p + "/a/b/g", "g") ||
+                !test::write_file(p + "/h", "h"))
+                return 2;
+            g_made_read_only = 0;
+            boost::system::error_code ec;
+            {
+                tree_hook_guard h(make_parent_read_only);
+                t.cleanup(ec);
+            }
+            if (g_made_read_only < 2)
+                return 3;
+            if (ec)
+                return 100 + ec.value();
+            return test::exists(p) ? 4 : 0;
+        },
+        true);
+    BOOST_TEST(r == 0, "child result " << r);
+#endif
+}
+
 BOOST_TEST_DECORATOR(*test::posix_only("d_type in directory listings; the Windows walk asks the file's attributes"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(walk_checks_entries_of_unknown_or_stale_type, CharT, test::char_types)
 {
