@@ -487,72 +487,61 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_name, CharT, tes
 #if BOOST_TEMPFILE_TEST_POSIX
     // As above, and the parent's name now leads to another directory: re-opening it by name
     // finds the wrong inode, which is refused (file_exists, naming it) and left alone; the
-    // retry removes the whole tree, the substitute included (it is inside the tree).
-    test::scratch s;
-    g_moved = (s.dir / "moved").string();
-    g_ups = 0;
-    g_replace_parent = 1;
-    tree_hook_guard h(move_child_away);
-    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
-    std::string p = t.path().string();
-    deep_chain(p);
-    try {
-        t.cleanup();
-        BOOST_ERROR("no exception");
-    } catch (const fs::filesystem_error& e) {
-        BOOST_TEST(e.code() == errc::file_exists);
-        BOOST_TEST(e.path1().string().compare(0, p.size() + 2, p + "/d") == 0);
-        BOOST_TEST(test::file_contents(e.path1().string() + "/new") == "new"); // the substitute, untouched
+    // retry removes the whole tree, the substitute included (it is inside the tree). Or the
+    // name is a symlink to the parent itself, moved away: re-opening it by name never follows
+    // it (O_NOFOLLOW: ELOOP), and that too is a name that no longer leads to the directory;
+    // the symlink is left as it is, then removed as an entry (its target not through it).
+    for (int replace : {1, 2}) {
+        test::scratch s;
+        g_moved = (s.dir / "moved").string();
+        g_ups = 0;
+        g_replace_parent = replace;
+        tree_hook_guard h(move_child_away);
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        std::string p = t.path().string();
+        deep_chain(p);
+        try {
+            t.cleanup();
+            BOOST_ERROR("no exception");
+        } catch (const fs::filesystem_error& e) {
+            BOOST_TEST(e.code() == errc::file_exists);
+            const std::string named = e.path1().string();
+            BOOST_TEST(named.compare(0, p.size() + 2, p + "/d") == 0);
+            struct stat st;
+            if (replace == 1) {
+                BOOST_TEST(test::file_contents(named + "/new") == "new"); // the substitute, untouched
+            } else {
+                BOOST_TEST((::lstat(named.c_str(), &st) == 0 && S_ISLNK(st.st_mode))); // left as it is
+                BOOST_TEST(test::exists(named + ".away"));
+            }
+        }
+        BOOST_TEST(t.exists());
+        tf::detail::test_hook<tf::detail::tree_hook>() = nullptr;
+        boost::system::error_code ec;
+        t.cleanup(ec);
+        BOOST_TEST(!ec);
+        BOOST_TEST(!test::exists(p));
+        BOOST_TEST(test::exists(g_moved));
     }
-    BOOST_TEST(t.exists());
-    tf::detail::test_hook<tf::detail::tree_hook>() = nullptr;
-    boost::system::error_code ec;
-    t.cleanup(ec);
-    BOOST_TEST(!ec);
-    BOOST_TEST(!test::exists(p));
-    BOOST_TEST(test::exists(g_moved));
-#endif
-}
-
-BOOST_TEST_DECORATOR(*test::posix_only("the walk re-opening a directory by name; the Windows walk never re-opens"))
-BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_a_symlink, CharT, test::char_types)
-{
-#if BOOST_TEMPFILE_TEST_POSIX
-    // As above, but the parent's name now is a symlink to the parent itself, moved away:
-    // re-opening it by name never follows it (O_NOFOLLOW: ELOOP), and that too is a name that
-    // no longer leads to the directory (file_exists, naming it). The symlink is left as it is;
-    // the retry removes the whole tree, the symlink as an entry, its target not through it.
-    test::scratch s;
-    g_moved = (s.dir / "moved").string();
-    g_ups = 0;
-    g_replace_parent = 2;
-    tree_hook_guard h(move_child_away);
-    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
-    std::string p = t.path().string();
-    deep_chain(p);
-    try {
-        t.cleanup();
-        BOOST_ERROR("no exception");
-    } catch (const fs::filesystem_error& e) {
-        BOOST_TEST(e.code() == errc::file_exists);
-        const std::string named = e.path1().string();
-        BOOST_TEST(named.compare(0, p.size() + 2, p + "/d") == 0);
-        struct stat st;
-        BOOST_TEST((::lstat(named.c_str(), &st) == 0 && S_ISLNK(st.st_mode))); // left as it is
-        BOOST_TEST(test::exists(named + ".away"));
-    }
-    BOOST_TEST(t.exists());
-    tf::detail::test_hook<tf::detail::tree_hook>() = nullptr;
-    boost::system::error_code ec;
-    t.cleanup(ec);
-    BOOST_TEST(!ec);
-    BOOST_TEST(!test::exists(p));
-    BOOST_TEST(test::exists(g_moved));
 #endif
 }
 
 namespace {
 #if BOOST_TEMPFILE_TEST_POSIX
+// Runs body(t) in a forked child as `nobody`, t a temporary directory it made in s (which is
+// made world-writable for it); the child's result.
+template <class CharT, class F>
+int as_nobody_in_a_tree(const test::scratch& s, F body)
+{
+    ::chmod(s.dir.c_str(), 01777);
+    return test::in_child(
+        [&] {
+            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+            return body(t, t.path().string());
+        },
+        true);
+}
+
 int g_made_read_only; // directories the hook below took write permission from
 void make_parent_read_only(tf::detail::tree_event ev, int dirfd, const char*)
 {
@@ -571,11 +560,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_during_the
     // subdirectory afterwards fails (EACCES): the walk gives the parent, a directory of the
     // tree, u+rwx again through its descriptor and removes it. The whole tree goes.
     test::scratch s;
-    ::chmod(s.dir.c_str(), 01777);
-    int r = test::in_child(
-        [&] {
-            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
-            const std::string p = t.path().string();
+    int r = as_nobody_in_a_tree<CharT>(s, [&](tf::basic_temp_dir<CharT>& t, const std::string& p) {
             if (::mkdir((p + "/a").c_str(), 0700) != 0 || ::mkdir((p + "/a/b").c_str(), 0700) != 0 ||
                 !test::write_file(p + "/a/f", "f") || !test::write_file(p + "/a/b/g", "g") ||
                 !test::write_file(p + "/h", "h"))
@@ -591,8 +576,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_during_the
             if (ec)
                 return 100 + ec.value();
             return test::exists(p) ? 4 : 0;
-        },
-        true);
+        });
     BOOST_TEST(r == 0, "child result " << r);
 #endif
 }
@@ -640,11 +624,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_an_unreadable_directory_replaced_befo
     // the repair and the open (the interposed openat): refused (file_exists, naming it), the
     // other directory and what it holds left alone. Without the race, cleanup() removes all.
     test::scratch s;
-    ::chmod(s.dir.c_str(), 01777);
-    int r = test::in_child(
-        [&] {
-            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
-            const std::string p = t.path().string(), sub = p + "/sub";
+    int r = as_nobody_in_a_tree<CharT>(s, [&](tf::basic_temp_dir<CharT>& t, const std::string& p) {
+            const std::string sub = p + "/sub";
             if (::mkdir(sub.c_str(), 0700) != 0 || !test::write_file(sub + "/f", "f") || ::chmod(sub.c_str(), 0) != 0)
                 return 2;
             g_swap_dir = "sub";
@@ -671,8 +652,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_an_unreadable_directory_replaced_befo
             boost::system::error_code ec;
             t.cleanup(ec);
             return ec ? 8 : test::exists(p) ? 9 : 0;
-        },
-        true);
+        });
     BOOST_TEST(r == 0, "child result " << r);
 #endif
 }

@@ -485,6 +485,21 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(eio_through_stream_is_never_published, CharT, test
 
 namespace errc = boost::system::errc;
 
+namespace {
+// reopen() throws EIO naming the file.
+template <class File>
+void reopen_fails_with_eio(const File& f)
+{
+    try {
+        (void)f.reopen();
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::io_error);
+        BOOST_TEST(e.path1() == f.path());
+    }
+}
+} // namespace
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_call_on_the_held_descriptor_is_reported, CharT, test::char_types)
 {
     test::scratch s;
@@ -501,13 +516,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_call_on_the_held_descriptor_is_reported, 
             tf::file_handle h = f.reopen(ec);
             BOOST_TEST(ec == errc::io_error);
             BOOST_TEST(!h);
-            try {
-                (void)f.reopen();
-                BOOST_ERROR("no exception");
-            } catch (const fs::filesystem_error& e) {
-                BOOST_TEST(e.code() == errc::io_error);
-                BOOST_TEST(e.path1().string() == name);
-            }
+            reopen_fails_with_eio(f);
             // persist(): the mode to put back cannot be read (prepare_publish) ...
             f.persist(fs::path(to), ec);
             BOOST_TEST(ec == errc::io_error);
@@ -572,7 +581,6 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_hand_back_from_stream_is_reported, CharT,
     {
         tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
         f.write("0123456789");
-        const std::string name = f.path().string();
         const int fd = f.native_handle();
         // Reads one character through stream(): the rest (9 bytes) is read ahead.
         auto read_ahead = [&] {
@@ -603,13 +611,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_hand_back_from_stream_is_reported, CharT,
         read_ahead();
         {
             failing x(g_lseek, fd, EIO);
-            try {
-                (void)f.reopen();
-                BOOST_ERROR("no exception");
-            } catch (const fs::filesystem_error& e) {
-                BOOST_TEST(e.code() == errc::io_error);
-                BOOST_TEST(e.path1().string() == name);
-            }
+            reopen_fails_with_eio(f);
         }
         read_ahead();
         {
@@ -781,18 +783,23 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(adopt_refuses_a_name_swapped_after_its_check, Char
     test::scratch s;
     const int fds = test::open_fds();
     const std::string file = (s.dir / "file").string(), dir = (s.dir / "dir").string();
+    // adopt(ec) with `name` swapped by `swap` between its lstat and its open: refused; true if
+    // the object took the name nevertheless.
+    auto adopted_after_swap = [](const std::string& name, void (*swap)(const char*), auto adopt) {
+        armed a(g_open);
+        g_open.swap_name = name.c_str();
+        g_open.swap = swap;
+        boost::system::error_code ec;
+        bool taken = adopt(ec);
+        BOOST_TEST(!g_open.swap);
+        BOOST_TEST(ec == errc::no_such_file_or_directory, ec.message());
+        return taken;
+    };
     for (auto swap : {swap_for_symlink, swap_for_file}) {
         BOOST_REQUIRE(test::write_file(file, "mine"));
-        {
-            armed a(g_open);
-            g_open.swap_name = file.c_str();
-            g_open.swap = swap;
-            boost::system::error_code ec;
-            auto f = tf::basic_temp_file<CharT>::adopt(fs::path(file), ec);
-            BOOST_TEST(!g_open.swap);
-            BOOST_TEST(ec == errc::no_such_file_or_directory, ec.message());
-            BOOST_TEST(!f.is_open());
-        }
+        BOOST_TEST(!adopted_after_swap(file, swap, [&](boost::system::error_code& ec) {
+            return tf::basic_temp_file<CharT>::adopt(fs::path(file), ec).is_open();
+        }));
         BOOST_TEST(test::file_contents(g_mine) == "mine"); // neither adopted nor removed
         BOOST_TEST(test::exists(file));
         ::unlink(file.c_str());
@@ -801,16 +808,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(adopt_refuses_a_name_swapped_after_its_check, Char
     for (auto swap : {swap_for_symlink, swap_for_file, swap_for_dir}) {
         BOOST_REQUIRE(::mkdir(dir.c_str(), 0700) == 0);
         BOOST_REQUIRE(test::write_file(dir + "/keep", "keep"));
-        {
-            armed a(g_open);
-            g_open.swap_name = dir.c_str();
-            g_open.swap = swap;
-            boost::system::error_code ec;
-            auto d = tf::basic_temp_dir<CharT>::adopt(fs::path(dir), ec);
-            BOOST_TEST(!g_open.swap);
-            BOOST_TEST(ec == errc::no_such_file_or_directory, ec.message());
-            BOOST_TEST(!d.exists());
-        }
+        BOOST_TEST(!adopted_after_swap(dir, swap, [&](boost::system::error_code& ec) {
+            return tf::basic_temp_dir<CharT>::adopt(fs::path(dir), ec).exists();
+        }));
         BOOST_TEST(test::file_contents(g_mine + "/keep") == "keep");
         BOOST_TEST(test::exists(dir));
         fs::remove_all(dir);
