@@ -54,7 +54,7 @@ struct injection
     int tmpfile_error = 0;    // open/openat with O_TMPFILE fail with it (the kernel or file
                               // system does not support O_TMPFILE)
     bool zero_writes = false; // write returns 0 (nothing written, no error)
-    bool no_proc = false;     // open of /proc/self/fd/N fails with ENOENT (no /proc mounted)
+    bool no_proc = false;     // open of /proc/self/... fails with ENOENT (no /proc mounted)
     const char* swap_name = nullptr;      // open/openat of this name first runs swap(name), once:
     void (*swap)(const char*) = nullptr;  // the name changes between its check and its open
 };
@@ -147,7 +147,7 @@ int open_at(int dirfd, const char* path, int flags, va_list ap)
     ::mode_t mode = (flags & (O_CREAT | O_TMPFILE)) ? static_cast<::mode_t>(va_arg(ap, unsigned)) : 0;
     if (!g_open.active)
         return static_cast<int>(check(::syscall(SYS_openat, dirfd, path, flags, mode)));
-    if (g_open.no_proc && std::strncmp(path, "/proc/self/fd/", 14) == 0) {
+    if (g_open.no_proc && std::strncmp(path, "/proc/self/", 11) == 0) {
         errno = ENOENT;
         return -1;
     }
@@ -712,6 +712,23 @@ BOOST_AUTO_TEST_CASE(random_bytes_are_retried_continued_and_fall_back)
     }
 }
 
+// Without /proc (not mounted; the systems without one) the umask is read by setting it and
+// putting it back: a new name still gets 0666 & ~umask, and the umask is unchanged.
+BOOST_AUTO_TEST_CASE(the_umask_is_read_without_proc)
+{
+    test::scratch s;
+    test::umask_guard u(027);
+    tf::named_temporary_file f(test::file_in<char>(s.dir));
+    const std::string to = (s.dir / "doc").string();
+    {
+        armed a(g_open);
+        g_open.no_proc = true;
+        f.persist(fs::path(to), tf::publish_mode::umask_default());
+    }
+    BOOST_TEST(test::mode_of(to) == 0640u);
+    BOOST_TEST(::umask(027) == 027u);
+}
+
 // ---- A name swapped between its check (lstat) and its open: the open interposed here makes
 // the swap first. What is opened is then checked against what the name led to.
 
@@ -853,7 +870,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_file_fsync_publishes_nothing_and_puts_the
 
 #else // the whole file needs POSIX
 
-BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("13 cases: system calls made to fail by interposition (syscall(2), dlsym)"))
+BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("14 cases: system calls made to fail by interposition (syscall(2), dlsym)"))
 {
 }
 
