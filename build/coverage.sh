@@ -63,14 +63,15 @@ case "$config" in
 esac
 
 # Thresholds, in percent, per configuration and layer: the floor of what the suite measured
-# (doc/hardening.adoc, "Coverage"); the targets are 95 (lines) and 80 (branches). The Windows
+# (doc/hardening.adoc, "Coverage"; 2026-12-07: linux 92.8/71.2 and 96.8/70.1, portable
+# --separate 90.7/70.6 and 95.3/69.3); the targets are 95 (lines) and 80 (branches). The Windows
 # configuration is not measured yet (gcovr stops on test_persist's counts): 0 until it is.
-# linux.backend branches: 63, not 64.0 measured: the thread tests move it by a few branches.
+# linux.backend branches: 70, not 71: the thread tests move it by a few branches.
 declare -A min_lines min_branches
-min_lines[linux.backend]=85;    min_branches[linux.backend]=63
-min_lines[linux.shared]=94;     min_branches[linux.shared]=68
-min_lines[portable.backend]=85; min_branches[portable.backend]=64
-min_lines[portable.shared]=93;  min_branches[portable.shared]=67
+min_lines[linux.backend]=92;    min_branches[linux.backend]=70
+min_lines[linux.shared]=96;     min_branches[linux.shared]=70
+min_lines[portable.backend]=90; min_branches[portable.backend]=70
+min_lines[portable.shared]=95;  min_branches[portable.shared]=69
 min_lines[windows.backend]=0; min_branches[windows.backend]=0
 min_lines[windows.shared]=0;  min_branches[windows.shared]=0
 

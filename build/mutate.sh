@@ -111,6 +111,11 @@ mutations=(
 "keep-false-ignored@$H/detail/file_naming.hpp@s{if \(!std::exchange\(kept_, false\)\)\n(\s*)return;}{if (true)\n\$1return;}@test_adopt"
 "adopt-follows-symlinks@$H/detail/posix/ops.hpp@s{lstat\(path, st\); r < 0\)\n(.*?)\| o_nofollow \| O_CLOEXEC}{fstatat(AT_FDCWD, path, st, 0); r < 0)\n\$1| O_CLOEXEC}s@test_adopt"
 "adopt-handle-name-unchecked@$H/detail/posix/ops.hpp@s{return same_file\(st, id_of\(mine\)\) \? 0 :}{return true ? 0 :}@test_adopt"
+"publish-link-to-swapped-name-kept@$H/detail/posix/ops.hpp@s{(if \(r == 0 && !lands\(\)\) \{ // linked another file[^\n]*\n)\s*unlink\(to\);\n}{\$1}@test_guards"
+"walk-repaired-dir-unchecked@$H/detail/posix/remove_tree.hpp@s{if \(fd >= 0 && \(sys::fstat\(fd, st2\) < 0 \|\| st2.st_dev != st.st_dev \|\| st2.st_ino != st.st_ino\)\)}{if (fd >= 0 \&\& sys::fstat(fd, st2) < 0)}@test_guards"
+"reopen-by-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !S_ISREG\(there.st_mode\) \|\| there.st_dev != mine.st_dev \|\| there.st_ino != mine.st_ino\) \{\n(\s*)close\(fd2\);}{if (r < 0) \{\n\$1close(fd2);}@test_injection"
+"adopt-file-swap-unchecked@$H/detail/posix/ops.hpp@s{\n\s*if \(r == 0 && !same_file\(got, id_of\(st\)\)\)\n\s*r = static_cast<int>\(adopt_refusal::not_same_file\);(\n\s*if \(r == 0\) \{ // O_NONBLOCK)}{\$1}@test_injection"
+"empty-generated-name-accepted@$H/detail/unique.hpp@s{if \(component == 0 \|\| sys::forbidden_at_end}{if (sys::forbidden_at_end}@test_creation"
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")

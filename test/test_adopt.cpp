@@ -307,6 +307,19 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(adopt_refuses_the_wrong_type_and_a_missing_name, C
     BOOST_TEST(!d.exists());
     auto m = tf::basic_temp_file<CharT>::adopt(s.dir / "missing", ec);
     BOOST_TEST(is(ec, boost::system::errc::no_such_file_or_directory));
+    auto md = tf::basic_temp_dir<CharT>::adopt(s.dir / "missing", ec);
+    BOOST_TEST(is(ec, boost::system::errc::no_such_file_or_directory));
+    auto e = tf::basic_temp_file<CharT>::adopt(fs::path(), ec); // no name at all
+    BOOST_TEST(is(ec, boost::system::errc::no_such_file_or_directory));
+#if BOOST_TEMPFILE_TEST_POSIX
+    if constexpr (std::is_same<CharT, wchar_t>::value) { // a name a wide object cannot give back
+        BOOST_TEST_REQUIRE(test::write_file((s.dir / "\xff").string(), "x"));
+        auto w = tf::basic_temp_file<CharT>::adopt(s.dir / "\xff", ec);
+        BOOST_TEST(is(ec, boost::system::errc::illegal_byte_sequence));
+        BOOST_TEST(!w.is_open());
+        BOOST_TEST(file_contents((s.dir / "\xff").string()) == "x");
+    }
+#endif
     auto r = tf::basic_temp_dir<CharT>::adopt(dir.root_path(), ec); // never a whole volume
     BOOST_TEST(is(ec, boost::system::errc::invalid_argument));
     try {
@@ -336,6 +349,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(adopt_refuses_a_handle_that_is_not_the_named_file,
     BOOST_TEST(file_contents(other) == "other");
     auto bad = tf::basic_temp_file<CharT>::adopt(tf::invalid_native_handle, test::path_of(other), ec);
     BOOST_TEST(is(ec, boost::system::errc::bad_file_descriptor));
+    auto gone = tf::basic_temp_file<CharT>::adopt(h.get(), test::path_of((s.dir / "missing").string()), ec);
+    BOOST_TEST(is(ec, boost::system::errc::no_such_file_or_directory));
+    BOOST_TEST(!gone.is_open());
     try {
         auto t = tf::basic_temp_file<CharT>::adopt(h.get(), test::path_of(other));
         BOOST_ERROR("adopt of a handle under another file's name did not throw");

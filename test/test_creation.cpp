@@ -50,7 +50,75 @@ struct three_attempts : same_name
     static constexpr unsigned max_attempts = 3;
 };
 
+// The name a test gives (ASCII, NULs included).
+struct given_name : tf::naming_policy
+{
+    static inline std::string name;
+    static inline int drawn = 0;
+    template <class CharT>
+    std::basic_string<CharT> next_name()
+    {
+        ++drawn;
+        return std::basic_string<CharT>(name.begin(), name.end());
+    }
+};
+
 } // namespace
+
+// A wide object gives its name back in wchar_t: a name made in a directory whose name is not
+// UTF-8 could not be, so it is refused (illegal_byte_sequence), and what was made removed.
+BOOST_TEST_DECORATOR(*test::posix_only("a directory name that is not UTF-8 (Windows names are UTF-16)"))
+BOOST_AUTO_TEST_CASE(a_wide_object_refuses_a_directory_whose_name_is_not_utf8)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    const boost::filesystem::path bad = s.dir / std::string("\xff\xfe");
+    boost::filesystem::create_directory(bad);
+    boost::system::error_code ec;
+    tf::wnamed_temporary_file f(test::file_in<wchar_t>(bad), ec);
+    BOOST_TEST(ec == boost::system::errc::illegal_byte_sequence);
+    BOOST_TEST(!f.is_open());
+    BOOST_TEST(boost::filesystem::is_empty(bad));
+#endif
+}
+
+// A naming policy's names are checked as a prefix or suffix is: a separator or a NUL, ".",
+// ".." or nothing at all (with no prefix or suffix around it), and a name longer than a
+// component may be, are refused at once (invalid_argument / filename_too_long, naming the
+// path), without drawing another name, and nothing is created.
+BOOST_AUTO_TEST_CASE_TEMPLATE(invalid_names_from_a_naming_policy_are_refused, CharT, test::char_types)
+{
+    test::scratch s;
+    auto fo = test::file_in<CharT>(s.dir);
+    fo.prefix = std::basic_string<CharT>();
+    auto dop = test::dir_in<CharT>(s.dir);
+    dop.prefix = std::basic_string<CharT>();
+    using boost::system::errc::invalid_argument;
+    using boost::system::errc::filename_too_long;
+    const std::pair<std::string, boost::system::errc::errc_t> cases[] = {
+        {"a/b", invalid_argument}, {std::string("a\0b", 3), invalid_argument}, {".", invalid_argument},
+        {"..", invalid_argument},  {"", invalid_argument},                    {std::string(600, 'n'), filename_too_long}};
+    for (const auto& c : cases) {
+        given_name::name = c.first;
+        given_name::drawn = 0;
+        boost::system::error_code ec;
+        tf::basic_temp_file<CharT, given_name> f(fo, ec);
+        BOOST_TEST(ec == c.second, "name \"" << c.first.substr(0, 8) << "\": " << ec.message());
+        BOOST_TEST(!f.is_open());
+        tf::basic_temp_dir<CharT, given_name> d(dop, ec);
+        BOOST_TEST(ec == c.second, "name \"" << c.first.substr(0, 8) << "\": " << ec.message());
+        BOOST_TEST(!d.exists());
+        try {
+            tf::basic_temp_dir<CharT, given_name> e(dop);
+            BOOST_ERROR("no exception");
+        } catch (const boost::filesystem::filesystem_error& e) {
+            BOOST_TEST(e.code() == c.second);
+            BOOST_TEST(e.path1().string().compare(0, s.dir.string().size(), s.dir.string()) == 0);
+        }
+        BOOST_TEST(given_name::drawn == 3); // one name each: never a second one
+        BOOST_TEST(s.entries().empty());
+    }
+}
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(collision_with_file_and_directory_moves_on, CharT, test::char_types)
 {

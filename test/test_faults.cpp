@@ -675,6 +675,39 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(directory_that_is_a_regular_file, CharT, test::cha
     BOOST_TEST(test::open_fds() == fds);
 }
 
+// The current directory removed (getcwd fails with ENOENT): a relative directory or target
+// cannot be made absolute. Every creation in a relative directory fails with ENOENT (nothing
+// made), and persist() to a relative target reports it naming both paths, the file kept.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_removed_current_directory, CharT, test::char_types)
+{
+    test::scratch s;
+    int r = test::in_child([&] {
+        const std::string gone = (s.dir / "gone").string();
+        if (::mkdir(gone.c_str(), 0700) != 0 || ::chdir(gone.c_str()) != 0 || ::rmdir(gone.c_str()) != 0)
+            return 2;
+        if (all_fail_with<CharT>("sub", errc(boost::system::errc::no_such_file_or_directory)) != 0)
+            return 3;
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        const std::string name = f.path().string();
+        boost::system::error_code ec;
+        f.persist("rel", ec);
+        if (ec != boost::system::errc::no_such_file_or_directory)
+            return 4;
+        try {
+            f.persist_noclobber("rel");
+            return 5;
+        } catch (const boost::filesystem::filesystem_error& e) {
+            if (e.path1().string() != name || e.path2() != "rel")
+                return 6;
+        }
+        if (f.path().string() != name || !test::exists(name))
+            return 7;
+        return 0;
+    });
+    BOOST_TEST(r == 0, "child result " << r);
+    BOOST_TEST(s.entries().empty());
+}
+
 BOOST_AUTO_TEST_CASE(garbage_in_tmpdir)
 {
     test::scratch s;
@@ -805,7 +838,7 @@ BOOST_AUTO_TEST_CASE(signals_interrupting_operations)
 
 #else // the whole file needs POSIX
 
-BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("13 cases: resource limits (RLIMIT_NOFILE, RLIMIT_FSIZE), signals (EINTR) and permission bits, set in forked children"))
+BOOST_AUTO_TEST_CASE(posix_only_file, *test::posix_only("14 cases: resource limits (RLIMIT_NOFILE, RLIMIT_FSIZE), signals (EINTR) and permission bits, set in forked children"))
 {
 }
 

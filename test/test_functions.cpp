@@ -122,6 +122,39 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(relative_dir_gives_absolute_names, CharT, test::ch
     BOOST_TEST(has_shape(d, (s.dir / "sub").string(), "tmp", ""));
 }
 
+BOOST_TEST_DECORATOR(*test::posix_only("chdir in a forked child"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(relative_dir_against_any_current_directory, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // The current directory's name longer than a first getcwd buffer (256 bytes: it is asked
+    // again with more room), "." and a name with trailing separators; and the root, where a
+    // relative name gets no doubled separator.
+    test::scratch s;
+    std::string deep = s.dir.string();
+    for (int i = 0; i < 5; ++i) {
+        deep += "/" + std::string(60, 'd');
+        BOOST_REQUIRE(::mkdir(deep.c_str(), 0700) == 0);
+    }
+    BOOST_REQUIRE(::mkdir((deep + "/sub").c_str(), 0700) == 0);
+    int r = test::in_child([&] {
+        if (::chdir(deep.c_str()) != 0)
+            return 1;
+        auto here = test::options_in<CharT>(boost::filesystem::path("."));
+        auto sub = test::options_in<CharT>(boost::filesystem::path("sub//"));
+        if (!has_shape(tf::mkdtemp(here), deep, "tmp", "") || !has_shape(tf::mkdtemp(sub), deep + "/sub", "tmp", ""))
+            return 2;
+        if (::chdir("/") != 0)
+            return 3;
+        auto tmp = test::options_in<CharT>(boost::filesystem::path("tmp"));
+        std::basic_string<CharT> d = tf::mkdtemp(tmp);
+        const bool shaped = has_shape(d, "/tmp", "tmp", "");
+        ::rmdir(narrow(d).c_str());
+        return shaped ? 0 : 4;
+    });
+    BOOST_TEST(r == 0, "child result " << r);
+#endif
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(invalid_prefix_or_suffix_is_refused_and_nothing_created, CharT, test::char_types)
 {
     test::scratch s;

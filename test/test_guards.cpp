@@ -6,11 +6,13 @@
 // (issue 23): a mount inside a tree being removed (a private mount namespace), a rename during
 // the deep walk (the walk's test hook), persist_noclobber by link + unlink and its undo,
 // a directory taken over between mkdir and open, a durable publish whose directory fsync
-// fails, and spooled files moved by assignment. The faults no file system here gives on
-// demand are injected by interposition, as test_injection does: this program defines
-// syscall, unlink, fsync and mkdirat itself (the linker prefers them to libc's); each passes
-// the call on (dlsym RTLD_NEXT) unless a test armed it. build/mutate.sh removes each guard
-// in turn and checks that a test here fails.
+// fails, and spooled files moved by assignment; and the races between a check and the call
+// it guards: a name swapped before publish's link, a directory replaced between the walk's
+// repair of it and its open, a parent's name given to a symlink during the deep walk. The
+// faults no file system here gives on demand are injected by interposition, as
+// test_injection does: this program defines syscall, unlink, fsync, mkdirat and openat itself
+// (the linker prefers them to libc's); each passes the call on (dlsym RTLD_NEXT) unless a test
+// armed it. build/mutate.sh removes each guard in turn and checks that a test here fails.
 
 #define BOOST_TEST_MODULE guards
 #define BOOST_TEMPFILE_TEST_HOOKS // detail::test_hook<F>()
@@ -34,6 +36,7 @@ namespace tf = boost::tempfile;
 
 #include <cstdarg>
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -55,6 +58,12 @@ int g_dir_fsyncs = 0;        // directory fsyncs seen
 int g_mkdir_takeover = 0;    // after mkdirat succeeds: 1 the name is given to a regular file,
                              // 2 the directory is given to `nobody`
 std::string g_taken_over;    // the name mkdirat made and the attacker took
+int g_listed_types;          // directory listings report each entry's type as DT_UNKNOWN (1: a
+                             // file system without d_type), or each directory as DT_REG (2: a
+                             // file replaced by a directory since it was listed)
+int g_retyped;               // entries whose type was changed so
+const char* g_swap_dir;      // openat of this name as a directory (not O_PATH): the second one
+int g_dir_opens;             // ... first gives the name to another directory (holding "new")
 
 template <class F>
 F next(const char* name)
@@ -88,7 +97,31 @@ extern "C" long syscall(long n, ...)
     }
 #endif
     static auto real = next<long (*)(long, ...)>("syscall");
-    return real(n, a[0], a[1], a[2], a[3], a[4], a[5]);
+    long r = real(n, a[0], a[1], a[2], a[3], a[4], a[5]);
+#if defined(SYS_getdents64)
+    if (n == SYS_getdents64 && r > 0 && g_listed_types) { // linux_dirent64: ino, off, reclen, type, name
+        char* base = reinterpret_cast<char*>(a[1]);
+        for (long off = 0; off < r;) {
+            unsigned short reclen;
+            std::memcpy(&reclen, base + off + 16, sizeof reclen);
+            unsigned char& type = reinterpret_cast<unsigned char&>(base[off + 18]);
+            type = static_cast<unsigned char>(g_listed_types == 1 ? int(DT_UNKNOWN) : type == DT_DIR ? int(DT_REG) : type);
+            ++g_retyped;
+            off += reclen;
+        }
+    }
+#endif
+    return r;
+}
+
+// The portable listing (fdopendir/readdir), as getdents64 above.
+extern "C" struct dirent* readdir(DIR* d)
+{
+    static auto real = next<struct dirent* (*)(DIR*)>("readdir");
+    struct dirent* e = real(d);
+    if (e && g_listed_types && ++g_retyped)
+        e->d_type = static_cast<unsigned char>(g_listed_types == 1 ? int(DT_UNKNOWN) : e->d_type == DT_DIR ? int(DT_REG) : e->d_type);
+    return e;
 }
 
 extern "C" int unlink(const char* path) noexcept
@@ -135,6 +168,28 @@ extern "C" int mkdirat(int dirfd, const char* path, mode_t mode) noexcept
         }
     }
     return r;
+}
+
+extern "C" int openat(int dirfd, const char* path, int flags, ...)
+{
+    va_list ap;
+    va_start(ap, flags);
+    unsigned mode = (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, unsigned) : 0u;
+    va_end(ap);
+    constexpr int o_path = tf::detail::sys::o_path;
+    if (g_swap_dir && std::strcmp(path, g_swap_dir) == 0 && (flags & O_DIRECTORY) && (o_path == 0 || !(flags & o_path)) &&
+        ++g_dir_opens == 2) {
+        const std::string parked = std::string(path) + ".parked", marker = std::string(path) + "/new";
+        if (::renameat(dirfd, path, dirfd, parked.c_str()) == 0 && ::mkdirat(dirfd, path, 0700) == 0) {
+            int fd = ::openat(dirfd, marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (fd >= 0) {
+                (void)::write(fd, "new", 3);
+                ::close(fd);
+            }
+        }
+    }
+    static auto real = next<int (*)(int, const char*, int, ...)>("openat");
+    return real(dirfd, path, flags, mode);
 }
 
 namespace {
@@ -194,7 +249,8 @@ void deep_chain(const std::string& top)
 
 std::string g_moved;   // where the race hooks moved a directory to
 int g_ups;             // the walk's returns through ".." seen
-bool g_replace_parent; // also give the parent's name to a new directory
+int g_replace_parent;  // also give the parent's name to a new directory (1) or to a symlink
+                       // to the parent, moved away (2)
 
 // On the walk's first return through "..": the directory it leaves (empty by now) is moved out
 // of the tree, so ".." no longer leads to its parent (reopen_up's mismatch); with
@@ -209,6 +265,10 @@ void move_child_away(tf::detail::tree_event ev, int dirfd, const char*)
     BOOST_REQUIRE(::rename(child.c_str(), g_moved.c_str()) == 0);
     if (g_replace_parent) {
         BOOST_REQUIRE(::rename(parent.c_str(), (parent + ".away").c_str()) == 0);
+        if (g_replace_parent == 2) {
+            BOOST_REQUIRE(::symlink((parent + ".away").c_str(), parent.c_str()) == 0);
+            return;
+        }
         BOOST_REQUIRE(::mkdir(parent.c_str(), 0700) == 0);
         BOOST_REQUIRE(test::write_file(parent + "/new", "new"));
     }
@@ -406,7 +466,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reopens_by_name_when_dotdot_moved, CharT, tes
     test::scratch s;
     g_moved = (s.dir / "moved").string();
     g_ups = 0;
-    g_replace_parent = false;
+    g_replace_parent = 0;
     tree_hook_guard h(move_child_away);
     tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
     std::string p = t.path().string();
@@ -427,30 +487,173 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_a_parent_replaced_by_name, CharT, tes
 #if BOOST_TEMPFILE_TEST_POSIX
     // As above, and the parent's name now leads to another directory: re-opening it by name
     // finds the wrong inode, which is refused (file_exists, naming it) and left alone; the
-    // retry removes the whole tree, the substitute included (it is inside the tree).
-    test::scratch s;
-    g_moved = (s.dir / "moved").string();
-    g_ups = 0;
-    g_replace_parent = true;
-    tree_hook_guard h(move_child_away);
-    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
-    std::string p = t.path().string();
-    deep_chain(p);
-    try {
-        t.cleanup();
-        BOOST_ERROR("no exception");
-    } catch (const fs::filesystem_error& e) {
-        BOOST_TEST(e.code() == errc::file_exists);
-        BOOST_TEST(e.path1().string().compare(0, p.size() + 2, p + "/d") == 0);
-        BOOST_TEST(test::file_contents(e.path1().string() + "/new") == "new"); // the substitute, untouched
+    // retry removes the whole tree, the substitute included (it is inside the tree). Or the
+    // name is a symlink to the parent itself, moved away: re-opening it by name never follows
+    // it (O_NOFOLLOW: ELOOP), and that too is a name that no longer leads to the directory;
+    // the symlink is left as it is, then removed as an entry (its target not through it).
+    for (int replace : {1, 2}) {
+        test::scratch s;
+        g_moved = (s.dir / "moved").string();
+        g_ups = 0;
+        g_replace_parent = replace;
+        tree_hook_guard h(move_child_away);
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        std::string p = t.path().string();
+        deep_chain(p);
+        try {
+            t.cleanup();
+            BOOST_ERROR("no exception");
+        } catch (const fs::filesystem_error& e) {
+            BOOST_TEST(e.code() == errc::file_exists);
+            const std::string named = e.path1().string();
+            BOOST_TEST(named.compare(0, p.size() + 2, p + "/d") == 0);
+            struct stat st;
+            if (replace == 1) {
+                BOOST_TEST(test::file_contents(named + "/new") == "new"); // the substitute, untouched
+            } else {
+                BOOST_TEST((::lstat(named.c_str(), &st) == 0 && S_ISLNK(st.st_mode))); // left as it is
+                BOOST_TEST(test::exists(named + ".away"));
+            }
+        }
+        BOOST_TEST(t.exists());
+        tf::detail::test_hook<tf::detail::tree_hook>() = nullptr;
+        boost::system::error_code ec;
+        t.cleanup(ec);
+        BOOST_TEST(!ec);
+        BOOST_TEST(!test::exists(p));
+        BOOST_TEST(test::exists(g_moved));
     }
-    BOOST_TEST(t.exists());
-    tf::detail::test_hook<tf::detail::tree_hook>() = nullptr;
-    boost::system::error_code ec;
-    t.cleanup(ec);
-    BOOST_TEST(!ec);
-    BOOST_TEST(!test::exists(p));
-    BOOST_TEST(test::exists(g_moved));
+#endif
+}
+
+namespace {
+#if BOOST_TEMPFILE_TEST_POSIX
+// Runs body(t) in a forked child as `nobody`, t a temporary directory it made in s (which is
+// made world-writable for it); the child's result.
+template <class CharT, class F>
+int as_nobody_in_a_tree(const test::scratch& s, F body)
+{
+    ::chmod(s.dir.c_str(), 01777);
+    return test::in_child(
+        [&] {
+            tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+            return body(t, t.path().string());
+        },
+        true);
+}
+
+int g_made_read_only; // directories the hook below took write permission from
+void make_parent_read_only(tf::detail::tree_event ev, int dirfd, const char*)
+{
+    if (ev == tf::detail::tree_event::descend && ::fchmod(dirfd, 0500) == 0)
+        ++g_made_read_only;
+}
+#endif
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits; the Windows walk has none to repair"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_during_the_walk, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // As a user other than root: each time the walk is about to enter a subdirectory, its
+    // parent loses write permission (0500; another process of the user did it). Removing the
+    // subdirectory afterwards fails (EACCES): the walk gives the parent, a directory of the
+    // tree, u+rwx again through its descriptor and removes it. The whole tree goes.
+    test::scratch s;
+    int r = as_nobody_in_a_tree<CharT>(s, [&](tf::basic_temp_dir<CharT>& t, const std::string& p) {
+            if (::mkdir((p + "/a").c_str(), 0700) != 0 || ::mkdir((p + "/a/b").c_str(), 0700) != 0 ||
+                !test::write_file(p + "/a/f", "f") || !test::write_file(p + "/a/b/g", "g") ||
+                !test::write_file(p + "/h", "h"))
+                return 2;
+            g_made_read_only = 0;
+            boost::system::error_code ec;
+            {
+                tree_hook_guard h(make_parent_read_only);
+                t.cleanup(ec);
+            }
+            if (g_made_read_only < 2)
+                return 3;
+            if (ec)
+                return 100 + ec.value();
+            return test::exists(p) ? 4 : 0;
+        });
+    BOOST_TEST(r == 0, "child result " << r);
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("d_type in directory listings; the Windows walk asks the file's attributes"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_checks_entries_of_unknown_or_stale_type, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // A listing that gives no type (DT_UNKNOWN: XFS without ftype, some FUSE and network file
+    // systems) makes the walk ask fstatat, never following a symlink; one whose type is stale
+    // (a file listed, a directory there when it is removed: EISDIR) makes it descend. Either
+    // way the whole tree goes, and the directory a symlink in it leads to is left alone.
+    test::scratch s;
+    const std::string outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(outside.c_str(), 0700) == 0);
+    BOOST_REQUIRE(test::write_file(outside + "/keep", "keep"));
+    for (int types : {1, 2}) {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        const std::string p = t.path().string();
+        BOOST_REQUIRE(::mkdir((p + "/a").c_str(), 0700) == 0);
+        BOOST_REQUIRE(::mkdir((p + "/a/b").c_str(), 0700) == 0);
+        BOOST_REQUIRE(test::write_file(p + "/a/b/f", "f"));
+        BOOST_REQUIRE(test::write_file(p + "/g", "g"));
+        BOOST_REQUIRE(::symlink(outside.c_str(), (p + "/link").c_str()) == 0);
+        g_listed_types = types;
+        g_retyped = 0;
+        boost::system::error_code ec;
+        t.cleanup(ec);
+        g_listed_types = 0;
+        BOOST_TEST(!ec, "types " << types << ": " << ec.message());
+        BOOST_TEST(g_retyped >= 4); // the listings went through the interposed call
+        BOOST_TEST(!test::exists(p));
+        BOOST_TEST(test::file_contents(outside + "/keep") == "keep");
+    }
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("the walk's repair of an unreadable directory; the Windows walk needs none"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_refuses_an_unreadable_directory_replaced_before_its_open, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // As a user other than root an unreadable subdirectory cannot be opened: the walk pins it
+    // (O_PATH; without O_PATH it lstats it), gives it u+rwx, then opens it and checks that it
+    // opened the directory it repaired. Here its name is given to another directory between
+    // the repair and the open (the interposed openat): refused (file_exists, naming it), the
+    // other directory and what it holds left alone. Without the race, cleanup() removes all.
+    test::scratch s;
+    int r = as_nobody_in_a_tree<CharT>(s, [&](tf::basic_temp_dir<CharT>& t, const std::string& p) {
+            const std::string sub = p + "/sub";
+            if (::mkdir(sub.c_str(), 0700) != 0 || !test::write_file(sub + "/f", "f") || ::chmod(sub.c_str(), 0) != 0)
+                return 2;
+            g_swap_dir = "sub";
+            g_dir_opens = 0;
+            int result = 0;
+            try {
+                t.cleanup();
+                result = 3;
+            } catch (const fs::filesystem_error& e) {
+                if (e.code() != errc::file_exists)
+                    result = 100 + e.code().value();
+                else if (e.path1().string() != sub)
+                    result = 4;
+            }
+            g_swap_dir = nullptr;
+            if (result != 0)
+                return result;
+            if (g_dir_opens != 2)
+                return 5; // the walk did not open it a second time (no repair)
+            if (test::file_contents(sub + "/new") != "new")
+                return 6; // the substitute was changed
+            if (!t.exists())
+                return 7;
+            boost::system::error_code ec;
+            t.cleanup(ec);
+            return ec ? 8 : test::exists(p) ? 9 : 0;
+        });
+    BOOST_TEST(r == 0, "child result " << r);
 #endif
 }
 
@@ -634,6 +837,57 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_undoes_the_link_when_unlink_fail
         BOOST_TEST(test::exists(from));
     }
     BOOST_TEST(!test::exists(from)); // still the object's: removed with it
+    BOOST_TEST(!test::exists(to));
+#endif
+}
+
+namespace {
+#if BOOST_TEMPFILE_TEST_POSIX
+bool g_publish_swapped;
+// Between publish's check of the old name and its link: the name given to another file.
+void swap_before_publish(const tf::detail::sys::native_char* from, const tf::detail::sys::native_char*)
+{
+    g_publish_swapped = ::rename(from, (std::string(from) + ".mine").c_str()) == 0 && test::write_file(from, "theirs");
+}
+struct publish_hook_guard
+{
+    publish_hook_guard() { tf::detail::test_hook<tf::detail::publish_hook>() = swap_before_publish; }
+    ~publish_hook_guard() { tf::detail::test_hook<tf::detail::publish_hook>() = nullptr; }
+};
+#endif
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::posix_only("link + unlink after a check of the name; Windows publishes through a staged link (test_windows_hostile)"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(persist_noclobber_by_link_takes_back_a_link_to_a_swapped_name, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // Without RENAME_NOREPLACE the file is published by link(from, to). The old name was
+    // checked to lead to this file; given to another file before the link, the link names
+    // that one: its new name is taken back at once (nothing published), and the other file
+    // stays where it is, no longer the object's to remove.
+    test::scratch s;
+    arm_guard a;
+    g_renameat2_error = ENOSYS;
+    const std::string to = (s.dir / "out").string();
+    std::string from;
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("mine");
+        from = f.path().string();
+        g_publish_swapped = false;
+        boost::system::error_code ec;
+        {
+            publish_hook_guard h;
+            f.persist_noclobber(fs::path(to), ec);
+        }
+        BOOST_TEST(g_publish_swapped);
+        BOOST_TEST(ec == errc::no_such_file_or_directory);
+        BOOST_TEST(!test::exists(to)); // the link to the other file, taken back
+        BOOST_TEST(test::file_contents(from) == "theirs");
+        BOOST_TEST(test::contents(f) == "mine"); // the object's file, open still
+    }
+    BOOST_TEST(test::file_contents(from) == "theirs"); // not removed with the object
+    BOOST_TEST(test::file_contents(from + ".mine") == "mine");
     BOOST_TEST(!test::exists(to));
 #endif
 }

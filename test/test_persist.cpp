@@ -20,7 +20,9 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace tf = boost::tempfile;
 namespace fs = boost::filesystem;
@@ -154,6 +156,57 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(persist_after_close, CharT, test::char_types)
     }
     BOOST_TEST(test::exists((s.dir / "doc").string()));
     BOOST_TEST(s.entries().size() == 1u);
+}
+
+// What is checked before anything changes: the mode of the target (through a regular file:
+// ENOTDIR), the closed file's name (removed by someone else: its mode cannot be set), a target
+// a wide object could not give back (not UTF-8). Each is reported naming both paths, and the
+// file stays where it was, private, the object's.
+BOOST_TEST_DECORATOR(*test::posix_only("names that are not UTF-8, permission bits"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(publish_refused_before_anything_changes, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    namespace errc = boost::system::errc;
+    test::scratch s;
+    BOOST_REQUIRE(test::write_file((s.dir / "afile").string(), "other"));
+    std::string name;
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        name = f.path().string();
+        const fs::path through = s.dir / "afile" / "doc";
+        boost::system::error_code ec;
+        f.persist(through, ec);
+        BOOST_TEST(ec == errc::not_a_directory);
+        try {
+            f.persist_noclobber(through);
+            BOOST_ERROR("no exception");
+        } catch (const fs::filesystem_error& e) {
+            BOOST_TEST(e.code() == errc::not_a_directory);
+            BOOST_TEST(e.path1().string() == name);
+            BOOST_TEST(e.path2() == through);
+        }
+        if constexpr (std::is_same<CharT, wchar_t>::value) {
+            f.persist(fs::path(std::string("\xff\xfe.txt")), ec); // relative: the current directory's
+            BOOST_TEST(ec == errc::illegal_byte_sequence);
+        }
+        BOOST_TEST(f.path().string() == name);
+        BOOST_TEST(test::mode_of(name) == 0600u);
+        BOOST_TEST(s.entries().size() == 2u);
+    }
+    BOOST_TEST(!test::exists(name));
+    {
+        auto o = test::file_in<CharT>(s.dir);
+        o.delete_on_close = false;
+        tf::basic_temp_file<CharT> f(o);
+        f.close();
+        BOOST_REQUIRE(::unlink(f.path().c_str()) == 0); // by someone else
+        boost::system::error_code ec;
+        f.persist(s.dir / "doc", tf::publish_mode(0644), ec);
+        BOOST_TEST(ec == errc::no_such_file_or_directory);
+        BOOST_TEST(!test::exists((s.dir / "doc").string()));
+    }
+    BOOST_TEST((s.entries() == std::vector<std::string>{"afile"}));
+#endif
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(durable_variants, CharT, test::char_types)

@@ -187,7 +187,8 @@ inline int create_unique(Naming& naming, name_parts& parts, unsigned attempts, C
             report(ec, system::errc::filename_too_long, what, message_path(path));
             return -1;
         }
-        if (sys::forbidden_at_end(path.back()) || sys::reserved_name(native_string_view(path).substr(leaf)) ||
+        if (component == 0 || sys::forbidden_at_end(path.back()) ||
+            sys::reserved_name(native_string_view(path).substr(leaf)) ||
             (component <= 2 && path[path.size() - 1] == '.' && (component == 1 || path[path.size() - 2] == '.'))) {
             report(ec, system::errc::invalid_argument, what, message_path(path)); // "", ".", ".."
             return -1;
