@@ -808,3 +808,79 @@ BOOST_AUTO_TEST_CASE(an_entry_withdrawn_during_a_sweep_is_retired_not_freed)
     BOOST_TEST(s.entries().empty());
 #endif
 }
+
+BOOST_TEST_DECORATOR(*test::windows_only("MoveFileExW and hard links"))
+BOOST_AUTO_TEST_CASE(persist_whose_target_is_taken_over_right_after_the_rename_reports_it)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // A delete-on-close file is published by a hard link under a staged name renamed to the
+    // target. Here the rename is made (by the other party's action, then reported done) and the
+    // target taken over at once (our file moved aside, theirs put there): persist must report
+    // that the target is not this file, and the object must not claim their file.
+    test::scratch s;
+    g_scratch = s.dir.wstring();
+    injection mv(tf::detail::sys::call::move_file, 1); // "done": the action did it
+    inject_action_on = tf::detail::sys::call::move_file;
+    inject_action = [] {
+        WIN32_FIND_DATAW d;
+        HANDLE h = ::FindFirstFileW((g_scratch + L"\\~tf*").c_str(), &d);
+        if (h == INVALID_HANDLE_VALUE)
+            return;
+        ::FindClose(h);
+        const std::wstring staged = g_scratch + L"\\" + d.cFileName, to = g_scratch + L"\\target.txt";
+        if (::MoveFileExW(staged.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING) &&
+            ::MoveFileExW(to.c_str(), (g_scratch + L"\\ours-moved").c_str(), 0))
+            test::write_file(narrow(to), "theirs");
+    };
+    {
+        tf::named_temporary_file f(test::file_in<char>(s.dir));
+        f.write("mine");
+        boost::system::error_code ec;
+        f.persist(s.dir / "target.txt", ec);
+        BOOST_TEST(!inject_action); // the other party moved
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory, ec.message());
+        BOOST_TEST(f.path().filename().string() != "target.txt");
+        BOOST_TEST(test::contents(f) == "mine"); // still its own file
+    }
+    inject_action = nullptr;
+    BOOST_TEST(test::file_contents(narrow(g_scratch + L"\\target.txt")) == "theirs"); // untouched
+    BOOST_TEST(test::file_contents(narrow(g_scratch + L"\\ours-moved")) == "mine");
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::windows_only("publish_mode on Windows"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(an_explicit_publish_mode_changes_nothing_on_windows, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // POSIX permission bits mean nothing here (a file takes its directory's inherited ACL): a
+    // mode asked for, even 0444, neither makes the published file read-only nor fails; and a
+    // durable publish whose flush fails (injected: ERROR_IO_DEVICE) puts "the mode" back,
+    // which is nothing either, and leaves the file the object's.
+    test::scratch s;
+    const boost::filesystem::path doc = s.dir / "app.conf";
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("new");
+        f.persist(doc, tf::publish_mode(0444));
+    }
+    const DWORD a = ::GetFileAttributesW(doc.c_str());
+    BOOST_TEST(a != INVALID_FILE_ATTRIBUTES);
+    BOOST_TEST(!(a & FILE_ATTRIBUTE_READONLY));
+    BOOST_TEST(test::file_contents(narrow(doc.wstring())) == "new");
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("newer");
+        boost::system::error_code ec;
+        {
+            injection i(tf::detail::sys::call::flush, -static_cast<int>(ERROR_IO_DEVICE));
+            f.persist(doc, tf::publish_mode(0444), tf::durability::durable, ec);
+        }
+        BOOST_TEST(ec.value() == ERROR_IO_DEVICE, ec.message());
+        BOOST_TEST(test::file_contents(narrow(doc.wstring())) == "new"); // nothing published
+        f.persist(doc, tf::publish_mode(0444), tf::durability::durable, ec);
+        BOOST_TEST(!ec, ec.message());
+    }
+    BOOST_TEST(test::file_contents(narrow(doc.wstring())) == "newer");
+    BOOST_TEST(s.entries().size() == 1u);
+#endif
+}
