@@ -125,6 +125,32 @@ bool swap_in_their_file(const std::wstring& path)
     return test::write_file(narrow(path), "theirs");
 }
 
+// The staged name ("~tf...") keep() or persist() made in g_scratch; empty if there is none.
+std::wstring staged_in_scratch()
+{
+    WIN32_FIND_DATAW d;
+    HANDLE h = ::FindFirstFileW((g_scratch + L"\\~tf*").c_str(), &d);
+    if (h == INVALID_HANDLE_VALUE)
+        return std::wstring();
+    ::FindClose(h);
+    return g_scratch + L"\\" + d.cFileName;
+}
+
+// `make` (a creation in `s`) throws the Win32 error `error` naming a path in `s`, and leaves
+// nothing there.
+template <class Make>
+void creation_fails_with(const test::scratch& s, DWORD error, Make make)
+{
+    try {
+        make();
+        BOOST_ERROR("created");
+    } catch (const boost::filesystem::filesystem_error& e) {
+        BOOST_TEST(e.code().value() == error, e.what());
+        BOOST_TEST(e.path1().parent_path() == s.dir);
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
 } // namespace
 #endif
 
@@ -465,14 +491,8 @@ BOOST_AUTO_TEST_CASE(creation_at_handle_exhaustion_names_the_path_and_leaves_not
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
     injection i(tf::detail::sys::call::create_file, -static_cast<int>(ERROR_TOO_MANY_OPEN_FILES));
-    try {
-        tf::named_temporary_file f(test::file_in<char>(s.dir));
-        BOOST_TEST(false, "created");
-    } catch (const boost::filesystem::filesystem_error& e) {
-        BOOST_TEST(e.code().value() == ERROR_TOO_MANY_OPEN_FILES);
-        BOOST_TEST(e.path1().parent_path() == s.dir);
-    }
-    BOOST_TEST(s.entries().empty());
+    creation_fails_with(s, ERROR_TOO_MANY_OPEN_FILES,
+                        [&] { tf::named_temporary_file f(test::file_in<char>(s.dir)); });
 #endif
 }
 
@@ -679,14 +699,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_that_cannot_be_opened_once_made_is_rem
     BOOST_TEST(ec.value() == ERROR_ACCESS_DENIED, ec.message());
     BOOST_TEST(!d.exists());
     BOOST_TEST(s.entries().empty()); // not left behind
-    try {
-        tf::basic_temp_dir<CharT> e(test::dir_in<CharT>(s.dir));
-        BOOST_ERROR("no exception");
-    } catch (const boost::filesystem::filesystem_error& e) {
-        BOOST_TEST(e.code().value() == ERROR_ACCESS_DENIED);
-        BOOST_TEST(e.path1().parent_path() == s.dir);
-    }
-    BOOST_TEST(s.entries().empty());
+    creation_fails_with(s, ERROR_ACCESS_DENIED, [&] { tf::basic_temp_dir<CharT> e(test::dir_in<CharT>(s.dir)); });
 #endif
 }
 
@@ -705,13 +718,8 @@ BOOST_AUTO_TEST_CASE(keep_whose_staged_name_is_taken_over_holds_nothing_of_their
     injection mv(tf::detail::sys::call::move_file, -static_cast<int>(ERROR_ACCESS_DENIED));
     inject_action_on = tf::detail::sys::call::move_file;
     inject_action = [] {
-        WIN32_FIND_DATAW d;
-        HANDLE h = ::FindFirstFileW((g_scratch + L"\\~tf*").c_str(), &d);
-        if (h == INVALID_HANDLE_VALUE)
-            return;
-        ::FindClose(h);
-        const std::wstring staged = g_scratch + L"\\" + d.cFileName;
-        if (::MoveFileExW(staged.c_str(), (g_scratch + L"\\ours-moved").c_str(), 0))
+        const std::wstring staged = staged_in_scratch();
+        if (!staged.empty() && ::MoveFileExW(staged.c_str(), (g_scratch + L"\\ours-moved").c_str(), 0))
             test::write_file(narrow(staged), "theirs");
     };
     std::wstring reported;
@@ -822,13 +830,8 @@ BOOST_AUTO_TEST_CASE(persist_whose_target_is_taken_over_right_after_the_rename_r
     injection mv(tf::detail::sys::call::move_file, 1); // "done": the action did it
     inject_action_on = tf::detail::sys::call::move_file;
     inject_action = [] {
-        WIN32_FIND_DATAW d;
-        HANDLE h = ::FindFirstFileW((g_scratch + L"\\~tf*").c_str(), &d);
-        if (h == INVALID_HANDLE_VALUE)
-            return;
-        ::FindClose(h);
-        const std::wstring staged = g_scratch + L"\\" + d.cFileName, to = g_scratch + L"\\target.txt";
-        if (::MoveFileExW(staged.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING) &&
+        const std::wstring staged = staged_in_scratch(), to = g_scratch + L"\\target.txt";
+        if (!staged.empty() && ::MoveFileExW(staged.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING) &&
             ::MoveFileExW(to.c_str(), (g_scratch + L"\\ours-moved").c_str(), 0))
             test::write_file(narrow(to), "theirs");
     };
