@@ -125,6 +125,18 @@ bool swap_in_their_file(const std::wstring& path)
     return test::write_file(narrow(path), "theirs");
 }
 
+// A named file registered for removal at exit (not delete-on-close: removed by name), holding
+// "x", closed; the caller deletes it.
+tf::basic_temp_file<char, tf::remove_at_exit<>>* closed_registered_file(const test::scratch& s)
+{
+    auto o = test::file_in<char>(s.dir);
+    o.delete_on_close = false;
+    auto* f = new tf::basic_temp_file<char, tf::remove_at_exit<>>(o);
+    f->write("x");
+    f->close();
+    return f;
+}
+
 // The staged name ("~tf...") keep() or persist() made in g_scratch; empty if there is none.
 std::wstring staged_in_scratch()
 {
@@ -313,11 +325,7 @@ BOOST_AUTO_TEST_CASE(a_read_only_file_is_removed_by_the_exit_cleanup)
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
-    auto o = test::file_in<char>(s.dir);
-    o.delete_on_close = false;
-    auto* f = new tf::basic_temp_file<char, tf::remove_at_exit<>>(o); // alive at the sweep
-    f->write("x");
-    f->close();
+    auto* f = closed_registered_file(s); // alive at the sweep
     BOOST_TEST(::SetFileAttributesW(f->path().c_str(), FILE_ATTRIBUTE_READONLY));
     console_event_sweep(CTRL_C_EVENT); // the sweep, as a console event runs it
     BOOST_TEST(s.entries().empty());
@@ -747,11 +755,7 @@ BOOST_AUTO_TEST_CASE(the_exit_sweep_leaves_a_file_another_program_holds_without_
     // without FILE_SHARE_DELETE: the sweep cannot open it for deletion and leaves it (nothing
     // else is tried); the object removes it later, once the other handle is closed.
     test::scratch s;
-    auto o = test::file_in<char>(s.dir);
-    o.delete_on_close = false;
-    auto* f = new tf::basic_temp_file<char, tf::remove_at_exit<>>(o); // alive at the sweep
-    f->write("x");
-    f->close();
+    auto* f = closed_registered_file(s); // alive at the sweep
     HANDLE theirs = ::CreateFileW(f->path().c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr,
                                   OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
     BOOST_TEST_REQUIRE(theirs != INVALID_HANDLE_VALUE, ::GetLastError());
@@ -801,9 +805,7 @@ BOOST_AUTO_TEST_CASE(an_entry_withdrawn_during_a_sweep_is_retired_not_freed)
     // entry cannot free it: the entry goes to the retired list (reachable, never freed).
     namespace ec = tf::detail::exit_cleanup;
     test::scratch s;
-    auto o = test::file_in<char>(s.dir);
-    o.delete_on_close = false;
-    auto* f = new tf::basic_temp_file<char, tf::remove_at_exit<>>(o);
+    auto* f = closed_registered_file(s);
     const std::size_t live = ec::state().live.load();
     const ec::entry* before = ec::state().retired.load();
     ec::state().sweeping.fetch_add(1); // as a sweep walking the table does
