@@ -7,8 +7,10 @@
 // temporary_directory is listed, made the current directory and a child's while it lives;
 // reserved device names, long last components, read-only files; calls made to fail (or to
 // succeed, as real Windows would where Wine refuses) through the seam of detail/windows/sys.hpp
-// (injected(), compiled with BOOST_TEMPFILE_TEST_HOOKS); the console-event cleanup with
-// threads. On POSIX every case is reported as skipped ("Windows only").
+// (injected(), compiled with BOOST_TEMPFILE_TEST_HOOKS; an action before a call stands for
+// another party's move at that moment); the console-event cleanup with threads, with a file
+// held without FILE_SHARE_DELETE, and the exit registry grown and withdrawn from during a
+// sweep. On POSIX every case is reported as skipped ("Windows only").
 
 #define BOOST_TEMPFILE_TEST_HOOKS
 #define BOOST_TEST_MODULE windows_hostile
