@@ -7,8 +7,9 @@
 #   --config=linux     (default) the suite built with g++ --coverage (build/test.sh --coverage)
 #   --config=portable  the same with --portable-posix (the paths of macOS and the BSDs)
 #   --config=windows   mingw-w64 --coverage, the suite run under Wine (the programs write
-#                      their .gcda files straight to the Linux side; gcov reads them). Needs
-#                      $BOOST_TEMPFILE_WINDOWS_DIR (a prepared toolchain, build/windows.sh).
+#                      their .gcda files straight to the Linux side; mingw's gcov 12 reads
+#                      them). Uses the toolchain in $BOOST_TEMPFILE_WINDOWS_DIR when set, else
+#                      build/windows.sh prepares bin/windows first (a few minutes, once).
 #   --config=all       the three, one after the other
 #   --separate         the library compiled separately (build/test.sh --separate: each test
 #                      program links src/tempfile.cpp's object, or includes src.hpp itself), the
@@ -64,16 +65,17 @@ esac
 
 # Thresholds, in percent, per configuration and layer: the floor of what the suite measured
 # (doc/hardening.adoc, "Coverage"; 2026-12-07: linux 92.8/71.2 and 96.8/70.1, portable
-# --separate 90.7/70.6 and 95.3/69.3); the targets are 95 (lines) and 80 (branches). The Windows
-# configuration is not measured yet (gcovr stops on test_persist's counts): 0 until it is.
+# --separate 90.7/70.6 and 95.3/69.3, windows 86.7/65.1 and 89.3/61.8); the targets are 95
+# (lines) and 80 (branches).
 # linux.backend branches: 70, not 71: the thread tests move it by a few branches.
+# windows.backend branches: 64, not 65.1 measured: likewise (the console-event sweep races a thread).
 declare -A min_lines min_branches
 min_lines[linux.backend]=92;    min_branches[linux.backend]=70
 min_lines[linux.shared]=96;     min_branches[linux.shared]=70
 min_lines[portable.backend]=90; min_branches[portable.backend]=70
 min_lines[portable.shared]=95;  min_branches[portable.shared]=69
-min_lines[windows.backend]=0; min_branches[windows.backend]=0
-min_lines[windows.shared]=0;  min_branches[windows.shared]=0
+min_lines[windows.backend]=86;  min_branches[windows.backend]=64
+min_lines[windows.shared]=89;   min_branches[windows.shared]=61
 
 # shellcheck source=build/deps.sh
 source "$root/build/deps.sh"
@@ -121,7 +123,9 @@ for c in "${configs[@]}"; do
         linux) bdir=bin/gcc-cxx17-coverage; args=(); gcov=gcov; backend=posix ;;
         portable) bdir=bin/gcc-cxx17-portable-coverage; args=(--portable-posix); gcov=gcov; backend=posix ;;
         windows)
-            bdir=bin/mingw-cxx17-coverage; args=(--platform=windows); gcov=x86_64-w64-mingw32-gcov; backend=windows
+            # The -posix gcov: the one of the compiler build/windows.sh installs and uses (the
+            # unsuffixed name is an alternative that may lead to the -win32 one).
+            bdir=bin/mingw-cxx17-coverage; args=(--platform=windows); gcov=x86_64-w64-mingw32-gcov-posix; backend=windows
             export BOOST_TEMPFILE_WINDOWS_DIR=${BOOST_TEMPFILE_WINDOWS_DIR:-}
             ;;
     esac

@@ -48,8 +48,10 @@ inline bool same_file(const file_id& a, const file_id& b) noexcept
 // ---- Test injection: with BOOST_TEMPFILE_TEST_HOOKS, a test stores an inject_fn
 // (test_hook<inject_fn>()) that is asked before each call below is made; 0: make the real call,
 // a negated Win32 error: fail with it, 1: succeed without making it (as Windows 10 1809 and
-// later accept FileDispositionInfoEx, which Wine refuses). Without the macro injected() is a
-// constant 0 and costs nothing.
+// later accept FileDispositionInfoEx, which Wine refuses). Without the macro injected() returns
+// 0 and costs nothing once inlined. One definition whose body the macro chooses, not two: gcovr
+// (5.2) merges a function's counts from every test program by its name and stops when two
+// programs put it at different lines (build/coverage.sh --config=windows).
 enum class call
 {
     disposition_ex,  // SetFileInformationByHandle(FileDispositionInfoEx) in keep()
@@ -63,17 +65,17 @@ enum class call
 };
 #if defined(BOOST_TEMPFILE_TEST_HOOKS)
 using inject_fn = int (*)(call) noexcept;
+#endif
 inline int injected(call c) noexcept
 {
+#if defined(BOOST_TEMPFILE_TEST_HOOKS)
     inject_fn f = ::boost::tempfile::detail::test_hook<inject_fn>();
     return f ? f(c) : 0;
-}
 #else
-inline constexpr int injected(call) noexcept
-{
+    (void)c;
     return 0;
-}
 #endif
+}
 
 // Errors that say "no such name": the file, or a directory on its path.
 inline int normalise_missing(int r) noexcept
