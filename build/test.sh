@@ -32,7 +32,7 @@
 #                      and the BSDs take (no O_TMPFILE, O_PATH, renameat2, getrandom,
 #                      getdents64, fchmodat2, secure_getenv, /proc), on Linux. Build products:
 #                      bin/<config>-portable (e.g. bin/gcc-cxx17-portable-asan); no CMake checks.
-#   --coverage         gcc's --coverage at -O0 (BOOST_TEMPFILE_TEST_COVERAGE: forked children write
+#   --coverage         gcc's --coverage at -O0, no -g (gcov reads its own notes) (BOOST_TEMPFILE_TEST_COVERAGE: forked children write
 #                      their counts, test/common/coverage_hook.hpp); build products under
 #                      bin/<config>-coverage, made world-writable (umask 0 while b2 runs) so
 #                      that children running as `nobody` add their .gcda counts too. Read the
@@ -142,7 +142,7 @@ cov_suffix=""
 if [ "$coverage" = 1 ]; then
     [ "$sanitize" = none ] || { echo "test.sh: --coverage and --sanitize do not mix" >&2; exit 2; }
     [ "$toolset" = gcc ] || { echo "test.sh: --coverage is for g++ (gcov)" >&2; exit 2; }
-    cov_props=(variant=debug optimization=off cxxflags=--coverage cxxflags=-fprofile-update=atomic linkflags=--coverage
+    cov_props=(variant=debug optimization=off debug-symbols=off cxxflags=--coverage cxxflags=-fprofile-update=atomic linkflags=--coverage
                define=BOOST_TEMPFILE_TEST_COVERAGE)
     cov_suffix=-coverage
 fi

@@ -62,6 +62,18 @@
 #define BOOST_TEMPFILE_TEST_LINUX_EXTENSIONS BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS
 #endif
 
+// 1 when built with ThreadSanitizer (g++ says so by a macro, clang by __has_feature).
+#if defined(__SANITIZE_THREAD__)
+#define BOOST_TEMPFILE_TEST_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define BOOST_TEMPFILE_TEST_TSAN 1
+#endif
+#endif
+#if !defined(BOOST_TEMPFILE_TEST_TSAN)
+#define BOOST_TEMPFILE_TEST_TSAN 0
+#endif
+
 namespace test {
 
 namespace fs = boost::filesystem;
