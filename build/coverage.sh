@@ -29,6 +29,10 @@
 #   <config>.txt         the table: per header, then per layer (posix or windows backend, shared)
 #   <config>-missed.txt  every unexecuted line of the backend and the shared layer, with its text
 #   <config>.json        gcovr's full data
+#   <config>-source-branches.json  the branches per source line (build/coverage_source_branches.py:
+#                        gcc and gcovr 5.2 count a template's branches once per instantiation; a
+#                        direction of a source line taken in any instantiation counts here), the
+#                        table's "source" column
 # The last line printed is "coverage: ok" or "coverage: below threshold (...)".
 #
 # Copyright 2026 The Boost.TempFile authors.
@@ -154,13 +158,17 @@ for c in "${configs[@]}"; do
     gcovr --root "$root" --object-directory "$root/$bdir" --gcov-executable "$wrapper $gcov" \
         --filter "$root/include/" --exclude-throw-branches --exclude-unreachable-branches \
         -j 2 --json "bin/coverage/$name.json" "$root/$bdir" >/dev/null
+    echo "== coverage $name: branches per source line (build/coverage_source_branches.py)"
+    python3 build/coverage_source_branches.py "$gcov" "$root" "$root/$bdir" "$backend" "bin/coverage/$name-source-branches.json"
     python3 - "$name" "$backend" "bin/coverage/$name.json" "bin/coverage/$name.txt" "bin/coverage/$name-missed.txt" \
         "${min_lines[$c.backend]}" "${min_branches[$c.backend]}" \
-        "${min_lines[$c.shared]}" "${min_branches[$c.shared]}" "$check" <<'EOF' || { status=1; failed+=("$name: below threshold"); }
+        "${min_lines[$c.shared]}" "${min_branches[$c.shared]}" "$check" \
+        "bin/coverage/$name-source-branches.json" <<'EOF' || { status=1; failed+=("$name: below threshold"); }
 import json, sys
 cfg, backend, src, table, missed_out = sys.argv[1:6]
 thr = {"backend": (float(sys.argv[6]), float(sys.argv[7])), "shared": (float(sys.argv[8]), float(sys.argv[9]))}
 check = sys.argv[10] == "1"
+source_branches = json.load(open(sys.argv[11]))["files"]
 data = json.load(open(src))
 rows, layers, missed = [], {}, []
 other = "windows" if backend == "posix" else "posix"
@@ -192,25 +200,27 @@ for f in sorted(data["files"], key=lambda f: f["file"]):
             bh += b["count"] > 0
     if lt == 0:
         continue
-    rows.append((name, layer, lt, lh, bt, bh))
-    a = layers.setdefault(layer, [0, 0, 0, 0])
-    a[0] += lt; a[1] += lh; a[2] += bt; a[3] += bh
+    st, sh = source_branches.get(name, [0, 0])
+    rows.append((name, layer, lt, lh, bt, bh, st, sh))
+    a = layers.setdefault(layer, [0, 0, 0, 0, 0, 0])
+    a[0] += lt; a[1] += lh; a[2] += bt; a[3] += bh; a[4] += st; a[5] += sh
 pct = lambda h, t: 100.0 * h / t if t else 100.0
-out = ["coverage, configuration %s (lines executed / lines; branches taken / branches, exception-only left out)" % cfg, ""]
-out.append("%-52s %6s %13s %7s %13s" % ("header", "lines", "", "branch", ""))
-for name, layer, lt, lh, bt, bh in rows:
-    out.append("%-52s %5.1f%% %6d/%-6d %6.1f%% %6d/%-6d" % (name, pct(lh, lt), lh, lt, pct(bh, bt), bh, bt))
+out = ["coverage, configuration %s (lines executed / lines; branches taken / branches, exception-only left out:" % cfg,
+       "\"branch\" per instantiation, as gcovr counts them; \"source\" per source line, taken in any instantiation)", ""]
+out.append("%-52s %6s %13s %7s %13s %7s %13s" % ("header", "lines", "", "branch", "", "source", ""))
+for name, layer, lt, lh, bt, bh, st, sh in rows:
+    out.append("%-52s %5.1f%% %6d/%-6d %6.1f%% %6d/%-6d %6.1f%% %6d/%-6d" % (name, pct(lh, lt), lh, lt, pct(bh, bt), bh, bt, pct(sh, st), sh, st))
 out.append("")
 ok = True
 for layer in ("backend", "shared"):
-    lt, lh, bt, bh = layers.get(layer, [0, 0, 0, 0])
+    lt, lh, bt, bh, st, sh = layers.get(layer, [0, 0, 0, 0, 0, 0])
     label = "%s backend (detail/%s/)" % (backend, backend) if layer == "backend" else "shared layer (the rest)"
     lp, bp = pct(lh, lt), pct(bh, bt)
     mark = ""
     if lp < thr[layer][0] or bp < thr[layer][1]:
         mark = "  BELOW threshold %.0f%% / %.0f%%" % thr[layer]
         ok = False
-    out.append("%-52s %5.1f%% %6d/%-6d %6.1f%% %6d/%-6d%s" % (label, lp, lh, lt, bp, bh, bt, mark))
+    out.append("%-52s %5.1f%% %6d/%-6d %6.1f%% %6d/%-6d %6.1f%% %6d/%-6d%s" % (label, lp, lh, lt, bp, bh, bt, pct(sh, st), sh, st, mark))
 open(table, "w").write("\n".join(out) + "\n")
 open(missed_out, "w").write("\n".join(missed) + "\n")
 print("\n".join(out))

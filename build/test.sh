@@ -27,7 +27,10 @@
 #   --platform=windows the suite AND the examples cross-built with mingw-w64 (C++17; the
 #                      examples ask for C++20) and run under Wine, headless: build/windows.sh
 #                      installs and prepares everything on first use (about 2 minutes), then
-#                      reuses it from bin/windows. Build products: bin/mingw-cxx17.
+#                      reuses it from bin/windows. Both modes, one after the other: header-only
+#                      (bin/mingw-cxx17), then compiled separately (bin/mingw-cxx17-separate);
+#                      one mode only with --header-only or --separate, with --coverage (the
+#                      header-only one) or with targets named.
 #   --portable-posix   the library built with BOOST_TEMPFILE_NO_LINUX_EXTENSIONS: the paths macOS
 #                      and the BSDs take (no O_TMPFILE, O_PATH, renameat2, getrandom,
 #                      getdents64, fchmodat2, secure_getenv, /proc), on Linux. Build products:
@@ -44,6 +47,7 @@
 #                      products: bin/<config>-separate. In --toolset=all, the clang++
 #                      configuration is always built so (the g++ one is header-only): both
 #                      modes every time.
+#   --header-only      every configuration header-only (with --toolset=all, the clang++ one too)
 #   --rerun            run the test programs again even when b2 finds them up to date (to run
 #                      the suite under another environment: TMPDIR, TEMP, TMP, a user...)
 #   anything else      passed to b2: properties (variant=release, cxxstd=20 replaces the
@@ -77,6 +81,7 @@ quick=0
 platform=linux
 rerun=0
 separate=0
+header_only=0
 portable=0
 coverage=0
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -100,6 +105,7 @@ for a in ${args[@]+"${args[@]}"}; do
         --platform=*) platform=${a#--platform=} ;;
         --rerun) rerun=1 ;;
         --separate) separate=1 ;;
+        --header-only) header_only=1 ;;
         --portable-posix) portable=1 ;;
         --coverage) coverage=1 ;;
         --jobs=*) jobs=${a#--jobs=} ;;
@@ -116,6 +122,7 @@ case "$sanitize" in ""|none|address|thread) ;; *) echo "test.sh: --sanitize must
 case "$platform" in linux|windows) ;; *) echo "test.sh: --platform must be linux or windows" >&2; exit 2 ;; esac
 [ "$platform" = windows ] && [ -n "$sanitize" ] && [ "$sanitize" != none ] && { echo "test.sh: --sanitize is for --platform=linux" >&2; exit 2; }
 [ "$platform" = windows ] && [ "$portable" = 1 ] && { echo "test.sh: --portable-posix is for --platform=linux" >&2; exit 2; }
+[ "$separate" = 1 ] && [ "$header_only" = 1 ] && { echo "test.sh: --separate and --header-only: choose one" >&2; exit 2; }
 [ "$quick" = 1 ] && toolset=gcc
 [ "$coverage" = 1 ] && [ "$toolset" = all ] && toolset=gcc
 
@@ -127,7 +134,12 @@ case "$toolset" in
     clang) configs=("clang-cxx20 clang 20 ${sanitize:-none} all") ;;
     all) configs=("gcc-cxx17 gcc 17 ${sanitize:-none} all" "clang-cxx20 clang 20 ${sanitize:-address} run separate") ;;
 esac
-[ "$platform" = windows ] && configs=("mingw-cxx17 gcc-mingw 17 none all")
+if [ "$platform" = windows ]; then
+    configs=("mingw-cxx17 gcc-mingw 17 none all")
+    # Both modes unless one is asked for (or implied: coverage, named targets).
+    [ "$separate" = 1 ] || [ "$header_only" = 1 ] || [ "$coverage" = 1 ] || [ ${#b2_targets[@]} -gt 0 ] ||
+        configs+=("mingw-cxx17 gcc-mingw 17 none all separate")
+fi
 sanitize=${sanitize:-none}   # what was asked for explicitly (the CMake checks and the like)
 
 portable_props=()
@@ -240,7 +252,7 @@ condense_log() { # log bdir
 # ---------------------------------------------------------------- b2, per configuration
 run_config() { # label toolset cxxstd sanitizer what [separate]
     local san=$4 what=$5 san_suffix="" san_props=() mode_suffix="" mode_opts=()
-    if [ "$separate" = 1 ] || [ "${6:-}" = separate ]; then
+    if [ "$separate" = 1 ] || { [ "${6:-}" = separate ] && [ "$header_only" = 0 ]; }; then
         mode_suffix=-separate
         mode_opts=(-sBOOST_TEMPFILE_SEPARATE=1)
     fi

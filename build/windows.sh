@@ -29,6 +29,7 @@ tempfile_windows_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 tempfile_windows_dir=${BOOST_TEMPFILE_WINDOWS_DIR:-$tempfile_windows_root/bin/windows}
 tempfile_windows_cxx=x86_64-w64-mingw32-g++-posix
 tempfile_windows_wine=/usr/lib/wine/wine64          # Debian's wine64 has no /usr/bin/wine
+tempfile_windows_wineserver=/usr/lib/wine/wineserver
 tempfile_windows_packages=(g++-mingw-w64-x86-64-posix wine64 xz-utils)
 # The libraries b2's boost.jam looks for: with <link>static and <target-os>windows it asks
 # for `lib` + boost_<name> (-llibboost_<name>), hence the doubled prefix of the file names.
@@ -102,7 +103,7 @@ tempfile_windows_prefix() {
     tempfile_windows_log "creating the Wine prefix $WINEPREFIX"
     mkdir -p "$WINEPREFIX"
     "$tempfile_windows_wine" wineboot -i >"$tempfile_windows_dir/wineboot.log" 2>&1 || true
-    /usr/lib/wine/wineserver -w 2>/dev/null || true
+    "$tempfile_windows_wineserver" -w 2>/dev/null || true
     if [ ! -f "$WINEPREFIX/system.reg" ]; then
         echo "boost.tempfile[windows]: error: wineboot did not create $WINEPREFIX" >&2
         tail -n 20 "$tempfile_windows_dir/wineboot.log" >&2
@@ -131,6 +132,11 @@ done
 export WINEPREFIX='$d/prefix' WINEDEBUG=-all WINEDLLOVERRIDES='mscoree,mshtml=' WINEARCH=win64
 # A Linux TMPDIR means nothing to a Windows program (gettempdir would take it first).
 unset TMPDIR
+# A wine server that outlives each program by 30 s (its default is 3: the suite's programs run
+# between compiles, and each new server cost about 0.5 s of start-up, paid by most runs). A
+# server already running makes this call exit at once; the server is a daemon, its output
+# (none) sent to /dev/null, so that it holds no pipe of the caller's open.
+'$tempfile_windows_wineserver' -p30 </dev/null >/dev/null 2>&1 || true
 exec '$tempfile_windows_wine' "\$@"
 EOF
     chmod +x "$d/wine-run"
