@@ -18,9 +18,10 @@
 #                (test/windows_h.cpp, both modes): included first (its macros meet every
 #                header), then last (its declarations meet the library's own, and no header
 #                of the library may have included it), with the strict set; and the same with
-#                i686-w64-mingw32-g++ where installed (WINAPI is __stdcall on 32-bit x86: a
-#                declaration with another convention conflicts), declarations only (no warning
-#                set: 32-bit casts are not what it checks), else skipped
+#                i686-w64-mingw32-g++ (WINAPI is __stdcall on 32-bit x86: a declaration with
+#                another convention conflicts), declarations only (no warning set: 32-bit casts
+#                are not what it checks); build/windows.sh installs it with the 64-bit
+#                toolchain (skipped with its reason where it is missing)
 # Prints what fails; exits 1 if anything does. Run by .ci/run (step warnings).
 #
 # Copyright 2026 The Boost.TempFile authors.

@@ -7,7 +7,8 @@
 #
 # What it sets up, each step skipped when its result is already there (all under bin/windows/):
 #   1. Debian packages (build/deps.sh): g++-mingw-w64-x86-64-posix (the -win32 variant has no
-#      std::thread) and wine64, plus xz-utils to unpack the source.
+#      std::thread) and wine64, plus xz-utils to unpack the source, and g++-mingw-w64-i686-posix
+#      for build/warnings.sh's 32-bit check.
 #   2. Boost's compiled parts for mingw: the upstream Boost 1.81.0 tarball of Debian's boost1.81
 #      source package, fetched once by build/boost_source.sh into its cache (bin/boost-source,
 #      with a private APT configuration: the machine's is not touched), at the version of the
@@ -30,7 +31,9 @@ tempfile_windows_dir=${BOOST_TEMPFILE_WINDOWS_DIR:-$tempfile_windows_root/bin/wi
 tempfile_windows_cxx=x86_64-w64-mingw32-g++-posix
 tempfile_windows_wine=/usr/lib/wine/wine64          # Debian's wine64 has no /usr/bin/wine
 tempfile_windows_wineserver=/usr/lib/wine/wineserver
-tempfile_windows_packages=(g++-mingw-w64-x86-64-posix wine64 xz-utils)
+# The i686 compiler is for build/warnings.sh's 32-bit declaration check only (WINAPI is
+# __stdcall there): nothing here builds with it.
+tempfile_windows_packages=(g++-mingw-w64-x86-64-posix g++-mingw-w64-i686-posix wine64 xz-utils)
 # The libraries b2's boost.jam looks for: with <link>static and <target-os>windows it asks
 # for `lib` + boost_<name> (-llibboost_<name>), hence the doubled prefix of the file names.
 tempfile_windows_libs=(filesystem unit_test_framework)
