@@ -57,6 +57,8 @@ struct injection
     bool no_proc = false;     // open of /proc/self/... fails with ENOENT (no /proc mounted)
     const char* swap_name = nullptr;      // open/openat of this name first runs swap(name), once:
     void (*swap)(const char*) = nullptr;  // the name changes between its check and its open
+    const char* fail_name = nullptr;      // open/openat of this name fails with fail_error
+    int fail_error = 0;
 };
 // The interposed calls serve every caller for the whole life of the process, libgcov's too:
 // in a coverage build (build/coverage.sh) its exit handler opens and writes each .gcda file
@@ -153,6 +155,10 @@ int open_at(int dirfd, const char* path, int flags, va_list ap)
     }
     if (g_open.swap && g_open.swap_name && std::strcmp(path, g_open.swap_name) == 0)
         std::exchange(g_open.swap, nullptr)(path);
+    if (g_open.fail_name && std::strcmp(path, g_open.fail_name) == 0) {
+        errno = g_open.fail_error;
+        return -1;
+    }
     if (flags & (O_CREAT | O_TMPFILE))
         g_open.create_flags.push_back(flags);
     if ((flags & O_TMPFILE) == O_TMPFILE && g_open.tmpfile_error) {
@@ -647,6 +653,45 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_hand_back_from_stream_is_reported, CharT,
     BOOST_TEST(test::open_fds() == fds);
 }
 
+// A rollover whose positioning of the new file fails (lseek, after the data went out): the
+// rollover reports it naming the directory, the new file's descriptor is closed (it had no
+// name: nothing is left), and the data, the position and the memory are as they were; the next
+// rollover succeeds.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_rollover_whose_seek_fails_leaves_the_data_in_memory, CharT, test::char_types)
+{
+    test::scratch s;
+    const int fds = test::open_fds();
+    {
+        tf::basic_temp_file<CharT, tf::spooled_file<>> sp(test::spooled_in<CharT>(s.dir, 0));
+        sp.write("in memory");
+        sp.seek(3);
+        boost::system::error_code ec;
+        {
+            failing x(g_lseek, fd_fault::any, EIO);
+            sp.rollover(ec);
+            BOOST_TEST(ec == errc::io_error);
+            BOOST_TEST(g_lseek.calls == 1);
+            try {
+                sp.rollover();
+                BOOST_ERROR("no exception");
+            } catch (const fs::filesystem_error& e) {
+                BOOST_TEST(e.code() == errc::io_error);
+                BOOST_TEST(e.path1() == s.dir);
+            }
+        }
+        BOOST_TEST(!sp.rolled_over());
+        BOOST_TEST(s.entries().empty());
+        BOOST_TEST(test::open_fds() == fds);
+        BOOST_TEST(sp.tell() == 3);
+        sp.rollover();
+        BOOST_TEST(sp.rolled_over());
+        BOOST_TEST(sp.tell() == 3);
+        BOOST_TEST(test::contents(sp) == "in memory");
+    }
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == fds);
+}
+
 // write() returning 0 (nothing written, no error) would loop for ever: it is an I/O error.
 BOOST_AUTO_TEST_CASE_TEMPLATE(a_write_that_writes_nothing_is_an_io_error, CharT, test::char_types)
 {
@@ -866,6 +911,47 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_file_fsync_publishes_nothing_and_puts_the
     BOOST_TEST(!test::exists(to));
     BOOST_TEST(f.path().string() == name);
     BOOST_TEST(test::mode_of(name) == 0600u);
+}
+
+// durability::durable: the new directory cannot be opened for its fsync (EIO; a file system
+// that refuses it, a directory made unreachable meanwhile). The file is published, but its new
+// entry is not known durable: reported naming the file and the target, the object following
+// the file to its new name, no descriptor left open.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_durable_publish_whose_directory_cannot_be_opened_is_reported, CharT, test::char_types)
+{
+    test::scratch s;
+    const int fds = test::open_fds();
+    const std::string dir = s.dir.string(), to = (s.dir / "doc").string(), to2 = (s.dir / "doc2").string();
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("data");
+        boost::system::error_code ec;
+        {
+            armed a(g_open);
+            g_open.fail_name = dir.c_str();
+            g_open.fail_error = EIO;
+            f.persist(fs::path(to), tf::durability::durable, ec);
+            BOOST_TEST(ec == errc::io_error);
+        }
+        BOOST_TEST(test::file_contents(to) == "data");
+        BOOST_TEST(f.path().string() == to);
+        {
+            armed a(g_open);
+            g_open.fail_name = dir.c_str();
+            g_open.fail_error = EIO;
+            try {
+                f.persist_noclobber(fs::path(to2), tf::durability::durable);
+                BOOST_ERROR("no exception");
+            } catch (const fs::filesystem_error& e) {
+                BOOST_TEST(e.code() == errc::io_error);
+                BOOST_TEST(e.path2().string() == to2);
+            }
+        }
+        BOOST_TEST(test::file_contents(to2) == "data");
+        BOOST_TEST(!test::exists(to));
+        BOOST_TEST(test::open_fds() == fds + 1); // the object's own descriptor only
+    }
+    BOOST_TEST(test::open_fds() == fds);
 }
 
 #else // the whole file needs POSIX
