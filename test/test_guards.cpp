@@ -561,7 +561,18 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_during_the
     // tree, u+rwx again through its descriptor and removes it. The whole tree goes.
     test::scratch s;
     int r = as_nobody_in_a_tree<CharT>(s, [&](tf::basic_temp_dir<CharT>& t, const std::string& p) {
-            if (::mkdir((p + "/a").c_str(), 0700) != 0 || ::mkdir((p + "/a/b").c_str(), 0700) != 0 ||
+            // Files made before and after each subdirectory: whatever the listing order, some
+            // are removed after the walk came back from the subdirectory (their unlink fails
+            // first, then succeeds once the parent is repaired).
+            for (const char* e : {"/e0", "/e1", "/e2", "/e3"})
+                if (!test::write_file(p + e, "e"))
+                    return 2;
+            if (::mkdir((p + "/a").c_str(), 0700) != 0)
+                return 2;
+            for (const char* e : {"/a/e0", "/a/e1", "/a/e2", "/a/e3"})
+                if (!test::write_file(p + e, "e"))
+                    return 2;
+            if (::mkdir((p + "/a/b").c_str(), 0700) != 0 ||
                 !test::write_file(p + "/a/f", "f") || !test::write_file(p + "/a/b/g", "g") ||
                 !test::write_file(p + "/h", "h"))
                 return 2;
@@ -611,6 +622,36 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_checks_entries_of_unknown_or_stale_type, Char
         BOOST_TEST(!test::exists(p));
         BOOST_TEST(test::file_contents(outside + "/keep") == "keep");
     }
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("d_type in the exit-time walk's listings; Windows removes at exit by its own walk"))
+BOOST_AUTO_TEST_CASE(exit_walk_handles_entries_of_unknown_type)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // The exit-time walk (remove_at_exit, the process ending by exit()) on a file system whose
+    // listings give no type (DT_UNKNOWN): each entry is tried as a directory first (never
+    // following a symlink), a file then removed as a file. The whole tree goes; the directory a
+    // symlink in it leads to is left alone.
+    test::scratch s;
+    const std::string outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(outside.c_str(), 0700) == 0);
+    BOOST_REQUIRE(test::write_file(outside + "/keep", "keep"));
+    int r = test::in_child([&] {
+        tf::basic_temp_dir<char, tf::remove_at_exit<>> t(test::dir_in<char>(s.dir));
+        const std::string p = t.path().string();
+        if (::mkdir((p + "/a").c_str(), 0700) != 0 || ::mkdir((p + "/a/b").c_str(), 0700) != 0 ||
+            !test::write_file(p + "/f", "f") || !test::write_file(p + "/a/g", "g") ||
+            !test::write_file(p + "/a/b/h", "h") || ::symlink(outside.c_str(), (p + "/link").c_str()) != 0)
+            return 2;
+        g_listed_types = 1;
+        g_retyped = 0;
+        std::exit(0); // the object is never destroyed: the exit handler removes its tree
+    });
+    BOOST_TEST(r == 0);
+    std::vector<std::string> e = s.entries();
+    BOOST_TEST(e.size() == 1u); // "outside" only
+    BOOST_TEST(test::file_contents(outside + "/keep") == "keep");
 #endif
 }
 
