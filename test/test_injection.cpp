@@ -92,12 +92,13 @@ struct fd_fault
     int cmd = -1;
     int calls = 0; // calls failed
 };
-never_destroyed<fd_fault> g_fd_faults[5];
+never_destroyed<fd_fault> g_fd_faults[6];
 fd_fault& g_fstat = g_fd_faults[0].value;
 fd_fault& g_lseek = g_fd_faults[1].value;
 fd_fault& g_ftruncate = g_fd_faults[2].value;
 fd_fault& g_fcntl = g_fd_faults[3].value;
 fd_fault& g_read = g_fd_faults[4].value;
+fd_fault& g_unlinkat = g_fd_faults[5].value; // fd: the directory descriptor (AT_FDCWD by name)
 
 bool fails(fd_fault& f, int fd)
 {
@@ -253,6 +254,13 @@ off_t lseek(int fd, off_t off, int whence) noexcept
     if (fails(g_lseek, fd))
         return -1;
     return static_cast<off_t>(check(::syscall(SYS_lseek, fd, off, whence)));
+}
+
+int unlinkat(int dirfd, const char* path, int flags) noexcept
+{
+    if (fails(g_unlinkat, dirfd))
+        return -1;
+    return static_cast<int>(check(::syscall(SYS_unlinkat, dirfd, path, flags)));
 }
 
 int ftruncate(int fd, off_t size) noexcept
@@ -651,6 +659,40 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_hand_back_from_stream_is_reported, CharT,
     }
     BOOST_TEST(s.entries().empty());
     BOOST_TEST(test::open_fds() == fds);
+}
+
+// An anonymous file made by the fallback (no O_TMPFILE: refused here, or the portable
+// systems), a named file unlinked at once, whose unlink fails (EIO): the creation fails,
+// naming the file it could not unlink, and closes its descriptor (a nameless file is what
+// was asked for, not one that stays); the name, which could not be removed, is the only trace.
+BOOST_AUTO_TEST_CASE_TEMPLATE(an_anonymous_file_whose_name_cannot_be_removed_is_refused, CharT, test::char_types)
+{
+    test::scratch s;
+    const int fds = test::open_fds();
+    auto ao = test::anonymous_in<CharT>(s.dir);
+    {
+        armed a(g_open);
+        g_open.tmpfile_error = EOPNOTSUPP;
+        failing x(g_unlinkat, fd_fault::any, EIO);
+        boost::system::error_code ec;
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao, ec);
+        BOOST_TEST(ec == errc::io_error);
+        BOOST_TEST(!t.is_open());
+        BOOST_TEST(g_unlinkat.calls == 1);
+        try {
+            tf::basic_temp_file<CharT, tf::anonymous_file<>> u(ao);
+            BOOST_ERROR("no exception");
+        } catch (const fs::filesystem_error& e) {
+            BOOST_TEST(e.code() == errc::io_error);
+            BOOST_TEST(e.path1().parent_path() == s.dir);
+            BOOST_TEST(test::exists(e.path1().string()));
+        }
+        BOOST_TEST(test::open_fds() == fds);
+    }
+    BOOST_TEST(s.entries().size() == 2u);
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao); // the fault gone: made, nameless
+    BOOST_TEST(t.is_open());
+    BOOST_TEST(s.entries().size() == 2u);
 }
 
 // A rollover whose positioning of the new file fails (lseek, after the data went out): the
