@@ -626,6 +626,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_hand_back_from_stream_is_reported, CharT,
         {
             failing x(g_lseek, fd, EIO);
             reopen_fails_with_eio(f);
+            tf::file_handle h = f.reopen(ec); // the error_code form: nothing opened
+            BOOST_TEST(ec == errc::io_error);
+            BOOST_TEST(!h);
         }
         read_ahead();
         {
@@ -732,6 +735,33 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_rollover_whose_seek_fails_leaves_the_data_in_mem
     }
     BOOST_TEST(s.entries().empty());
     BOOST_TEST(test::open_fds() == fds);
+}
+
+// A hand back that failed is tried again by the next call: stream()'s read-ahead is kept,
+// so the position stays the stream's. (It used to be dropped with the error: the device
+// position, 9 bytes further, became the file's, and a call retried after the error, or any
+// later one, read or wrote there.)
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_hand_back_keeps_the_streams_position, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+    f.write("0123456789");
+    f.seek(0);
+    BOOST_TEST_REQUIRE(f.stream().get() == '0'); // the rest (9 bytes) read ahead
+    const int fd = f.native_handle();
+    boost::system::error_code ec;
+    {
+        failing x(g_lseek, fd, EIO);
+        BOOST_TEST(f.write("x", ec) == 0u);
+        BOOST_TEST(ec == errc::io_error);
+        BOOST_TEST(f.write("x", ec) == 0u); // tried again, fails again: nothing dropped
+        BOOST_TEST(ec == errc::io_error);
+        BOOST_TEST(g_lseek.calls == 2);
+    }
+    BOOST_TEST(f.tell() == 1);
+    BOOST_TEST(f.write("x", ec) == 1u); // the retry once the fault is gone: where the stream was
+    BOOST_TEST(!ec);
+    BOOST_TEST(test::contents(f) == "0x23456789");
 }
 
 // write() returning 0 (nothing written, no error) would loop for ever: it is an I/O error.
