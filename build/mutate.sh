@@ -122,6 +122,7 @@ mutations=(
 "fsync_path-open-error-ignored@$H/detail/posix/sys.hpp@s{(int fd = open\(path, O_RDONLY \| O_CLOEXEC \| O_DIRECTORY\);\n\s*if \(fd < 0\)\n\s*)return fd;}{\$1return 0;}@test_injection"
 "walk-file-unlink-not-retried@$H/detail/posix/remove_tree.hpp@s{(repair\(p\)\)\n\s*)r = sys::unlinkat\(stack_\[p\]\.fd, name, 0\);}{\$1(void)0;}@test_guards"
 "anonymous-fallback-unlink-error-ignored@$H/basic_temp_file.hpp@s{(int r = detail::remove_created\(parts.lease, path, false\);\n\s*)if \(r < 0\) \{}{\$1if (false \&\& r < 0) \{}@test_injection"
+"streambuf-read-ahead-dropped-on-failed-seek@$H/detail/file_streambuf.hpp@s{(const std::int64_t unread = egptr\(\) - gptr\(\);\n)}{\$1            setg(nullptr, nullptr, nullptr);\n}@test_injection"
 "exit-walk-unknown-type-file-kept@$H/detail/posix/exit_cleanup.hpp@s{\n\s*if \(r == -ENOTDIR \|\| r == -ELOOP\)\n\s*r = sys::unlinkat\(fd, name, 0\);}{}@test_guards"
 )
 
