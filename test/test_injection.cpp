@@ -698,6 +698,40 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_anonymous_file_whose_name_cannot_be_removed_is_
     BOOST_TEST(s.entries().size() == 2u);
 }
 
+// cleanup() whose walk cannot rewind the directory it holds (lseek on its own descriptor
+// fails: EIO): reported naming the directory, nothing removed (what was not listed is not
+// touched), the object still owning it; the fault gone, cleanup() removes all.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_walk_that_cannot_rewind_its_directory_is_reported, CharT, test::char_types)
+{
+    test::scratch s;
+    const int fds = test::open_fds();
+    {
+        tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
+        const std::string p = d.path().string();
+        BOOST_REQUIRE(test::write_file(p + "/f", "f"));
+        {
+            failing x(g_lseek, fd_fault::any, EIO);
+            boost::system::error_code ec;
+            d.cleanup(ec);
+            BOOST_TEST(ec == errc::io_error);
+            BOOST_TEST(g_lseek.calls >= 1);
+            try {
+                d.cleanup();
+                BOOST_ERROR("no exception");
+            } catch (const fs::filesystem_error& e) {
+                BOOST_TEST(e.code() == errc::io_error);
+                BOOST_TEST(e.path1().string() == p);
+            }
+        }
+        BOOST_TEST(test::file_contents(p + "/f") == "f");
+        BOOST_TEST(d.exists());
+        d.cleanup();
+        BOOST_TEST(!test::exists(p));
+    }
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == fds);
+}
+
 // A rollover whose positioning of the new file fails (lseek, after the data went out): the
 // rollover reports it naming the directory, the new file's descriptor is closed (it had no
 // name: nothing is left), and the data, the position and the memory are as they were; the next
