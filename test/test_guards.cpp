@@ -53,6 +53,8 @@ namespace {
 int g_renameat2_error = 0;   // renameat2 fails with it (a file system without RENAME_NOREPLACE)
 int g_unlink_error = 0;      // unlink of g_unlink_name fails with it
 std::string g_unlink_name;   // ... (empty: any name)
+int g_fstatat_error = 0;     // fstatat of g_fstatat_name fails with it
+std::string g_fstatat_name;  // ... (a name relative to its directory)
 int g_dir_fsync_error = 0;   // fsync of a directory fails with it
 int g_dir_fsyncs = 0;        // directory fsyncs seen
 int g_mkdir_takeover = 0;    // after mkdirat succeeds: 1 the name is given to a regular file,
@@ -122,6 +124,18 @@ extern "C" struct dirent* readdir(DIR* d)
     if (e && g_listed_types && ++g_retyped)
         e->d_type = static_cast<unsigned char>(g_listed_types == 1 ? int(DT_UNKNOWN) : e->d_type == DT_DIR ? int(DT_REG) : e->d_type);
     return e;
+}
+
+// fstatat of the entry g_fstatat_name (relative to the walk's directory) fails with
+// g_fstatat_error: the type of an entry listed as DT_UNKNOWN cannot be had.
+extern "C" int fstatat(int dirfd, const char* path, struct stat* st, int flags) noexcept
+{
+    if (g_fstatat_error && g_fstatat_name == path) {
+        errno = g_fstatat_error;
+        return -1;
+    }
+    static auto real = next<int (*)(int, const char*, struct stat*, int)>("fstatat");
+    return real(dirfd, path, st, flags);
 }
 
 extern "C" int unlink(const char* path) noexcept
@@ -659,6 +673,41 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_checks_entries_of_unknown_or_stale_type, Char
         BOOST_TEST(!test::exists(p));
         BOOST_TEST(test::file_contents(outside + "/keep") == "keep");
     }
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("d_type in directory listings; the Windows walk asks the file's attributes"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reports_an_entry_whose_type_cannot_be_had, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // A listing without d_type, and the fstatat that would tell the entry's type fails (EIO):
+    // the walk cannot know whether to descend, so it leaves the entry and reports the error
+    // naming it; the directory is kept. The fault gone, cleanup() removes all.
+    test::scratch s;
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+    const std::string p = t.path().string();
+    BOOST_REQUIRE(::mkdir((p + "/victim").c_str(), 0700) == 0);
+    BOOST_REQUIRE(test::write_file(p + "/victim/f", "f"));
+    g_listed_types = 1;
+    g_fstatat_error = EIO;
+    g_fstatat_name = "victim";
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    int first = ec.value();
+    try {
+        t.cleanup();
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::io_error);
+        BOOST_TEST(e.path1().string() == p + "/victim");
+    }
+    g_listed_types = 0;
+    g_fstatat_error = 0;
+    g_fstatat_name.clear();
+    BOOST_TEST(first == EIO);
+    BOOST_TEST(test::file_contents(p + "/victim/f") == "f");
+    t.cleanup();
+    BOOST_TEST(!test::exists(p));
 #endif
 }
 
