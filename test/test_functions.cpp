@@ -276,6 +276,29 @@ BOOST_AUTO_TEST_CASE(wide_names_of_every_utf8_length_are_exact_on_disk)
     BOOST_TEST((leaf.substr(wprefix.size() + 8) == wsuffix));
 }
 
+// A narrow name that is UTF-8 in form but not in value (an overlong form of '/', a UTF-16
+// surrogate, a code point past U+10FFFF) has no wide form: asked for wide, refused
+// (illegal_byte_sequence); the narrow form is the bytes as they are.
+BOOST_AUTO_TEST_CASE(narrow_names_of_invalid_utf8_values_have_no_wide_form, *test::posix_only("narrow names are bytes on POSIX; Windows converts them when given"))
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    for (const char* bad : {"over\xc0\xaflong", "sur\xed\xa0\x80rogate", "past\xf4\x90\x80\x80max"}) {
+        BOOST_TEST_INFO(bad);
+        const std::string d = (s.dir / bad).string();
+        BOOST_REQUIRE(::mkdir(d.c_str(), 0700) == 0);
+        tf::set_tempdir(d);
+        boost::system::error_code ec;
+        BOOST_TEST(tf::gettempdir(ec) == d);
+        BOOST_TEST(!ec);
+        BOOST_TEST(tf::gettempdir<wchar_t>(ec).empty());
+        BOOST_TEST(ec == boost::system::errc::illegal_byte_sequence);
+        tf::reset_tempdir();
+        ::rmdir(d.c_str());
+    }
+#endif
+}
+
 BOOST_AUTO_TEST_CASE(invalid_wide_code_point_is_refused)
 {
     test::scratch s;
