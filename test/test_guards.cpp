@@ -10,7 +10,7 @@
 // it guards: a name swapped before publish's link, a directory replaced between the walk's
 // repair of it and its open, a parent's name given to a symlink during the deep walk. The
 // faults no file system here gives on demand are injected by interposition, as
-// test_injection does: this program defines syscall, unlink, fsync, mkdirat and openat itself
+// test_injection does: this program defines syscall, unlink, fstatat, fsync, mkdirat and openat itself
 // (the linker prefers them to libc's); each passes the call on (dlsym RTLD_NEXT) unless a test
 // armed it. build/mutate.sh removes each guard in turn and checks that a test here fails.
 

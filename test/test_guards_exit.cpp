@@ -5,8 +5,9 @@
 // The exit registry's failure and withdrawal paths (issue 23, guard 6), each in a forked child
 // of a process that never registered anything (the handlers are installed once per process):
 // the table full and unable to grow (this program's operator new[](nothrow) fails when armed),
-// the handlers that could not be installed (its sigaction fails when armed), and names that
-// lead to something else, or nothing, when the process ends. build/mutate.sh removes each
+// the handlers that could not be installed (its sigaction fails when armed), a new object
+// whose identity cannot be read for its registration (its lstat fails when armed), and names
+// that lead to something else, or nothing, when the process ends. build/mutate.sh removes each
 // guard and checks that a test here fails.
 
 #define BOOST_TEST_MODULE guards_exit

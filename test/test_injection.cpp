@@ -3,7 +3,7 @@
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
 // Deterministic fault injection by symbol interposition: this program defines fsync, write,
-// pwrite, open, openat, read, fstat, lseek, ftruncate, fcntl, getrandom and getentropy itself,
+// pwrite, open, openat, read, fstat, lseek, ftruncate, unlinkat, fcntl, getrandom and getentropy itself,
 // so the library's calls come here (the linker prefers the executable's definition to libc's);
 // each passes the call to the kernel (syscall) unless a test armed it. That observes what no
 // outcome shows: the fsyncs of durability::durable, the EINTR retry of every system call
