@@ -68,16 +68,17 @@ case "$config" in
 esac
 
 # Thresholds, in percent, per configuration and layer: the floor of what the suite measured
-# (doc/hardening.adoc, "Coverage"; 2026-12-07: linux 92.8/71.2 and 96.8/70.1, portable
-# --separate 90.7/70.6 and 95.3/69.3, windows 86.7/65.1 and 89.3/61.8); the targets are 95
+# (doc/hardening.adoc, "Coverage"; 2026-12-07: linux 93.9/73.2 and 97.9/71.3, portable
+# --separate 91.8/72.5 and 96.1/70.2, windows 86.7/65.1 and 89.3/61.8); the targets are 95
 # (lines) and 80 (branches).
-# linux.backend branches: 70, not 71: the thread tests move it by a few branches.
+# linux.backend branches: 72, not 73: the thread tests move it by a few branches.
+# portable.backend branches: 71, not 72.5 measured: likewise.
 # windows.backend branches: 64, not 65.1 measured: likewise (the console-event sweep races a thread).
 declare -A min_lines min_branches
-min_lines[linux.backend]=92;    min_branches[linux.backend]=70
-min_lines[linux.shared]=96;     min_branches[linux.shared]=70
-min_lines[portable.backend]=90; min_branches[portable.backend]=70
-min_lines[portable.shared]=95;  min_branches[portable.shared]=69
+min_lines[linux.backend]=93;    min_branches[linux.backend]=72
+min_lines[linux.shared]=97;     min_branches[linux.shared]=71
+min_lines[portable.backend]=91; min_branches[portable.backend]=71
+min_lines[portable.shared]=96;  min_branches[portable.shared]=70
 min_lines[windows.backend]=86;  min_branches[windows.backend]=64
 min_lines[windows.shared]=89;   min_branches[windows.shared]=61
 

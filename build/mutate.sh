@@ -116,6 +116,14 @@ mutations=(
 "reopen-by-name-unchecked@$H/detail/posix/ops.hpp@s{if \(r < 0 \|\| !S_ISREG\(there.st_mode\) \|\| there.st_dev != mine.st_dev \|\| there.st_ino != mine.st_ino\) \{\n(\s*)close\(fd2\);}{if (r < 0) \{\n\$1close(fd2);}@test_injection"
 "adopt-file-swap-unchecked@$H/detail/posix/ops.hpp@s{\n\s*if \(r == 0 && !same_file\(got, id_of\(st\)\)\)\n\s*r = static_cast<int>\(adopt_refusal::not_same_file\);(\n\s*if \(r == 0\) \{ // O_NONBLOCK)}{\$1}@test_injection"
 "empty-generated-name-accepted@$H/detail/unique.hpp@s{if \(component == 0 \|\| sys::forbidden_at_end}{if (sys::forbidden_at_end}@test_creation"
+"rollover-seek-error-ignored@$H/detail/file_spooling.hpp@s{if \(s < 0\)\n(\s*)r = static_cast<int>\(s\);}{if (false)\n\$1r = static_cast<int>(s);}@test_injection"
+"spool-truncate-error-ignored@$H/detail/file_spooling.hpp@s{int r = spool_.mem.truncate\(size\);\n(\s*)if \(r < 0\)}{int r = spool_.mem.truncate(size);\n\$1if (false \&\& r < 0)}@test_spooled"
+"location-error-ignored@$H/detail/unique.hpp@s{(filesystem::path d = Location::directory\(e\);\n\s*)if \(e\) \{}{\$1if (false) \{}@test_policy"
+"fsync_path-open-error-ignored@$H/detail/posix/sys.hpp@s{(int fd = open\(path, O_RDONLY \| O_CLOEXEC \| O_DIRECTORY\);\n\s*if \(fd < 0\)\n\s*)return fd;}{\$1return 0;}@test_injection"
+"walk-file-unlink-not-retried@$H/detail/posix/remove_tree.hpp@s{(repair\(p\)\)\n\s*)r = sys::unlinkat\(stack_\[p\]\.fd, name, 0\);}{\$1(void)0;}@test_guards"
+"anonymous-fallback-unlink-error-ignored@$H/basic_temp_file.hpp@s{(int r = detail::remove_created\(parts.lease, path, false\);\n\s*)if \(r < 0\) \{}{\$1if (false \&\& r < 0) \{}@test_injection"
+"streambuf-read-ahead-dropped-on-failed-seek@$H/detail/file_streambuf.hpp@s{(const std::int64_t unread = egptr\(\) - gptr\(\);\n)}{\$1            setg(nullptr, nullptr, nullptr);\n}@test_injection"
+"exit-walk-unknown-type-file-kept@$H/detail/posix/exit_cleanup.hpp@s{\n\s*if \(r == -ENOTDIR \|\| r == -ELOOP\)\n\s*r = sys::unlinkat\(fd, name, 0\);}{}@test_guards"
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")

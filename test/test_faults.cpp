@@ -654,6 +654,62 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(read_only_directory_as_an_unprivileged_user, CharT
     BOOST_TEST(s.entries().empty());
 }
 
+// The directory of an open file loses search permission (another process of the user did
+// it): the file's name cannot be checked (lstat: EACCES), so reopen() and persist() report
+// EACCES naming the file, open nothing and publish nothing; with the permission back, both
+// work. As `nobody` (root searches any directory).
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_file_whose_name_became_unreachable, CharT, test::char_types)
+{
+    test::scratch s;
+    ::chmod(s.dir.c_str(), 01777);
+    const std::string d = (s.dir / "d").string(), to = (s.dir / "published").string();
+    int r = test::in_child(
+        [&] {
+            const int fds = test::open_fds();
+            if (::mkdir(d.c_str(), 0700) != 0)
+                return 1;
+            {
+                tf::basic_temp_file<CharT> f(test::file_in<CharT>(boost::filesystem::path(d)));
+                f.write("data");
+                const boost::filesystem::path name = f.path();
+                if (::chmod(d.c_str(), 0600) != 0)
+                    return 2;
+                boost::system::error_code ec;
+                tf::file_handle h = f.reopen(ec);
+                if (ec != boost::system::errc::permission_denied || h)
+                    return 3;
+                f.persist(boost::filesystem::path(to), ec);
+                if (ec != boost::system::errc::permission_denied)
+                    return 4;
+                try {
+                    f.persist(boost::filesystem::path(to));
+                    return 5;
+                } catch (const boost::filesystem::filesystem_error& e) {
+                    if (e.code() != boost::system::errc::permission_denied || e.path1() != name ||
+                        e.path2() != boost::filesystem::path(to))
+                        return 6;
+                }
+                if (test::exists(to) || f.path() != name)
+                    return 7;
+                if (::chmod(d.c_str(), 0700) != 0)
+                    return 8;
+                if (test::mode_of(name.string()) != 0600u)
+                    return 9;
+                if (!f.reopen(ec) || ec)
+                    return 10;
+                f.persist(boost::filesystem::path(to));
+                if (test::file_contents(to) != "data")
+                    return 11;
+            }
+            ::unlink(to.c_str());
+            ::rmdir(d.c_str());
+            return test::open_fds() == fds ? 0 : 12;
+        },
+        true);
+    BOOST_TEST(r == 0, "child result " << r);
+    BOOST_TEST(s.entries().empty());
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(missing_directory, CharT, test::char_types)
 {
     test::scratch s;

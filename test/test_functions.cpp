@@ -252,6 +252,53 @@ BOOST_AUTO_TEST_CASE(wide_names_are_utf8_on_disk_and_round_trip)
     BOOST_TEST(narrow(name) == s.dir.string() + test::separator + e[0]);
 }
 
+// Each UTF-8 length at its bounds: U+07FF (the last of two bytes), U+0800 and U+FFFD (three
+// bytes; also the CJK U+65E5 and the euro sign U+20AC), U+10000 (the first of four); the bytes
+// on disk are exactly UTF-8's, and the name comes back identical.
+BOOST_AUTO_TEST_CASE(wide_names_of_every_utf8_length_are_exact_on_disk)
+{
+    test::scratch s;
+    auto o = test::options_in<wchar_t>(s.dir);
+    const std::wstring wprefix = L"\u07ff\u0800\u65e5-", wsuffix = L"-\u20ac\ufffd\U00010000";
+    o.prefix = wprefix;
+    o.suffix = wsuffix;
+    auto [fd, name] = tf::mkstemp(o);
+    test::close_fd(fd);
+    auto e = s.entries();
+    BOOST_REQUIRE(e.size() == 1u);
+    const std::string prefix = "\xdf\xbf\xe0\xa0\x80\xe6\x97\xa5-", suffix = "-\xe2\x82\xac\xef\xbf\xbd\xf0\x90\x80\x80";
+    BOOST_TEST(e[0].size() == prefix.size() + 8 + suffix.size());
+    BOOST_TEST(e[0].compare(0, prefix.size(), prefix) == 0);
+    BOOST_TEST(e[0].substr(e[0].size() - suffix.size()) == suffix);
+    BOOST_TEST(narrow(name) == s.dir.string() + test::separator + e[0]);
+    const std::wstring leaf = name.substr(name.size() - (wprefix.size() + 8 + wsuffix.size()));
+    BOOST_TEST((leaf.compare(0, wprefix.size(), wprefix) == 0));
+    BOOST_TEST((leaf.substr(wprefix.size() + 8) == wsuffix));
+}
+
+// A narrow name that is UTF-8 in form but not in value (an overlong form of '/', a UTF-16
+// surrogate, a code point past U+10FFFF) has no wide form: asked for wide, refused
+// (illegal_byte_sequence); the narrow form is the bytes as they are.
+BOOST_AUTO_TEST_CASE(narrow_names_of_invalid_utf8_values_have_no_wide_form, *test::posix_only("narrow names are bytes on POSIX; Windows converts them when given"))
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    test::scratch s;
+    for (const char* bad : {"over\xc0\xaflong", "sur\xed\xa0\x80rogate", "past\xf4\x90\x80\x80max"}) {
+        BOOST_TEST_INFO(bad);
+        const std::string d = (s.dir / bad).string();
+        BOOST_REQUIRE(::mkdir(d.c_str(), 0700) == 0);
+        tf::set_tempdir(d);
+        boost::system::error_code ec;
+        BOOST_TEST(tf::gettempdir(ec) == d);
+        BOOST_TEST(!ec);
+        BOOST_TEST(tf::gettempdir<wchar_t>(ec).empty());
+        BOOST_TEST(ec == boost::system::errc::illegal_byte_sequence);
+        tf::reset_tempdir();
+        ::rmdir(d.c_str());
+    }
+#endif
+}
+
 BOOST_AUTO_TEST_CASE(invalid_wide_code_point_is_refused)
 {
     test::scratch s;

@@ -10,7 +10,7 @@
 // it guards: a name swapped before publish's link, a directory replaced between the walk's
 // repair of it and its open, a parent's name given to a symlink during the deep walk. The
 // faults no file system here gives on demand are injected by interposition, as
-// test_injection does: this program defines syscall, unlink, fsync, mkdirat and openat itself
+// test_injection does: this program defines syscall, unlink, fstatat, fsync, mkdirat and openat itself
 // (the linker prefers them to libc's); each passes the call on (dlsym RTLD_NEXT) unless a test
 // armed it. build/mutate.sh removes each guard in turn and checks that a test here fails.
 
@@ -53,6 +53,8 @@ namespace {
 int g_renameat2_error = 0;   // renameat2 fails with it (a file system without RENAME_NOREPLACE)
 int g_unlink_error = 0;      // unlink of g_unlink_name fails with it
 std::string g_unlink_name;   // ... (empty: any name)
+int g_fstatat_error = 0;     // fstatat of g_fstatat_name fails with it
+std::string g_fstatat_name;  // ... (a name relative to its directory)
 int g_dir_fsync_error = 0;   // fsync of a directory fails with it
 int g_dir_fsyncs = 0;        // directory fsyncs seen
 int g_mkdir_takeover = 0;    // after mkdirat succeeds: 1 the name is given to a regular file,
@@ -122,6 +124,18 @@ extern "C" struct dirent* readdir(DIR* d)
     if (e && g_listed_types && ++g_retyped)
         e->d_type = static_cast<unsigned char>(g_listed_types == 1 ? int(DT_UNKNOWN) : e->d_type == DT_DIR ? int(DT_REG) : e->d_type);
     return e;
+}
+
+// fstatat of the entry g_fstatat_name (relative to the walk's directory) fails with
+// g_fstatat_error: the type of an entry listed as DT_UNKNOWN cannot be had.
+extern "C" int fstatat(int dirfd, const char* path, struct stat* st, int flags) noexcept
+{
+    if (g_fstatat_error && g_fstatat_name == path) {
+        errno = g_fstatat_error;
+        return -1;
+    }
+    static auto real = next<int (*)(int, const char*, struct stat*, int)>("fstatat");
+    return real(dirfd, path, st, flags);
 }
 
 extern "C" int unlink(const char* path) noexcept
@@ -581,6 +595,54 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_during_the
 #endif
 }
 
+namespace {
+#if BOOST_TEMPFILE_TEST_POSIX
+int g_vanished; // subdirectories the hook below removed
+void remove_it_and_make_parent_read_only(tf::detail::tree_event ev, int dirfd, const char* name)
+{
+    if (ev == tf::detail::tree_event::descend && ::unlinkat(dirfd, name, AT_REMOVEDIR) == 0 &&
+        ::fchmod(dirfd, 0500) == 0)
+        ++g_vanished;
+}
+#endif
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::posix_only("permission bits; the Windows walk has none to repair"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_before_a_files_unlink, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // As a user other than root: as the walk is about to enter an empty subdirectory, another
+    // process of the user removes it and takes write permission from its parent (0500). The
+    // walk finds the subdirectory gone (nothing to do), and the unlink of the next file fails
+    // (EACCES) with no subdirectory removal before it to repair the parent: the walk repairs
+    // it (u+rwx through its descriptor) and unlinks the file again. The whole tree goes. (16
+    // files on each side of the subdirectory: some are listed after it in any order.)
+    test::scratch s;
+    int r = as_nobody_in_a_tree<CharT>(s, [&](tf::basic_temp_dir<CharT>& t, const std::string& p) {
+            for (int i = 0; i < 16; ++i)
+                if (!test::write_file(p + "/e" + std::to_string(i), "e"))
+                    return 2;
+            if (::mkdir((p + "/b").c_str(), 0700) != 0)
+                return 2;
+            for (int i = 0; i < 16; ++i)
+                if (!test::write_file(p + "/f" + std::to_string(i), "f"))
+                    return 2;
+            g_vanished = 0;
+            boost::system::error_code ec;
+            {
+                tree_hook_guard h(remove_it_and_make_parent_read_only);
+                t.cleanup(ec);
+            }
+            if (g_vanished != 1)
+                return 3;
+            if (ec)
+                return 100 + ec.value();
+            return test::exists(p) ? 4 : 0;
+        });
+    BOOST_TEST(r == 0, "child result " << r);
+#endif
+}
+
 BOOST_TEST_DECORATOR(*test::posix_only("d_type in directory listings; the Windows walk asks the file's attributes"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(walk_checks_entries_of_unknown_or_stale_type, CharT, test::char_types)
 {
@@ -611,6 +673,71 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_checks_entries_of_unknown_or_stale_type, Char
         BOOST_TEST(!test::exists(p));
         BOOST_TEST(test::file_contents(outside + "/keep") == "keep");
     }
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("d_type in directory listings; the Windows walk asks the file's attributes"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reports_an_entry_whose_type_cannot_be_had, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // A listing without d_type, and the fstatat that would tell the entry's type fails (EIO):
+    // the walk cannot know whether to descend, so it leaves the entry and reports the error
+    // naming it; the directory is kept. The fault gone, cleanup() removes all.
+    test::scratch s;
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+    const std::string p = t.path().string();
+    BOOST_REQUIRE(::mkdir((p + "/victim").c_str(), 0700) == 0);
+    BOOST_REQUIRE(test::write_file(p + "/victim/f", "f"));
+    g_listed_types = 1;
+    g_fstatat_error = EIO;
+    g_fstatat_name = "victim";
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    int first = ec.value();
+    try {
+        t.cleanup();
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::io_error);
+        BOOST_TEST(e.path1().string() == p + "/victim");
+    }
+    g_listed_types = 0;
+    g_fstatat_error = 0;
+    g_fstatat_name.clear();
+    BOOST_TEST(first == EIO);
+    BOOST_TEST(test::file_contents(p + "/victim/f") == "f");
+    t.cleanup();
+    BOOST_TEST(!test::exists(p));
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("d_type in the exit-time walk's listings; Windows removes at exit by its own walk"))
+BOOST_AUTO_TEST_CASE(exit_walk_handles_entries_of_unknown_type)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // The exit-time walk (remove_at_exit, the process ending by exit()) on a file system whose
+    // listings give no type (DT_UNKNOWN): each entry is tried as a directory first (never
+    // following a symlink), a file then removed as a file. The whole tree goes; the directory a
+    // symlink in it leads to is left alone.
+    test::scratch s;
+    const std::string outside = (s.dir / "outside").string();
+    BOOST_REQUIRE(::mkdir(outside.c_str(), 0700) == 0);
+    BOOST_REQUIRE(test::write_file(outside + "/keep", "keep"));
+    int r = test::in_child([&] {
+        tf::basic_temp_dir<char, tf::remove_at_exit<>> t(test::dir_in<char>(s.dir));
+        const std::string p = t.path().string();
+        if (::mkdir((p + "/a").c_str(), 0700) != 0 || ::mkdir((p + "/a/b").c_str(), 0700) != 0 ||
+            !test::write_file(p + "/f", "f") || !test::write_file(p + "/a/g", "g") ||
+            !test::write_file(p + "/a/b/h", "h") || ::symlink(outside.c_str(), (p + "/link").c_str()) != 0)
+            return 2;
+        g_listed_types = 1;
+        g_retyped = 0;
+        std::exit(0); // the object is never destroyed: the exit handler removes its tree
+    });
+    BOOST_TEST(r == 0);
+    std::vector<std::string> e = s.entries();
+    BOOST_TEST(e.size() == 1u); // "outside" only
+    BOOST_TEST(test::file_contents(outside + "/keep") == "keep");
 #endif
 }
 

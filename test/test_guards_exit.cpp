@@ -5,8 +5,9 @@
 // The exit registry's failure and withdrawal paths (issue 23, guard 6), each in a forked child
 // of a process that never registered anything (the handlers are installed once per process):
 // the table full and unable to grow (this program's operator new[](nothrow) fails when armed),
-// the handlers that could not be installed (its sigaction fails when armed), and names that
-// lead to something else, or nothing, when the process ends. build/mutate.sh removes each
+// the handlers that could not be installed (its sigaction fails when armed), a new object
+// whose identity cannot be read for its registration (its lstat fails when armed), and names
+// that lead to something else, or nothing, when the process ends. build/mutate.sh removes each
 // guard and checks that a test here fails.
 
 #define BOOST_TEST_MODULE guards_exit
@@ -19,6 +20,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <string>
@@ -39,7 +41,19 @@ namespace {
 bool g_new_fails = false;  // operator new[](nothrow) returns nullptr
 int g_query_fails = 0;     // sigaction(sig, nullptr, &old) fails for this signal
 int g_install_fails = 0;   // sigaction(sig, &act, ...) fails for this signal
+std::string g_lstat_fails; // lstat of a name starting so fails with EIO (empty: none)
 } // namespace
+
+// x86-64 has one stat layout: lstat is lstat64 (_FILE_OFFSET_BITS changes no name).
+extern "C" int lstat(const char* path, struct stat* st) noexcept
+{
+    if (!g_lstat_fails.empty() && std::strncmp(path, g_lstat_fails.c_str(), g_lstat_fails.size()) == 0) {
+        errno = EIO;
+        return -1;
+    }
+    static auto real = reinterpret_cast<int (*)(const char*, struct stat*)>(::dlsym(RTLD_NEXT, "lstat"));
+    return real(path, st);
+}
 
 void* operator new[](std::size_t n, const std::nothrow_t&) noexcept
 {
@@ -190,6 +204,47 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(registry_full_and_unable_to_grow, CharT, test::cha
         bool stays = i >= cap && i < n - 1; // unregistered, and not destroyed
         BOOST_TEST(test::exists((s.dir / made[i]).string()) == stays);
     }
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("fork, interposed lstat"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(registration_whose_identity_cannot_be_read, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // The new object's identity cannot be read for its registration (lstat fails: EIO): it is
+    // not registered, and works on without exit-time removal; its destructor removes it as
+    // usual. The next object, its identity readable, is registered. At exit() the registered
+    // name goes, the unregistered one (alive, never destroyed) stays.
+    test::scratch s;
+    const std::string names = (s.dir.parent_path() / (s.dir.filename().string() + ".names")).string();
+    int r = test::in_child([&] {
+        std::string unregistered, destroyed;
+        g_lstat_fails = s.dir.string();
+        auto f = std::make_unique<exit_file<CharT>>(test::file_in<CharT>(s.dir));
+        auto d = std::make_unique<exit_dir<CharT>>(test::dir_in<CharT>(s.dir));
+        auto g = std::make_unique<exit_file<CharT>>(test::file_in<CharT>(s.dir));
+        g_lstat_fails.clear();
+        if (!f->is_open() || !d->exists() || f->write("data") != 4u)
+            return 1;
+        unregistered = f->path().string() + "\n" + d->path().string();
+        destroyed = g->path().string();
+        g.reset(); // removed by its destructor
+        if (test::exists(destroyed))
+            return 2;
+        exit_file<CharT> h(test::file_in<CharT>(s.dir)); // registered
+        if (!test::write_file(names, unregistered + "\n" + h.path().string()))
+            return 3;
+        std::exit(0);
+    });
+    BOOST_TEST(r == 0);
+    const std::string list = test::file_contents(names);
+    ::unlink(names.c_str());
+    const std::size_t a = list.find('\n'), b = list.rfind('\n');
+    BOOST_REQUIRE(a != std::string::npos);
+    BOOST_TEST(test::file_contents(list.substr(0, a)) == "data"); // unregistered: stays
+    BOOST_TEST(test::exists(list.substr(a + 1, b - a - 1)));
+    BOOST_TEST(!test::exists(list.substr(b + 1))); // registered: removed at exit
+    BOOST_TEST(s.entries().size() == 2u);
 #endif
 }
 

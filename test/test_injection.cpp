@@ -3,7 +3,7 @@
 // (See accompanying file LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)
 
 // Deterministic fault injection by symbol interposition: this program defines fsync, write,
-// pwrite, open, openat, read, fstat, lseek, ftruncate, fcntl, getrandom and getentropy itself,
+// pwrite, open, openat, read, fstat, lseek, ftruncate, unlinkat, fcntl, getrandom and getentropy itself,
 // so the library's calls come here (the linker prefers the executable's definition to libc's);
 // each passes the call to the kernel (syscall) unless a test armed it. That observes what no
 // outcome shows: the fsyncs of durability::durable, the EINTR retry of every system call
@@ -57,6 +57,8 @@ struct injection
     bool no_proc = false;     // open of /proc/self/... fails with ENOENT (no /proc mounted)
     const char* swap_name = nullptr;      // open/openat of this name first runs swap(name), once:
     void (*swap)(const char*) = nullptr;  // the name changes between its check and its open
+    const char* fail_name = nullptr;      // open/openat of this name fails with fail_error
+    int fail_error = 0;
 };
 // The interposed calls serve every caller for the whole life of the process, libgcov's too:
 // in a coverage build (build/coverage.sh) its exit handler opens and writes each .gcda file
@@ -90,12 +92,13 @@ struct fd_fault
     int cmd = -1;
     int calls = 0; // calls failed
 };
-never_destroyed<fd_fault> g_fd_faults[5];
+never_destroyed<fd_fault> g_fd_faults[6];
 fd_fault& g_fstat = g_fd_faults[0].value;
 fd_fault& g_lseek = g_fd_faults[1].value;
 fd_fault& g_ftruncate = g_fd_faults[2].value;
 fd_fault& g_fcntl = g_fd_faults[3].value;
 fd_fault& g_read = g_fd_faults[4].value;
+fd_fault& g_unlinkat = g_fd_faults[5].value; // fd: the directory descriptor (AT_FDCWD by name)
 
 bool fails(fd_fault& f, int fd)
 {
@@ -153,6 +156,10 @@ int open_at(int dirfd, const char* path, int flags, va_list ap)
     }
     if (g_open.swap && g_open.swap_name && std::strcmp(path, g_open.swap_name) == 0)
         std::exchange(g_open.swap, nullptr)(path);
+    if (g_open.fail_name && std::strcmp(path, g_open.fail_name) == 0) {
+        errno = g_open.fail_error;
+        return -1;
+    }
     if (flags & (O_CREAT | O_TMPFILE))
         g_open.create_flags.push_back(flags);
     if ((flags & O_TMPFILE) == O_TMPFILE && g_open.tmpfile_error) {
@@ -247,6 +254,13 @@ off_t lseek(int fd, off_t off, int whence) noexcept
     if (fails(g_lseek, fd))
         return -1;
     return static_cast<off_t>(check(::syscall(SYS_lseek, fd, off, whence)));
+}
+
+int unlinkat(int dirfd, const char* path, int flags) noexcept
+{
+    if (fails(g_unlinkat, dirfd))
+        return -1;
+    return static_cast<int>(check(::syscall(SYS_unlinkat, dirfd, path, flags)));
 }
 
 int ftruncate(int fd, off_t size) noexcept
@@ -612,6 +626,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_hand_back_from_stream_is_reported, CharT,
         {
             failing x(g_lseek, fd, EIO);
             reopen_fails_with_eio(f);
+            tf::file_handle h = f.reopen(ec); // the error_code form: nothing opened
+            BOOST_TEST(ec == errc::io_error);
+            BOOST_TEST(!h);
         }
         read_ahead();
         {
@@ -645,6 +662,140 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_hand_back_from_stream_is_reported, CharT,
     }
     BOOST_TEST(s.entries().empty());
     BOOST_TEST(test::open_fds() == fds);
+}
+
+// An anonymous file made by the fallback (no O_TMPFILE: refused here, or the portable
+// systems), a named file unlinked at once, whose unlink fails (EIO): the creation fails,
+// naming the file it could not unlink, and closes its descriptor (a nameless file is what
+// was asked for, not one that stays); the name, which could not be removed, is the only trace.
+BOOST_AUTO_TEST_CASE_TEMPLATE(an_anonymous_file_whose_name_cannot_be_removed_is_refused, CharT, test::char_types)
+{
+    test::scratch s;
+    const int fds = test::open_fds();
+    auto ao = test::anonymous_in<CharT>(s.dir);
+    {
+        armed a(g_open);
+        g_open.tmpfile_error = EOPNOTSUPP;
+        failing x(g_unlinkat, fd_fault::any, EIO);
+        boost::system::error_code ec;
+        tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao, ec);
+        BOOST_TEST(ec == errc::io_error);
+        BOOST_TEST(!t.is_open());
+        BOOST_TEST(g_unlinkat.calls == 1);
+        try {
+            tf::basic_temp_file<CharT, tf::anonymous_file<>> u(ao);
+            BOOST_ERROR("no exception");
+        } catch (const fs::filesystem_error& e) {
+            BOOST_TEST(e.code() == errc::io_error);
+            BOOST_TEST(e.path1().parent_path() == s.dir);
+            BOOST_TEST(test::exists(e.path1().string()));
+        }
+        BOOST_TEST(test::open_fds() == fds);
+    }
+    BOOST_TEST(s.entries().size() == 2u);
+    tf::basic_temp_file<CharT, tf::anonymous_file<>> t(ao); // the fault gone: made, nameless
+    BOOST_TEST(t.is_open());
+    BOOST_TEST(s.entries().size() == 2u);
+}
+
+// cleanup() whose walk cannot rewind the directory it holds (lseek on its own descriptor
+// fails: EIO): reported naming the directory, nothing removed (what was not listed is not
+// touched), the object still owning it; the fault gone, cleanup() removes all.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_walk_that_cannot_rewind_its_directory_is_reported, CharT, test::char_types)
+{
+    test::scratch s;
+    const int fds = test::open_fds();
+    {
+        tf::basic_temp_dir<CharT> d(test::dir_in<CharT>(s.dir));
+        const std::string p = d.path().string();
+        BOOST_REQUIRE(test::write_file(p + "/f", "f"));
+        {
+            failing x(g_lseek, fd_fault::any, EIO);
+            boost::system::error_code ec;
+            d.cleanup(ec);
+            BOOST_TEST(ec == errc::io_error);
+            BOOST_TEST(g_lseek.calls >= 1);
+            try {
+                d.cleanup();
+                BOOST_ERROR("no exception");
+            } catch (const fs::filesystem_error& e) {
+                BOOST_TEST(e.code() == errc::io_error);
+                BOOST_TEST(e.path1().string() == p);
+            }
+        }
+        BOOST_TEST(test::file_contents(p + "/f") == "f");
+        BOOST_TEST(d.exists());
+        d.cleanup();
+        BOOST_TEST(!test::exists(p));
+    }
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == fds);
+}
+
+// A rollover whose positioning of the new file fails (lseek, after the data went out): the
+// rollover reports it naming the directory, the new file's descriptor is closed (it had no
+// name: nothing is left), and the data, the position and the memory are as they were; the next
+// rollover succeeds.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_rollover_whose_seek_fails_leaves_the_data_in_memory, CharT, test::char_types)
+{
+    test::scratch s;
+    const int fds = test::open_fds();
+    {
+        tf::basic_temp_file<CharT, tf::spooled_file<>> sp(test::spooled_in<CharT>(s.dir, 0));
+        sp.write("in memory");
+        sp.seek(3);
+        boost::system::error_code ec;
+        {
+            failing x(g_lseek, fd_fault::any, EIO);
+            sp.rollover(ec);
+            BOOST_TEST(ec == errc::io_error);
+            BOOST_TEST(g_lseek.calls == 1);
+            try {
+                sp.rollover();
+                BOOST_ERROR("no exception");
+            } catch (const fs::filesystem_error& e) {
+                BOOST_TEST(e.code() == errc::io_error);
+                BOOST_TEST(e.path1() == s.dir);
+            }
+        }
+        BOOST_TEST(!sp.rolled_over());
+        BOOST_TEST(s.entries().empty());
+        BOOST_TEST(test::open_fds() == fds);
+        BOOST_TEST(sp.tell() == 3);
+        sp.rollover();
+        BOOST_TEST(sp.rolled_over());
+        BOOST_TEST(sp.tell() == 3);
+        BOOST_TEST(test::contents(sp) == "in memory");
+    }
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(test::open_fds() == fds);
+}
+
+// A hand back that failed is tried again by the next call: stream()'s read-ahead is kept,
+// so the position stays the stream's. (It used to be dropped with the error: the device
+// position, 9 bytes further, became the file's, and a call retried after the error, or any
+// later one, read or wrote there.)
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_hand_back_keeps_the_streams_position, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+    f.write("0123456789");
+    f.seek(0);
+    BOOST_TEST_REQUIRE(f.stream().get() == '0'); // the rest (9 bytes) read ahead
+    const int fd = f.native_handle();
+    boost::system::error_code ec;
+    {
+        failing x(g_lseek, fd, EIO);
+        BOOST_TEST(f.write("x", ec) == 0u);
+        BOOST_TEST(ec == errc::io_error);
+        BOOST_TEST(f.write("x", ec) == 0u); // tried again, fails again: nothing dropped
+        BOOST_TEST(ec == errc::io_error);
+        BOOST_TEST(g_lseek.calls == 2);
+    }
+    BOOST_TEST(f.tell() == 1);
+    BOOST_TEST(f.write("x", ec) == 1u); // the retry once the fault is gone: where the stream was
+    BOOST_TEST(!ec);
+    BOOST_TEST(test::contents(f) == "0x23456789");
 }
 
 // write() returning 0 (nothing written, no error) would loop for ever: it is an I/O error.
@@ -866,6 +1017,47 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_failed_file_fsync_publishes_nothing_and_puts_the
     BOOST_TEST(!test::exists(to));
     BOOST_TEST(f.path().string() == name);
     BOOST_TEST(test::mode_of(name) == 0600u);
+}
+
+// durability::durable: the new directory cannot be opened for its fsync (EIO; a file system
+// that refuses it, a directory made unreachable meanwhile). The file is published, but its new
+// entry is not known durable: reported naming the file and the target, the object following
+// the file to its new name, no descriptor left open.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_durable_publish_whose_directory_cannot_be_opened_is_reported, CharT, test::char_types)
+{
+    test::scratch s;
+    const int fds = test::open_fds();
+    const std::string dir = s.dir.string(), to = (s.dir / "doc").string(), to2 = (s.dir / "doc2").string();
+    {
+        tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+        f.write("data");
+        boost::system::error_code ec;
+        {
+            armed a(g_open);
+            g_open.fail_name = dir.c_str();
+            g_open.fail_error = EIO;
+            f.persist(fs::path(to), tf::durability::durable, ec);
+            BOOST_TEST(ec == errc::io_error);
+        }
+        BOOST_TEST(test::file_contents(to) == "data");
+        BOOST_TEST(f.path().string() == to);
+        {
+            armed a(g_open);
+            g_open.fail_name = dir.c_str();
+            g_open.fail_error = EIO;
+            try {
+                f.persist_noclobber(fs::path(to2), tf::durability::durable);
+                BOOST_ERROR("no exception");
+            } catch (const fs::filesystem_error& e) {
+                BOOST_TEST(e.code() == errc::io_error);
+                BOOST_TEST(e.path2().string() == to2);
+            }
+        }
+        BOOST_TEST(test::file_contents(to2) == "data");
+        BOOST_TEST(!test::exists(to));
+        BOOST_TEST(test::open_fds() == fds + 1); // the object's own descriptor only
+    }
+    BOOST_TEST(test::open_fds() == fds);
 }
 
 #else // the whole file needs POSIX

@@ -45,6 +45,22 @@ struct their_location
     }
 };
 
+// A location policy that cannot say where: its directory() reports an error (a service that
+// is down, a directory it could not make) and names the directory it meant.
+struct failing_location : boost::tempfile::location_policy
+{
+    static boost::filesystem::path& where()
+    {
+        static boost::filesystem::path p;
+        return p;
+    }
+    static boost::filesystem::path directory(boost::system::error_code& ec)
+    {
+        ec = boost::system::errc::make_error_code(boost::system::errc::permission_denied);
+        return where();
+    }
+};
+
 } // namespace
 
 template <>
@@ -98,6 +114,42 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(user_naming_and_third_party_location_work, CharT, 
     boost::filesystem::create_directory(their_location::where());
     basic_temp_file<CharT, their_location> b;
     BOOST_TEST(b.path().parent_path() == their_location::where());
+}
+
+// A location policy's error is the creation's: reported as the policy gave it, naming the
+// directory the policy returned, nothing created there, the object empty; options.dir, when
+// given, is used without asking the policy.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_location_policys_error_is_reported, CharT, test::char_types)
+{
+    test::scratch s;
+    failing_location::where() = s.dir / "denied";
+    boost::filesystem::create_directory(failing_location::where());
+    const int fds = test::open_fds();
+    boost::system::error_code ec;
+    basic_temp_file<CharT, failing_location> f(typename basic_temp_file<CharT, failing_location>::options_type(), ec);
+    BOOST_TEST(ec == boost::system::errc::permission_denied);
+    BOOST_TEST(!f.is_open());
+    basic_temp_dir<CharT, failing_location> d(typename basic_temp_dir<CharT, failing_location>::options_type(), ec);
+    BOOST_TEST(ec == boost::system::errc::permission_denied);
+    try {
+        basic_temp_file<CharT, failing_location> g;
+        BOOST_ERROR("no exception");
+    } catch (const boost::filesystem::filesystem_error& e) {
+        BOOST_TEST(e.code() == boost::system::errc::permission_denied);
+        BOOST_TEST(e.path1() == failing_location::where());
+    }
+    try {
+        basic_temp_dir<CharT, failing_location> g;
+        BOOST_ERROR("no exception");
+    } catch (const boost::filesystem::filesystem_error& e) {
+        BOOST_TEST(e.code() == boost::system::errc::permission_denied);
+        BOOST_TEST(e.path1() == failing_location::where());
+    }
+    BOOST_TEST(boost::filesystem::is_empty(failing_location::where()));
+    BOOST_TEST(test::open_fds() == fds);
+    basic_temp_file<CharT, failing_location> h(test::file_in<CharT>(s.dir)); // dir given: the policy is not asked
+    BOOST_TEST(h.is_open());
+    BOOST_TEST(h.path().parent_path() == s.dir);
 }
 
 BOOST_AUTO_TEST_CASE(moved_from_object_owns_nothing)

@@ -544,3 +544,33 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(in_memory_growth_refused_is_enomem, CharT, test::c
     BOOST_TEST(s.entries().empty());
     BOOST_TEST(contents(f) == "hello");
 }
+
+// truncate() in memory (a size within max_size: no rollover) to 2^63 bytes, more than half
+// the address space: the buffer refuses to grow, ENOMEM (no allocation tried, so also under
+// AddressSanitizer); the data, the size, the position and the disk are as they were.
+BOOST_AUTO_TEST_CASE_TEMPLATE(in_memory_truncate_refused_is_enomem, CharT, test::char_types)
+{
+    test::scratch s;
+    const std::size_t no_limit = (std::numeric_limits<std::size_t>::max)();
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, no_limit));
+    f.write("hello");
+    BOOST_TEST(f.seek(2) == 2);
+    const std::uint64_t huge = std::uint64_t(1) << 63;
+    boost::system::error_code ec;
+    f.truncate(huge, ec);
+    BOOST_TEST(ec == boost::system::errc::not_enough_memory);
+    try {
+        f.truncate(huge);
+        BOOST_ERROR("no exception");
+    } catch (const boost::filesystem::filesystem_error& e) {
+        BOOST_TEST(e.code() == boost::system::errc::not_enough_memory);
+    }
+    BOOST_TEST(f.tell() == 2);
+    BOOST_TEST(f.seek(0, std::ios_base::end) == 5);
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(contents(f) == "hello");
+    f.truncate(3); // a size it can have: cut, still in memory
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(contents(f) == "hel");
+}

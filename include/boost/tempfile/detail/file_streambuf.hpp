@@ -52,7 +52,8 @@ public:
     int write_error() const noexcept { return write_error_; }
 
     // Empties both areas so that the device position is the stream's position. 0 or -errno;
-    // on error the pending output is dropped (the stream is then bad).
+    // on error the pending output is dropped (the stream is then bad), and the read-ahead is
+    // kept (the device is still past it: the next release tries the seek back again).
     int release() noexcept
     {
         if (pbase() != nullptr) {
@@ -62,11 +63,12 @@ public:
         }
         if (eback() != nullptr) {
             const std::int64_t unread = egptr() - gptr();
-            setg(nullptr, nullptr, nullptr);
             if (unread) {
                 std::int64_t r = dev_->dev_seek(-unread, SEEK_CUR);
-                return r < 0 ? static_cast<int>(r) : 0;
+                if (r < 0)
+                    return static_cast<int>(r);
             }
+            setg(nullptr, nullptr, nullptr);
         }
         return 0;
     }

@@ -60,9 +60,9 @@ public:
         low_ = 1;
         stack_.push_back(frame{});
         stack_[0].fd = root_;
-        int r = 0;
-        if (sys::lseek(root_, 0, SEEK_SET) < 0 || (r = list(0)) < 0)
-            fail(r < 0 ? r : -EBADF, 0, nullptr);
+        int r = static_cast<int>(sys::lseek(root_, 0, SEEK_SET)); // 0, or -errno
+        if (r < 0 || (r = list(0)) < 0)
+            fail(r, 0, nullptr);
         // Listing through the held descriptor needs no permission; removing entries and opening
         // subdirectories need u+wx on the tree's own top: repaired only when there are entries
         // (an empty directory costs no fstat).
