@@ -76,11 +76,19 @@ esac
 # windows.backend branches: 64, not 65.1 measured: likewise (the console-event sweep races a thread).
 declare -A min_lines min_branches
 min_lines[linux.backend]=93;    min_branches[linux.backend]=72
-min_lines[linux.shared]=97;     min_branches[linux.shared]=71
+min_lines[linux.shared]=97;     min_branches[linux.shared]=70
 min_lines[portable.backend]=91; min_branches[portable.backend]=71
-min_lines[portable.shared]=96;  min_branches[portable.shared]=70
+min_lines[portable.shared]=96;  min_branches[portable.shared]=69
 min_lines[windows.backend]=86;  min_branches[windows.backend]=64
 min_lines[windows.shared]=89;   min_branches[windows.shared]=61
+# The shared layers' branch floors: 1 point under what was measured (linux 71.3, portable 70.2
+# and 70.3 in two runs), as the backends': the thread tests move them by a few branches.
+# Branches per source line (the table's "source" column, build/coverage_source_branches.py),
+# measured on 2026-12-07 before helper-29's tests (linux 74.9 and 84.7, portable --separate 74.2
+# and 82.8), 1 point of slack. The Windows configuration's has not been measured yet: no floor.
+declare -A min_source
+min_source[linux.backend]=74;    min_source[linux.shared]=83
+min_source[portable.backend]=73; min_source[portable.shared]=81
 
 # shellcheck source=build/deps.sh
 source "$root/build/deps.sh"
@@ -164,12 +172,14 @@ for c in "${configs[@]}"; do
     python3 - "$name" "$backend" "bin/coverage/$name.json" "bin/coverage/$name.txt" "bin/coverage/$name-missed.txt" \
         "${min_lines[$c.backend]}" "${min_branches[$c.backend]}" \
         "${min_lines[$c.shared]}" "${min_branches[$c.shared]}" "$check" \
+        "${min_source[$c.backend]:-}" "${min_source[$c.shared]:-}" \
         "bin/coverage/$name-source-branches.json" <<'EOF' || { status=1; failed+=("$name: below threshold"); }
 import json, sys
 cfg, backend, src, table, missed_out = sys.argv[1:6]
 thr = {"backend": (float(sys.argv[6]), float(sys.argv[7])), "shared": (float(sys.argv[8]), float(sys.argv[9]))}
 check = sys.argv[10] == "1"
-source_branches = json.load(open(sys.argv[11]))["files"]
+source_thr = {"backend": sys.argv[11], "shared": sys.argv[12]}
+source_branches = json.load(open(sys.argv[13]))["files"]
 data = json.load(open(src))
 rows, layers, missed = [], {}, []
 other = "windows" if backend == "posix" else "posix"
@@ -218,6 +228,10 @@ for layer in ("backend", "shared"):
     label = "%s backend (detail/%s/)" % (backend, backend) if layer == "backend" else "shared layer (the rest)"
     lp, bp = pct(lh, lt), pct(bh, bt)
     mark = ""
+    sp = pct(sh, st)
+    if source_thr[layer] and sp < float(source_thr[layer]):
+        mark = "  BELOW threshold %s%% (source)" % source_thr[layer]
+        ok = False
     if lp < thr[layer][0] or bp < thr[layer][1]:
         mark = "  BELOW threshold %.0f%% / %.0f%%" % thr[layer]
         ok = False

@@ -28,7 +28,8 @@
 #                      examples ask for C++20) and run under Wine, headless: build/windows.sh
 #                      installs and prepares everything on first use (about 2 minutes), then
 #                      reuses it from bin/windows. Both modes, one after the other: header-only
-#                      (bin/mingw-cxx17), then compiled separately (bin/mingw-cxx17-separate);
+#                      (bin/mingw-cxx17), then compiled separately (bin/mingw-cxx17-separate:
+#                      the programs, the examples, each header alone; not the compile-fail pairs);
 #                      one mode only with --header-only or --separate, with --coverage (the
 #                      header-only one) or with targets named.
 #   --portable-posix   the library built with BOOST_TEMPFILE_NO_LINUX_EXTENSIONS: the paths macOS
@@ -138,7 +139,7 @@ if [ "$platform" = windows ]; then
     configs=("mingw-cxx17 gcc-mingw 17 none all")
     # Both modes unless one is asked for (or implied: coverage, named targets).
     [ "$separate" = 1 ] || [ "$header_only" = 1 ] || [ "$coverage" = 1 ] || [ ${#b2_targets[@]} -gt 0 ] ||
-        configs+=("mingw-cxx17 gcc-mingw 17 none all separate")
+        configs+=("mingw-cxx17 gcc-mingw 17 none run separate")
 fi
 sanitize=${sanitize:-none}   # what was asked for explicitly (the CMake checks and the like)
 
@@ -281,6 +282,12 @@ run_config() { # label toolset cxxstd sanitizer what [separate]
     local scope=all
     if [ ${#targets[@]} -eq 0 ]; then
         if [ "$san" = thread ]; then targets=(test//run_tests); scope=run
+        elif [ "$what" = run ] && [ "$platform" = windows ]; then
+            # The Windows build's second mode: the programs, the examples and what each header
+            # includes (compile_tests: per header, the umbrella, <windows.h> before and after);
+            # the compile-fail pairs check platform-independent templates, which the first
+            # mode's build checked (34 mingw compiles).
+            targets=(test//run_tests test//compile_tests example); scope=run
         elif [ "$what" = run ]; then
             targets=(test//run_tests test//visibility_shared_state); scope=run
             # Compiled separately: also each public header alone, which must then leak no system
