@@ -85,10 +85,11 @@ min_lines[windows.shared]=89;   min_branches[windows.shared]=61
 # and 70.3 in two runs), as the backends': the thread tests move them by a few branches.
 # Branches per source line (the table's "source" column, build/coverage_source_branches.py),
 # measured on 2026-12-07 before helper-29's tests (linux 74.9 and 84.7, portable --separate 74.2
-# and 82.8), 1 point of slack. The Windows configuration's has not been measured yet: no floor.
+# and 82.8; windows 71.0 and 74.0, after them), 1 point of slack.
 declare -A min_source
 min_source[linux.backend]=74;    min_source[linux.shared]=83
 min_source[portable.backend]=73; min_source[portable.shared]=81
+min_source[windows.backend]=70;  min_source[windows.shared]=73
 
 # shellcheck source=build/deps.sh
 source "$root/build/deps.sh"
