@@ -556,6 +556,21 @@ int as_nobody_in_a_tree(const test::scratch& s, F body)
         true);
 }
 
+// cleanup(ec) with `hook` called by the walk: 0 when it succeeded and the tree is gone, else
+// 100 + the error, or 4 when the tree is still there.
+template <class TempDir>
+int cleanup_with_hook(TempDir& t, const std::string& p, tf::detail::tree_hook hook)
+{
+    boost::system::error_code ec;
+    {
+        tree_hook_guard h(hook);
+        t.cleanup(ec);
+    }
+    if (ec)
+        return 100 + ec.value();
+    return test::exists(p) ? 4 : 0;
+}
+
 int g_made_read_only; // directories the hook below took write permission from
 void make_parent_read_only(tf::detail::tree_event ev, int dirfd, const char*)
 {
@@ -580,16 +595,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_during_the
                 !test::write_file(p + "/h", "h"))
                 return 2;
             g_made_read_only = 0;
-            boost::system::error_code ec;
-            {
-                tree_hook_guard h(make_parent_read_only);
-                t.cleanup(ec);
-            }
-            if (g_made_read_only < 2)
-                return 3;
-            if (ec)
-                return 100 + ec.value();
-            return test::exists(p) ? 4 : 0;
+            const int removed = cleanup_with_hook(t, p, make_parent_read_only);
+            return g_made_read_only < 2 ? 3 : removed;
         });
     BOOST_TEST(r == 0, "child result " << r);
 #endif
@@ -628,16 +635,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_before_a_f
                 if (!test::write_file(p + "/f" + std::to_string(i), "f"))
                     return 2;
             g_vanished = 0;
-            boost::system::error_code ec;
-            {
-                tree_hook_guard h(remove_it_and_make_parent_read_only);
-                t.cleanup(ec);
-            }
-            if (g_vanished != 1)
-                return 3;
-            if (ec)
-                return 100 + ec.value();
-            return test::exists(p) ? 4 : 0;
+            const int removed = cleanup_with_hook(t, p, remove_it_and_make_parent_read_only);
+            return g_vanished != 1 ? 3 : removed;
         });
     BOOST_TEST(r == 0, "child result " << r);
 #endif
