@@ -44,6 +44,15 @@ def header_name(path, cwd):
     return None if "/detail/%s/" % other in name else name
 
 
+def merge_vectors(old, v):
+    """One instantiation's branch vector merged into another's of the same line: position by
+    position, taken if either took it, left out if either leaves it out; v alone when there is
+    no other of its length."""
+    if old is None or len(old) != len(v):
+        return v
+    return [None if a is None or b is None else a or b for a, b in zip(old, v)]
+
+
 def read_gcda(gcda):
     """{(header, line): {function: [taken?, ...] or None per position (None: left out)}}"""
     r = subprocess.run([gcov, "-b", "--json-format", "--stdout", "-o", os.path.dirname(gcda), gcda],
@@ -65,9 +74,8 @@ def read_gcda(gcda):
                 v = [None if b.get("throw") else b["count"] > 0 for b in l["branches"]]
                 key = (name, l["line_number"])
                 fn = l.get("function_name", "")
-                old = found.setdefault(key, {}).get(fn)
-                found[key][fn] = v if old is None or len(old) != len(v) else \
-                    [None if a is None or b is None else a or b for a, b in zip(old, v)]
+                fns = found.setdefault(key, {})
+                fns[fn] = merge_vectors(fns.get(fn), v)
     return found
 
 
@@ -78,9 +86,7 @@ with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as p
         for key, fns in found.items():
             m = merged.setdefault(key, {})
             for fn, v in fns.items():
-                old = m.get(fn)
-                m[fn] = v if old is None or len(old) != len(v) else \
-                    [None if a is None or b is None else a or b for a, b in zip(old, v)]
+                m[fn] = merge_vectors(m.get(fn), v)
 
 def braces_only(text):
     text = re.sub(r"/\*.*?\*/", "", re.sub(r"//.*", "", text)).replace(" ", "").strip()
@@ -100,9 +106,7 @@ for (name, line), fns in sorted(merged.items()):
         continue
     by_length = {}
     for v in fns.values():
-        acc = by_length.get(len(v))
-        by_length[len(v)] = v if acc is None else \
-            [None if a is None or b is None else a or b for a, b in zip(acc, v)]
+        by_length[len(v)] = merge_vectors(by_length.get(len(v)), v)
     t = files.setdefault(name, [0, 0])
     for v in by_length.values():
         for b in v:
