@@ -3,6 +3,7 @@
 # (build/coverage.sh calls it after gcovr; doc/hardening.adoc#coverage says why).
 #
 # usage: coverage_source_branches.py <gcov> <root> <build dir> <backend: posix|windows> <out.json>
+#                                   [<regex: the build directories of programs to leave out>]
 #
 # gcc counts a template's branches once per instantiation: a line of unique.hpp compiled in 17
 # instantiations has 8 branches in each, and gcovr 5.2 (Debian 12's) adds them up, so a
@@ -32,6 +33,9 @@ import subprocess
 import sys
 
 gcov, root, bdir, backend, out = sys.argv[1:6]
+# A program of another configuration (coverage.sh: test_native_calls in the linux one): the
+# directories whose path matches this regular expression are left out.
+skip = re.compile(sys.argv[6]) if len(sys.argv) > 6 and sys.argv[6] else None
 other = "windows" if backend == "posix" else "posix"
 
 
@@ -79,7 +83,8 @@ def read_gcda(gcda):
     return found
 
 
-gcdas = [os.path.join(d, n) for d, _, ns in os.walk(bdir) for n in ns if n.endswith(".gcda")]
+gcdas = [os.path.join(d, n) for d, _, ns in os.walk(bdir) for n in ns
+         if n.endswith(".gcda") and not (skip and skip.search(d))]
 merged = {}
 with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
     for found in pool.map(read_gcda, gcdas):

@@ -74,14 +74,16 @@ public:
         Impl& f = self();
         if (!name_present_)
             return;
-        if (system_removes_ && f.open_handle()) { // Windows: take the deletion back
-            native_string moved;
-            int r = sys::keep_delete_on_close(f.fd_, path_.c_str(), moved);
-            if (r < 0)
-                return; // not kept: never reported so (the file still goes at close)
-            system_removes_ = false;
-            if (r == 1)
-                path_ = filesystem::path(std::move(moved)); // its name was taken meanwhile
+        if constexpr (Impl::deletes_on_close) {
+            if (system_removes_ && f.open_handle()) { // Windows: take the deletion back
+                native_string moved;
+                int r = sys::keep_delete_on_close(f.fd_, path_.c_str(), moved);
+                if (r < 0)
+                    return; // not kept: never reported so (the file still goes at close)
+                system_removes_ = false;
+                if (r == 1)
+                    path_ = filesystem::path(std::move(moved)); // its name was taken meanwhile
+            }
         }
         name_present_ = false;
         persisted_ = true; // nobody removes it; persist() still may move it

@@ -360,30 +360,32 @@ private:
             report(ec, system::errc::bad_file_descriptor, what, target);
             return;
         }
-        if (!linkable_) {
+        if (!sys::names_unnamed_files || !linkable_) {
             report(ec, system::errc::operation_not_supported,
                    "boost::tempfile::temporary_file::link: the file was made without O_TMPFILE "
                    "(create + unlink fallback, or a Windows delete-on-close file) and cannot be given a name",
                    target);
             return;
         }
-        long was = -1;
-        if (int r = this->prepare_publish(target.c_str(), m, d, was); r < 0) {
-            report(ec, r, what, target);
-            return;
-        }
-        if (int r = sys::link_unnamed(f.fd_, target.c_str()); r < 0) {
-            this->restore_mode(was);
-            report(ec, r, what, target);
-            return;
-        }
-        if (d == durability::durable) {
-            if (int s = this->sync_parent(target); s < 0) {
-                report(ec, s, what, target);
+        if constexpr (sys::names_unnamed_files) { // (the only builds that have this code)
+            long was = -1;
+            if (int r = this->prepare_publish(target.c_str(), m, d, was); r < 0) {
+                report(ec, r, what, target);
                 return;
             }
+            if (int r = sys::link_unnamed(f.fd_, target.c_str()); r < 0) {
+                this->restore_mode(was);
+                report(ec, r, what, target);
+                return;
+            }
+            if (d == durability::durable) {
+                if (int s = this->sync_parent(target); s < 0) {
+                    report(ec, s, what, target);
+                    return;
+                }
+            }
+            clear(ec);
         }
-        clear(ec);
     }
 };
 

@@ -168,6 +168,10 @@ struct tempdir_entry
     // false if it cannot be had. Only while a lease is held.
     bool descriptor(sys::dir_type& out) noexcept
     {
+        if constexpr (!sys::holds_directories) { // (no code for it where no directory is held)
+            (void)out;
+            return false;
+        }
         std::intptr_t f = fd.load(std::memory_order_acquire);
         if (f >= 0) {
             out = sys::dir_from_bits(f);

@@ -156,12 +156,15 @@ BOOST_TEMPFILE_DETAIL_DECL int remove_at(dir_type dir, const native_char* name, 
 // followed; without O_PATH, lstat'ed and changed by name: chmod_dir_named), checked to be a
 // directory of ours without u+r, given u+r just long enough to open it for reading (through
 // the pin; by name, then checked to be the same directory), then its mode put back. The
-// descriptor or -EACCES.
+// descriptor; -EEXIST when (by name) the name was found taken over meanwhile: not ours, and
+// left alone; else -EACCES.
 inline int open_unreadable(int at, const char* name) noexcept
 {
+    // Which of the two routes is taken is known when compiling (if constexpr): a build has
+    // the code of its own route only.
     int pin = -1;
     struct ::stat st;
-    if (o_path) {
+    if constexpr (o_path != 0) {
         pin = openat(at, name, o_path | O_DIRECTORY | o_nofollow | O_CLOEXEC);
         if (pin < 0 || fstat(pin, st) != 0) {
             if (pin >= 0)
@@ -171,25 +174,38 @@ inline int open_unreadable(int at, const char* name) noexcept
     } else if (fstatat(at, name, st, AT_SYMLINK_NOFOLLOW) != 0) {
         return -EACCES;
     }
-    auto set_mode = [&](::mode_t m) { return pin >= 0 ? fchmod_pinned(pin, m) : chmod_dir_named(at, name, st, m); };
-    int fd = -EACCES;
-    if (S_ISDIR(st.st_mode) && creates_as(st.st_uid) && !(st.st_mode & S_IRUSR) &&
-        set_mode((st.st_mode & 07777) | S_IRUSR) == 0) {
-        fd = pin >= 0 ? openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                      : openat(at, name, O_RDONLY | O_DIRECTORY | o_nofollow | O_CLOEXEC);
-        struct ::stat now;
-        if (fd >= 0 && pin < 0 && (fstat(fd, now) != 0 || !(now.st_dev == st.st_dev && now.st_ino == st.st_ino))) {
-            close(fd); // (by name only) replaced in between: not ours to use
-            fd = -EACCES;
-        }
-        if (fd >= 0)
-            fchmod(fd, st.st_mode & 07777);
+    auto set_mode = [&](::mode_t m) {
+        if constexpr (o_path != 0)
+            return fchmod_pinned(pin, m);
         else
-            set_mode(st.st_mode & 07777);
+            return chmod_dir_named(at, name, st, m);
+    };
+    int fd = -EACCES;
+    if (S_ISDIR(st.st_mode) && creates_as(st.st_uid) && !(st.st_mode & S_IRUSR)) {
+        fd = set_mode((st.st_mode & 07777) | S_IRUSR);
+        if (fd == 0) {
+            if constexpr (o_path != 0) {
+                fd = openat(pin, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            } else {
+                BOOST_TEMPFILE_DETAIL_HOOK(::boost::tempfile::detail::open_named_hook, at, name, st); // the race window
+                fd = openat(at, name, O_RDONLY | O_DIRECTORY | o_nofollow | O_CLOEXEC);
+                struct ::stat now;
+                if (fd >= 0 && (fstat(fd, now) != 0 || !(now.st_dev == st.st_dev && now.st_ino == st.st_ino))) {
+                    close(fd);
+                    fd = -EEXIST; // replaced in between
+                } else if (fd == -ELOOP || fd == -ENOTDIR) {
+                    fd = -EEXIST; // a symlink or a file has the name now
+                }
+            }
+            if (fd >= 0)
+                fchmod(fd, st.st_mode & 07777);
+            else
+                set_mode(st.st_mode & 07777); // (by name: only if it is still ours)
+        }
     }
-    if (pin >= 0)
+    if constexpr (o_path != 0)
         close(pin);
-    return fd >= 0 ? fd : -EACCES;
+    return fd >= 0 || fd == -EEXIST ? fd : -EACCES;
 }
 
 // Opens the directory create_dir just made (never through a symlink) and checks that it is

@@ -102,6 +102,12 @@ struct process_state
     std::atomic<unsigned>* same_process;
 };
 
+#if BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS && defined(MADV_WIPEONFORK)
+inline constexpr bool has_wipe_on_fork = true;
+#else
+inline constexpr bool has_wipe_on_fork = false; // (a build without it has no code for it)
+#endif
+
 inline std::atomic<unsigned>* wipe_on_fork_word() noexcept
 {
 #if BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS && defined(MADV_WIPEONFORK)
@@ -134,8 +140,9 @@ inline void refresh_after_fork(process_state& s) noexcept
 {
     s.pid.store(::getpid(), std::memory_order_relaxed);
     s.generation.fetch_add(1, std::memory_order_relaxed);
-    if (s.same_process)
-        s.same_process->store(1u, std::memory_order_relaxed);
+    if constexpr (has_wipe_on_fork)
+        if (s.same_process)
+            s.same_process->store(1u, std::memory_order_relaxed);
 }
 
 inline void on_fork_child() noexcept
@@ -147,8 +154,9 @@ inline void on_fork_child() noexcept
 inline process_state& current_process() noexcept
 {
     process_state& s = process();
-    if (BOOST_UNLIKELY(s.same_process && s.same_process->load(std::memory_order_relaxed) == 0u))
-        refresh_after_fork(s);
+    if constexpr (has_wipe_on_fork)
+        if (BOOST_UNLIKELY(s.same_process && s.same_process->load(std::memory_order_relaxed) == 0u))
+            refresh_after_fork(s);
     return s;
 }
 

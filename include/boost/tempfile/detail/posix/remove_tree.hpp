@@ -134,8 +134,9 @@ private:
                                             f.entries += n;
                                             f.entries += '\0';
                                         });
-            if ((r == -EMFILE || r == -ENFILE) && evict(i, i))
-                continue;
+            if constexpr (sys::listing_takes_descriptor)
+                if ((r == -EMFILE || r == -ENFILE) && evict(i, i))
+                    continue;
             return r;
         }
     }
@@ -235,7 +236,7 @@ private:
         const char* name = name_.c_str();
         struct ::stat st, st2;
         int pin = -1, r;
-        if (sys::o_path) {
+        if constexpr (sys::o_path != 0) { // each build has the code of its own route only
             pin = open_in(p, name, sys::o_path | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, p);
             if (pin < 0)
                 return pin == -ENOTDIR || pin == -ELOOP || pin == -ENOENT ? pin : err;
@@ -247,14 +248,18 @@ private:
         }
         if (r == 0 && (!S_ISDIR(st.st_mode) || st.st_dev != dev_))
             r = -EXDEV;
-        if (r == 0)
-            r = pin >= 0 ? sys::fchmod_pinned(pin, 0700) : sys::chmod_dir_named(stack_[p].fd, name, st, 0700);
+        if (r == 0) {
+            if constexpr (sys::o_path != 0)
+                r = sys::fchmod_pinned(pin, 0700);
+            else
+                r = sys::chmod_dir_named(stack_[p].fd, name, st, 0700);
+        }
         int fd = r < 0 ? err : open_in(p, name, O_RDONLY | O_DIRECTORY | sys::o_nofollow | O_CLOEXEC, p);
         if (fd >= 0 && (sys::fstat(fd, st2) < 0 || st2.st_dev != st.st_dev || st2.st_ino != st.st_ino)) {
             sys::close(fd);
             fd = -EEXIST; // replaced between the two opens: left alone
         }
-        if (pin >= 0)
+        if constexpr (sys::o_path != 0)
             sys::close(pin);
         return fd;
     }

@@ -357,6 +357,9 @@ inline int fchmod_pinned(int fd, ::mode_t mode) noexcept
 // Test-only hook point (detail/test_hooks.hpp): chmod_dir_named calls it between its check of
 // the name and the chmod, where an attacker swaps the directory for a symlink.
 using chmod_named_hook = void (*)(int at, const char* name);
+// ... and open_unreadable (ops.hpp) calls this one between that repair and its open by name
+// (`made`: what the name led to; a type of its own, as test_hook keeps one slot per type).
+using open_named_hook = void (*)(int at, const char* name, const struct ::stat& made);
 #endif
 namespace sys {
 
@@ -387,6 +390,7 @@ inline int chmod_dir_named(int at, const char* name, const struct ::stat& was, :
 // least 1 KiB, 8-byte aligned) is scratch space. 0 or -errno. Linux reads with getdents64
 // straight into buf (no allocation: async-signal-safe); elsewhere a duplicate descriptor goes
 // through fdopendir/readdir (which allocate).
+inline constexpr bool listing_takes_descriptor = !BOOST_TEMPFILE_DETAIL_HAS_GETDENTS64; // (EMFILE possible)
 template <class F>
 inline int read_directory(int fd, void* buf, std::size_t size, F&& f)
 {

@@ -15,6 +15,8 @@
 #pragma once
 #endif
 
+#include <boost/tempfile/detail/posix/os.hpp>
+
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
@@ -93,6 +95,11 @@ inline constexpr int illegal_sequence = EILSEQ;
 
 // Whether the system can delete a file when its last handle closes (Windows): never here.
 inline constexpr bool has_delete_on_close = false;
+// Whether a directory can be held open for creating in it (openat): pinned_temp_dir.
+inline constexpr bool holds_directories = true;
+// Whether a file made without a name can be given one later (Linux: O_TMPFILE, then linkat);
+// elsewhere link() of an anonymous file is refused before any system call.
+inline constexpr bool names_unnamed_files = BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS != 0;
 // Whether write_all_at leaves the file position alone (pwrite does).
 inline constexpr bool write_at_keeps_position = true;
 

@@ -111,6 +111,10 @@ inline constexpr int illegal_sequence = 1113; // ERROR_NO_UNICODE_TRANSLATION
 
 // The system deletes a file opened with FILE_FLAG_DELETE_ON_CLOSE when its last handle closes.
 inline constexpr bool has_delete_on_close = true;
+// No directory is held open to create in (open_dir_pin fails): names are absolute.
+inline constexpr bool holds_directories = false;
+// A file made without a name (delete-on-close) is never given one.
+inline constexpr bool names_unnamed_files = false;
 // WriteFile at an offset moves the file pointer of a synchronous handle.
 inline constexpr bool write_at_keeps_position = false;
 
