@@ -80,6 +80,8 @@ mutations=(
 "win-durable-flush-error-ignored@$H/detail/file_publishing.hpp@s{return sys::sync\(h\); \}\) : 0;}{(void)sys::sync(h); return 0; \}) : 0;}@test_guards"
 "win-spooled-rollover-failure-as-lost-write@$H/basic_temp_file.hpp@s{(if \()kept(\) \{ // in memory, intact)}{\$1false\$2}@test_spooled"
 "win-handles-inherited@$H/detail/windows/sys.hpp@s{sa.bInheritHandle = 0;}{sa.bInheritHandle = 1;}@test_named_temporary_file test_temp_dir"
+"win-read-only-top-kept@$H/detail/windows/remove_tree.hpp@s{if \(r == -static_cast<int>\(win32::ERROR_ACCESS_DENIED_\)\)( \{ // a read-only directory\?)}{if (false)\$1}@test_windows_hostile"
+"win-walk-depth-unbounded@$H/detail/windows/remove_tree.hpp@s{if \(depth \+ 1 >= tree_max_depth\)}{if (false)}@test_windows"
 "win-walk-retries-unbounded@$H/detail/windows/remove_tree.hpp@s{if \(r == -static_cast<int>\(win32::ERROR_DIR_NOT_EMPTY_\) && pass < 2\)}{if (r == -static_cast<int>(win32::ERROR_DIR_NOT_EMPTY_) \&\& pass < 9)}@test_temp_dir"
 "win-top-removed-by-name@$H/detail/windows/remove_tree.hpp@s{r = sys::set_delete\(top, true\);\n}{r = win32::RemoveDirectoryW(sys::win32_name(path.c_str()).c_str()) ? 0 : sys::last_error();\n}@test_temp_dir"
 "win-exit-file-identity-unchecked@$H/detail/windows/exit_cleanup.hpp@s{sys::same_file\(now, id\) &&}{}@test_guards_exit"
@@ -123,6 +125,10 @@ mutations=(
 "walk-file-unlink-not-retried@$H/detail/posix/remove_tree.hpp@s{(repair\(p\)\)\n\s*)r = sys::unlinkat\(stack_\[p\]\.fd, name, 0\);}{\$1(void)0;}@test_guards"
 "anonymous-fallback-unlink-error-ignored@$H/basic_temp_file.hpp@s{(int r = detail::remove_created\(parts.lease, path, false\);\n\s*)if \(r < 0\) \{}{\$1if (false \&\& r < 0) \{}@test_injection"
 "streambuf-read-ahead-dropped-on-failed-seek@$H/detail/file_streambuf.hpp@s{(const std::int64_t unread = egptr\(\) - gptr\(\);\n)}{\$1            setg(nullptr, nullptr, nullptr);\n}@test_injection"
+"walk-listing-error-ignored@$H/detail/posix/remove_tree.hpp@s{(r = list\(stack_.size\(\) - 1\);\n\s*)if \(r < 0\)}{\$1if (false)}@test_guards"
+"walk-parent-gone-reported@$H/detail/posix/remove_tree.hpp@s{result = pfd == -ENOENT \? 0 : pfd;}{result = pfd;}@test_guards"
+"created-dir-takeover-by-name-removed@$H/detail/posix/ops.hpp@s{return fd >= 0 \|\| fd == -EEXIST \? fd : -EACCES;}{return fd >= 0 ? fd : -EACCES;}@--portable-posix test_guards"
+"created-dir-reopened-by-name-unchecked@$H/detail/posix/ops.hpp@s{\(fstat\(fd, now\) != 0 \|\| !\(now.st_dev == st.st_dev && now.st_ino == st.st_ino\)\)}{(fstat(fd, now) != 0)}@--portable-posix test_guards"
 "exit-walk-unknown-type-file-kept@$H/detail/posix/exit_cleanup.hpp@s{\n\s*if \(r == -ENOTDIR \|\| r == -ELOOP\)\n\s*r = sys::unlinkat\(fd, name, 0\);}{}@test_guards"
 )
 

@@ -55,6 +55,9 @@ int g_unlink_error = 0;      // unlink of g_unlink_name fails with it
 std::string g_unlink_name;   // ... (empty: any name)
 int g_fstatat_error = 0;     // fstatat of g_fstatat_name fails with it
 std::string g_fstatat_name;  // ... (a name relative to its directory)
+ino_t g_list_error_ino = 0;  // listing the directory with this inode fails with EIO (getdents64;
+                             // portable: fdopendir)
+int g_list_errors = 0;       // listings failed so
 int g_dir_fsync_error = 0;   // fsync of a directory fails with it
 int g_dir_fsyncs = 0;        // directory fsyncs seen
 int g_mkdir_takeover = 0;    // after mkdirat succeeds: 1 the name is given to a regular file,
@@ -98,6 +101,15 @@ extern "C" long syscall(long n, ...)
         return -1;
     }
 #endif
+#if defined(SYS_getdents64)
+    struct stat listed;
+    if (n == SYS_getdents64 && g_list_error_ino && ::fstat(static_cast<int>(a[0]), &listed) == 0 &&
+        listed.st_ino == g_list_error_ino) {
+        ++g_list_errors;
+        errno = EIO;
+        return -1;
+    }
+#endif
     static auto real = next<long (*)(long, ...)>("syscall");
     long r = real(n, a[0], a[1], a[2], a[3], a[4], a[5]);
 #if defined(SYS_getdents64)
@@ -117,6 +129,18 @@ extern "C" long syscall(long n, ...)
 }
 
 // The portable listing (fdopendir/readdir), as getdents64 above.
+extern "C" DIR* fdopendir(int fd)
+{
+    struct stat listed;
+    if (g_list_error_ino && ::fstat(fd, &listed) == 0 && listed.st_ino == g_list_error_ino) {
+        ++g_list_errors;
+        errno = EIO;
+        return nullptr;
+    }
+    static auto real = next<DIR* (*)(int)>("fdopendir");
+    return real(fd);
+}
+
 extern "C" struct dirent* readdir(DIR* d)
 {
     static auto real = next<struct dirent* (*)(DIR*)>("readdir");
@@ -642,6 +666,45 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_repairs_a_directory_made_read_only_before_a_f
 #endif
 }
 
+namespace {
+#if BOOST_TEMPFILE_TEST_POSIX
+std::string g_parent, g_parent_moved_to;
+int g_parent_moves;
+void move_the_parent_away(tf::detail::tree_event ev, int, const char*)
+{
+    if (ev == tf::detail::tree_event::descend && g_parent_moves == 0 &&
+        ::rename(g_parent.c_str(), g_parent_moved_to.c_str()) == 0)
+        ++g_parent_moves;
+}
+#endif
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::posix_only("the Windows walk holds a handle on every level: the parent cannot be renamed"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_leaves_the_top_alone_when_its_parent_was_renamed_meanwhile, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // While the walk empties the tree, the folder the tree was made in is renamed (the user
+    // moved it away). The walk ends; the parent, opened again by its name for the last
+    // unlinkat, is gone: the name the object has no longer leads to the tree, and nothing is
+    // removed by it (as when another process removed the tree). The tree, under its new name,
+    // is empty: the walk worked through descriptors. cleanup() reports no error.
+    test::scratch s;
+    const std::string parent = s.dir.string() + "/p";
+    BOOST_TEST_REQUIRE(::mkdir(parent.c_str(), 0700) == 0);
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(parent));
+    const std::string p = t.path().string(), leaf = p.substr(p.rfind('/'));
+    BOOST_TEST_REQUIRE(::mkdir((p + "/a").c_str(), 0700) == 0);
+    BOOST_TEST_REQUIRE(test::write_file(p + "/a/f", "f"));
+    g_parent = parent;
+    g_parent_moved_to = s.dir.string() + "/q";
+    g_parent_moves = 0;
+    BOOST_TEST(cleanup_with_hook(t, p, move_the_parent_away) == 0);
+    BOOST_TEST(g_parent_moves == 1);
+    BOOST_TEST(test::exists(g_parent_moved_to + leaf));
+    BOOST_TEST(!test::exists(g_parent_moved_to + leaf + "/a"));
+#endif
+}
+
 BOOST_TEST_DECORATOR(*test::posix_only("d_type in directory listings; the Windows walk asks the file's attributes"))
 BOOST_AUTO_TEST_CASE_TEMPLATE(walk_checks_entries_of_unknown_or_stale_type, CharT, test::char_types)
 {
@@ -705,6 +768,71 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reports_an_entry_whose_type_cannot_be_had, Ch
     g_fstatat_name.clear();
     BOOST_TEST(first == EIO);
     BOOST_TEST(test::file_contents(p + "/victim/f") == "f");
+    t.cleanup();
+    BOOST_TEST(!test::exists(p));
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("the POSIX tree removal's contract (the Windows one opens the name it is given)"))
+BOOST_AUTO_TEST_CASE(tree_removal_refuses_a_relative_name)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // The removal finds the top's parent from the top's name, which the objects always give
+    // absolute: a name without a slash is refused (EINVAL), even with the current directory
+    // its parent, and nothing is touched.
+    test::scratch s;
+    const std::string top = (s.dir / "t").string();
+    BOOST_REQUIRE(::mkdir(top.c_str(), 0700) == 0);
+    BOOST_REQUIRE(test::write_file(top + "/f", "f"));
+    int fd = ::open(top.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    BOOST_REQUIRE(fd >= 0);
+    struct stat st;
+    BOOST_REQUIRE(::fstat(fd, &st) == 0);
+    const fs::path old = fs::current_path();
+    fs::current_path(s.dir);
+    std::string where;
+    int h = fd;
+    const int r = tf::detail::remove_tree(h, tf::detail::sys::id_of(st), std::string("t"), false, where,
+                                          tf::detail::sys::no_dir);
+    fs::current_path(old);
+    BOOST_TEST(r == -EINVAL);
+    BOOST_TEST(h == fd);
+    BOOST_TEST(test::file_contents(top + "/f") == "f");
+    ::close(fd);
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::posix_only("the POSIX listing calls (getdents64; fdopendir elsewhere)"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(walk_reports_a_listing_that_fails, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // A subdirectory that opens but cannot be listed (EIO: a damaged directory, a network file
+    // system gone): the walk reports the error naming it, and leaves it and the top, with what
+    // the subdirectory holds. The fault gone, cleanup() removes all.
+    test::scratch s;
+    tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+    const std::string p = t.path().string();
+    BOOST_REQUIRE(::mkdir((p + "/sub").c_str(), 0700) == 0);
+    BOOST_REQUIRE(test::write_file(p + "/sub/f", "f"));
+    struct stat st;
+    BOOST_REQUIRE(::stat((p + "/sub").c_str(), &st) == 0);
+    g_list_error_ino = st.st_ino;
+    g_list_errors = 0;
+    boost::system::error_code ec;
+    t.cleanup(ec);
+    const boost::system::error_code first = ec;
+    try {
+        t.cleanup();
+        BOOST_ERROR("no exception");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(e.code() == errc::io_error);
+        BOOST_TEST(e.path1().string() == p + "/sub");
+    }
+    g_list_error_ino = 0;
+    BOOST_TEST(first == errc::io_error, first.message());
+    BOOST_TEST(g_list_errors == 2);
+    BOOST_TEST(t.exists());
+    BOOST_TEST(test::file_contents(p + "/sub/f") == "f");
     t.cleanup();
     BOOST_TEST(!test::exists(p));
 #endif
@@ -850,6 +978,85 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(repair_by_name_never_follows_a_swapped_symlink, Ch
         true);
     BOOST_TEST(r == 0, "child result " << r << (r == 10 ? ": the outside directory's mode was changed" : ""));
     BOOST_TEST(test::mode_of(w + "/outside") == 0755u);
+#endif
+}
+
+namespace {
+#if BOOST_TEMPFILE_TEST_POSIX
+std::string g_impostor; // the name the hook below gave to something else
+bool g_impostor_is_link; // ... a symlink to g_outside, else another directory (mode 0750)
+
+void swap_name(int at, const char* name)
+{
+    if (g_swaps++ != 0)
+        return;
+    g_impostor = path_of_fd(at) + "/" + name;
+    BOOST_REQUIRE(::rename(g_impostor.c_str(), (g_impostor + ".parked").c_str()) == 0);
+    if (g_impostor_is_link)
+        BOOST_REQUIRE(::symlink(g_outside.c_str(), g_impostor.c_str()) == 0);
+    else
+        BOOST_REQUIRE(::mkdir(g_impostor.c_str(), 0700) == 0 && ::chmod(g_impostor.c_str(), 0750) == 0);
+}
+#endif
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::skip_unless(repairs_by_name,
+                                        "portable POSIX only: the by-name opening of a directory made without u+r "
+                                        "(Linux pins it with O_PATH, so there is no window; --portable-posix runs it)"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(created_unreadable_directory_swapped_during_its_opening_is_left_alone, CharT,
+                              test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    // Under a umask without u+r (0477: mkdir gives 0300), the directory just made is opened by
+    // name: given u+r (checked by lstat before and after the chmod), opened, checked to be the
+    // same directory, its mode put back. Another party gives the name to something else, at
+    // each step: to another directory between the check and the chmod (that chmod reaches
+    // it: the by-name route's window), or between the chmod and the open (to another
+    // directory, or a symlink to a directory outside). Each time the creation fails with
+    // file_exists (the name was taken over: not ours), and what has the name is left there,
+    // its mode unchanged after the chmod (the creation used to remove "its" empty directory by
+    // name after such a failure: the other one).
+    test::scratch s;
+    ::chmod(s.dir.c_str(), 01777);
+    const std::string w = s.dir.string();
+    int r = test::in_child(
+        [&] {
+            g_outside = w + "/outside";
+            if (::mkdir(g_outside.c_str(), 0755) != 0 || ::chmod(g_outside.c_str(), 0755) != 0)
+                return 2;
+            for (int attack = 0; attack < 3; ++attack) {
+                g_swaps = 0;
+                g_impostor.clear();
+                g_impostor_is_link = attack == 2;
+                ::umask(0477);
+                boost::system::error_code ec;
+                if (attack == 0)
+                    tf::detail::test_hook<tf::detail::chmod_named_hook>() = swap_name;
+                else
+                    tf::detail::test_hook<tf::detail::open_named_hook>() = [](int at, const char* name,
+                                                                              const struct stat&) {
+                        swap_name(at, name);
+                    };
+                tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir), ec);
+                tf::detail::test_hook<tf::detail::chmod_named_hook>() = nullptr;
+                tf::detail::test_hook<tf::detail::open_named_hook>() = nullptr;
+                ::umask(077);
+                if (g_swaps != 1)
+                    return 10 * attack + 3; // not opened by name
+                if (ec != errc::file_exists || t.exists())
+                    return 10 * attack + 4;
+                struct stat st;
+                if (::lstat(g_impostor.c_str(), &st) != 0)
+                    return 10 * attack + 5; // removed as if it were the one made
+                if (attack == 1 && (st.st_mode & 07777) != 0750)
+                    return 10 * attack + 6; // its mode "put back"
+                if (test::mode_of(g_outside) != 0755)
+                    return 10 * attack + 7;
+            }
+            return 0;
+        },
+        true);
+    BOOST_TEST(r == 0, "child result " << r);
 #endif
 }
 

@@ -138,6 +138,28 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(sparse_write_rolls_over, CharT, test::char_types)
     BOOST_TEST(contents(f) == std::string(100, '\0') + "x");
 }
 
+// Python: an empty write changes nothing in memory, and is still followed by _check(), so one
+// at a position past max_size rolls over (the file then has the data, not the hole).
+BOOST_AUTO_TEST_CASE_TEMPLATE(empty_write_rolls_over_only_past_max_size, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_temp_file<CharT, tf::spooled_file<>> f(test::spooled_in<CharT>(s.dir, 30));
+    f.write("abc");
+    f.write("");
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(f.tell() == 3);
+    BOOST_TEST(contents(f) == "abc");
+    BOOST_TEST(f.seek(30) == 30);
+    f.write(""); // at max_size: not past it
+    BOOST_TEST(!f.rolled_over());
+    BOOST_TEST(f.seek(31) == 31);
+    f.write("");
+    BOOST_TEST(f.rolled_over());
+    BOOST_TEST(f.tell() == 31);
+    BOOST_TEST(test::handle_size(f.native_handle()) == 3); // nothing written: no hole
+    BOOST_TEST(contents(f) == "abc");
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(max_size_zero_never_rolls_on_write, CharT, test::char_types)
 {
     test::scratch s;
