@@ -307,6 +307,76 @@ BOOST_AUTO_TEST_CASE(read_only_entries_inside_a_temporary_directory_are_removed,
 #endif
 }
 
+BOOST_AUTO_TEST_CASE(a_read_only_temporary_directory_is_removed, *test::windows_only("FILE_ATTRIBUTE_READONLY"))
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // The directory itself made read-only: marking it deleted is refused (access denied) until
+    // the attribute is cleared, which the removal does through its handle.
+    test::scratch s;
+    tf::temporary_directory d(test::dir_in<char>(s.dir));
+    const std::wstring root = d.path().wstring();
+    test::write_file(narrow(root + L"\\f"), "x");
+    BOOST_TEST_REQUIRE(::SetFileAttributesW(root.c_str(), FILE_ATTRIBUTE_READONLY));
+    boost::system::error_code ec;
+    d.cleanup(ec);
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(s.entries().empty());
+#endif
+}
+
+BOOST_AUTO_TEST_CASE(an_entry_that_cannot_be_removed_stays_with_the_directories_above_it,
+                     *test::windows_only("share modes"))
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // A file that another handle holds open without sharing deletion cannot be removed: it
+    // stays, and so do the directories that hold it (the top among them); cleanup reports the
+    // sharing violation. Once that handle is closed, cleanup removes the rest.
+    test::scratch s;
+    tf::temporary_directory d(test::dir_in<char>(s.dir));
+    const std::wstring root = d.path().wstring();
+    BOOST_TEST_REQUIRE(::CreateDirectoryW((root + L"\\a").c_str(), nullptr));
+    BOOST_TEST_REQUIRE(test::write_file(narrow(root + L"\\a\\held"), "x"));
+    HANDLE h = ::CreateFileW((root + L"\\a\\held").c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING,
+                             FILE_ATTRIBUTE_NORMAL, nullptr);
+    BOOST_TEST_REQUIRE(h != INVALID_HANDLE_VALUE);
+    boost::system::error_code ec;
+    d.cleanup(ec);
+    BOOST_TEST(ec.value() == static_cast<int>(ERROR_SHARING_VIOLATION), ec.message());
+    BOOST_TEST(test::exists(narrow(root + L"\\a\\held")));
+    BOOST_TEST(d.exists());
+    ::CloseHandle(h);
+    d.cleanup(ec);
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(s.entries().empty());
+#endif
+}
+
+BOOST_AUTO_TEST_CASE(a_tree_deeper_than_512_levels_is_refused_and_kept, *test::windows_only("the walk's depth bound"))
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // The walk holds a handle on every level it is in, and stops at 512 levels (the top and 511
+    // below it): a deeper tree is reported (ERROR_CANT_RESOLVE_FILENAME), and the levels above
+    // the refused one stay. With the deepest level gone, cleanup removes the whole tree.
+    test::scratch s;
+    tf::temporary_directory d(test::dir_in<char>(s.dir));
+    std::wstring deep = d.path().wstring(), last;
+    for (int i = 0; i < 512; ++i) {
+        last = deep;
+        deep += L"\\d";
+        BOOST_TEST_REQUIRE(::CreateDirectoryW(test::long_name(deep).c_str(), nullptr));
+    }
+    boost::system::error_code ec;
+    d.cleanup(ec);
+    BOOST_TEST(ec.value() == static_cast<int>(ERROR_CANT_RESOLVE_FILENAME), ec.message());
+    BOOST_TEST(test::exists(narrow(deep)));
+    BOOST_TEST(::RemoveDirectoryW(test::long_name(deep).c_str()));
+    d.cleanup(ec);
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(s.entries().empty());
+    BOOST_TEST(!test::exists(narrow(last)));
+#endif
+}
+
 BOOST_TEST_DECORATOR(*test::windows_only("reparse points", can_plant_links,
                                           "no symbolic link can be made here (Windows: needs developer mode "
                                           "or administrator; Wine: needs /bin/ln)"))
@@ -418,22 +488,22 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(forbidden_characters_and_a_trailing_dot_or_space_a
 }
 
 BOOST_TEST_DECORATOR(*test::windows_only("MAX_PATH"))
-BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_path_of_300_characters, CharT, test::char_types)
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_path_of_600_characters, CharT, test::char_types)
 {
 #if BOOST_TEMPFILE_TEST_WINDOWS
     test::scratch s;
     std::wstring deep = s.dir.wstring();
-    while (deep.size() < 300) {
+    while (deep.size() < 600) {
         deep += L"\\" + std::wstring(40, L'd');
         BOOST_TEST_REQUIRE(::CreateDirectoryW(test::long_name(deep).c_str(), nullptr));
     }
-    BOOST_TEST_REQUIRE(deep.size() >= 300u);
+    BOOST_TEST_REQUIRE(deep.size() >= 600u);
     std::string deep8 = narrow(deep);
     {
         auto o = test::file_in<CharT>(deep);
         tf::basic_temp_file<CharT> f(o);
         f.write("deep");
-        BOOST_TEST(narrow(f.name()).size() > 300u);
+        BOOST_TEST(narrow(f.name()).size() > 600u);
         BOOST_TEST(test::file_contents(narrow(f.name())) == "deep");
         auto d = test::dir_in<CharT>(deep);
         tf::basic_temp_dir<CharT> t(d);

@@ -96,7 +96,7 @@ std::string child_cwd_in(const std::wstring& cwd, const std::wstring& out)
 
 // The seam: which call fails (or succeeds without being made), and with what; and what another
 // party does just before that call (inject_action, for one call: inject_action_on).
-std::atomic<int> inject_result[8];
+std::atomic<int> inject_result[16];
 void (*inject_action)() = nullptr;
 tf::detail::sys::call inject_action_on;
 std::wstring g_scratch; // the directory an inject_action works in
@@ -523,6 +523,28 @@ BOOST_AUTO_TEST_CASE(a_directory_that_cannot_be_opened_for_deletion_is_emptied_a
     BOOST_TEST(!test::exists(narrow(d.path().wstring() + L"\\f")));
     d.cleanup(ec);
     BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(s.entries().empty());
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::windows_only("FILE_ATTRIBUTE_READONLY"))
+BOOST_AUTO_TEST_CASE(a_read_only_top_directory_refused_deletion_is_removed)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Windows refuses to mark a read-only directory deleted (ERROR_ACCESS_DENIED); Wine does
+    // not, so the refusal is injected, with the attribute set as Windows would see it: the
+    // removal clears the attribute through its handle and deletes the directory.
+    test::scratch s;
+    tf::temporary_directory d(test::dir_in<char>(s.dir));
+    test::write_file(narrow(d.path().wstring() + L"\\f"), "x");
+    BOOST_TEST_REQUIRE(::SetFileAttributesW(d.path().c_str(), FILE_ATTRIBUTE_READONLY));
+    boost::system::error_code ec;
+    {
+        injection i(tf::detail::sys::call::delete_top, -static_cast<int>(ERROR_ACCESS_DENIED));
+        d.cleanup(ec);
+    }
+    BOOST_TEST(!ec, ec.message());
+    BOOST_TEST(!d.exists());
     BOOST_TEST(s.entries().empty());
 #endif
 }

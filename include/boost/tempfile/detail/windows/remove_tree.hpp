@@ -24,6 +24,7 @@
 #include <boost/tempfile/detail/windows/sys.hpp>
 #include <boost/tempfile/detail/test_hooks.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -265,7 +266,9 @@ BOOST_TEMPFILE_DETAIL_DECL int remove_tree(sys::handle_type& dir, const file_id&
                 r = -static_cast<int>(win32::ERROR_SHARING_VIOLATION_);
             if (r == 0) {
                 BOOST_TEMPFILE_DETAIL_TREE_HOOK(remove_top, top, path.c_str());
-                r = sys::set_delete(top, true);
+                r = (std::min)(sys::injected(sys::call::delete_top), 0);
+                if (r == 0)
+                    r = sys::set_delete(top, true);
             }
             if (r == -static_cast<int>(win32::ERROR_ACCESS_DENIED_)) { // a read-only directory?
                 win32::DWORD_ attributes = 0;

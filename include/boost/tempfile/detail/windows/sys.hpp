@@ -61,7 +61,9 @@ enum class call
     open_for_delete, // opening a temporary_directory with DELETE access to remove it
     flush,           // FlushFileBuffers of a file (a durable publish, flush())
     created_dir,     // after CreateDirectoryW, before the new directory is opened and checked
-    write            // WriteFile of a file (a full disk: ERROR_DISK_FULL; ERROR_FILE_TOO_LARGE)
+    write,           // WriteFile of a file (a full disk: ERROR_DISK_FULL; ERROR_FILE_TOO_LARGE)
+    delete_top       // marking an emptied temporary_directory deleted (Windows refuses a
+                     // read-only one, ERROR_ACCESS_DENIED; Wine does not)
 };
 #if defined(BOOST_TEMPFILE_TEST_HOOKS)
 using inject_fn = int (*)(call) noexcept;
