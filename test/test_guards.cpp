@@ -931,6 +931,23 @@ void swap_for_symlink(int at, const char* name)
     BOOST_REQUIRE(::rename(dir.c_str(), (dir + ".parked").c_str()) == 0);
     BOOST_REQUIRE(::symlink(g_outside.c_str(), dir.c_str()) == 0);
 }
+
+// body() in a child running as `nobody`, in the scratch directory made world-writable for it,
+// with g_outside made: a directory outside the tree (0755) that a swapped-in symlink leads to.
+template <class F>
+int as_nobody_with_outside(const test::scratch& s, F body)
+{
+    ::chmod(s.dir.c_str(), 01777);
+    const std::string w = s.dir.string();
+    return test::in_child(
+        [&] {
+            g_outside = w + "/outside";
+            if (::mkdir(g_outside.c_str(), 0755) != 0 || ::chmod(g_outside.c_str(), 0755) != 0)
+                return 2;
+            return body();
+        },
+        true);
+}
 #else
 constexpr bool repairs_by_name = false;
 #endif
@@ -943,14 +960,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(repair_by_name_never_follows_a_swapped_symlink, Ch
 {
 #if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
-    ::chmod(s.dir.c_str(), 01777);
-    const std::string w = s.dir.string();
-    int r = test::in_child(
-        [&] {
-            g_outside = w + "/outside";
+    int r = as_nobody_with_outside(s, [&] {
             g_swaps = 0;
-            if (::mkdir(g_outside.c_str(), 0755) != 0 || ::chmod(g_outside.c_str(), 0755) != 0 ||
-                !test::write_file(g_outside + "/keep", "keep"))
+            if (!test::write_file(g_outside + "/keep", "keep"))
                 return 2;
             std::string p;
             {
@@ -974,10 +986,9 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(repair_by_name_never_follows_a_swapped_symlink, Ch
                 ::rename((sub + ".parked").c_str(), sub.c_str());
             }
             return test::exists(p) ? 5 : 0;
-        },
-        true);
+        });
     BOOST_TEST(r == 0, "child result " << r << (r == 10 ? ": the outside directory's mode was changed" : ""));
-    BOOST_TEST(test::mode_of(w + "/outside") == 0755u);
+    BOOST_TEST(test::mode_of((s.dir / "outside").string()) == 0755u);
 #endif
 }
 
@@ -1017,13 +1028,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(created_unreadable_directory_swapped_during_its_op
     // its mode unchanged after the chmod (the creation used to remove "its" empty directory by
     // name after such a failure: the other one).
     test::scratch s;
-    ::chmod(s.dir.c_str(), 01777);
-    const std::string w = s.dir.string();
-    int r = test::in_child(
-        [&] {
-            g_outside = w + "/outside";
-            if (::mkdir(g_outside.c_str(), 0755) != 0 || ::chmod(g_outside.c_str(), 0755) != 0)
-                return 2;
+    int r = as_nobody_with_outside(s, [&] {
             for (int attack = 0; attack < 3; ++attack) {
                 g_swaps = 0;
                 g_impostor.clear();
@@ -1054,8 +1059,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(created_unreadable_directory_swapped_during_its_op
                     return 10 * attack + 7;
             }
             return 0;
-        },
-        true);
+        });
     BOOST_TEST(r == 0, "child result " << r);
 #endif
 }
