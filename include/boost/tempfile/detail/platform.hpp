@@ -8,7 +8,8 @@
 // The platform seam: the one place that chooses the system layer (with its two upper levels,
 // detail/process.hpp and detail/system.hpp). Everything above it is portable and speaks only
 // to the names below; detail/posix/ and detail/windows/ each implement all of them (and
-// nothing else is shared between the two folders).
+// nothing else is shared between the two folders), but for the calls that only a platform
+// with the feature makes (detail/system.hpp says which).
 //
 // In namespace detail::sys, by level:
 //   vocabulary  handle_type, invalid_handle, dir_type, no_dir, dir_bits, native_char,

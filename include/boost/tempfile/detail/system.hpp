@@ -85,11 +85,13 @@ BOOST_TEMPFILE_DETAIL_DECL int reopen_same(handle_type h, const native_char* pat
 // it (nothing renamed), 1 if `to` leads elsewhere after the rename.
 BOOST_TEMPFILE_DETAIL_DECL int publish(handle_type& h, const native_char* from, const native_char* to, bool noclobber,
                                 bool delete_on_close) noexcept;
-// An unnamed file given the name `to`.
+// An unnamed file given the name `to`. Defined only where sys::names_unnamed_files (Linux): its
+// one caller is compiled there only.
 BOOST_TEMPFILE_DETAIL_DECL int link_unnamed(handle_type h, const native_char* to) noexcept;
 // A C runtime descriptor of its own for `h` (Windows: _open_osfhandle of a duplicate).
 BOOST_TEMPFILE_DETAIL_DECL int to_crt_descriptor(handle_type h, bool text) noexcept;
-// Windows' delete-on-close kept or cleared (a file that must outlive its handle).
+// Windows' delete-on-close kept or cleared (a file that must outlive its handle). Defined only
+// where sys::has_delete_on_close (Windows): their callers are compiled there only.
 BOOST_TEMPFILE_DETAIL_DECL int keep_delete_on_close(handle_type& h, const native_char* path, native_string& moved) noexcept;
 BOOST_TEMPFILE_DETAIL_DECL int set_delete_on_close(handle_type h, bool on) noexcept;
 

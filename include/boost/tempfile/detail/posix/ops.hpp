@@ -288,17 +288,8 @@ BOOST_TEMPFILE_DETAIL_DECL int reopen_same(handle_type h, const native_char* pat
     return 0;
 }
 
-// keep() of a delete-on-close file: POSIX never makes one (has_delete_on_close is false).
-BOOST_TEMPFILE_DETAIL_DECL int keep_delete_on_close(handle_type&, const native_char*, native_string&) noexcept
-{
-    return 0;
-}
-
-// keep(false) of a file the system would delete: POSIX never makes one.
-BOOST_TEMPFILE_DETAIL_DECL int set_delete_on_close(handle_type, bool) noexcept
-{
-    return -EOPNOTSUPP;
-}
+// keep_delete_on_close, set_delete_on_close: not here (POSIX never makes a file the system
+// deletes: has_delete_on_close is false, and no caller is compiled; detail/system.hpp).
 
 // ---- Adopting what exists (adopt()): reopen()'s identity rules. 0 on success, a positive
 // adopt_refusal, or -errno.
@@ -491,10 +482,13 @@ BOOST_TEMPFILE_DETAIL_DECL int publish(handle_type& h, const native_char* from, 
 }
 
 // Gives the anonymous file `h` (open_unnamed) the name `to`, never replacing. 0 or -errno.
+// Only where a file made without a name can be named (names_unnamed_files: Linux).
+#if BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS
 BOOST_TEMPFILE_DETAIL_DECL int link_unnamed(handle_type h, const native_char* to) noexcept
 {
     return link_descriptor(h, to);
 }
+#endif
 
 // The descriptor mkstemp hands out: the file's own (`text` means nothing on POSIX).
 BOOST_TEMPFILE_DETAIL_DECL int to_crt_descriptor(handle_type h, bool) noexcept

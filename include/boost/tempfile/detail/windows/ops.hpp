@@ -693,12 +693,8 @@ BOOST_TEMPFILE_DETAIL_DECL int publish(handle_type& h, const native_char* from, 
     return 0;
 }
 
-// A delete-on-close file cannot be given a name that outlives it: never called (the object
-// reports errc::operation_not_supported first).
-BOOST_TEMPFILE_DETAIL_DECL int link_unnamed(handle_type, const native_char*) noexcept
-{
-    return -err::not_supported;
-}
+// link_unnamed: not here (a delete-on-close file cannot be given a name that outlives it:
+// names_unnamed_files is false, and no caller is compiled; detail/system.hpp).
 
 // mkstemp's descriptor: a C-runtime descriptor owning the handle (as Python's os.open gives),
 // not inherited by spawned children, binary unless `text`. The descriptor, or the error.
