@@ -72,28 +72,24 @@ case "$config" in
 esac
 
 # Thresholds, in percent, per configuration and layer: the floor of what the suite measured
-# (doc/hardening.adoc, "Coverage"; 2026-12-07: linux 93.9/73.2 and 97.9/71.3, portable
-# --separate 91.8/72.5 and 96.1/70.2, windows 86.7/65.1 and 89.3/61.8); the targets are 95
-# (lines) and 80 (branches).
-# linux.backend branches: 72, not 73: the thread tests move it by a few branches.
-# portable.backend branches: 71, not 72.5 measured: likewise.
-# windows.backend branches: 64, not 65.1 measured: likewise (the console-event sweep races a thread).
+# (doc/hardening.adoc, "Coverage"), about a point under it: the thread tests move the branch
+# figures by a few branches (the console-event sweep races a thread on Windows). Measured on
+# 2026-12-07, in a fresh-clone .ci/run of f45c3c7's tree (lines, gcovr branches, source branches):
+# linux 96.7/77.7/81.8 and 98.1/71.9/87.2; portable --separate 94.4/75.3/79.2 and
+# 97.5/71.8/86.2 (before fdca4a4 took out 8 lines no portable build runs); windows
+# 89.1/67.5/73.3 and 91.2/63.1/75.2. The targets are 95 (lines) and 80 (source branches).
 declare -A min_lines min_branches
-min_lines[linux.backend]=93;    min_branches[linux.backend]=72
+min_lines[linux.backend]=95;    min_branches[linux.backend]=76
 min_lines[linux.shared]=97;     min_branches[linux.shared]=70
-min_lines[portable.backend]=91; min_branches[portable.backend]=71
-min_lines[portable.shared]=96;  min_branches[portable.shared]=69
-min_lines[windows.backend]=86;  min_branches[windows.backend]=64
-min_lines[windows.shared]=89;   min_branches[windows.shared]=61
-# The shared layers' branch floors: 1 point under what was measured (linux 71.3, portable 70.2
-# and 70.3 in two runs), as the backends': the thread tests move them by a few branches.
-# Branches per source line (the table's "source" column, build/coverage_source_branches.py),
-# measured on 2026-12-07 before helper-29's tests (linux 74.9 and 84.7, portable --separate 74.2
-# and 82.8; windows 71.0 and 74.0, after them), 1 point of slack.
+min_lines[portable.backend]=94; min_branches[portable.backend]=74
+min_lines[portable.shared]=96;  min_branches[portable.shared]=70
+min_lines[windows.backend]=88;  min_branches[windows.backend]=66
+min_lines[windows.shared]=90;   min_branches[windows.shared]=62
+# Branches per source line (the table's "source" column, build/coverage_source_branches.py).
 declare -A min_source
-min_source[linux.backend]=74;    min_source[linux.shared]=83
-min_source[portable.backend]=73; min_source[portable.shared]=81
-min_source[windows.backend]=70;  min_source[windows.shared]=73
+min_source[linux.backend]=80;    min_source[linux.shared]=86
+min_source[portable.backend]=78; min_source[portable.shared]=85
+min_source[windows.backend]=72;  min_source[windows.shared]=74
 
 # shellcheck source=build/deps.sh
 source "$root/build/deps.sh"
