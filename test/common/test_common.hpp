@@ -74,6 +74,17 @@
 #define BOOST_TEMPFILE_TEST_TSAN 0
 #endif
 
+// 1 in a coverage build (build/test.sh --coverage). Such a build measures which lines and
+// branches run; the tests that repeat a race many times to meet a rare interleaving by chance
+// (test_stress, test_exit_cleanup) run fewer rounds there: each forked child writes its counts
+// at its end, and the plain builds (the suite, the sanitizers, Windows compiled separately)
+// run the full rounds.
+#if defined(BOOST_TEMPFILE_TEST_COVERAGE)
+#define BOOST_TEMPFILE_TEST_COVERAGE_BUILD 1
+#else
+#define BOOST_TEMPFILE_TEST_COVERAGE_BUILD 0
+#endif
+
 namespace test {
 
 namespace fs = boost::filesystem;
