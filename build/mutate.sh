@@ -130,6 +130,10 @@ mutations=(
 "created-dir-takeover-by-name-removed@$H/detail/posix/ops.hpp@s{return fd >= 0 \|\| fd == -EEXIST \? fd : -EACCES;}{return fd >= 0 ? fd : -EACCES;}@--portable-posix test_guards"
 "created-dir-reopened-by-name-unchecked@$H/detail/posix/ops.hpp@s{\(fstat\(fd, now\) != 0 \|\| !\(now.st_dev == st.st_dev && now.st_ino == st.st_ino\)\)}{(fstat(fd, now) != 0)}@--portable-posix test_guards"
 "exit-walk-unknown-type-file-kept@$H/detail/posix/exit_cleanup.hpp@s{\n\s*if \(r == -ENOTDIR \|\| r == -ELOOP\)\n\s*r = sys::unlinkat\(fd, name, 0\);}{}@test_guards"
+"listing-skips-dot-names@$H/detail/posix/sys.hpp@s{return nm\[0\] == '\.' && \(nm\[1\] == 0 \|\| \(nm\[1\] == '\.' && nm\[2\] == 0\)\);}{return nm[0] == '.';}@--portable-posix test_temp_dir"
+"walk-parent-of-a-top-in-the-root@$H/detail/posix/remove_tree.hpp@s{slash == 0 \? std::string\(\x22/\x22\) : path.substr\(0, slash\)}{path.substr(0, slash)}@test_temp_dir"
+"runtime-dir-relative-used@$H/detail/posix/ops.hpp@s{return v && v\[0\] == '/' \? v : nullptr;}{return v;}@test_location"
+"setgid-environment-honoured@$H/detail/posix/sys.hpp@s{::getuid\(\) != ::geteuid\(\) \|\| ::getgid\(\) != ::getegid\(\)}{::getuid() != ::geteuid()}@--portable-posix test_location"
 )
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tempfile-mutate.XXXXXX")

@@ -263,6 +263,17 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(location_policies, CharT, test::char_types)
         tf::basic_temp_file<CharT, tf::runtime_dir> f;
         BOOST_TEST(f.path().parent_path() == s.dir / "run");
     }
+    {
+        // A relative value is ignored (the XDG Base Directory specification), even where it
+        // names a usable directory from the current one: the fallback is used.
+        boost::filesystem::current_path(s.dir);
+        test::env_guard e("XDG_RUNTIME_DIR", "run");
+        tf::set_tempdir(s.dir);
+        tf::basic_temp_file<CharT, tf::runtime_dir> f;
+        BOOST_TEST(f.path().parent_path() == s.dir);
+        tf::reset_tempdir();
+        boost::filesystem::current_path(old);
+    }
 #endif
     {
         test::env_guard e("XDG_RUNTIME_DIR", nullptr);
@@ -498,7 +509,8 @@ BOOST_AUTO_TEST_CASE(print_tempdir, *boost::unit_test::disabled())
     std::fflush(stdout);
 }
 
-// A set-user-ID program ignores TMPDIR, TEMP and TMP (secure_getenv): an unprivileged user
+// A set-user-ID or set-group-ID program ignores TMPDIR, TEMP and TMP (secure_getenv; without
+// it, the library's own check of the real and effective IDs): an unprivileged user
 // must not choose where a privileged program creates its files. glibc strips TMPDIR itself,
 // so TEMP and TMP are what this checks. The control run (the same copy without the bit)
 // shows the environment would be honoured.
@@ -536,6 +548,7 @@ BOOST_AUTO_TEST_CASE(set_user_id_program_ignores_the_environment, *test::posix_o
     };
     BOOST_TEST(tempdir_seen(0755) == env); // the control: an ordinary program honours TEMP
     BOOST_TEST(tempdir_seen(04755) == "/tmp"); // set-user-ID root, run by nobody
+    BOOST_TEST(tempdir_seen(02755) == "/tmp"); // set-group-ID root: the same
 #endif
 }
 

@@ -31,6 +31,7 @@
 #include <sys/file.h>
 #include <sys/fsuid.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #endif
 
 namespace tf = boost::tempfile;
@@ -46,6 +47,16 @@ void write_file(const std::string& p, const char* text = "data")
 {
     if (!test::put_file(p, text))
         throw std::runtime_error("cannot write " + p);
+}
+
+// Whether this process may make a directory in "/" (POSIX; root, on a writable root).
+bool root_is_writable()
+{
+#if BOOST_TEMPFILE_TEST_POSIX
+    return ::access("/", W_OK) == 0;
+#else
+    return false;
+#endif
 }
 
 // CPython's do_create(recurse, dirs, files): `dirs` subdirectories and `files` files per
@@ -199,6 +210,56 @@ BOOST_AUTO_TEST_CASE(wide_names_round_trip)
     make_tree(test::narrow(t.name()), 1, 1, 1);
     t.cleanup();
     BOOST_TEST(s.entries().empty());
+}
+
+// The listing skips "." and ".." and nothing else: names that only start like them (hidden
+// files, "..x", "...x") are entries like any other, at every level. A check that compared
+// fewer characters would skip them, and the removal would fail on a directory it thinks
+// empty. (No name ends with a dot: Windows strips trailing dots from a name.)
+BOOST_AUTO_TEST_CASE_TEMPLATE(names_starting_with_dots_are_removed, CharT, test::char_types)
+{
+    test::scratch s;
+    std::string p;
+    {
+        tf::basic_temp_dir<CharT> t(test::dir_in<CharT>(s.dir));
+        p = t.path().string();
+        for (const char* d : {"/.hidden", "/..x", "/...x"}) {
+            BOOST_TEST_REQUIRE(fs::create_directory(test::path_of(p + d)));
+            for (const char* f : {"/.f", "/..f", "/...f"})
+                write_file(p + d + f);
+        }
+        write_file(p + "/.x");
+        t.cleanup();
+        BOOST_TEST(!test::exists(p));
+        BOOST_TEST(!t.exists());
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
+// A tree made directly under the root: after the walk the removal opens the top's parent,
+// which is "/" here (the name's only separator is its first character), not "" (which opens
+// nothing: ENOENT there reads as "gone meanwhile", and the empty top would stay behind with
+// cleanup() reporting success). Needs a writable "/" (root: as CI runs the tests).
+BOOST_AUTO_TEST_CASE(a_tree_directly_under_the_root_is_removed,
+                     *test::skip_unless(root_is_writable,
+                                        "POSIX, and a writable \"/\" (run as root): a temporary directory made in the root"))
+{
+    auto o = test::dir_in<char>(fs::path("/"));
+    o.prefix = "boost-tempfile-test-";
+    std::string p;
+    {
+        tf::temporary_directory t(o);
+        p = t.path().string();
+        BOOST_TEST(t.path().parent_path() == fs::path("/"));
+        make_tree(p, 1, 1, 1);
+        boost::system::error_code ec;
+        t.cleanup(ec);
+        BOOST_TEST(!ec);
+        BOOST_TEST(!t.exists());
+    }
+    BOOST_TEST(!test::exists(p));
+    boost::system::error_code ec;
+    fs::remove_all(test::path_of(p), ec); // what a failure left behind, not left in "/"
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(multiple_cleanup, CharT, test::char_types)

@@ -391,6 +391,13 @@ inline int chmod_dir_named(int at, const char* name, const struct ::stat& was, :
 // straight into buf (no allocation: async-signal-safe); elsewhere a duplicate descriptor goes
 // through fdopendir/readdir (which allocate).
 inline constexpr bool listing_takes_descriptor = !BOOST_TEMPFILE_DETAIL_HAS_GETDENTS64; // (EMFILE possible)
+
+// "." or "..", which a listing skips; any other name, "..x" and ".hidden" among them, is an entry.
+inline bool dot_or_dot_dot(const char* nm) noexcept
+{
+    return nm[0] == '.' && (nm[1] == 0 || (nm[1] == '.' && nm[2] == 0));
+}
+
 template <class F>
 inline int read_directory(int fd, void* buf, std::size_t size, F&& f)
 {
@@ -412,7 +419,7 @@ inline int read_directory(int fd, void* buf, std::size_t size, F&& f)
             const auto* d = reinterpret_cast<const dirent64_record*>(base + off);
             off += d->reclen;
             const char* nm = d->name;
-            if (nm[0] == '.' && (nm[1] == 0 || (nm[1] == '.' && nm[2] == 0)))
+            if (dot_or_dot_dot(nm))
                 continue;
             f(nm, d->type);
         }
@@ -438,7 +445,7 @@ inline int read_directory(int fd, void* buf, std::size_t size, F&& f)
             break;
         }
         const char* nm = e->d_name;
-        if (nm[0] == '.' && (nm[1] == 0 || (nm[1] == '.' && nm[2] == 0)))
+        if (dot_or_dot_dot(nm))
             continue;
         f(nm, static_cast<unsigned char>(e->d_type));
     }
