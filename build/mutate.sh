@@ -189,7 +189,7 @@ plan_dry_run() { # configuration, tests...
     local opts=() dir="$work/plan/$config" out="$work/plan/$config.log" logfile
     [ "$config" = quick ] || IFS=, read -r -a opts <<<"$config"
     mkdir -p "$dir"
-    (cd "$work/lane0" && ./build/test.sh --quick ${opts[@]+"${opts[@]}"} --jobs=1 -n -a -d+2 debug-symbols=off "$@") >"$out" 2>&1 || true
+    (cd "$work/lane0" && ./build/test.sh --quick --toolset=clang ${opts[@]+"${opts[@]}"} --jobs=1 -n -a -d+2 debug-symbols=off "$@") >"$out" 2>&1 || true
     logfile=$(sed -n 's/^== .*(.*log: \(.*\))$/\1/p' "$out" | head -n 1)
     if [ -z "$logfile" ] || [ ! -f "$work/lane0/$logfile" ]; then
         echo "mutate.sh: the dry run of build/test.sh --quick ${opts[*]-} printed no b2 log:" >&2

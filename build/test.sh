@@ -23,7 +23,7 @@
 #   --sanitize=none    no sanitizer in any configuration
 #   --sanitize=address ASan + UBSan (norecover), built under bin/<config>-asan
 #   --sanitize=thread  TSan (norecover), only the Boost.Test programs (test//run_tests)
-#   --quick            g++ only, no CMake consumer checks
+#   --quick            one toolset (g++ unless --toolset names clang), no CMake consumer checks
 #   --platform=windows the suite AND the examples cross-built with mingw-w64 (C++17; the
 #                      examples ask for C++20) and run under Wine, headless: build/windows.sh
 #                      installs and prepares everything on first use (about 2 minutes), then
@@ -124,7 +124,7 @@ case "$platform" in linux|windows) ;; *) echo "test.sh: --platform must be linux
 [ "$platform" = windows ] && [ -n "$sanitize" ] && [ "$sanitize" != none ] && { echo "test.sh: --sanitize is for --platform=linux" >&2; exit 2; }
 [ "$platform" = windows ] && [ "$portable" = 1 ] && { echo "test.sh: --portable-posix is for --platform=linux" >&2; exit 2; }
 [ "$separate" = 1 ] && [ "$header_only" = 1 ] && { echo "test.sh: --separate and --header-only: choose one" >&2; exit 2; }
-[ "$quick" = 1 ] && toolset=gcc
+[ "$quick" = 1 ] && [ "$toolset" = all ] && toolset=gcc   # one toolset: g++ unless named
 [ "$coverage" = 1 ] && [ "$toolset" = all ] && toolset=gcc
 
 # Configurations: "<label> <b2 toolset> <cxxstd> <sanitizer> <what>", <what> being all (every

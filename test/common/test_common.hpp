@@ -44,6 +44,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
+#include <type_traits>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -163,7 +164,10 @@ inline boost::unit_test::decorator::precondition skip_unless(std::function<bool(
             return r;
         });
 }
-inline boost::unit_test::decorator::precondition skip_unless(bool run, std::string reason)
+// (bool itself: a function would otherwise convert to `true` and never be called, and clang's
+// -Wpointer-bool-conversion is the only warning; the std::function overload takes it.)
+template <class Bool, std::enable_if_t<std::is_same_v<Bool, bool>, int> = 0>
+inline boost::unit_test::decorator::precondition skip_unless(Bool run, std::string reason)
 {
     return skip_unless([run] { return run; }, std::move(reason));
 }
