@@ -194,9 +194,11 @@ inline int create_unique(Naming& naming, name_parts& parts, unsigned attempts, C
             return -1;
         }
         int r = attempt();
-        if (r == -sys::err::no_entry && parts.lease) {
-            parts.lease.renew();
-            r = attempt();
+        if constexpr (sys::holds_directories) { // (a lease holds nothing where no directory is held)
+            if (r == -sys::err::no_entry && parts.lease) {
+                parts.lease.renew();
+                r = attempt();
+            }
         }
         if (r >= 0) {
             clear(ec);
