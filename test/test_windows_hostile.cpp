@@ -735,6 +735,65 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_that_cannot_be_opened_once_made_is_rem
 #endif
 }
 
+#if BOOST_TEMPFILE_TEST_WINDOWS
+namespace {
+// Always the name "taken", three times at most.
+struct taken_name : tf::naming_policy
+{
+    static constexpr unsigned max_attempts = 3;
+    static inline int drawn = 0;
+    template <class CharT>
+    std::basic_string<CharT> next_name()
+    {
+        ++drawn;
+        return lit<CharT>("taken");
+    }
+};
+} // namespace
+#endif
+
+BOOST_TEST_DECORATOR(*test::windows_only("CREATE_NEW where a directory has the name"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_file_named_where_a_directory_is_draws_the_next_name, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // CreateFileW(CREATE_NEW) where a directory has the name fails with ERROR_ACCESS_DENIED on
+    // Windows (Wine answers ERROR_FILE_EXISTS: the Windows answer is injected). The name is
+    // taken, as Python retries its PermissionError there: the next name is drawn, and after the
+    // naming policy's three the error is file_exists; the directory stays as it was. Where a
+    // file has the name the same refusal stands (Windows gives it for a file whose deletion is
+    // pending): reported at once, nothing retried.
+    test::scratch s;
+    const std::wstring taken = s.dir.wstring() + L"\\taken";
+    BOOST_TEST_REQUIRE(::CreateDirectoryW(taken.c_str(), nullptr));
+    auto o = test::file_in<CharT>(s.dir);
+    o.prefix = std::basic_string<CharT>();
+    o.suffix = std::basic_string<CharT>();
+    injection i(tf::detail::sys::call::create_refused, -static_cast<int>(ERROR_ACCESS_DENIED));
+    boost::system::error_code ec;
+    taken_name::drawn = 0;
+    {
+        tf::basic_temp_file<CharT, taken_name> f(o, ec);
+        BOOST_TEST(!f.is_open());
+    }
+    BOOST_TEST(ec == boost::system::errc::file_exists, ec.message());
+    BOOST_TEST(taken_name::drawn == 3);
+    const DWORD a = ::GetFileAttributesW(taken.c_str());
+    BOOST_TEST((a != INVALID_FILE_ATTRIBUTES && (a & FILE_ATTRIBUTE_DIRECTORY)));
+    BOOST_TEST(s.entries() == std::vector<std::string>{"taken"});
+    BOOST_TEST_REQUIRE(::RemoveDirectoryW(taken.c_str()));
+    BOOST_TEST_REQUIRE(test::write_file(narrow(taken), "theirs"));
+    taken_name::drawn = 0;
+    {
+        tf::basic_temp_file<CharT, taken_name> f(o, ec);
+        BOOST_TEST(!f.is_open());
+    }
+    BOOST_TEST(ec.value() == ERROR_ACCESS_DENIED, ec.message());
+    BOOST_TEST(taken_name::drawn == 1);
+    BOOST_TEST(test::file_contents(narrow(taken)) == "theirs");
+    BOOST_TEST(s.entries() == std::vector<std::string>{"taken"});
+#endif
+}
+
 BOOST_TEST_DECORATOR(*test::windows_only("the keep() fallback"))
 BOOST_AUTO_TEST_CASE(keep_whose_staged_name_is_taken_over_holds_nothing_of_theirs)
 {

@@ -158,8 +158,11 @@ BOOST_TEMPFILE_DETAIL_DECL int create_file(dir_type dir, const native_char* name
     if (int i = injected(call::create_file); i < 0)
         return i;
     int r = create_file_w(name, access, share, win32::CREATE_NEW_, attributes, h);
-    if (r < 0)
+    if (r < 0) {
+        if (int i = injected(call::create_refused); i < 0)
+            r = i;
         return creation_error(name, r);
+    }
     if (win32::GetFileType(h) != win32::FILE_TYPE_DISK_) { // a device (a reserved name the check missed)
         close(h);
         h = invalid_handle;
