@@ -794,6 +794,47 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_file_named_where_a_directory_is_draws_the_next_n
 #endif
 }
 
+BOOST_TEST_DECORATOR(*test::windows_only("the Windows candidate list"))
+BOOST_AUTO_TEST_CASE(no_usable_candidate_is_reported_with_the_list_and_nothing_is_cached)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Every candidate refuses a file (injected: each CreateFileW of a new file fails with
+    // ERROR_ACCESS_DENIED, as everywhere for an account locked out of every one): gettempdir
+    // reports no_such_file_or_directory with every candidate in the order tried (TMPDIR first,
+    // the current directory last), a creation in the default directory fails the same way, and
+    // nothing is cached: once files can be made, the first candidate is found.
+    test::scratch s;
+    test::env_guard tmpdir("TMPDIR", s.dir.string().c_str());
+    std::wstring cwd(32768, L'\0');
+    cwd.resize(::GetCurrentDirectoryW(static_cast<DWORD>(cwd.size()), &cwd[0]));
+    tf::reset_tempdir();
+    {
+        injection i(tf::detail::sys::call::create_file, -static_cast<int>(ERROR_ACCESS_DENIED));
+        boost::system::error_code ec;
+        BOOST_TEST(tf::gettempdir(ec).empty());
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+        try {
+            tf::gettempdir();
+            BOOST_ERROR("found one");
+        } catch (const boost::filesystem::filesystem_error& e) {
+            const std::string what = e.what();
+            BOOST_TEST(e.code() == boost::system::errc::no_such_file_or_directory);
+            const std::size_t first = what.find("['" + s.dir.string() + "'");
+            const std::size_t last = what.find(", '" + narrow(cwd) + "']");
+            BOOST_TEST(first != std::string::npos, what);
+            BOOST_TEST(last != std::string::npos, what);
+            BOOST_TEST(first < last);
+        }
+        tf::named_temporary_file f(tf::file_options(), ec);
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+        BOOST_TEST(!f.is_open());
+    }
+    BOOST_TEST(tf::gettempdir() == s.dir.string());
+    BOOST_TEST(s.entries().empty());
+    tf::reset_tempdir();
+#endif
+}
+
 BOOST_TEST_DECORATOR(*test::windows_only("the keep() fallback"))
 BOOST_AUTO_TEST_CASE(keep_whose_staged_name_is_taken_over_holds_nothing_of_theirs)
 {
