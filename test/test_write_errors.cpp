@@ -434,6 +434,45 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(direct_writes_report_a_full_disk, CharT, test::cha
     BOOST_TEST(s.entries().empty());
 }
 
+// The stream over a full disk: output pending in stream() that cannot be written makes a read,
+// a seek and the stream's own flush through it fail (the stream's answer, nothing written),
+// and the data is lost for good: flush() reports it, the file keeps what it held (the read
+// gives nothing, not the old bytes under the lost ones). At the end of the file the stream
+// reads nothing.
+BOOST_AUTO_TEST_CASE_TEMPLATE(stream_calls_over_a_lost_write_fail, CharT, test::char_types)
+{
+    test::scratch s;
+    {
+        auto o = test::file_in<CharT>(s.dir);
+        tf::basic_temp_file<CharT> f(o);
+        f.write("0123456789");
+        f.seek(0, std::ios_base::end);
+        BOOST_TEST(f.stream().get() == std::char_traits<char>::eof());
+        BOOST_TEST(f.stream().eof());
+        f.stream().clear();
+        for (int op = 0; op < 3; ++op) {
+            BOOST_TEST_INFO(op);
+            f.seek(0);
+            f.stream() << "abc";
+            {
+                disk_full full;
+                if (op == 0)
+                    BOOST_TEST(f.stream().get() == std::char_traits<char>::eof());
+                else if (op == 1)
+                    BOOST_TEST(!f.stream().seekp(0));
+                else
+                    BOOST_TEST(!f.stream().flush());
+            }
+            f.stream().clear();
+        }
+        boost::system::error_code ec;
+        f.flush(ec);
+        BOOST_TEST(ec == boost::system::errc::no_space_on_device, ec.message());
+        BOOST_TEST(test::contents(f) == "0123456789");
+    }
+    BOOST_TEST(s.entries().empty());
+}
+
 // writelines_stops_at_the_first_error on Windows: the disk fills after two lines.
 BOOST_AUTO_TEST_CASE_TEMPLATE(writelines_stops_at_a_full_disk, CharT, test::char_types)
 {
