@@ -1010,6 +1010,23 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_explicit_publish_mode_changes_nothing_on_window
         BOOST_TEST(!ec, ec.message());
     }
     BOOST_TEST(test::file_contents(narrow(doc.wstring())) == "newer");
-    BOOST_TEST(s.entries().size() == 1u);
+    // The other modes ask for nothing either: the file is published as it is, over the old
+    // document and under a new name.
+    int n = 0;
+    for (tf::publish_mode m : {tf::publish_mode::as_created(), tf::publish_mode::umask_default(),
+                               tf::publish_mode::like_target()}) {
+        const std::string text = "mode " + std::to_string(n);
+        const boost::filesystem::path fresh = s.dir / ("fresh" + std::to_string(n++));
+        for (const boost::filesystem::path& to : {doc, fresh}) {
+            tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+            f.write(text);
+            f.persist(to, m);
+            const DWORD b = ::GetFileAttributesW(to.c_str());
+            BOOST_TEST((b != INVALID_FILE_ATTRIBUTES && !(b & FILE_ATTRIBUTE_READONLY)));
+        }
+        BOOST_TEST(test::file_contents(narrow(doc.wstring())) == text);
+        BOOST_TEST(test::file_contents(narrow(fresh.wstring())) == text);
+    }
+    BOOST_TEST(s.entries().size() == 4u);
 #endif
 }
