@@ -586,6 +586,12 @@ BOOST_AUTO_TEST_CASE(the_console_event_sweep_removes_what_threads_made)
     std::this_thread::sleep_for(std::chrono::milliseconds(100)); // the busy thread meets the closed door
     stop = true;
     busy.join();
+    { // a file too
+        boost::system::error_code ec;
+        tf::basic_temp_file<char, tf::remove_at_exit<>> f(test::file_in<char>(s.dir), ec);
+        BOOST_TEST(ec == boost::system::errc::operation_canceled, ec.message());
+        BOOST_TEST(!f.is_open());
+    }
     for (auto& v : made)
         for (dir_t* d : v) {
             BOOST_TEST(!test::exists(narrow(d->path().wstring() + L"\\inside")));
