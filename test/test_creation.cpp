@@ -63,7 +63,82 @@ struct given_name : tf::naming_policy
     }
 };
 
+// A user's anonymous-file policy with an open_unnamed of its own (a file the library never
+// names: POSIX, made and unlinked at once; Windows, delete-on-close), which `refuse` makes
+// fail; exclusive_file's try_create is then the fallback.
+struct own_unnamed : tf::creation_policy
+{
+    static constexpr unsigned max_attempts = 3;
+    static constexpr bool makes_directory = false;
+    static constexpr bool named = false;
+    template <class CharT>
+    using options_type = tf::basic_anonymous_options<CharT>;
+
+    static inline int calls = 0;
+    static inline bool refuse = false;
+    static inline tf::native_handle_type given = tf::invalid_native_handle;
+
+    static int open_unnamed(tf::native_dir_type dir, const tf::native_char* path, tf::native_handle_type& h) noexcept
+    {
+        ++calls;
+        if (refuse || dir != tf::no_native_dir)
+            return -tf::native_error_exists - 1; // any error but "exists": the fallback
+        try {
+#if BOOST_TEMPFILE_TEST_WINDOWS
+            const std::wstring name = std::wstring(path) + L"\\own-unnamed";
+            HANDLE r = ::CreateFileW(name.c_str(), GENERIC_READ | GENERIC_WRITE | DELETE, 0, nullptr, CREATE_NEW,
+                                     FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, nullptr);
+            if (r == INVALID_HANDLE_VALUE)
+                return -static_cast<int>(::GetLastError());
+#else
+            const std::string name = std::string(path) + "/own-unnamed";
+            int r = ::open(name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (r < 0)
+                return -errno;
+            ::unlink(name.c_str());
+#endif
+            h = given = r;
+            return 0;
+        } catch (...) {
+            return -tf::native_error_exists - 1;
+        }
+    }
+    static int try_create(tf::native_dir_type dir, const tf::native_char* name, tf::native_handle_type& h) noexcept
+    {
+        return tf::exclusive_file<>::try_create(dir, name, h);
+    }
+};
+
 } // namespace
+
+// A user's creation policy with an open_unnamed of its own: the handle it gives is the
+// object's, as it is, and nothing is left when the object goes; when it fails, try_create
+// makes the file instead (then unlinked at once: nothing is left either).
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_users_open_unnamed_gives_the_objects_handle, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_anonymous_options<CharT> o;
+    o.dir = s.dir;
+    own_unnamed::calls = 0;
+    own_unnamed::refuse = false;
+    {
+        tf::basic_temp_file<CharT, own_unnamed> f(o);
+        BOOST_TEST(own_unnamed::calls == 1);
+        BOOST_TEST((f.native_handle() == own_unnamed::given));
+        f.write("mine");
+        BOOST_TEST(test::contents(f) == "mine");
+    }
+    BOOST_TEST(s.entries().empty());
+    own_unnamed::refuse = true;
+    {
+        tf::basic_temp_file<CharT, own_unnamed> f(o);
+        BOOST_TEST(own_unnamed::calls == 2);
+        BOOST_TEST(f.is_open());
+        f.write("fallback");
+        BOOST_TEST(test::contents(f) == "fallback");
+    }
+    BOOST_TEST(s.entries().empty());
+}
 
 // A wide object gives its name back in wchar_t: a name made in a directory whose name is not
 // UTF-8 could not be, so it is refused (illegal_byte_sequence), and what was made removed.
