@@ -422,6 +422,36 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(adopt_refuses_symlinks_fifos_devices_and_others_fi
 // as its target, the handle showing no reparse point) is refused as a symbolic link by adopt
 // of a directory, of a file and of a handle under its name, and never followed: what it leads
 // to stays, and so does the link.
+// Windows: a handle that is not a file (an event's) is refused, bad_file_descriptor, before its
+// name is looked at, and not taken; the file the name leads to is untouched.
+BOOST_TEST_DECORATOR(*test::windows_only("handles of other kinds"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(adopt_refuses_a_handle_that_is_not_a_file, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s;
+    const fs::path file = s.dir / "file";
+    BOOST_TEST_REQUIRE(test::put_file(file.string(), "x"));
+    tf::file_handle e(::CreateEventW(nullptr, TRUE, FALSE, nullptr));
+    BOOST_TEST_REQUIRE(e.is_open());
+    boost::system::error_code ec;
+    {
+        auto f = tf::basic_temp_file<CharT>::adopt(e.get(), file, ec);
+        BOOST_TEST(is(ec, boost::system::errc::bad_file_descriptor), ec.message());
+        BOOST_TEST(!f.is_open());
+    }
+    try {
+        auto f = tf::basic_temp_file<CharT>::adopt(e.get(), file);
+        BOOST_ERROR("an event adopted");
+    } catch (const fs::filesystem_error& x) {
+        BOOST_TEST(is(x.code(), boost::system::errc::bad_file_descriptor), x.what());
+    }
+    DWORD flags = 0;
+    BOOST_TEST(::GetHandleInformation(e.get(), &flags) != 0); // not taken
+    BOOST_TEST(file_contents(file.string()) == "x");
+    BOOST_TEST(s.entries() == std::vector<std::string>{"file"});
+#endif
+}
+
 namespace {
 bool links_can_be_planted()
 {
