@@ -417,3 +417,96 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(adopt_refuses_symlinks_fifos_devices_and_others_fi
     BOOST_TEST(test::exists("/dev/null"));
 #endif
 }
+
+// Windows' counterpart: a link (a reparse point; under Wine a Linux symlink, which Wine opens
+// as its target, the handle showing no reparse point) is refused as a symbolic link by adopt
+// of a directory, of a file and of a handle under its name, and never followed: what it leads
+// to stays, and so does the link.
+// Windows: a handle that is not a file (an event's) is refused, bad_file_descriptor, before its
+// name is looked at, and not taken; the file the name leads to is untouched.
+BOOST_TEST_DECORATOR(*test::windows_only("handles of other kinds"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(adopt_refuses_a_handle_that_is_not_a_file, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s;
+    const fs::path file = s.dir / "file";
+    BOOST_TEST_REQUIRE(test::put_file(file.string(), "x"));
+    tf::file_handle e(::CreateEventW(nullptr, TRUE, FALSE, nullptr));
+    BOOST_TEST_REQUIRE(e.is_open());
+    boost::system::error_code ec;
+    {
+        auto f = tf::basic_temp_file<CharT>::adopt(e.get(), file, ec);
+        BOOST_TEST(is(ec, boost::system::errc::bad_file_descriptor), ec.message());
+        BOOST_TEST(!f.is_open());
+    }
+    try {
+        auto f = tf::basic_temp_file<CharT>::adopt(e.get(), file);
+        BOOST_ERROR("an event adopted");
+    } catch (const fs::filesystem_error& x) {
+        BOOST_TEST(is(x.code(), boost::system::errc::bad_file_descriptor), x.what());
+    }
+    DWORD flags = 0;
+    BOOST_TEST(::GetHandleInformation(e.get(), &flags) != 0); // not taken
+    BOOST_TEST(file_contents(file.string()) == "x");
+    BOOST_TEST(s.entries() == std::vector<std::string>{"file"});
+#endif
+}
+
+namespace {
+bool links_can_be_planted()
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    return test::can_plant_links();
+#else
+    return false;
+#endif
+}
+} // namespace
+
+BOOST_TEST_DECORATOR(*test::windows_only("reparse points", links_can_be_planted,
+                                         "no link can be planted here (developer mode)"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(adopt_refuses_links_on_windows, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s;
+    const fs::path dir = s.dir / "dir", inside = dir / "inside", ld = s.dir / "ld", lf = s.dir / "lf";
+    fs::create_directory(dir);
+    BOOST_TEST_REQUIRE(test::put_file(inside.string(), "i"));
+    BOOST_TEST_REQUIRE(test::plant_link(ld.string(), dir.string(), true));
+    BOOST_TEST_REQUIRE(test::plant_link(lf.string(), inside.string(), false));
+    boost::system::error_code ec;
+    {
+        auto d = tf::basic_temp_dir<CharT>::adopt(ld, ec);
+        BOOST_TEST(is(ec, boost::system::errc::too_many_symbolic_link_levels), ec.message());
+        BOOST_TEST(!d.exists());
+    }
+    try {
+        auto d = tf::basic_temp_dir<CharT>::adopt(ld);
+        BOOST_ERROR("a link adopted");
+    } catch (const fs::filesystem_error& e) {
+        BOOST_TEST(is(e.code(), boost::system::errc::too_many_symbolic_link_levels), e.what());
+        BOOST_TEST(std::string(e.what()).find("symbolic link") != std::string::npos, e.what());
+    }
+    for (const fs::path& link : {ld, lf}) {
+        auto f = tf::basic_temp_file<CharT>::adopt(link, ec);
+        BOOST_TEST(is(ec, boost::system::errc::too_many_symbolic_link_levels), ec.message());
+        BOOST_TEST(!f.is_open());
+    }
+    {
+        tf::file_handle h(::CreateFileW(inside.c_str(), GENERIC_READ | GENERIC_WRITE,
+                                        FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr, OPEN_EXISTING,
+                                        0, nullptr));
+        BOOST_TEST_REQUIRE(h.is_open());
+        auto f = tf::basic_temp_file<CharT>::adopt(h.get(), lf, ec); // the link leads to h's file
+        BOOST_TEST(is(ec, boost::system::errc::too_many_symbolic_link_levels), ec.message());
+        BOOST_TEST(!f.is_open());
+        BOOST_TEST(h.is_open()); // not taken
+    }
+    BOOST_TEST(file_contents(inside.string()) == "i");
+    BOOST_TEST(test::exists(ld.string()));
+    BOOST_TEST(test::exists(lf.string()));
+    test::unplant_link(ld.string());
+    test::unplant_link(lf.string());
+    BOOST_TEST(file_contents(inside.string()) == "i");
+#endif
+}

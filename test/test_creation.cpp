@@ -63,7 +63,82 @@ struct given_name : tf::naming_policy
     }
 };
 
+// A user's anonymous-file policy with an open_unnamed of its own (a file the library never
+// names: POSIX, made and unlinked at once; Windows, delete-on-close), which `refuse` makes
+// fail; exclusive_file's try_create is then the fallback.
+struct own_unnamed : tf::creation_policy
+{
+    static constexpr unsigned max_attempts = 3;
+    static constexpr bool makes_directory = false;
+    static constexpr bool named = false;
+    template <class CharT>
+    using options_type = tf::basic_anonymous_options<CharT>;
+
+    static inline int calls = 0;
+    static inline bool refuse = false;
+    static inline tf::native_handle_type given = tf::invalid_native_handle;
+
+    static int open_unnamed(tf::native_dir_type dir, const tf::native_char* path, tf::native_handle_type& h) noexcept
+    {
+        ++calls;
+        if (refuse || dir != tf::no_native_dir)
+            return -tf::native_error_exists - 1; // any error but "exists": the fallback
+        try {
+#if BOOST_TEMPFILE_TEST_WINDOWS
+            const std::wstring name = std::wstring(path) + L"\\own-unnamed";
+            HANDLE r = ::CreateFileW(name.c_str(), GENERIC_READ | GENERIC_WRITE | DELETE, 0, nullptr, CREATE_NEW,
+                                     FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, nullptr);
+            if (r == INVALID_HANDLE_VALUE)
+                return -static_cast<int>(::GetLastError());
+#else
+            const std::string name = std::string(path) + "/own-unnamed";
+            int r = ::open(name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (r < 0)
+                return -errno;
+            ::unlink(name.c_str());
+#endif
+            h = given = r;
+            return 0;
+        } catch (...) {
+            return -tf::native_error_exists - 1;
+        }
+    }
+    static int try_create(tf::native_dir_type dir, const tf::native_char* name, tf::native_handle_type& h) noexcept
+    {
+        return tf::exclusive_file<>::try_create(dir, name, h);
+    }
+};
+
 } // namespace
+
+// A user's creation policy with an open_unnamed of its own: the handle it gives is the
+// object's, as it is, and nothing is left when the object goes; when it fails, try_create
+// makes the file instead (then unlinked at once: nothing is left either).
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_users_open_unnamed_gives_the_objects_handle, CharT, test::char_types)
+{
+    test::scratch s;
+    tf::basic_anonymous_options<CharT> o;
+    o.dir = s.dir;
+    own_unnamed::calls = 0;
+    own_unnamed::refuse = false;
+    {
+        tf::basic_temp_file<CharT, own_unnamed> f(o);
+        BOOST_TEST(own_unnamed::calls == 1);
+        BOOST_TEST((f.native_handle() == own_unnamed::given));
+        f.write("mine");
+        BOOST_TEST(test::contents(f) == "mine");
+    }
+    BOOST_TEST(s.entries().empty());
+    own_unnamed::refuse = true;
+    {
+        tf::basic_temp_file<CharT, own_unnamed> f(o);
+        BOOST_TEST(own_unnamed::calls == 2);
+        BOOST_TEST(f.is_open());
+        f.write("fallback");
+        BOOST_TEST(test::contents(f) == "fallback");
+    }
+    BOOST_TEST(s.entries().empty());
+}
 
 // A wide object gives its name back in wchar_t: a name made in a directory whose name is not
 // UTF-8 could not be, so it is refused (illegal_byte_sequence), and what was made removed.
@@ -274,24 +349,64 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(failed_creation_leaks_nothing, CharT, test::char_t
     BOOST_TEST(s.entries().empty());
 }
 
-// name_only outside mktemp: one attempt is an lstat; an existing entry (a dangling symlink
-// too) is EEXIST, a free name is success and nothing is created, other errors fail.
-BOOST_AUTO_TEST_CASE(name_only_checks_the_name_and_creates_nothing, *test::posix_only("symlink() and a descriptor-relative check"))
+// name_only outside mktemp: one attempt looks at the name (lstat; Windows GetFileAttributesW);
+// an existing entry (a directory, a dangling symlink too) is native_error_exists, a free name
+// is success and nothing is created, other errors fail.
+BOOST_AUTO_TEST_CASE(name_only_checks_the_name_and_creates_nothing)
 {
-#if BOOST_TEMPFILE_TEST_POSIX
     test::scratch s;
     using policy = tf::name_only<>;
     BOOST_TEST(test::put_file((s.dir / "file").string(), "x"));
-    BOOST_TEST(::symlink("nowhere", (s.dir / "dangling").c_str()) == 0);
+    BOOST_TEST(boost::filesystem::create_directory(s.dir / "dir"));
     tf::native_handle_type none = tf::invalid_native_handle; // name_only opens nothing
-    BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "file").c_str(), none) == -EEXIST);
-    BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "dangling").c_str(), none) == -EEXIST);
+    BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "file").c_str(), none) == -tf::native_error_exists);
+    BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "dir").c_str(), none) == -tf::native_error_exists);
     BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "free").c_str(), none) == 0);
+    BOOST_TEST((none == tf::invalid_native_handle));
+#if BOOST_TEMPFILE_TEST_POSIX
+    BOOST_TEST(::symlink("nowhere", (s.dir / "dangling").c_str()) == 0);
+    BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "dangling").c_str(), none) == -EEXIST);
     BOOST_TEST(policy::try_create(tf::no_native_dir, (s.dir / "file" / "below").c_str(), none) == -ENOTDIR);
     int dfd = ::open(s.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     BOOST_TEST(policy::try_create(dfd, "file", none) == -EEXIST); // relative to a held directory
     BOOST_TEST(policy::try_create(dfd, "free", none) == 0);
     ::close(dfd);
+    BOOST_TEST(s.entries().size() == 3u);
+#else
     BOOST_TEST(s.entries().size() == 2u);
+#endif
+}
+
+// Windows never creates relative to a held directory (names are absolute there: open_dir_pin
+// fails), so the library's creation policies refuse one, ERROR_NOT_SUPPORTED, whatever has the
+// name: nothing is created, neither in the directory nor, by the bare name, in the current
+// directory, and nothing is looked at ("file" exists, "new" does not: the same answer).
+BOOST_TEST_DECORATOR(*test::windows_only("names are absolute on Windows"))
+BOOST_AUTO_TEST_CASE(the_creation_policies_refuse_a_held_directory_on_windows)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s, cwd;
+    BOOST_TEST(test::put_file((s.dir / "file").string(), "x"));
+    HANDLE d = ::CreateFileW(s.dir.c_str(), FILE_LIST_DIRECTORY, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                             nullptr, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr);
+    BOOST_TEST_REQUIRE(d != INVALID_HANDLE_VALUE);
+    std::wstring old(MAX_PATH + 1, L'\0');
+    old.resize(::GetCurrentDirectoryW(static_cast<DWORD>(old.size()), &old[0]));
+    BOOST_TEST_REQUIRE(::SetCurrentDirectoryW(cwd.dir.c_str())); // where a bare name would go
+    const int refused = -static_cast<int>(ERROR_NOT_SUPPORTED);
+    tf::native_handle_type h = tf::invalid_native_handle;
+    for (const wchar_t* name : {L"new", L"file"}) {
+        BOOST_TEST(tf::exclusive_file<>::try_create(d, name, h) == refused);
+        BOOST_TEST(tf::exclusive_file<>::try_create_delete_on_close(d, name, h) == refused);
+        BOOST_TEST(tf::anonymous_file<>::try_create(d, name, h) == refused);
+        BOOST_TEST(tf::anonymous_file<>::try_create_delete_on_close(d, name, h) == refused);
+        BOOST_TEST(tf::exclusive_dir<>::try_create(d, name, h) == refused);
+        BOOST_TEST(tf::name_only<>::try_create(d, name, h) == refused);
+    }
+    BOOST_TEST((h == tf::invalid_native_handle));
+    ::SetCurrentDirectoryW(old.c_str());
+    ::CloseHandle(d);
+    BOOST_TEST(s.entries() == std::vector<std::string>{"file"});
+    BOOST_TEST(cwd.entries().empty());
 #endif
 }

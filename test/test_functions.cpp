@@ -389,3 +389,46 @@ BOOST_AUTO_TEST_CASE(utf8_path_of_an_invalid_wide_string_is_an_error_never_the_c
     BOOST_TEST(!ec);
 #endif
 }
+
+// Windows' counterpart: there a narrow string is UTF-8, decoded. Invalid UTF-8 (a stray
+// continuation byte, a byte no sequence starts with, a sequence cut short or broken, an
+// overlong form, a surrogate) is an error, never an empty path, which `dir` would take as the
+// current directory; as a prefix it is refused before anything is made. Three-byte characters
+// go to disk as their UTF-16 unit and come back as the same bytes.
+BOOST_AUTO_TEST_CASE(utf8_path_of_invalid_utf8_is_an_error_on_windows, *test::windows_only("narrow names are UTF-8, decoded"))
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    test::scratch s;
+    for (const char* bad : {"stray\x80", "\xff", "cut\xe2\x82", "broken\xe2\x41\x41", "over\xc0\xaflong",
+                            "sur\xed\xa0\x80rogate"}) {
+        BOOST_TEST_INFO(bad);
+        boost::system::error_code ec;
+        BOOST_TEST(tf::utf8_path(std::string_view(bad), ec).empty());
+        BOOST_TEST(ec == boost::system::errc::illegal_byte_sequence);
+        try {
+            tf::utf8_path(std::string_view(bad));
+            BOOST_ERROR("decoded");
+        } catch (const boost::filesystem::filesystem_error& e) {
+            BOOST_TEST(e.code() == boost::system::errc::illegal_byte_sequence);
+        }
+        auto o = test::options_in<char>(s.dir);
+        o.prefix = bad;
+        BOOST_TEST(tf::mkstemp(o, ec).first == -1);
+        BOOST_TEST(ec == boost::system::errc::invalid_argument);
+    }
+    BOOST_TEST(s.entries().empty());
+    boost::system::error_code ec = boost::system::errc::make_error_code(boost::system::errc::io_error);
+    BOOST_TEST((tf::utf8_path(std::string_view("C:\\donn\xc3\xa9" "es\\\xe2\x82\xac"), ec).wstring() ==
+                L"C:\\donn\u00e9es\\\u20ac"));
+    BOOST_TEST(!ec);
+    auto o = test::options_in<char>(s.dir);
+    o.prefix = "\xe2\x82\xac-"; // EURO SIGN, U+20AC
+    const std::string made = tf::mkdtemp(o);
+    const std::string leaf = made.substr(made.find_last_of('\\') + 1);
+    BOOST_TEST(leaf.compare(0, 4, "\xe2\x82\xac-") == 0);
+    const std::wstring wide = tf::utf8_path(made).wstring();
+    BOOST_TEST((wide.substr(wide.find_last_of(L'\\') + 1, 2) == L"\u20ac-"));
+    BOOST_TEST(::RemoveDirectoryW(wide.c_str()));
+    BOOST_TEST(s.entries().empty());
+#endif
+}

@@ -586,6 +586,12 @@ BOOST_AUTO_TEST_CASE(the_console_event_sweep_removes_what_threads_made)
     std::this_thread::sleep_for(std::chrono::milliseconds(100)); // the busy thread meets the closed door
     stop = true;
     busy.join();
+    { // a file too
+        boost::system::error_code ec;
+        tf::basic_temp_file<char, tf::remove_at_exit<>> f(test::file_in<char>(s.dir), ec);
+        BOOST_TEST(ec == boost::system::errc::operation_canceled, ec.message());
+        BOOST_TEST(!f.is_open());
+    }
     for (auto& v : made)
         for (dir_t* d : v) {
             BOOST_TEST(!test::exists(narrow(d->path().wstring() + L"\\inside")));
@@ -732,6 +738,106 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_directory_that_cannot_be_opened_once_made_is_rem
     BOOST_TEST(!d.exists());
     BOOST_TEST(s.entries().empty()); // not left behind
     creation_fails_with(s, ERROR_ACCESS_DENIED, [&] { tf::basic_temp_dir<CharT> e(test::dir_in<CharT>(s.dir)); });
+#endif
+}
+
+#if BOOST_TEMPFILE_TEST_WINDOWS
+namespace {
+// Always the name "taken", three times at most.
+struct taken_name : tf::naming_policy
+{
+    static constexpr unsigned max_attempts = 3;
+    static inline int drawn = 0;
+    template <class CharT>
+    std::basic_string<CharT> next_name()
+    {
+        ++drawn;
+        return lit<CharT>("taken");
+    }
+};
+} // namespace
+#endif
+
+BOOST_TEST_DECORATOR(*test::windows_only("CREATE_NEW where a directory has the name"))
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_file_named_where_a_directory_is_draws_the_next_name, CharT, test::char_types)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // CreateFileW(CREATE_NEW) where a directory has the name fails with ERROR_ACCESS_DENIED on
+    // Windows (Wine answers ERROR_FILE_EXISTS: the Windows answer is injected). The name is
+    // taken, as Python retries its PermissionError there: the next name is drawn, and after the
+    // naming policy's three the error is file_exists; the directory stays as it was. Where a
+    // file has the name the same refusal stands (Windows gives it for a file whose deletion is
+    // pending): reported at once, nothing retried.
+    test::scratch s;
+    const std::wstring taken = s.dir.wstring() + L"\\taken";
+    BOOST_TEST_REQUIRE(::CreateDirectoryW(taken.c_str(), nullptr));
+    auto o = test::file_in<CharT>(s.dir);
+    o.prefix = std::basic_string<CharT>();
+    o.suffix = std::basic_string<CharT>();
+    injection i(tf::detail::sys::call::create_refused, -static_cast<int>(ERROR_ACCESS_DENIED));
+    boost::system::error_code ec;
+    taken_name::drawn = 0;
+    {
+        tf::basic_temp_file<CharT, taken_name> f(o, ec);
+        BOOST_TEST(!f.is_open());
+    }
+    BOOST_TEST(ec == boost::system::errc::file_exists, ec.message());
+    BOOST_TEST(taken_name::drawn == 3);
+    const DWORD a = ::GetFileAttributesW(taken.c_str());
+    BOOST_TEST((a != INVALID_FILE_ATTRIBUTES && (a & FILE_ATTRIBUTE_DIRECTORY)));
+    BOOST_TEST(s.entries() == std::vector<std::string>{"taken"});
+    BOOST_TEST_REQUIRE(::RemoveDirectoryW(taken.c_str()));
+    BOOST_TEST_REQUIRE(test::write_file(narrow(taken), "theirs"));
+    taken_name::drawn = 0;
+    {
+        tf::basic_temp_file<CharT, taken_name> f(o, ec);
+        BOOST_TEST(!f.is_open());
+    }
+    BOOST_TEST(ec.value() == ERROR_ACCESS_DENIED, ec.message());
+    BOOST_TEST(taken_name::drawn == 1);
+    BOOST_TEST(test::file_contents(narrow(taken)) == "theirs");
+    BOOST_TEST(s.entries() == std::vector<std::string>{"taken"});
+#endif
+}
+
+BOOST_TEST_DECORATOR(*test::windows_only("the Windows candidate list"))
+BOOST_AUTO_TEST_CASE(no_usable_candidate_is_reported_with_the_list_and_nothing_is_cached)
+{
+#if BOOST_TEMPFILE_TEST_WINDOWS
+    // Every candidate refuses a file (injected: each CreateFileW of a new file fails with
+    // ERROR_ACCESS_DENIED, as everywhere for an account locked out of every one): gettempdir
+    // reports no_such_file_or_directory with every candidate in the order tried (TMPDIR first,
+    // the current directory last), a creation in the default directory fails the same way, and
+    // nothing is cached: once files can be made, the first candidate is found.
+    test::scratch s;
+    test::env_guard tmpdir("TMPDIR", s.dir.string().c_str());
+    std::wstring cwd(32768, L'\0');
+    cwd.resize(::GetCurrentDirectoryW(static_cast<DWORD>(cwd.size()), &cwd[0]));
+    tf::reset_tempdir();
+    {
+        injection i(tf::detail::sys::call::create_file, -static_cast<int>(ERROR_ACCESS_DENIED));
+        boost::system::error_code ec;
+        BOOST_TEST(tf::gettempdir(ec).empty());
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+        try {
+            tf::gettempdir();
+            BOOST_ERROR("found one");
+        } catch (const boost::filesystem::filesystem_error& e) {
+            const std::string what = e.what();
+            BOOST_TEST(e.code() == boost::system::errc::no_such_file_or_directory);
+            const std::size_t first = what.find("['" + s.dir.string() + "'");
+            const std::size_t last = what.find(", '" + narrow(cwd) + "']");
+            BOOST_TEST(first != std::string::npos, what);
+            BOOST_TEST(last != std::string::npos, what);
+            BOOST_TEST(first < last);
+        }
+        tf::named_temporary_file f(tf::file_options(), ec);
+        BOOST_TEST(ec == boost::system::errc::no_such_file_or_directory);
+        BOOST_TEST(!f.is_open());
+    }
+    BOOST_TEST(tf::gettempdir() == s.dir.string());
+    BOOST_TEST(s.entries().empty());
+    tf::reset_tempdir();
 #endif
 }
 
@@ -910,6 +1016,23 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_explicit_publish_mode_changes_nothing_on_window
         BOOST_TEST(!ec, ec.message());
     }
     BOOST_TEST(test::file_contents(narrow(doc.wstring())) == "newer");
-    BOOST_TEST(s.entries().size() == 1u);
+    // The other modes ask for nothing either: the file is published as it is, over the old
+    // document and under a new name.
+    int n = 0;
+    for (tf::publish_mode m : {tf::publish_mode::as_created(), tf::publish_mode::umask_default(),
+                               tf::publish_mode::like_target()}) {
+        const std::string text = "mode " + std::to_string(n);
+        const boost::filesystem::path fresh = s.dir / ("fresh" + std::to_string(n++));
+        for (const boost::filesystem::path& to : {doc, fresh}) {
+            tf::basic_temp_file<CharT> f(test::file_in<CharT>(s.dir));
+            f.write(text);
+            f.persist(to, m);
+            const DWORD b = ::GetFileAttributesW(to.c_str());
+            BOOST_TEST((b != INVALID_FILE_ATTRIBUTES && !(b & FILE_ATTRIBUTE_READONLY)));
+        }
+        BOOST_TEST(test::file_contents(narrow(doc.wstring())) == text);
+        BOOST_TEST(test::file_contents(narrow(fresh.wstring())) == text);
+    }
+    BOOST_TEST(s.entries().size() == 4u);
 #endif
 }

@@ -218,7 +218,11 @@ private:
         constexpr unsigned attempts = detail::max_attempts_v<Naming, Creation>;
         if (detail::create_unique<CharT>(naming, parts, attempts, &Creation::try_create, path, h, ec, what) < 0)
             return;
-        const detail::sys::native_char* at_name = parts.lease ? detail::leaf_of(path) : path.c_str();
+        const detail::sys::native_char* at_name = path.c_str();
+        if constexpr (detail::sys::holds_directories) { // (no lease is held where no directory is)
+            if (parts.lease)
+                at_name = detail::leaf_of(path);
+        }
         int err = detail::sys::open_created_dir(parts.lease.dir(), at_name, h, id_);
         if (err < 0 || !detail::representable<CharT>(path)) {
             if (err == 0)

@@ -338,9 +338,11 @@ private:
                 return Creation::open_unnamed(parts.lease.dir(), parts.lease ? here : parts.dir().c_str(), fd);
             };
             int r = open_nameless();
-            if (r == -detail::sys::err::no_entry && parts.lease) { // the held directory was removed
-                parts.lease.renew();
-                r = open_nameless();
+            if constexpr (detail::sys::holds_directories) {
+                if (r == -detail::sys::err::no_entry && parts.lease) { // the held directory was removed
+                    parts.lease.renew();
+                    r = open_nameless();
+                }
             }
             if (r >= 0) {
                 if (linkable)

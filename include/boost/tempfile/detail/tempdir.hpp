@@ -161,8 +161,10 @@ struct tempdir_entry
     void close_fd() noexcept
     {
         std::intptr_t f = fd.exchange(gone);
-        if (f >= 0)
-            sys::close(sys::dir_from_bits(f));
+        if constexpr (sys::holds_directories) { // (else nothing was ever opened: descriptor())
+            if (f >= 0)
+                sys::close(sys::dir_from_bits(f));
+        }
     }
     // The held directory (opened on first use; two threads may race, one keeps its own);
     // false if it cannot be had. Only while a lease is held.

@@ -96,8 +96,11 @@ inline const sys::native_char* leaf_of(const native_string& path) noexcept
 // held directory if there is one, else by name. 0 or a negated error.
 inline int remove_created(const dir_lease& lease, const native_string& path, bool directory) noexcept
 {
-    return lease ? sys::remove_at(lease.dir(), leaf_of(path), directory)
-                 : sys::remove_at(sys::no_dir, path.c_str(), directory);
+    if constexpr (sys::holds_directories) { // (a lease holds nothing where no directory is held)
+        if (lease)
+            return sys::remove_at(lease.dir(), leaf_of(path), directory);
+    }
+    return sys::remove_at(sys::no_dir, path.c_str(), directory);
 }
 
 // A path for messages, from a native name.
@@ -194,9 +197,11 @@ inline int create_unique(Naming& naming, name_parts& parts, unsigned attempts, C
             return -1;
         }
         int r = attempt();
-        if (r == -sys::err::no_entry && parts.lease) {
-            parts.lease.renew();
-            r = attempt();
+        if constexpr (sys::holds_directories) { // (a lease holds nothing where no directory is held)
+            if (r == -sys::err::no_entry && parts.lease) {
+                parts.lease.renew();
+                r = attempt();
+            }
         }
         if (r >= 0) {
             clear(ec);

@@ -158,8 +158,11 @@ BOOST_TEMPFILE_DETAIL_DECL int create_file(dir_type dir, const native_char* name
     if (int i = injected(call::create_file); i < 0)
         return i;
     int r = create_file_w(name, access, share, win32::CREATE_NEW_, attributes, h);
-    if (r < 0)
+    if (r < 0) {
+        if (int i = injected(call::create_refused); i < 0)
+            r = i;
         return creation_error(name, r);
+    }
     if (win32::GetFileType(h) != win32::FILE_TYPE_DISK_) { // a device (a reserved name the check missed)
         close(h);
         h = invalid_handle;
@@ -553,6 +556,38 @@ inline int adopt_refused(handle_type h, bool directory, file_id& id) noexcept
     return 0;
 }
 
+// Wine only: whether `h`, opened by the absolute name `path`, is the entry of that name and not
+// what a Unix symlink there leads to: Wine opens the target, and the handle does not show
+// FILE_ATTRIBUTE_REPARSE_POINT (the tree removal checks the same, opened_itself). Its final
+// name must be its parent's and then its own last component. Elsewhere always true.
+inline bool opened_as_named(handle_type h, const native_char* path) noexcept
+{
+    if (!under_wine())
+        return true;
+    try {
+        const native_string_view p(path);
+        const std::size_t leaf = p.find_last_of(L"\\/");
+        if (leaf == native_string_view::npos || leaf + 1 == p.size())
+            return false;
+        const native_string parent(p.substr(0, leaf == 2 && p[1] == L':' ? 3 : leaf)); // "C:\" keeps its separator
+        handle_type d = invalid_handle;
+        if (open_entry(parent.c_str(), 0, d) < 0)
+            return false;
+        std::wstring here, got;
+        const bool named = final_name(d, here) && final_name(h, got);
+        close(d);
+        if (!named)
+            return false;
+        if (here.empty() || !is_separator(here.back()))
+            here += L'\\';
+        here.append(p.substr(leaf + 1));
+        return win32::CompareStringOrdinal(here.c_str(), static_cast<int>(here.size()), got.c_str(),
+                                           static_cast<int>(got.size()), 1) == win32::CSTR_EQUAL_;
+    } catch (...) { // no memory: not known to be the entry
+        return false;
+    }
+}
+
 // Opens the existing file `path` for reading and writing as the library's own files (no
 // reparse point followed), after classifying the entry, and checks it is the same file. 0 with
 // `h` set.
@@ -562,7 +597,7 @@ BOOST_TEMPFILE_DETAIL_DECL int adopt_file(const native_char* path, handle_type& 
     if (int r = open_entry(path, 0, e); r < 0)
         return normalise_missing(r);
     file_id id;
-    int r = adopt_refused(e, false, id);
+    int r = opened_as_named(e, path) ? adopt_refused(e, false, id) : static_cast<int>(adopt_refusal::symlink);
     close(e);
     if (r != 0)
         return r;
@@ -596,10 +631,11 @@ BOOST_TEMPFILE_DETAIL_DECL int adopt_handle(handle_type h, const native_char* pa
     if (int r = open_entry(path, 0, e); r < 0)
         return normalise_missing(r);
     int r = identify(e, there, attributes);
+    const bool itself = r == 0 && opened_as_named(e, path);
     close(e);
     if (r < 0)
         return r;
-    if (attributes & win32::FILE_ATTRIBUTE_REPARSE_POINT_)
+    if ((attributes & win32::FILE_ATTRIBUTE_REPARSE_POINT_) || !itself)
         return static_cast<int>(adopt_refusal::symlink);
     return same_file(mine, there) ? 0 : static_cast<int>(adopt_refusal::not_same_file);
 }
@@ -612,7 +648,7 @@ BOOST_TEMPFILE_DETAIL_DECL int adopt_dir(const native_char* path, handle_type& h
     if (int r = open_entry(path, 0, e); r < 0)
         return normalise_missing(r);
     file_id seen;
-    int r = adopt_refused(e, true, seen);
+    int r = opened_as_named(e, path) ? adopt_refused(e, true, seen) : static_cast<int>(adopt_refusal::symlink);
     close(e);
     if (r != 0)
         return r;

@@ -62,8 +62,11 @@ enum class call
     flush,           // FlushFileBuffers of a file (a durable publish, flush())
     created_dir,     // after CreateDirectoryW, before the new directory is opened and checked
     write,           // WriteFile of a file (a full disk: ERROR_DISK_FULL; ERROR_FILE_TOO_LARGE)
-    delete_top       // marking an emptied temporary_directory deleted (Windows refuses a
+    delete_top,      // marking an emptied temporary_directory deleted (Windows refuses a
                      // read-only one, ERROR_ACCESS_DENIED; Wine does not)
+    create_refused   // the error of a failed CreateFileW(CREATE_NEW), replaced: where a
+                     // directory has the name Windows answers ERROR_ACCESS_DENIED, Wine
+                     // ERROR_FILE_EXISTS
 };
 #if defined(BOOST_TEMPFILE_TEST_HOOKS)
 using inject_fn = int (*)(call) noexcept;
