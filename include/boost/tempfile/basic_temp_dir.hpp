@@ -260,13 +260,15 @@ private:
         bool keep = r < 0 && !final;
         if (keep && ignore_errors_ && !detail::sys::name_leads_to(path_.c_str(), id_))
             keep = false; // its name leads elsewhere (or nowhere): nothing to remove again
-        if (keep && dirfd_ == detail::sys::invalid_handle) {
-            detail::sys::handle_type h = detail::sys::invalid_handle;
-            int o = detail::reopen_dir(path_.c_str(), id_, h);
-            if (o >= 0 && detail::lock_directory<Cleanup>::value)
-                detail::sys::mark_in_use(h);
-            keep = o != -detail::sys::err::no_entry; // gone meanwhile: nothing left to own
-            dirfd_ = h;                               // or invalid: let go
+        if constexpr (detail::sys::removal_lets_go) { // (else the handle stays until it is gone)
+            if (keep && dirfd_ == detail::sys::invalid_handle) {
+                detail::sys::handle_type h = detail::sys::invalid_handle;
+                int o = detail::reopen_dir(path_.c_str(), id_, h);
+                if (o >= 0 && detail::lock_directory<Cleanup>::value)
+                    detail::sys::mark_in_use(h);
+                keep = o != -detail::sys::err::no_entry; // gone meanwhile: nothing left to own
+                dirfd_ = h;                               // or invalid: let go
+            }
         }
         if (!keep) {
             if (!kept_) // keep() released it already

@@ -17,7 +17,8 @@
 //               forbidden_in_name, forbidden_at_end, reserved_name, pid_type, file_id,
 //               signal_mask, file_flags, err::{exists, no_entry, invalid, no_memory, too_big,
 //               io, not_supported, illegal_sequence}, has_delete_on_close,
-//               holds_directories, names_unnamed_files, write_at_keeps_position: types and
+//               holds_directories, names_unnamed_files, write_at_keeps_position,
+//               removal_lets_go: types and
 //               constants, no system header
 //   process     close, random_bytes, current_pid, getpid_uncached, fork_generation: declared
 //               in detail/process.hpp

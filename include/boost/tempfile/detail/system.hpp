@@ -113,6 +113,8 @@ BOOST_TEMPFILE_DETAIL_DECL int remove_tree(sys::handle_type& dir, const sys::fil
                                     bool keep_going, sys::native_string& where,
                                     sys::dir_type parent = sys::no_dir) noexcept;
 // `path` opened again as the directory `id`: 0 with `h` set, err::exists if it leads elsewhere.
+// Defined only where remove_tree may let go of the directory (sys::removal_lets_go: POSIX): its
+// one caller is compiled there only.
 BOOST_TEMPFILE_DETAIL_DECL int reopen_dir(const sys::native_char* path, const sys::file_id& id, sys::handle_type& h) noexcept;
 
 // ---- remove_at_exit's platform part.

@@ -102,6 +102,9 @@ inline constexpr bool holds_directories = true;
 inline constexpr bool names_unnamed_files = BOOST_TEMPFILE_DETAIL_LINUX_EXTENSIONS != 0;
 // Whether write_all_at leaves the file position alone (pwrite does).
 inline constexpr bool write_at_keeps_position = true;
+// Whether remove_tree may close the directory it was given (at the descriptor limit, to open
+// the parent), leaving the caller to take it back with reopen_dir after an error.
+inline constexpr bool removal_lets_go = true;
 
 } // namespace sys
 } // namespace detail

@@ -223,14 +223,6 @@ private:
     int first_ = 0;
 };
 
-// Opens `path` again as the directory `id` (never through a reparse point; the identity is
-// checked). 0 with h set, or the error (-err::exists if the name leads to something else).
-BOOST_TEMPFILE_DETAIL_DECL int reopen_dir(const sys::native_char* path, const file_id& id, sys::handle_type& h) noexcept
-{
-    file_id got;
-    return sys::open_dir_checked(path, h, got, &id);
-}
-
 // Removes the directory open as `dir`, created with identity `id` under the absolute name
 // `path`, and everything in it. Touches nothing unless `path` still names that directory
 // (checked before the walk and again just before the top is deleted); a name that is gone

@@ -117,6 +117,8 @@ inline constexpr bool holds_directories = false;
 inline constexpr bool names_unnamed_files = false;
 // WriteFile at an offset moves the file pointer of a synchronous handle.
 inline constexpr bool write_at_keeps_position = false;
+// remove_tree keeps the directory's handle open until the directory is gone (no reopen_dir).
+inline constexpr bool removal_lets_go = false;
 
 } // namespace sys
 } // namespace detail
