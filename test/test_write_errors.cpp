@@ -121,6 +121,18 @@ int publish_after_lost_write(const fs::path& dir, call c, bool with_ec, shape sh
     return failed;
 }
 
+// A line for writelines() that counts how often it was looked at.
+struct counted
+{
+    std::string text;
+    int* seen;
+    operator std::string_view() const
+    {
+        ++*seen;
+        return text;
+    }
+};
+
 } // namespace
 
 #if BOOST_TEMPFILE_TEST_POSIX
@@ -284,16 +296,6 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(writelines_stops_at_the_first_error, CharT, test::
 {
     test::scratch s;
     int r = test::in_child([&] {
-        struct counted
-        {
-            std::string text;
-            int* seen;
-            operator std::string_view() const
-            {
-                ++*seen;
-                return text;
-            }
-        };
         int seen = 0;
         std::vector<counted> lines{{"12345", &seen}, {"67890", &seen}, {"abc", &seen}, {"", &seen}};
         auto o = test::file_in<CharT>(s.dir);
@@ -477,16 +479,6 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(stream_calls_over_a_lost_write_fail, CharT, test::
 BOOST_AUTO_TEST_CASE_TEMPLATE(writelines_stops_at_a_full_disk, CharT, test::char_types)
 {
     test::scratch s;
-    struct counted
-    {
-        std::string text;
-        int* seen;
-        operator std::string_view() const
-        {
-            ++*seen;
-            return text;
-        }
-    };
     int seen = 0;
     std::vector<counted> lines{{"12345", &seen}, {"67890", &seen}, {"abc", &seen}, {"", &seen}};
     {
