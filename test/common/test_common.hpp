@@ -74,6 +74,17 @@
 #if !defined(BOOST_TEMPFILE_TEST_TSAN)
 #define BOOST_TEMPFILE_TEST_TSAN 0
 #endif
+// 1 when built with AddressSanitizer, likewise.
+#if defined(__SANITIZE_ADDRESS__)
+#define BOOST_TEMPFILE_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BOOST_TEMPFILE_TEST_ASAN 1
+#endif
+#endif
+#if !defined(BOOST_TEMPFILE_TEST_ASAN)
+#define BOOST_TEMPFILE_TEST_ASAN 0
+#endif
 
 // 1 in a coverage build (build/test.sh --coverage). Such a build measures which lines and
 // branches run; the tests that repeat a race many times to meet a rare interleaving by chance
