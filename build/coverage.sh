@@ -77,19 +77,20 @@ esac
 # 2026-12-07, in the fresh-clone .ci/run of e2d2ce4 (lines, gcovr branches, source branches):
 # linux 96.7/77.7/81.8 and 98.1/71.8/87.2; portable --separate 95.3/75.5/79.5 and
 # 97.5/71.9/86.1; windows 89.1/67.5/73.3 and 91.2/63.1/75.2; windows again on 2026-12-08
-# (--config=windows by hand, the fourth round's tests): 90.3/67.8/74.4 and 94.9/66.9/80.6. The
-# targets are 95 (lines) and 80 (source branches).
+# (--config=windows by hand, the fourth round's tests): 90.3/67.8/74.4 and 94.9/66.9/80.6; in
+# the fresh-clone .ci/run of 4453341: portable 95.3/76.1/80.1 and 98.0/72.1/86.5, windows
+# 90.6/67.9/74.5 and 95.2/67.0/80.8. The targets are 95 (lines) and 80 (source branches).
 declare -A min_lines min_branches
 min_lines[linux.backend]=95;    min_branches[linux.backend]=76
 min_lines[linux.shared]=97;     min_branches[linux.shared]=70
 min_lines[portable.backend]=94; min_branches[portable.backend]=74
-min_lines[portable.shared]=96;  min_branches[portable.shared]=70
+min_lines[portable.shared]=97;  min_branches[portable.shared]=71
 min_lines[windows.backend]=89;  min_branches[windows.backend]=66
-min_lines[windows.shared]=93;   min_branches[windows.shared]=65
+min_lines[windows.shared]=94;   min_branches[windows.shared]=65
 # Branches per source line (the table's "source" column, build/coverage_source_branches.py).
 declare -A min_source
 min_source[linux.backend]=80;    min_source[linux.shared]=86
-min_source[portable.backend]=78; min_source[portable.shared]=85
+min_source[portable.backend]=79; min_source[portable.shared]=85
 min_source[windows.backend]=73;  min_source[windows.shared]=79
 
 # shellcheck source=build/deps.sh
